@@ -1,0 +1,170 @@
+"""Speakers, the quotes printed in articles, and the statements they report."""
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "person"
+        ORGANISATION = "organisation", "organisation"
+        GROUP = "group", "group"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    description = models.CharField(max_length=300, blank=True)
+    edited_by_editor = models.BooleanField(default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Speaker, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("quotes:speaker", args=[self.slug])
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["alias"]
+        constraints = [
+            models.UniqueConstraint(fields=["speaker", "alias"], name="unique_alias_per_speaker"),
+        ]
+        indexes = [models.Index(fields=["alias"])]
+
+    def __str__(self):
+        return self.alias
+
+
+class Statement(models.Model):
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
+    )
+    canonical_text = models.TextField()
+    canonical_quote = models.ForeignKey(
+        "Quote", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    canonical_pinned = models.BooleanField(
+        default=False, help_text="An editor chose the canonical wording; clustering keeps it."
+    )
+    speaker_by_editor = models.BooleanField(default=False)
+    created_by_editor = models.BooleanField(default=False)
+    has_conflict = models.BooleanField(
+        default=False, help_text="Quotes with explicit cues name different speakers."
+    )
+    first_seen = models.DateField(null=True, blank=True)
+    outlet_count = models.PositiveIntegerField(default=0)
+    quote_count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-outlet_count", "-first_seen", "id"]
+        indexes = [
+            models.Index(fields=["outlet_count"]),
+            models.Index(fields=["first_seen"]),
+        ]
+
+    def __str__(self):
+        return self.canonical_text[:80]
+
+    def get_absolute_url(self):
+        return reverse("quotes:statement", args=[self.pk])
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        FULL = "full", "full sentence"
+        FRAGMENT = "fragment", "fragment"
+
+    class SpeakerMethod(models.TextChoices):
+        EXPLICIT = "explicit", "explicit cue"
+        PRONOUN = "pronoun", "pronoun"
+        ROLE = "role", "role noun"
+        CONTINUATION = "continuation", "continuation"
+        CONSENSUS = "consensus", "cross-outlet consensus"
+        EDITOR = "editor", "editor"
+        NONE = "none", "not found"
+
+    class Drift(models.TextChoices):
+        VERBATIM = "verbatim", "verbatim"
+        PUNCTUATION = "punctuation", "punctuation only"
+        TRIMMED = "trimmed", "trimmed"
+        REWORDED = "reworded", "reworded"
+        FRAGMENT = "fragment", "fragment"
+
+    article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.FULL)
+    quotation = models.PositiveIntegerField(
+        help_text="Index of the quotation in its article; its sentences share it."
+    )
+    sentence = models.PositiveIntegerField(default=0, help_text="Position within the quotation.")
+
+    speaker = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
+    speaker_mention = models.CharField(max_length=300, blank=True)
+    speaker_method = models.CharField(
+        max_length=16, choices=SpeakerMethod.choices, default=SpeakerMethod.NONE
+    )
+    speaker_confidence = models.FloatField(default=0.0)
+
+    not_a_quote = models.BooleanField(
+        default=False, help_text="An editor marked this as not a quotation."
+    )
+
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+    statement = models.ForeignKey(
+        Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
+    statement_by_editor = models.BooleanField(default=False)
+
+    drift = models.CharField(max_length=16, choices=Drift.choices, blank=True)
+    lexical_similarity = models.FloatField(null=True, blank=True)
+    embedding_similarity = models.FloatField(null=True, blank=True)
+    diff = models.JSONField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["embedding", "diff"])
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start", "end"], name="unique_quote_span"),
+        ]
+        indexes = [models.Index(fields=["speaker_method"]), models.Index(fields=["drift"])]
+
+    def __str__(self):
+        return self.text[:80]
+
+    @property
+    def speaker_by_editor(self):
+        return self.speaker_method == self.SpeakerMethod.EDITOR
+
+
+def unique_slug(model, name, max_length=200):
+    """A slug for name that no row of model has yet (name, name-2, name-3, …)."""
+    base = slugify(name)[:max_length] or model._meta.model_name
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

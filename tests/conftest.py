@@ -1,0 +1,24 @@
+"""Shared fixtures: where the evaluation data lives, and plain static storage in tests."""
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+SHARED = PROJECT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Tests render templates without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def seeds_dir():
+    if not (SEEDS / "manifest.csv").exists():
+        pytest.skip("../shared/seeds is not beside the project")
+    return SEEDS
