@@ -22,3 +22,15 @@ def seeds_dir():
     if not (SEEDS / "manifest.csv").exists():
         pytest.skip("../shared/seeds is not beside the project")
     return SEEDS
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip tests marked postgres_only, with a reason, when the database is not PostgreSQL."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://…")
+    for item in items:
+        if item.get_closest_marker("postgres_only"):
+            item.add_marker(skip)
