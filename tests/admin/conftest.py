@@ -1,0 +1,72 @@
+"""A small newsroom written for these tests: two outlets, three articles, two speakers,
+and two Statements whose quotes the editors' actions move around."""
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+from sources.models import Article, Outlet
+
+
+def add_quote(article, text, **fields):
+    start = article.body.index(text)
+    return Quote.objects.create(
+        article=article, text=text, start=start, end=start + len(text),
+        quotation=fields.pop("quotation", 0), **fields,
+    )
+
+
+@pytest.fixture
+def newsroom(db):
+    harbour = Outlet.objects.create(name="Harbour Gazette", domain="harbour.example")
+    valley = Outlet.objects.create(name="Valley Courier", domain="valley.example")
+    mayor = Speaker.objects.create(name="Ada Brightwater", description="Mayor of Northport")
+    SpeakerAlias.objects.create(speaker=mayor, alias="Ms Brightwater")
+    engineer = Speaker.objects.create(name="Olu Stone", description="City engineer")
+    SpeakerAlias.objects.create(speaker=engineer, alias="Mr Stone")
+    bridge = Statement.objects.create(
+        speaker=mayor, canonical_text="The bridge will open in May.",
+        quote_count=3, outlet_count=2, first_seen=date(2024, 3, 1),
+    )
+    budget = Statement.objects.create(
+        speaker=engineer, canonical_text="The budget is tight.",
+        quote_count=1, outlet_count=1, first_seen=date(2024, 3, 2),
+    )
+    first = Article.objects.create(
+        outlet=harbour, title="Bridge to open", published=date(2024, 3, 1),
+        body='"The bridge will open in May." said Ms Brightwater. "It is ready."',
+        source="harbour/bridge.txt", content_hash="a" * 64,
+    )
+    second = Article.objects.create(
+        outlet=valley, title="Northport bridge", published=date(2024, 3, 2),
+        body='"The bridge will open in May," the mayor said. "The budget is tight," '
+             'said Mr Stone.',
+        source="valley/bridge.txt", content_hash="b" * 64,
+    )
+    third = Article.objects.create(
+        outlet=valley, title="Bridge, again", published=date(2024, 3, 4),
+        body='"The bridge opens in May," she said.',
+        source="valley/again.txt", content_hash="c" * 64,
+    )
+    quotes = SimpleNamespace(
+        harbour_bridge=add_quote(first, "The bridge will open in May.", speaker=mayor,
+                                 speaker_method="explicit", statement=bridge),
+        harbour_ready=add_quote(first, "It is ready.", quotation=1, speaker=mayor,
+                                speaker_method="continuation"),
+        valley_bridge=add_quote(second, "The bridge will open in May,", speaker=mayor,
+                                speaker_method="role", statement=bridge),
+        valley_budget=add_quote(second, "The budget is tight,", quotation=1, speaker=engineer,
+                                speaker_method="explicit", statement=budget),
+        again_bridge=add_quote(third, "The bridge opens in May,", speaker=mayor,
+                               speaker_method="pronoun", statement=bridge),
+    )
+    bridge.canonical_quote = quotes.harbour_bridge
+    bridge.save()
+    return SimpleNamespace(
+        outlets=SimpleNamespace(harbour=harbour, valley=valley),
+        articles=SimpleNamespace(first=first, second=second, third=third),
+        speakers=SimpleNamespace(mayor=mayor, engineer=engineer),
+        statements=SimpleNamespace(bridge=bridge, budget=budget),
+        quotes=quotes,
+    )
