@@ -1,4 +1,10 @@
 from django.urls import path
 
+from sources import views
+
 app_name = "sources"
-urlpatterns = []
+urlpatterns = [
+    path("outlets/", views.outlet_list, name="outlet-list"),
+    path("outlets/<slug:slug>/", views.outlet, name="outlet"),
+    path("articles/<int:pk>/", views.article, name="article"),
+]
