@@ -70,3 +70,28 @@ def newsroom(db):
         statements=SimpleNamespace(bridge=bridge, budget=budget),
         quotes=quotes,
     )
+
+
+def form_values(form):
+    """What a browser would post back for form unchanged."""
+    values = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        values[form.add_prefix(name)] = value
+    return values
+
+
+def change_form_data(response, **changes):
+    """The POST data of the admin change page in response, with changes applied."""
+    data = form_values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        data.update({management.add_prefix(name): management[name].value()
+                     for name in management.fields})
+        for form in formset.forms:
+            data.update(form_values(form))
+    data.update(changes)
+    return data

@@ -1,0 +1,327 @@
+"""Admin where editors correct attributions: speakers, quotes and statements.
+
+Actions and change forms go through quotes.editing, which marks every change as the
+editor's so that no rerun of extraction or clustering overwrites it. An action that
+needs a target (a speaker, a statement, the speaker to keep) takes it from a field
+beside the action menu, with autocomplete. History (who changed what, when, and by
+which action) is kept by django-simple-history and shown under "History".
+
+What the pipeline computes (offsets, the quoted text, drift, summary counts) is
+read-only. Quotes and Statements cannot be added or deleted here: a rerun would bring
+back a deleted quote, so an editor marks it "not a quotation" instead, and splits
+quotes off to make a new Statement.
+"""
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from sources.admin import changelist_link
+
+from . import editing
+from .models import Quote, Speaker, SpeakerAlias, Statement
+
+
+def admin_link(obj, text=None):
+    """A link to obj's admin change page, or a dash when there is none."""
+    if obj is None:
+        return "—"
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text if text is not None else obj)
+
+
+def count_of(model, field):
+    """A subquery counting model's rows whose field points at the outer row (0 when none)."""
+    counted = (
+        model.objects.filter(**{field: OuterRef("pk")})
+        .order_by().values(field).annotate(total=Count("pk")).values("total")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def autocomplete(field, label):
+    """An optional choice of field's related model, with the admin's autocomplete widget."""
+    return forms.ModelChoiceField(
+        queryset=field.related_model.objects.all(),
+        required=False,
+        label=label,
+        widget=AutocompleteSelect(field, admin.site),
+    )
+
+
+def shorten(text, limit=90):
+    """text cut to limit characters for a list column."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def chosen(model_admin, request, name):
+    """The object picked in the action form's field name, or None after telling the editor."""
+    field = model_admin.action_form.base_fields[name]
+    try:
+        value = field.clean(request.POST.get(name) or None)
+    except ValidationError:
+        value = None
+    if value is None:
+        model_admin.message_user(
+            request, f"Choose the {field.label.lower()} beside the action first.", messages.ERROR
+        )
+    return value
+
+
+def report(model_admin, request, edit, done):
+    """Run edit(); tell the editor done(result), or why nothing changed."""
+    try:
+        result = edit()
+    except editing.EditError as error:
+        model_admin.message_user(request, str(error), messages.ERROR)
+    else:
+        model_admin.message_user(request, done(result), messages.SUCCESS)
+
+
+class SpeakerMergeForm(ActionForm):
+    keep = autocomplete(SpeakerAlias._meta.get_field("speaker"), "Speaker to keep")
+
+
+class AliasInline(admin.TabularInline):
+    model = SpeakerAlias
+    extra = 1
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "description", "quote_count", "statement_count",
+                    "edited_by_editor"]
+    list_filter = ["kind", "edited_by_editor"]
+    search_fields = ["name", "aliases__alias", "description"]
+    readonly_fields = ["slug", "edited_by_editor"]
+    inlines = [AliasInline]
+    action_form = SpeakerMergeForm
+    actions = ["merge_into_chosen"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            quote_total=count_of(Quote, "speaker"),
+            statement_total=count_of(Statement, "speaker"),
+        )
+
+    @admin.display(description="quotes", ordering="quote_total")
+    def quote_count(self, speaker):
+        return changelist_link(Quote, speaker.quote_total, speaker__id__exact=speaker.pk)
+
+    @admin.display(description="statements", ordering="statement_total")
+    def statement_count(self, speaker):
+        return changelist_link(Statement, speaker.statement_total, speaker__id__exact=speaker.pk)
+
+    def save_model(self, request, obj, form, change):
+        obj.edited_by_editor = True
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Merge the selected speakers into the speaker to keep",
+                  permissions=["delete"])
+    def merge_into_chosen(self, request, queryset):
+        keep = chosen(self, request, "keep")
+        if keep is not None:
+            report(
+                self, request, lambda: editing.merge_speakers(keep, queryset),
+                lambda result: (
+                    f"Merged {result.speakers_removed} speaker(s) into {keep}: "
+                    f"{result.aliases_moved} alias(es), {result.quotes_moved} quote(s) and "
+                    f"{result.statements_moved} statement(s) moved."
+                ),
+            )
+
+
+class QuoteActionForm(ActionForm):
+    speaker = autocomplete(Quote._meta.get_field("speaker"), "Speaker")
+    statement = autocomplete(Quote._meta.get_field("statement"), "Statement")
+
+
+@admin.register(Quote)
+class QuoteAdmin(SimpleHistoryAdmin):
+    list_display = ["short_text", "speaker", "speaker_method", "outlet", "article_link",
+                    "statement_link", "drift", "not_a_quote"]
+    list_filter = ["speaker_method", "drift", "kind", "not_a_quote", "statement_by_editor",
+                   "article__outlet"]
+    list_select_related = ["article__outlet", "speaker", "statement"]
+    search_fields = ["text", "speaker__name", "speaker_mention", "article__title"]
+    autocomplete_fields = ["speaker", "statement"]
+    fieldsets = [
+        (None, {"fields": ["text", "article_link", "kind", "quotation", "sentence",
+                           "start", "end", "not_a_quote"]}),
+        ("Speaker", {"fields": ["speaker", "speaker_mention", "speaker_method",
+                                "speaker_confidence"]}),
+        ("Statement", {"fields": ["statement", "statement_by_editor", "drift",
+                                  "lexical_similarity", "embedding_similarity"]}),
+    ]
+    readonly_fields = ["text", "article_link", "kind", "quotation", "sentence", "start", "end",
+                       "speaker_mention", "speaker_method", "speaker_confidence",
+                       "statement_by_editor", "drift", "lexical_similarity",
+                       "embedding_similarity"]
+    action_form = QuoteActionForm
+    actions = ["set_speaker", "move_to_statement", "split_into_new_statement",
+               "pin_as_canonical", "mark_not_a_quote"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="text", ordering="text")
+    def short_text(self, quote):
+        return shorten(quote.text)
+
+    @admin.display(description="outlet", ordering="article__outlet__name")
+    def outlet(self, quote):
+        return quote.article.outlet
+
+    @admin.display(description="article", ordering="article__title")
+    def article_link(self, quote):
+        return admin_link(quote.article)
+
+    @admin.display(description="statement", ordering="statement")
+    def statement_link(self, quote):
+        return admin_link(quote.statement, quote.statement_id)
+
+    def save_model(self, request, obj, form, change):
+        left = Quote.objects.get(pk=obj.pk).statement_id if change else None
+        if "speaker" in form.changed_data:
+            editing.apply_speaker(obj, obj.speaker)
+        if "not_a_quote" in form.changed_data:
+            if obj.not_a_quote:
+                editing.apply_not_a_quote(obj)
+            else:
+                editing.apply_quote_restored(obj)
+        if "statement" in form.changed_data and not obj.not_a_quote:
+            editing.apply_statement(obj, obj.statement)
+        super().save_model(request, obj, form, change)
+        editing.refresh_statements({left, obj.statement_id})
+
+    @admin.action(description="Set the speaker of the selected quotes", permissions=["change"])
+    def set_speaker(self, request, queryset):
+        speaker = chosen(self, request, "speaker")
+        if speaker is not None:
+            count = editing.set_speaker(queryset, speaker)
+            self.message_user(request, f"{count} quote(s) now attributed to {speaker}.",
+                              messages.SUCCESS)
+
+    @admin.action(description="Move the selected quotes to the statement", permissions=["change"])
+    def move_to_statement(self, request, queryset):
+        statement = chosen(self, request, "statement")
+        if statement is not None:
+            report(self, request, lambda: editing.move_quotes(queryset, statement),
+                   lambda count: f"{count} quote(s) moved to statement {statement.pk}.")
+
+    @admin.action(description="Split the selected quotes into a new statement",
+                  permissions=["change"])
+    def split_into_new_statement(self, request, queryset):
+        report(self, request, lambda: editing.split_quotes(queryset),
+               lambda statement: format_html("Split into a new statement: {}.",
+                                             admin_link(statement, statement.pk)))
+
+    @admin.action(description="Pin the selected quote as its statement's canonical wording",
+                  permissions=["change"])
+    def pin_as_canonical(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Select exactly one quote to pin.", messages.ERROR)
+            return
+        report(self, request, lambda: editing.pin_canonical(queryset.get()),
+               lambda statement: f"Pinned as the canonical wording of statement {statement.pk}.")
+
+    @admin.action(description="Mark the selected quotes as not a quotation",
+                  permissions=["change"])
+    def mark_not_a_quote(self, request, queryset):
+        count = editing.mark_not_a_quote(queryset)
+        self.message_user(request, f"{count} quote(s) marked as not a quotation.",
+                          messages.SUCCESS)
+
+
+class QuoteInline(admin.TabularInline):
+    """The statement's quotes, read-only; editors act on them from the quote list."""
+
+    model = Quote
+    fk_name = "statement"
+    fields = ["quote_link", "outlet", "speaker", "speaker_method", "drift", "not_a_quote"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article__outlet", "speaker")
+
+    @admin.display(description="quote")
+    def quote_link(self, quote):
+        return admin_link(quote, quote.text)
+
+    @admin.display(description="outlet")
+    def outlet(self, quote):
+        return quote.article.outlet
+
+
+class StatementForm(forms.ModelForm):
+    """Offers as canonical quote only the statement's own quotes."""
+
+    class Meta:
+        model = Statement
+        fields = ["speaker", "canonical_text", "canonical_quote", "canonical_pinned"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        own = Quote.objects.filter(statement=self.instance.pk, not_a_quote=False)
+        self.fields["canonical_quote"].queryset = own.select_related("article__outlet")
+        self.fields["canonical_quote"].label_from_instance = (
+            lambda quote: f"{quote.article.outlet}: {quote.text}"
+        )
+
+
+@admin.register(Statement)
+class StatementAdmin(SimpleHistoryAdmin):
+    form = StatementForm
+    list_display = ["short_text", "speaker", "quote_count", "outlet_count", "first_seen",
+                    "canonical_pinned", "has_conflict", "created_by_editor"]
+    list_filter = ["canonical_pinned", "has_conflict", "speaker_by_editor", "created_by_editor",
+                   "first_seen"]
+    list_select_related = ["speaker"]
+    search_fields = ["canonical_text", "speaker__name"]
+    autocomplete_fields = ["speaker"]
+    readonly_fields = ["quote_list", "quote_count", "outlet_count", "first_seen", "has_conflict",
+                       "speaker_by_editor", "created_by_editor", "created_at"]
+    fields = ["speaker", "speaker_by_editor", "canonical_text", "canonical_quote",
+              "canonical_pinned", "quote_list", "quote_count", "outlet_count", "first_seen",
+              "has_conflict", "created_by_editor", "created_at"]
+    inlines = [QuoteInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="canonical wording", ordering="canonical_text")
+    def short_text(self, statement):
+        return shorten(statement.canonical_text)
+
+    @admin.display(description="quotes")
+    def quote_list(self, statement):
+        return changelist_link(Quote, "Act on these quotes in the quote list",
+                               statement__id__exact=statement.pk)
+
+    def save_model(self, request, obj, form, change):
+        changed = form.changed_data
+        if "speaker" in changed:
+            obj.speaker_by_editor = True
+        if "canonical_quote" in changed or "canonical_text" in changed:
+            text = obj.canonical_text if "canonical_text" in changed else None
+            editing.apply_canonical(obj, obj.canonical_quote, text)
+        super().save_model(request, obj, form, change)

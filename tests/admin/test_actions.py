@@ -1,0 +1,144 @@
+"""The editors' actions, posted to the admin lists as an editor's browser posts them."""
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from quotes.models import Quote, Speaker, Statement
+
+pytestmark = pytest.mark.django_db
+
+QUOTES = reverse("admin:quotes_quote_changelist")
+SPEAKERS = reverse("admin:quotes_speaker_changelist")
+
+
+def act(client, url, action, rows, **fields):
+    response = client.post(url, {
+        "action": action, "index": 0, "select_across": 0,
+        "_selected_action": [row.pk for row in rows], **fields,
+    })
+    assert response.status_code == 302
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_it_sets_the_speaker_of_selected_quotes(admin_client, newsroom):
+    quotes = [newsroom.quotes.valley_budget, newsroom.quotes.harbour_ready]
+
+    said = act(admin_client, QUOTES, "set_speaker", quotes,
+               speaker=newsroom.speakers.engineer.pk)
+
+    assert said == ["2 quote(s) now attributed to Olu Stone."]
+    for quote in quotes:
+        quote.refresh_from_db()
+        assert (quote.speaker, quote.speaker_method) == (newsroom.speakers.engineer, "editor")
+
+
+def test_it_records_the_admin_user_in_the_history(admin_client, admin_user, newsroom):
+    quote = newsroom.quotes.harbour_ready
+
+    act(admin_client, QUOTES, "set_speaker", [quote], speaker=newsroom.speakers.engineer.pk)
+
+    assert quote.history.first().history_user == admin_user
+    history = admin_client.get(reverse("admin:quotes_quote_history", args=[quote.pk]))
+    assert "Editor set the speaker to Olu Stone" in history.text
+
+
+def test_it_asks_for_a_speaker_before_setting_one(admin_client, newsroom):
+    quote = newsroom.quotes.valley_budget
+
+    said = act(admin_client, QUOTES, "set_speaker", [quote])
+
+    assert said == ["Choose the speaker beside the action first."]
+    quote.refresh_from_db()
+    assert quote.speaker_method == "explicit"
+
+
+def test_it_moves_selected_quotes_to_a_statement(admin_client, newsroom):
+    quote, budget = newsroom.quotes.again_bridge, newsroom.statements.budget
+
+    said = act(admin_client, QUOTES, "move_to_statement", [quote], statement=budget.pk)
+
+    assert said == [f"1 quote(s) moved to statement {budget.pk}."]
+    quote.refresh_from_db()
+    assert quote.statement == budget and quote.statement_by_editor
+
+
+def test_it_refuses_to_move_a_quote_marked_as_not_a_quotation(admin_client, newsroom):
+    quote = newsroom.quotes.harbour_ready
+    quote.not_a_quote = True
+    quote.save()
+
+    said = act(admin_client, QUOTES, "move_to_statement", [quote],
+               statement=newsroom.statements.budget.pk)
+
+    assert said == [f"Quote {quote.pk} is marked as not a quotation."]
+    quote.refresh_from_db()
+    assert quote.statement is None
+
+
+def test_it_splits_selected_quotes_into_a_new_statement(admin_client, newsroom):
+    quotes = [newsroom.quotes.valley_bridge, newsroom.quotes.again_bridge]
+
+    said = act(admin_client, QUOTES, "split_into_new_statement", quotes)
+
+    statement = Statement.objects.get(created_by_editor=True)
+    assert said[0].startswith("Split into a new statement:")
+    assert set(statement.quotes.all()) == set(quotes)
+    assert (statement.quote_count, statement.outlet_count) == (2, 1)
+    assert newsroom.statements.bridge.quotes.get() == newsroom.quotes.harbour_bridge
+
+
+def test_it_pins_the_selected_quote_as_canonical(admin_client, newsroom):
+    quote = newsroom.quotes.again_bridge
+
+    act(admin_client, QUOTES, "pin_as_canonical", [quote])
+
+    statement = Statement.objects.get(pk=quote.statement_id)
+    assert statement.canonical_pinned and statement.canonical_quote == quote
+    assert statement.canonical_text == quote.text
+
+
+def test_it_pins_only_one_quote_at_a_time(admin_client, newsroom):
+    quotes = [newsroom.quotes.again_bridge, newsroom.quotes.valley_bridge]
+
+    said = act(admin_client, QUOTES, "pin_as_canonical", quotes)
+
+    assert said == ["Select exactly one quote to pin."]
+    assert not Statement.objects.filter(canonical_pinned=True).exists()
+
+
+def test_it_marks_selected_quotes_as_not_a_quotation(admin_client, newsroom):
+    quote = newsroom.quotes.harbour_ready
+
+    said = act(admin_client, QUOTES, "mark_not_a_quote", [quote])
+
+    assert said == ["1 quote(s) marked as not a quotation."]
+    assert Quote.objects.get(pk=quote.pk).not_a_quote
+
+
+def test_it_merges_selected_speakers_into_the_one_kept(admin_client, newsroom):
+    mayor, engineer = newsroom.speakers.mayor, newsroom.speakers.engineer
+
+    said = act(admin_client, SPEAKERS, "merge_into_chosen", [mayor, engineer], keep=mayor.pk)
+
+    assert said == ["Merged 1 speaker(s) into Ada Brightwater: 2 alias(es), 1 quote(s) and "
+                    "1 statement(s) moved."]
+    assert list(Speaker.objects.all()) == [mayor]
+    assert mayor.quotes.count() == 5
+
+
+def test_it_asks_which_speaker_to_keep_before_merging(admin_client, newsroom):
+    speakers = [newsroom.speakers.mayor, newsroom.speakers.engineer]
+
+    said = act(admin_client, SPEAKERS, "merge_into_chosen", speakers)
+
+    assert said == ["Choose the speaker to keep beside the action first."]
+    assert Speaker.objects.count() == 2
+
+
+def test_it_shows_the_action_fields_with_autocomplete(admin_client, newsroom):
+    quotes = admin_client.get(QUOTES)
+    speakers = admin_client.get(SPEAKERS)
+
+    assert 'name="speaker"' in quotes.text and 'name="statement"' in quotes.text
+    assert "admin-autocomplete" in quotes.text
+    assert 'name="keep"' in speakers.text
