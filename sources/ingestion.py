@@ -93,13 +93,10 @@ def store_record(record):
 
 
 def write_article(record):
-    outlet = outlet_named(record.outlet, record.domain, record.language)
-    values = article_values(record, outlet)
-    article = Article.objects.filter(url=record.url).first() if record.url else None
-    if article is None:
-        article = Article.objects.filter(content_hash=record.content_hash).first()
-        if article is not None and article.source != record.source:
-            return UNCHANGED, article
+    article, found_by_url = stored_version(record)
+    if article is not None and not found_by_url and article.source != record.source:
+        return UNCHANGED, article
+    values = article_values(record, outlet_named(record.outlet, record.domain, record.language))
     if article is None:
         return NEW, Article.objects.create(**values)
     if not record.url:
@@ -111,6 +108,15 @@ def write_article(record):
         setattr(article, name, value)
     article.save(update_fields=list(changed))
     return UPDATED, article
+
+
+def stored_version(record):
+    """The Article already stored for this story, if any, and whether its URL matched."""
+    if record.url:
+        article = Article.objects.filter(url=record.url).first()
+        if article is not None:
+            return article, True
+    return Article.objects.filter(content_hash=record.content_hash).first(), False
 
 
 def article_values(record, outlet):
