@@ -1,0 +1,38 @@
+"""No page makes a query per row: each page's query count is fixed, whatever it lists.
+
+Every page is requested with the twelve extra statements (three quotes each, in three
+outlets) and must make exactly the number of queries it makes for its few rows.
+"""
+import pytest
+from django.urls import reverse
+
+# The session and user are never touched by these pages, so the counts are the views' own.
+PAGES = {
+    # count, page of results, results with their quotes and outlets, outlet choices
+    "search": (lambda s: reverse("quotes:search"), 4),
+    # the same, plus the outlet named in the query string
+    "search-filtered": (lambda s: reverse("quotes:search") + "?speaker=marlow&words=statement"
+                        "&drift=verbatim&outlet=harbour-times&sort=newest", 5),
+    # statement with speaker and canonical quote, its quotes with outlets and speakers
+    "statement": (lambda s: reverse("quotes:statement", args=[s.reopen.pk]), 2),
+    # the two quotes
+    "compare": (lambda s: reverse("quotes:compare") + f"?a={s.reopen_verbatim.pk}"
+                f"&b={s.reopen_trimmed.pk}", 2),
+    # speaker, aliases, outlets, statement count, statement page, their quotes
+    "speaker": (lambda s: reverse("quotes:speaker", args=[s.ada.slug]), 6),
+    # drift counts by outlet, outlets with article counts
+    "outlet-list": (lambda s: reverse("sources:outlet-list"), 2),
+    # outlet, drift counts, statement count + page, article count + page
+    "outlet": (lambda s: reverse("sources:outlet", args=[s.ledger.slug]), 6),
+    # article with outlet, its quotes with speakers and statements
+    "article": (lambda s: reverse("sources:article", args=[s.ledger_article.pk]), 2),
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_it_makes_a_fixed_number_of_queries_however_many_rows(client, more_statements,
+                                                               django_assert_num_queries, name):
+    url, queries = PAGES[name]
+    with django_assert_num_queries(queries):
+        response = client.get(url(more_statements))
+    assert response.status_code == 200

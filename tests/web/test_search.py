@@ -1,0 +1,118 @@
+"""The home page: statements filtered by speaker, words, outlet, dates and drift, sorted, paginated."""
+from django.urls import reverse
+
+import quotes.views
+
+SEARCH = reverse("quotes:search")
+
+
+def shown(response):
+    return [row.statement for row in response.context["rows"]]
+
+
+def test_it_lists_visible_statements_most_outlets_first(client, story):
+    response = client.get(SEARCH)
+    assert response.status_code == 200
+    assert shown(response) == [story.reopen, story.wait, story.script]
+
+
+def test_it_hides_a_statement_whose_only_quote_an_editor_marked_not_a_quotation(client, story):
+    response = client.get(SEARCH)
+    assert story.sign not in shown(response)
+    assert "Closed for works" not in response.content.decode()
+
+
+def test_it_finds_statements_by_speaker_name(client, story):
+    assert shown(client.get(SEARCH, {"speaker": "marlow"})) == [story.reopen]
+
+
+def test_it_finds_statements_by_a_speaker_alias(client, story):
+    assert shown(client.get(SEARCH, {"speaker": "harbour commissioner"})) == [story.reopen]
+
+
+def test_it_finds_statements_by_words_in_any_variant(client, story):
+    # "port" is only in the Harbour Times wording, not in the canonical one.
+    assert shown(client.get(SEARCH, {"words": "port"})) == [story.reopen]
+
+
+def test_it_finds_statements_an_outlet_carried(client, story):
+    response = client.get(SEARCH, {"outlet": story.courier.slug})
+    assert shown(response) == [story.reopen, story.wait]
+
+
+def test_it_finds_statements_by_first_reported_date_range(client, story):
+    response = client.get(SEARCH, {"said_from": "2024-03-05", "said_to": "2024-03-31"})
+    assert shown(response) == [story.script]
+
+
+def test_it_finds_statements_some_outlet_printed_in_a_drift_class(client, story):
+    assert shown(client.get(SEARCH, {"drift": "reworded"})) == [story.reopen]
+
+
+def test_it_combines_filters(client, story):
+    response = client.get(SEARCH, {"speaker": "reyes", "outlet": story.ledger.slug})
+    assert shown(response) == [story.wait]
+    response = client.get(SEARCH, {"speaker": "reyes", "outlet": story.times.slug})
+    assert shown(response) == []
+    assert "Nothing matches" in response.content.decode()
+
+
+def test_it_sorts_newest_and_oldest_first(client, story):
+    assert shown(client.get(SEARCH, {"sort": "newest"}))[0] == story.script
+    assert shown(client.get(SEARCH, {"sort": "oldest"}))[-1] == story.script
+
+
+def test_it_paginates_and_keeps_the_search_in_the_page_links(client, more_statements,
+                                                             monkeypatch):
+    monkeypatch.setattr(quotes.views, "PAGE_SIZE", 10)
+    response = client.get(SEARCH, {"speaker": "marlow", "sort": "oldest"})
+    assert response.context["page"].paginator.count == 13
+    assert len(shown(response)) == 10
+    assert 'href="?speaker=marlow&amp;sort=oldest&amp;page=2"' in response.content.decode()
+    second = client.get(SEARCH, {"speaker": "marlow", "sort": "oldest", "page": 2})
+    assert len(shown(second)) == 3
+    assert shown(second)[-1] == more_statements.reopen
+
+
+def test_it_keeps_the_search_in_the_form_so_it_can_be_shared(client, story):
+    response = client.get(SEARCH, {"speaker": "Ada", "drift": "trimmed"})
+    html = response.content.decode()
+    assert 'value="Ada"' in html
+    assert '<option value="trimmed" selected>' in html
+
+
+def test_it_shows_an_error_for_a_malformed_date(client, story):
+    response = client.get(SEARCH, {"said_from": "next tuesday"})
+    assert response.status_code == 400
+    assert "Enter a valid date" in response.content.decode()
+
+
+def test_it_shows_an_error_when_the_range_ends_before_it_starts(client, story):
+    response = client.get(SEARCH, {"said_from": "2024-05-01", "said_to": "2024-01-01"})
+    assert response.status_code == 400
+    assert "must not be after" in response.content.decode()
+
+
+def test_it_shows_an_error_for_an_unknown_outlet_or_drift_class(client, story):
+    for params in ({"outlet": "no-such-outlet"}, {"drift": "sideways"}, {"sort": "random"}):
+        response = client.get(SEARCH, params)
+        assert response.status_code == 400
+        assert "Select a valid choice" in response.content.decode()
+
+
+def test_it_survives_a_nonsense_page_number(client, story):
+    response = client.get(SEARCH, {"page": "last'--"})
+    assert response.status_code == 200
+    assert shown(response) == [story.reopen, story.wait, story.script]
+
+
+def test_it_suggests_speakers_by_name_or_alias_as_datalist_options(client, story):
+    response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "commiss"})
+    assert response.status_code == 200
+    assert '<option value="Ada Marlow">' in response.content.decode()
+    assert "Tomas Reyes" not in response.content.decode()
+
+
+def test_it_suggests_nothing_for_an_empty_box(client, story):
+    response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "  "})
+    assert response.content.decode().strip() == ""

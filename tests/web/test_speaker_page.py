@@ -1,0 +1,23 @@
+"""The speaker page: other names, the outlets that quote them, their statements."""
+from django.urls import reverse
+
+
+def test_it_shows_aliases_outlets_and_statements(client, story):
+    response = client.get(reverse("quotes:speaker", args=[story.ada.slug]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<li>Ms Marlow</li>" in html
+    assert "<li>the harbour commissioner</li>" in html
+    assert [row.statement for row in response.context["rows"]] == [story.reopen]
+    counts = {outlet.name: outlet.quote_count for outlet in response.context["outlets"]}
+    # The Courier also attributes the mayor's words to her (the conflict), hence two.
+    assert counts == {"Northern Courier": 2, "The Daily Ledger": 1, "Harbour Times": 1}
+
+
+def test_it_says_so_when_a_speaker_has_no_other_names(client, story):
+    response = client.get(reverse("quotes:speaker", args=[story.tomas.slug]))
+    assert "No other names recorded." in response.content.decode()
+
+
+def test_it_gives_404_for_an_unknown_speaker(client, story):
+    assert client.get(reverse("quotes:speaker", args=["nobody-at-all"])).status_code == 404
