@@ -1,0 +1,422 @@
+"""Who said each quotation: the speaker's name as the article prints it in full.
+
+In: an article body and its `Quotation`s (quotes.extract). Out: one
+`Attribution` per quotation: the speaker's fullest name in the article, whether
+a person, a group or a body, the words that named it, how it was found
+(explicit / pronoun / role / continuation / none) and how sure. Pure; no ORM.
+
+How, in order:
+1. a speech cue after the quote in its sentence ("…,” he said", "…” said Mr X",
+   "…” according to X", "hailed as a “…” by X"); for a quote in mid-sentence the
+   cue before it comes first ("X told reporters that “…”", "He added: “…"),
+   taking the subject of the nearest speech verb that has one, so "X said … but
+   warned of a “…”, saying “…”" goes to X; an appositive between the subject and
+   the verb is skipped, or taken when it is the name ("His envoy, Y, told…");
+2. a colon introduction closing the paragraph before ("The ministers said:");
+3. a paragraph that opens with a quote and has no cue continues the quotation
+   before it, when only captions or cross-heads lie between (method
+   continuation); otherwise it takes the last speaker with less confidence;
+4. a fragment with no cue takes its sentence's subject.
+Names resolve to the fullest form the article prints ("Mr Stoltenberg" ->
+"Jens Stoltenberg"); pronouns to the last person (or group, for "they") that
+was a speaker or the subject of a sentence of narration, never a name in a
+headline, a caption or an object position; role nouns ("the NATO leader") to the
+person printed with that role, else like a pronoun; groups ("the ministers") to
+the fullest phrase with the same head noun ("Nato defence ministers").
+
+Limits: no gender agreement ("she" takes the last person); a speaker named only
+in a later sentence ("…,” the statement read, quoting X) is missed; a cue more
+than a sentence away is not seen.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .cue_words import HONORIFICS, SPEECH_PARTICLES, SPEECH_VERBS
+from .extract import (
+    FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans, sentence_around,
+)
+from .names import (
+    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, bare, classify, is_np_word,
+    phrase_after, phrase_before, surname, tokens,
+)
+from .sentences import sentence_spans
+
+EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = (
+    "explicit", "pronoun", "role", "continuation", "none")
+AUXILIARIES = frozenset(
+    """has have had also later then again further previously earlier repeatedly
+    once just recently would will is was did does only even not never had
+    already since subsequently separately today yesterday""".split()
+)
+# A sentence opening with one of these starts with a clause, not its subject.
+CLAUSE_OPENERS = frozenset(
+    """asked speaking in on at after before during but yet however meanwhile
+    earlier later despite while although for with following writing talking
+    addressing responding according as when since""".split()
+)
+AFTER_CUE_WORDS = 10
+APPOSITIVE_WORDS = 8
+LABEL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said one quotation, and how that was found."""
+    quotation: int
+    name: str | None
+    kind: str
+    mention: str
+    method: str
+    confidence: float
+    role: str = ""
+    forms: tuple = field(default=())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str
+    role: str = ""
+
+
+class Article:
+    """What attribution knows of one article: its paragraphs, its narration with
+    quotes blanked out, the people it names in full, and its sentence subjects."""
+
+    def __init__(self, body, quotations):
+        self.body = body
+        self.quotations = quotations
+        self.paragraphs = paragraph_spans(body)
+        self.frame = masked(body, [s for q in quotations for s in q.segments])
+        self.narrative = [
+            index > 0 and not is_headline_like(body, lo, hi) and not is_link_line(body, lo, hi)
+            and not is_label(body, lo, hi)
+            for index, (lo, hi) in enumerate(self.paragraphs)
+        ]
+        self.full_names = Counter()
+        self.roles = {}
+        self.groups = []
+        self.collect_names()
+        self.subjects = self.collect_subjects()
+
+    def collect_names(self):
+        """Every multi-word person name and group phrase, with the roles printed
+        before the names."""
+        for lo, hi in self.paragraphs:
+            run = []
+            for word in tokens(self.frame, lo, hi) + [(".", hi, hi)]:
+                if is_np_word(word[0]):
+                    run.append(word)
+                    continue
+                self.note_phrase(classify(self.frame, run) if run else None)
+                run = []
+
+    def note_phrase(self, mention):
+        if mention is None or mention.form == PRONOUN:
+            return
+        if mention.kind == PERSON and mention.form == NAME and len(mention.name.split()) >= 2:
+            self.full_names[mention.name] += 1
+            if mention.role:
+                self.roles.setdefault(mention.name, mention.role)
+        elif mention.kind == GROUP:
+            self.groups.append(mention.name)
+
+    def canonical(self, name):
+        """The fullest name the article prints for name ("Stoltenberg" ->
+        "Jens Stoltenberg"): the most frequent full name ending with its surname."""
+        last = surname(name).lower()
+        candidates = [(count, len(full), full) for full, count in self.full_names.items()
+                      if surname(full).lower() == last and len(full) >= len(name)]
+        if not candidates:
+            return name
+        best = max(candidates)[2]
+        return best if len(name.split()) == 1 or best.endswith(name) else name
+
+    def resolve_name(self, mention):
+        """The speaker a name mention stands for. A lone capitalised word that
+        is no surname of the article's people and has no title or honorific
+        ("Moscow said") is taken for a body."""
+        if mention.kind != PERSON:
+            return Speaker(mention.name, mention.kind)
+        name = self.canonical(mention.name)
+        titled = mention.role or mention.text.split()[0].lower() in HONORIFICS
+        if len(name.split()) == 1 and not titled:
+            return Speaker(name, ORGANISATION)
+        return Speaker(name, PERSON, mention.role or self.roles.get(name, ""))
+
+    def collect_subjects(self):
+        """(offset, Speaker) for the subject of each sentence of narration, and
+        of its speech verbs ("…, X said"), when a person, group or body is named
+        outright: the antecedents of pronouns."""
+        subjects = []
+        for index, (lo, hi) in enumerate(self.paragraphs):
+            if not self.narrative[index]:
+                continue
+            for start, end in sentence_spans(self.frame, lo, hi):
+                for mention in (opening_subject(self.frame, start, end),
+                                cue_before(self.frame, start, end)):
+                    if mention is not None and mention.form == NAME:
+                        subjects.append((mention.start, self.resolve_name(mention)))
+        return subjects
+
+    def antecedent(self, position, kinds, resolved, before=True):
+        """The last (or, with before=False, the next) speaker of the given kinds
+        that was a sentence subject or resolved speaker around position."""
+        events = [(offset, speaker) for offset, speaker in self.subjects + resolved
+                  if speaker.kind in kinds]
+        if before:
+            earlier = [e for e in events if e[0] < position]
+            return max(earlier, key=lambda e: e[0])[1] if earlier else None
+        later = [e for e in events if e[0] > position]
+        return min(later, key=lambda e: e[0])[1] if later else None
+
+
+def is_label(text, lo, hi):
+    """A short line ending with a colon that introduces no quote ("Pictured:")."""
+    line = text[lo:hi].rstrip()
+    return line.endswith(":") and len(line.split()) <= LABEL_WORDS and not speech_verbs(tokens(text, lo, hi))
+
+
+def attribute(body, quotations):
+    """One Attribution per quotation, in order."""
+    article = Article(body, quotations)
+    resolved = []   # (offset, Speaker) of quotations attributed so far
+    results = []
+    previous = None
+    for quotation in quotations:
+        attribution = attribute_one(article, quotation, resolved, previous)
+        results.append(attribution)
+        if attribution.name:
+            resolved.append((quotation.start, Speaker(attribution.name, attribution.kind, attribution.role)))
+        previous = (quotation, attribution)
+    return results
+
+
+def attribute_one(article, quotation, resolved, previous):
+    mention = find_cue(article, quotation)
+    if mention is not None:
+        result = resolve(article, quotation, mention, resolved)
+        if result is not None:
+            return result
+    continued = continuation(article, quotation, previous)
+    if continued is not None:
+        return continued
+    first = quotation.segments[0]
+    lo, hi = article.paragraphs[first.paragraph]
+    start, end = sentence_around(article.frame, lo, hi, first.start)
+    subject = opening_subject(article.frame, start, end)
+    if subject is not None and subject.form == NAME and subject.kind == PERSON:
+        speaker = article.resolve_name(subject)
+        return make(quotation, speaker, subject, EXPLICIT, 0.5)
+    return Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+
+
+def make(quotation, speaker, mention, method, confidence):
+    forms = tuple(dict.fromkeys(
+        f for f in (speaker.name, mention.name if mention.form == NAME else "", mention.role or speaker.role) if f
+    ))
+    return Attribution(quotation.index, speaker.name, speaker.kind, mention.text, method,
+                       confidence, speaker.role or mention.role, forms)
+
+
+def resolve(article, quotation, mention, resolved):
+    """Turn the words that named the speaker into the speaker."""
+    if mention.form == NAME:
+        return make(quotation, article.resolve_name(mention), mention, EXPLICIT, 0.95)
+    if mention.form == PRONOUN:
+        kinds = {PERSON} if mention.kind == PERSON else {GROUP, ORGANISATION}
+        speaker = article.antecedent(quotation.start, kinds, resolved)
+        if speaker is not None:
+            return make(quotation, speaker, mention, BY_PRONOUN, 0.85)
+        speaker = article.antecedent(quotation.start, kinds, resolved, before=False)
+        return make(quotation, speaker, mention, BY_PRONOUN, 0.5) if speaker else None
+    if mention.kind == GROUP:
+        return make(quotation, group_speaker(article, mention), mention, BY_ROLE, 0.8)
+    speaker = role_holder(article, mention)
+    if speaker is not None:
+        return make(quotation, speaker, mention, BY_ROLE, 0.85)
+    speaker = article.antecedent(quotation.start, {PERSON}, resolved)
+    if speaker is not None:
+        return make(quotation, speaker, mention, BY_ROLE, 0.7)
+    speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
+    return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker else None
+
+
+def role_words(text):
+    return {w for w in text.lower().replace("-", " ").split() if w not in ("the", "his", "her", "its", "their")}
+
+
+def role_holder(article, mention):
+    """The person the article prints with the role the mention names."""
+    wanted = role_words(mention.name)
+    head = mention.name.lower().replace("-", " ").split()[-1]
+    holders = [name for name, role in article.roles.items()
+               if head in role_words(role) and wanted <= role_words(role) | {head}]
+    if not holders:
+        holders = [name for name, role in article.roles.items() if head in role_words(role)]
+    if len(set(holders)) != 1:
+        return None
+    return Speaker(holders[0], PERSON, article.roles[holders[0]])
+
+
+def group_speaker(article, mention):
+    """The fullest phrase the article uses for the group ("Nato defence ministers")."""
+    head = mention.name.split()[-1].lower()
+    same = [g for g in article.groups if g.split()[-1].lower() == head]
+    return Speaker(max(same, key=len) if same else mention.name, GROUP)
+
+
+def continuation(article, quotation, previous):
+    """A quote paragraph with no cue, after a quote: the same speaker."""
+    first = quotation.segments[0]
+    lo, _ = article.paragraphs[first.paragraph]
+    if previous is None or previous[1].name is None or first.start > lo + 2:
+        return None
+    before, attribution = previous
+    between = range(before.segments[-1].paragraph + 1, first.paragraph)
+    adjacent = all(not article.narrative[i] for i in between)
+    intro = colon_intro(article, first.paragraph)
+    if intro is not None:
+        return None
+    speaker = Speaker(attribution.name, attribution.kind, attribution.role)
+    return Attribution(quotation.index, speaker.name, speaker.kind, attribution.mention,
+                       CONTINUATION, 0.75 if adjacent else 0.5, speaker.role, attribution.forms)
+
+
+def colon_intro(article, paragraph):
+    """The speaker named by a paragraph before that ends with a colon."""
+    if paragraph == 0:
+        return None
+    lo, hi = article.paragraphs[paragraph - 1]
+    if not article.frame[lo:hi].rstrip().endswith(":"):
+        return None
+    return cue_before(article.frame, lo, hi)
+
+
+def find_cue(article, quotation):
+    """The words that name the speaker of a quotation, or None."""
+    frame = article.frame
+    first = quotation.segments[0]
+    lo, hi = article.paragraphs[first.paragraph]
+    start, end = sentence_around(frame, lo, hi, first.start)
+    opener = first.start - 1
+    prefix_has_words = any(ch.isalnum() for ch in frame[start:opener])
+    afters = [cue_after(frame, s.end + 1, sentence_around(frame, lo, hi, s.end - 1)[1])
+              for s in quotation.segments if s.paragraph == first.paragraph]
+    before = cue_before(frame, start, opener) if prefix_has_words else None
+    if first.start <= lo + 2 or not prefix_has_words:
+        before = before or colon_intro(article, first.paragraph)
+        ordered = afters + [before]
+    else:
+        ordered = [before] + afters
+    if speech_verbs(tokens(frame, start, opener)):
+        ordered.append(opening_subject(frame, start, end))
+    return next((m for m in ordered if m is not None), None)
+
+
+def speech_verbs(words):
+    """Indexes of the speech verbs among (word, start, end) tokens."""
+    found = []
+    for i, (word, _, _) in enumerate(words):
+        low = bare(word)
+        if low in SPEECH_VERBS:
+            found.append(i)
+        elif low in SPEECH_PARTICLES and i + 1 < len(words) and bare(words[i + 1][0]) == SPEECH_PARTICLES[low]:
+            found.append(i)
+    return found
+
+
+def cue_after(frame, lo, hi):
+    """A cue right after a closing mark: "…,” he said", "…” said Mr X", or the
+    agent of a passive ("hailed as a “…” by X")."""
+    stop = frame.find(FRAGMENT_MASK, lo, hi)
+    hi = hi if stop == -1 else stop
+    words = tokens(frame, lo, hi)[:AFTER_CUE_WORDS]
+    verbs = speech_verbs(words)
+    if verbs:
+        i = verbs[0]
+        word, start, end = words[i]
+        if bare(word) == "according":
+            mention = phrase_after(frame, words[i + 1][2], hi) if i + 1 < len(words) else None
+        elif any(ch.isalnum() for ch in frame[lo:start]):
+            mention = subject_before(frame, lo, start)
+        else:
+            mention = phrase_after(frame, end, hi)
+        if mention is not None:
+            return mention
+    for i, (word, start, end) in enumerate(words[:5]):
+        if bare(word) == "by":
+            mention = phrase_after(frame, end, hi)
+            if mention is not None and mention.form == NAME:
+                return mention
+    return None
+
+
+def cue_before(frame, lo, hi):
+    """The subject of the nearest speech verb before a quote that has one,
+    within the last sentence of frame[lo:hi]. A verb in -ing ("saying") has
+    none of its own: the subject of an earlier verb serves."""
+    lo = sentence_spans(frame, lo, hi)[-1][0] if frame[lo:hi].strip() else lo
+    words = tokens(frame, lo, hi)
+    verbs = speech_verbs(words)
+    for i in reversed(verbs):
+        word, start, end = words[i]
+        if bare(word) == "according":
+            if i + 1 < len(words) and words[i + 1][0].lower() == "to":
+                mention = phrase_after(frame, words[i + 1][2], hi)
+                if mention is not None:
+                    return mention
+            continue
+        mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start)
+        if mention is not None:
+            return mention
+        if i + 1 < len(words) and words[i + 1][0] not in (",", ":", "that"):
+            mention = phrase_after(frame, end, hi)
+            if mention is not None and mention.form == NAME and frame[mention.end:hi].strip()[:1] in (":", ",", ""):
+                return mention
+    return None
+
+
+def opening_subject(frame, start, end):
+    """The noun phrase a sentence opens with, after an opening clause
+    ("Asked about it, Mr X said" -> "Mr X")."""
+    words = tokens(frame, start, end)
+    if words and bare(words[0][0]) in CLAUSE_OPENERS:
+        commas = [i for i, w in enumerate(words) if w[0] == ","]
+        if not commas:
+            return None
+        words = words[commas[0] + 1:]
+    if words and bare(words[0][0]) in ("he", "she", "they"):
+        return classify(frame, words[:1])
+    taken = []
+    for word in words:
+        if not is_np_word(word[0]):
+            break
+        taken.append(word)
+    return classify(frame, taken)
+
+
+def subject_before(frame, lo, verb_start):
+    """The subject right before a verb, past auxiliaries ("has also") and an
+    appositive between commas ("X, a former minister, said")."""
+    words = tokens(frame, lo, verb_start)
+    while words and bare(words[-1][0]) in AUXILIARIES:
+        words.pop()
+    if not words:
+        return None
+    end = words[-1][2]
+    if words[-1][0] == ",":
+        commas = [w for w in words[:-1] if w[0] == ","]
+        if commas:
+            comma = commas[-1]
+            between = [w for w in words if comma[2] <= w[1] < words[-1][1]]
+            if len(between) > APPOSITIVE_WORDS or speech_verbs(between) or FRAGMENT_MASK in frame[comma[2]:words[-1][1]]:
+                return None
+            inside = phrase_after(frame, comma[2], words[-1][1])
+            if inside is not None and inside.form == NAME and inside.kind == PERSON and \
+                    inside.end >= words[-2][2]:
+                return inside
+            end = comma[1]
+        else:
+            end = words[-1][1]
+    return phrase_before(frame, lo, end)

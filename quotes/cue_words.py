@@ -1,0 +1,138 @@
+"""The small word sets that extraction and attribution read: speech verbs,
+pronouns, honorifics, titles, and the nouns that name groups and bodies.
+
+Why word sets and not a parser: spaCy's English models only ship as third-party
+re-uploads pinned to numpy<2, which clashes with the numpy 2 / torch stack the
+embeddings need; news attributions are formulaic enough ("…," he said; X said:
+"…") that a few hundred words and regular expressions cover them, at tens of
+thousands of sentences a second. Limits: English only; a speech verb missing
+from SPEECH_VERBS is not a cue.
+"""
+
+
+def verb_forms(*bases):
+    """The inflected forms of regular verbs: warn -> warn, warns, warned, warning."""
+    forms = set()
+    for base in bases:
+        if base.endswith("e"):
+            forms |= {base, base + "s", base + "d", base[:-1] + "ing"}
+        elif base.endswith("y") and base[-2] not in "aeiou":
+            forms |= {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+        elif base.endswith(("s", "sh", "ch", "x", "z", "o")):
+            forms |= {base, base + "es", base + "ed", base + "ing"}
+        else:
+            forms |= {base, base + "s", base + "ed", base + "ing"}
+    return forms
+
+
+SPEECH_VERBS = frozenset(
+    verb_forms(
+        "add", "warn", "stress", "insist", "explain", "note", "declare", "announce",
+        "argue", "ask", "reply", "respond", "urge", "vow", "reveal", "acknowledge",
+        "concede", "suggest", "describe", "express", "remark", "observe", "predict",
+        "promise", "confirm", "deny", "accuse", "maintain", "emphasise", "emphasize",
+        "highlight", "caution", "recall", "conclude", "continue", "agree", "hail",
+        "welcome", "complain", "boast", "whisper", "shout", "scream", "plead",
+        "assert", "allege", "repeat", "reiterate", "mention", "recount", "praise",
+        "criticise", "criticize", "condemn", "exclaim", "assure", "advise",
+        "inform", "recommend", "propose", "contend", "lament",
+    )
+    # Words that are also nouns ("a claim", "the report") cue speech only as verbs.
+    | {
+        form
+        for base in ("claim", "call", "comment", "tweet", "demand", "answer", "counter",
+                     "report", "label", "brand", "blast", "slam", "echo", "signal",
+                     "pledge", "estimate", "joke", "state")
+        for form in verb_forms(base) - {base, base + "s", base + "es"}
+    }
+    | {
+        "say", "says", "said", "saying", "tell", "tells", "told", "telling",
+        "write", "writes", "wrote", "writing", "speak", "speaks", "spoke",
+        "speaking", "admit", "admits", "admitted", "admitting", "regret", "regrets",
+        "regretted", "quipped", "testified", "according",
+    }
+)
+
+# Verbs that only cue speech with their particle: "pointed out", "called on".
+SPEECH_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "we"})
+PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
+
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen sen.
+    rep rep. gov gov. gen gen. col col. capt capt. lt lt. sgt sgt. rev rev.
+    mx mx. herr frau monsieur madame""".split()
+)
+
+# Words of a title or role printed before or after a name ("Defence Secretary",
+# "NATO chief", "spokesman"). A capitalised run stops being a name at the last
+# of these: "Russian Foreign Minister Sergei Lavrov" -> "Sergei Lavrov".
+TITLE_WORDS = frozenset(
+    """minister ministers secretary secretary-general general president
+    vice-president chancellor prime premier chief leader head spokesman
+    spokeswoman spokesperson commander ambassador envoy governor mayor senator
+    congressman congresswoman representative director chairman chairwoman chair
+    ceo cfo founder official officer deputy vice foreign defence defense home
+    interior finance health justice state king queen prince princess emperor
+    pope cardinal archbishop bishop judge justice attorney general admiral
+    captain colonel lieutenant sergeant major marshal councillor mp mep lawmaker
+    spokesmen adviser advisor aide analyst expert professor economist coach
+    manager captain striker boss presenter correspondent editor author lawyer
+    counsel negotiator diplomat commissioner inspector superintendent constable
+    detective sheriff chancellor-elect president-elect former acting interim
+    incoming outgoing shadow""".split()
+)
+
+# Head nouns of a speaker that is a body or a group ("the Foreign Office",
+# "the ministers"). Plural people make a group, institutions an organisation.
+GROUP_NOUNS = frozenset(
+    """ministers officials leaders allies members diplomats lawmakers protesters
+    campaigners experts analysts scientists researchers doctors residents
+    workers unions authorities investigators police prosecutors officers
+    troops soldiers spokespeople sources critics activists organisers
+    organizers judges commanders governments countries nations states
+    citizens voters witnesses""".split()
+)
+ORGANISATION_NOUNS = frozenset(
+    """office ministry department government kremlin alliance council commission
+    committee agency service services union party court parliament congress
+    senate house bank company firm group organisation organization association
+    federation board authority army navy police embassy administration cabinet
+    spokesman's secretariat presidency regime opposition federation institute
+    foundation charity campaign fund nato un eu who""".split()
+)
+
+# Words that are capitalised but name no speaker: days, months, sentence starters.
+NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december the a
+    an but and or yet so however meanwhile earlier later asked speaking in on
+    at for of to with from by after before during while when if as it this
+    that these those there here what why how who where which his her their
+    its our my your he she they we i you also then still now even despite
+    although though since until unless because according""".split()
+)
+
+# Paragraph openings that mark links and boilerplate, not reporting.
+LINK_LABELS = (
+    "read more", "read also", "also read", "see also", "related", "more:",
+    "watch:", "listen:", "click here", "sign up", "follow us", "recommended",
+    "you might also like", "you may also like", "most read", "trending",
+)
+
+# Words right before a quoted phrase that make it a name or title, not speech.
+TITLE_CUES = frozenset(
+    """so-called dubbed titled entitled nicknamed named codenamed hashtag
+    slogan film book song album novel series show programme program play
+    documentary podcast headline""".split()
+)
+
+# Nouns that report speech ("his statement", "the demand", "claims").
+SPEECH_NOUNS = frozenset(
+    """statement statements remarks words message demand demands claims claim
+    comments comment speech interview address warning warnings pledge promise
+    insistence description assessment reaction response letter tweet post
+    announcement briefing conference""".split()
+)

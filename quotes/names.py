@@ -1,0 +1,165 @@
+"""Noun phrases that can name a speaker, read from plain text without a parser.
+
+In: a stretch of narration (quotes already blanked out). Out: `Mention`s: a
+person's name with the title printed around it ("Defence Secretary Ben Wallace"
+-> name "Ben Wallace", role "Defence Secretary"), a pronoun, a role noun ("the
+secretary-general"), a group ("the ministers") or a body ("the Foreign Office").
+
+Rules: a name is a run of capitalised words (with name particles such as "de",
+"van", "al-"); title words (TITLE_WORDS) and honorifics at its front are its
+role, and the run stops being a name at the last title word, so "Russian
+Foreign Minister Sergei Lavrov" gives "Sergei Lavrov". Acronyms glued to a
+name by a broken page ("NATOJens Stoltenberg") are split off as role.
+Limits: a one-word capitalised subject with no title or honorific ("Moscow
+said") cannot be told from a person's surname except by the names the article
+prints in full; it is then taken for a body. Names in all capitals are bodies.
+"""
+import re
+from dataclasses import dataclass
+
+from .cue_words import (
+    GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NOT_NAMES, ORGANISATION_NOUNS,
+    PERSON_PRONOUNS, TITLE_WORDS,
+)
+
+TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|\S")
+PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
+
+PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
+NAME, PRONOUN, ROLE = "name", "pronoun", "role"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in the narration that name a speaker."""
+    text: str          # as printed, e.g. "NATO chief Jens Stoltenberg"
+    name: str          # the speaker part: "Jens Stoltenberg", "he", "secretary general"
+    form: str          # name | pronoun | role
+    kind: str          # person | organisation | group
+    role: str          # title printed with a name, e.g. "NATO chief"
+    start: int
+    end: int
+
+
+def tokens(text, lo=0, hi=None):
+    """(word, start, end) for each word or punctuation mark of text[lo:hi]."""
+    hi = len(text) if hi is None else hi
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+
+
+def bare(word):
+    """word without a possessive ending or trailing full stop, lower-cased."""
+    word = word.lower().rstrip(".")
+    for ending in ("’s", "'s", "’", "'"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def is_capitalised(word):
+    return word[:1].isupper()
+
+
+def is_np_word(word):
+    """A word that can belong to a speaker's noun phrase."""
+    low = bare(word)
+    if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+        return False
+    return (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS) or low in TITLE_WORDS or (
+        low in GROUP_NOUNS or low in ORGANISATION_NOUNS or low in PARTICLES or low in HONORIFICS
+        or low in DETERMINERS or word in "-"
+    )
+
+
+def classify(text, words):
+    """The Mention for a noun phrase given as (word, start, end) tokens."""
+    if not words:
+        return None
+    start, end = words[0][1], words[-1][2]
+    printed = text[start:end]
+    last = bare(words[-1][0])
+    if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        kind = PERSON if last in PERSON_PRONOUNS else GROUP
+        return Mention(printed, last, PRONOUN, kind, "", start, end)
+    split = name_start(words)
+    if split is not None:
+        name_words = [w for w, _, _ in words[split:]]
+        role_words = [w for w, _, _ in words[:split] if bare(w) not in DETERMINERS]
+        glued = GLUED_ACRONYM.match(name_words[0])
+        if glued:
+            role_words.append(glued.group(1))
+            name_words[0] = glued.group(2)
+        has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)
+        name = " ".join(w for w in name_words if bare(w) not in HONORIFICS)
+        name = re.sub(r"(’s|'s|’|')$", "", name)
+        if len(name_words) >= 2 or has_title:
+            return Mention(printed, name, NAME, PERSON, " ".join(w for w in role_words if bare(w) not in HONORIFICS), start, end)
+        if last in ORGANISATION_NOUNS or name.isupper():
+            return Mention(printed, name, NAME, ORGANISATION, "", start, end)
+        return Mention(printed, name, NAME, PERSON, "", start, end)
+    content = [w for w, _, _ in words if bare(w) not in DETERMINERS]
+    if not content:
+        return None
+    phrase = " ".join(content)
+    if last in GROUP_NOUNS:
+        return Mention(printed, phrase, ROLE, GROUP, "", start, end)
+    if last in TITLE_WORDS and last not in ORGANISATION_NOUNS:
+        return Mention(printed, phrase, ROLE, PERSON, "", start, end)
+    if last in ORGANISATION_NOUNS or any(is_capitalised(w) for w in content[-1:]):
+        return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
+    return None
+
+
+def name_start(words):
+    """Index where a person's name begins in a noun phrase, or None: after the
+    last title word, when capitalised non-title words follow it."""
+    lows = [bare(w) for w, _, _ in words]
+    last_title = max((i for i, (low, (w, _, _)) in enumerate(zip(lows, words))
+                      if low in TITLE_WORDS or low in DETERMINERS or w.endswith(("’s", "'s"))),
+                     default=-1)
+    rest = words[last_title + 1:]
+    if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
+        return None
+    if any(bare(w) in ORGANISATION_NOUNS or bare(w) in GROUP_NOUNS for w, _, _ in rest):
+        return None
+    if not is_capitalised(rest[0][0]) or not is_capitalised(rest[-1][0]):
+        return None
+    if all(bare(w) in HONORIFICS for w, _, _ in rest):
+        return None
+    return last_title + 1
+
+
+def phrase_before(text, lo, hi):
+    """The noun phrase that ends right at hi (the subject before a verb)."""
+    words = tokens(text, lo, hi)
+    if words and bare(words[-1][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return classify(text, words[-1:])
+    taken = []
+    for word in reversed(words):
+        if not is_np_word(word[0]):
+            break
+        taken.insert(0, word)
+    while taken and taken[0][0] == "-":
+        taken.pop(0)
+    return classify(text, taken)
+
+
+def phrase_after(text, lo, hi):
+    """The noun phrase that starts at lo (the subject after a verb: "said Mr X")."""
+    words = tokens(text, lo, hi)
+    if words and bare(words[0][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return classify(text, words[:1])
+    taken = []
+    for word in words:
+        if not is_np_word(word[0]):
+            break
+        taken.append(word)
+    while taken and bare(taken[-1][0]) in DETERMINERS:
+        taken.pop()
+    return classify(text, taken)
+
+
+def surname(name):
+    return name.split()[-1] if name else ""
