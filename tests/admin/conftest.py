@@ -4,6 +4,8 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
 
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
 from sources.models import Article, Outlet
@@ -95,3 +97,23 @@ def change_form_data(response, **changes):
             data.update(form_values(form))
     data.update(changes)
     return data
+
+
+def save_change_form(client, obj, **changes):
+    """Post obj's admin change page back with changes, as an editor would; obj refreshed."""
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    response = client.post(url, change_form_data(client.get(url), **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    obj.refresh_from_db()
+    return obj
+
+
+def act(client, url, action, rows, **fields):
+    """Post action on rows to the admin list at url; the messages the editor then sees."""
+    response = client.post(url, {
+        "action": action, "index": 0, "select_across": 0,
+        "_selected_action": [row.pk for row in rows], **fields,
+    })
+    assert response.status_code == 302
+    return [str(message) for message in get_messages(response.wsgi_request)]

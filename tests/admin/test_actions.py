@@ -1,23 +1,14 @@
 """The editors' actions, posted to the admin lists as an editor's browser posts them."""
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from quotes.models import Quote, Speaker, Statement
+from tests.admin.conftest import act
 
 pytestmark = pytest.mark.django_db
 
 QUOTES = reverse("admin:quotes_quote_changelist")
 SPEAKERS = reverse("admin:quotes_speaker_changelist")
-
-
-def act(client, url, action, rows, **fields):
-    response = client.post(url, {
-        "action": action, "index": 0, "select_across": 0,
-        "_selected_action": [row.pk for row in rows], **fields,
-    })
-    assert response.status_code == 302
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def test_it_sets_the_speaker_of_selected_quotes(admin_client, newsroom):

@@ -2,18 +2,9 @@
 import pytest
 from django.urls import reverse
 
-from tests.admin.conftest import change_form_data
+from tests.admin.conftest import change_form_data, save_change_form as save
 
 pytestmark = pytest.mark.django_db
-
-
-def save(client, obj, **changes):
-    opts = obj._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-    response = client.post(url, change_form_data(client.get(url), **changes))
-    assert response.status_code == 302, response.context["adminform"].form.errors
-    obj.refresh_from_db()
-    return obj
 
 
 def test_it_marks_a_speaker_chosen_in_the_quote_form_as_the_editors(admin_client, newsroom):
