@@ -51,7 +51,8 @@ CAPTION = re.compile(
 )
 NAVIGATION = re.compile(
     r"^(?:find us|menu|skip to (?:main )?content|sign in|log in|subscribe|advertisement"
-    r"|comments|close|search|home|story continues below(?: advertisement)?)\s*:?$",
+    r"|comments|close|search|home|story continues below(?: advertisement)?|listen to this article"
+    r"|click here\b.*)\s*:?$",
     re.IGNORECASE,
 )
 TIMESTAMP_RESIDUE = re.compile(
@@ -76,6 +77,7 @@ BYLINE = re.compile(
 SIGNATURE_OUTLET = re.compile(r"^(?P<outlet>.+?)\s+with\s+\S+$")
 
 HEADLINE_MAX = 160
+BYLINE_WORDS_MAX = 10
 PROMO_TAIL_MAX = 80
 SHORT_LINE_MAX = 150
 REPEATED_CAPTION_WORDS = (3, 15)
@@ -108,7 +110,7 @@ def clean(text, lines_are_paragraphs=None):
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         match = BYLINE.match(paragraph)
-        if match and len(paragraph) <= SHORT_LINE_MAX:
+        if match and len(paragraph.split()) <= BYLINE_WORDS_MAX:
             byline = byline or " ".join(match.group("name").split())
             index += 1
             continue
@@ -191,10 +193,14 @@ def headline_run(paragraphs, start):
 
 
 def is_caption_label(paragraph, following):
-    """An "Outlet Name:" line with a caption under it, the way some sites render photos."""
+    """An "Outlet Name:" line with a caption under it, the way some sites render photos:
+    the caption is short, quotes nobody and ends without a full stop (a title-case
+    sub-heading with a colon, followed by a sentence, stays)."""
     if following is None or len(paragraph) > 40 or not CAPTION_LABEL.match(paragraph):
         return False
-    return len(following) <= 200 and not any(mark in following for mark in OPENING_QUOTES)
+    if len(following) > 200 or SENTENCE_END.search(following):
+        return False
+    return not any(mark in following for mark in OPENING_QUOTES)
 
 
 def is_repeated_caption(paragraphs, index):

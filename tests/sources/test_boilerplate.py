@@ -2,6 +2,8 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sources.boilerplate import clean, looks_hard_wrapped, split_paragraphs
 
@@ -45,6 +47,11 @@ def test_it_drops_photo_captions_by_marker_label_and_repeat():
 def test_it_keeps_a_label_line_followed_by_a_quotation():
     text = "Headline\n\nThe Minister:\n\n“We will not give in.”"
     assert paragraphs(text) == ["Headline", "The Minister:", "“We will not give in.”"]
+
+
+def test_it_keeps_a_title_case_subheading_followed_by_a_sentence():
+    text = "Headline\n\nWhat Happens Next:\n\nThe ministers meet again in May."
+    assert paragraphs(text) == ["Headline", "What Happens Next:", "The ministers meet again in May."]
 
 
 def test_it_keeps_a_speaker_cue_that_ends_with_a_colon():
@@ -153,3 +160,12 @@ def test_it_keeps_every_quoted_passage_the_seeds_are_annotated_with(seeds_dir):
             assert text not in bodies[item["article"]], f"noise {text!r} left in {item['article']}"
         else:
             assert text in bodies[item["article"]], f"{text!r} lost from {item['article']}"
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80), max_size=30))
+def test_it_only_ever_drops_whole_lines_and_never_rewrites_one(lines):
+    text = "\n".join(lines)
+    cleaned = clean(text, lines_are_paragraphs=True)
+    source_lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    assert all(paragraph in source_lines for paragraph in cleaned.paragraphs)
+    assert "\n\n\n" not in cleaned.body
