@@ -59,7 +59,7 @@ def search(request):
         page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request, "quotes/search.html",
-        {"filterset": filterset, "page": page, "rows": map(StatementRow.of, page or ())},
+        {"filterset": filterset, "page": page, "rows": [StatementRow.of(statement) for statement in page or ()]},
         status=200 if filterset.is_valid() else 400,
     )
 
@@ -164,5 +164,5 @@ def speaker(request, slug):
     page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "quotes/speaker.html", {
         "speaker": speaker, "outlets": outlets, "page": page,
-        "rows": map(StatementRow.of, page),
+        "rows": [StatementRow.of(statement) for statement in page],
     })
