@@ -20,7 +20,7 @@ control characters). Invalid UTF-8 is decoded with replacement characters and
 the record carries a warning.
 """
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
@@ -42,19 +42,24 @@ class Received:
     source: str
     raw: str
     text: str
-    lines_are_paragraphs: bool = None
+    lines_are_paragraphs: bool | None = None
     title: str = ""
     url: str = ""
     outlet: str = ""
     published: str = ""
     language: str = ""
     byline: str = ""
-    warnings: tuple = field(default=())
+    warnings: tuple = ()
 
     @property
     def file_name(self):
         """The name a manifest row matches."""
         return Path(self.path).name
+
+    @property
+    def is_one_of_many(self):
+        """True for a JSON line: its file holds other stories too."""
+        return self.source != self.path
 
 
 @dataclass(frozen=True)

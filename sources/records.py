@@ -9,6 +9,9 @@ Which value wins, first to last: the manifest row, the --outlet option, the
 file's own metadata (JSON fields, HTML metadata), what the text says (the
 signature line, the headline), and finally "Unknown" for the outlet.
 
+A manifest URL names one story, so it applies to .txt and .html files, not to
+the lines of a .jsonl file (each line carries its own "url").
+
 The headline stays the first paragraph of the body (headlines carry quoted
 fragments too) and is also the title; a title given in metadata that the body
 does not open with is put in front of it.
@@ -63,7 +66,8 @@ def build_record(received, manifest_row=None, outlet_option=""):
         paragraphs.insert(0, given_title)
     body = "\n\n".join(paragraphs)
     row = manifest_row
-    url = (row and row.url) or received.url
+    manifest_url = row.url if row and not received.is_one_of_many else ""
+    url = manifest_url or received.url
     published, warnings = parse_published((row and row.published) or received.published)
     outlet = (row and row.outlet) or outlet_option or received.outlet or cleaned.signature_outlet or UNKNOWN_OUTLET
     return ArticleRecord(

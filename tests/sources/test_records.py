@@ -53,3 +53,11 @@ def test_it_hashes_the_body_with_whitespace_collapsed():
 def test_it_refuses_a_story_that_is_only_boilerplate():
     with pytest.raises(EmptyArticle, match="no article text is left"):
         build_record(received("Share this article\nREAD MORE: Elsewhere"))
+
+
+def test_a_manifest_url_names_a_single_story_file_not_the_lines_of_a_feed():
+    row = ManifestRow(outlet="Feed Outlet", url="https://m.example/feed")
+    line = Received(path="/in/feed.jsonl", source="/in/feed.jsonl:2", raw="Story.", text="Story.",
+                    url="https://f.example/2")
+    record, _ = build_record(line, row)
+    assert (record.outlet, record.url) == ("Feed Outlet", "https://f.example/2")
