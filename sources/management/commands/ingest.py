@@ -28,8 +28,8 @@ class Command(BaseCommand):
         except ManifestError as error:
             raise CommandError(str(error)) from error
         report = ingest_paths(paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write)
+        self.stdout.write(report.summary())
         if report.changed:
             extract_pending(articles=report.changed)
-        self.stdout.write(report.summary())
         if report.counts[FAILED]:
             raise CommandError(f"{report.counts[FAILED]} input(s) failed; see the lines above.")
