@@ -118,3 +118,4 @@ class QuoteSearchVector(Expression):
 
 SEARCH_VECTOR_COLUMN = SearchVectorField()
 SEARCH_VECTOR_COLUMN.set_attributes_from_name("search_vector")
+SEARCH_VECTOR_COLUMN.model = Quote  # named, not added to the model: Django compares columns by it

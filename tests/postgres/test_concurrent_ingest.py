@@ -1,8 +1,10 @@
-"""Two `ingest` runs of one folder at the same time store each story once (PostgreSQL).
+"""Two ingest runs of one folder at the same time store each story once (PostgreSQL).
 
 The runs are threads, each with its own database connection, released together
-from a barrier so that they store the same stories at the same moment; in
-separate processes the start-up time alone usually lets one run finish first.
+from a barrier so that they reach the same stories at the same moment; as
+separate processes, start-up time alone usually lets one run finish first.
+The first test runs the storage layer alone, the second the whole `ingest`
+command, which also extracts the quotes of the stories it stored.
 """
 import re
 import threading
@@ -12,6 +14,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from quotes.models import Speaker
+from sources.ingestion import ingest_paths
 from sources.models import Article, Outlet
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
@@ -22,7 +26,7 @@ SUMMARY = re.compile(r"ingest: (\d+) new, (\d+) updated, (\d+) unchanged, (\d+) 
 
 @pytest.fixture
 def folder(tmp_path):
-    """STORIES short articles, each its own story, in one folder."""
+    """STORIES short articles, each its own story, in one folder, all quoting one speaker."""
     for number in range(STORIES):
         (tmp_path / f"story_{number:02}.txt").write_text(
             f"Harbour plan {number} approved by the council\n\n"
@@ -33,45 +37,54 @@ def folder(tmp_path):
     return tmp_path
 
 
-def ingest_at_once(folder, runs=2):
-    """Run `ingest folder` in `runs` threads at once; their summary counts, in order."""
+def at_once(work, runs=2):
+    """Call work() in `runs` threads released together; their results, in order."""
     barrier = threading.Barrier(runs)
-    outputs = [StringIO() for _ in range(runs)]
-    errors = []
+    results, errors = [None] * runs, []
 
-    def run(output):
+    def run(index):
         try:
             barrier.wait()
-            call_command("ingest", str(folder), outlet="Harbour Gazette", stdout=output, stderr=output)
+            results[index] = work()
         except Exception as error:
             errors.append(error)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(output,)) for output in outputs]
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(runs)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=300)
-    assert not errors, [output.getvalue() for output in outputs]
-    return [[int(count) for count in SUMMARY.search(output.getvalue()).groups()] for output in outputs]
+    assert not errors
+    return results
 
 
-def test_it_stores_each_story_once_when_two_ingests_run_at_once(folder):
-    (new_a, updated_a, unchanged_a, failed_a), (new_b, updated_b, unchanged_b, failed_b) = ingest_at_once(folder)
+def ingest_command(folder):
+    output = StringIO()
+    call_command("ingest", str(folder), outlet="Harbour Gazette", stdout=output, stderr=output)
+    return [int(count) for count in SUMMARY.search(output.getvalue()).groups()]
+
+
+def test_it_stores_each_story_once_when_two_runs_store_a_folder_at_once(folder):
+    reports = at_once(lambda: ingest_paths([str(folder)], outlet="Harbour Gazette", on_message=lambda line: None))
 
     assert Article.objects.count() == STORIES
     assert Article.objects.values("source").distinct().count() == STORIES
     assert Outlet.objects.filter(name="Harbour Gazette").count() == 1
-    assert (new_a + new_b, unchanged_a + unchanged_b) == (STORIES, STORIES)
-    assert (updated_a, updated_b, failed_a, failed_b) == (0, 0, 0, 0)
+    assert sum(report.counts["new"] for report in reports) == STORIES
+    assert sum(report.counts["unchanged"] for report in reports) == STORIES
+    assert [report.counts["failed"] for report in reports] == [0, 0]
 
 
-def test_it_extracts_each_story_s_quotes_once_when_two_ingests_run_at_once(folder):
-    ingest_at_once(folder)
+def test_it_stores_and_extracts_each_story_once_when_two_ingests_run_at_once(folder):
+    (new_a, updated_a, unchanged_a, failed_a), (new_b, updated_b, unchanged_b, failed_b) = at_once(
+        lambda: ingest_command(folder)
+    )
     quotes_per_article = [article.quotes.count() for article in Article.objects.all()]
 
-    # Every story has the same one quotation: extracted once each, none twice, none skipped.
+    assert (new_a + new_b, unchanged_a + unchanged_b, failed_a + failed_b) == (STORIES, STORIES, 0)
     assert len(quotes_per_article) == STORIES
-    assert len(set(quotes_per_article)) == 1
-    assert quotes_per_article[0] >= 1
+    # Every story has the same one quotation: extracted once each, none twice, none skipped.
+    assert len(set(quotes_per_article)) == 1 and quotes_per_article[0] >= 1
+    assert Speaker.objects.filter(name="Mara Quill").count() == 1
