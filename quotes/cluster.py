@@ -1,0 +1,424 @@
+"""Group quotes into Statements: one utterance of one speaker, however outlets printed it.
+
+In:  the quotes already placed (by Statement) and the quotes to place, as `QuoteItem`s
+     with their unit-length vectors; `Thresholds`. Out: `place()` returns where each
+     pending quote goes, an existing Statement id or a `NewStatement`;
+     `statement_speaker()` and `canonical_quote()` say who said a Statement and which
+     wording the others agree with most.
+
+How a full sentence is placed. Pending quotes are taken in a fixed order (by id) and
+each is compared with every full-sentence member of the Statements its candidates
+belong to; it joins the Statement whose best member matches best, else opens a new
+one. Because a quote only ever meets quotes placed before it, and a Statement is
+judged by its members (never by its canonical wording, which moves), placing new
+quotes on top of an earlier run gives the same grouping as placing everything at
+once. A member matches when
+  - the words are nearly the same (word-level similarity >= near_verbatim), whatever
+    the embedding says: a misattributed or re-punctuated copy still joins;
+  - the shorter quote's words lie inside the longer one (share >= contained, at
+    least contained_min_words words): a trimmed sentence joins its full version;
+  - it is the next sentence of a quotation whose previous sentence is in the
+    Statement, and most of its words (continuation_contained) lie inside a member
+    from another article: one outlet split what another printed as one sentence;
+  - the embeddings agree (cosine >= embedding, or >= embedding_with_words when the
+    words also agree >= words_with_embedding): a reworded or machine-translated copy.
+    This last test is off between two quotes of one article (an article does not
+    print one utterance twice in different words) and between quotes whose explicit
+    cues name different speakers (so two people's similar sentences stay apart).
+
+Candidates come from two indexes that grow as quotes are placed, so no step
+compares all pairs: nearest neighbours by vector (`Neighbours`: exact below
+exact_limit vectors, a usearch HNSW graph above it) and an inverted word index
+that finds quotes sharing words with the pending one (words found in more than
+max_postings quotes are not looked up; they say little and would make it quadratic).
+
+Fragments (short phrases inside reported speech) are placed after the full
+sentences: a fragment joins the Statement of a full sentence that contains its words
+as one run (preferring the same article, then the same speaker, then the closest
+vector); failing that it joins earlier unhosted fragments with the same words, or
+opens a Statement of its own. Full sentences never join through a fragment.
+
+Limits: above exact_limit the neighbour search is approximate, so a rebuild and an
+incremental run may differ where a match sits right at a threshold. One-word
+fragments are never hosted (a single quoted word is usually a scare quote).
+"""
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz.distance import Indel
+
+from .drift import is_ordered_subset, keys
+
+FULL = "full"
+FRAGMENT = "fragment"
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    """One quote as clustering sees it. strong_speaker: the speaker comes from an
+    explicit cue or an editor, so it may outvote others and mark a conflict."""
+
+    id: int
+    text: str
+    kind: str
+    article: int
+    outlet: int
+    vector: np.ndarray = field(repr=False, compare=False)
+    speaker: int | None = None
+    strong_speaker: bool = False
+    quotation: int = 0
+    sentence: int = 0
+
+
+@dataclass(frozen=True)
+class NewStatement:
+    """A Statement this run opens; first_quote is the id of the quote that opened it."""
+
+    first_quote: int
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The measured thresholds live in settings (VERBATIM_CLUSTER_THRESHOLDS, where a
+    comment says how they were chosen); the search sizes have defaults here."""
+
+    near_verbatim: float
+    contained: float
+    contained_min_words: int
+    embedding: float
+    embedding_with_words: float
+    words_with_embedding: float
+    continuation_contained: float
+    fragment_min_words: int = 2
+    neighbours: int = 16
+    word_candidates: int = 16
+    max_postings: int = 2000
+    exact_limit: int = 20000
+    chunk: int = 512
+
+
+@dataclass
+class Member:
+    item: QuoteItem
+    words: list[str]
+    statement: object
+
+
+class Neighbours:
+    """Nearest full-sentence members by cosine: brute force up to exact_limit vectors,
+    then a usearch HNSW graph that takes over every vector added so far."""
+
+    def __init__(self, dimensions: int, exact_limit: int):
+        self.dimensions = dimensions
+        self.exact_limit = exact_limit
+        self.blocks: list[np.ndarray] = []
+        self.size = 0
+        self.graph = None
+
+    def add(self, vectors: np.ndarray):
+        if not len(vectors):
+            return
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        start = self.size
+        self.size += len(vectors)
+        if self.graph is None and self.size <= self.exact_limit:
+            self.blocks.append(vectors)
+            return
+        if self.graph is None:
+            from usearch.index import Index
+
+            self.graph = Index(ndim=self.dimensions, metric="ip", dtype="f32")
+            stored = np.concatenate(self.blocks) if self.blocks else np.zeros((0, self.dimensions),
+                                                                             np.float32)
+            self.blocks = []
+            if len(stored):
+                self.graph.add(np.arange(len(stored)), stored)
+            start = len(stored)
+        self.graph.add(np.arange(start, start + len(vectors)), vectors)
+
+    def search(self, queries: np.ndarray, k: int) -> list[list[int]]:
+        """For each query, the positions of up to k nearest vectors added so far."""
+        if not self.size or not len(queries) or k <= 0:
+            return [[] for _ in range(len(queries))]
+        if self.graph is None:
+            stored = np.concatenate(self.blocks)
+            scores = np.asarray(queries, dtype=np.float32) @ stored.T
+            k = min(k, stored.shape[0])
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            return [sorted(row.tolist()) for row in top]
+        found = self.graph.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+        return [sorted(int(key) for key, _ in zip(found.keys[i], range(found.counts[i])))
+                for i in range(len(queries))]
+
+
+class WordIndex:
+    """Member positions by word, for quotes that share words with a pending one."""
+
+    def __init__(self, max_postings: int):
+        self.max_postings = max_postings
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, position: int, words: list[str]):
+        for word in set(words):
+            self.postings[word].append(position)
+
+    def sharing(self, words: list[str], limit: int) -> list[int]:
+        """Up to limit members sharing the most of words (common words skipped)."""
+        counts = Counter()
+        for word in set(words):
+            posting = self.postings.get(word, ())
+            if len(posting) <= self.max_postings:
+                counts.update(posting)
+        ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+        return [position for position, _ in ranked[:limit]]
+
+    def containing(self, words: list[str]) -> set[int]:
+        """Members holding every one of words (not necessarily in order)."""
+        postings = sorted((self.postings.get(word, []) for word in set(words)), key=len)
+        if not postings or not postings[0]:
+            return set()
+        found = set(postings[0])
+        for posting in postings[1:]:
+            found &= set(posting)
+            if not found:
+                break
+        return found
+
+
+def contained_share(part: list[str], whole: list[str]) -> float:
+    """Share of part's words (as a multiset) that whole holds."""
+    if not part:
+        return 0.0
+    have = Counter(whole)
+    return sum(min(n, have[w]) for w, n in Counter(part).items()) / len(part)
+
+
+def holds_run(whole: list[str], run: list[str]) -> bool:
+    """True when run occurs in whole as consecutive words."""
+    n = len(run)
+    return any(whole[i:i + n] == run for i in range(len(whole) - n + 1))
+
+
+def match_strength(item: QuoteItem, words: list[str], member: Member, t: Thresholds) -> float:
+    """How strongly item matches a full-sentence member: 0 when no rule lets it join,
+    else the best of word similarity, containment and cosine (for ranking Statements)."""
+    other = member.words
+    lexical = Indel.normalized_similarity(words, other) if words and other else 0.0
+    evidence = []
+    if lexical >= t.near_verbatim:
+        evidence.append(lexical)
+    shorter, longer = (words, other) if len(words) <= len(other) else (other, words)
+    if len(shorter) >= t.contained_min_words:
+        share = contained_share(shorter, longer)
+        if share >= t.contained:
+            evidence.append(share)
+    if semantic_allowed(item, member.item):
+        cosine = float(np.dot(item.vector, member.item.vector))
+        if cosine >= t.embedding or (cosine >= t.embedding_with_words
+                                     and lexical >= t.words_with_embedding):
+            evidence.append(cosine)
+    return max(evidence, default=0.0)
+
+
+def continuation_strength(item: QuoteItem, words: list[str], member: Member,
+                          t: Thresholds) -> float:
+    """Evidence that item continues, in its own quotation, an utterance that another
+    article printed as one sentence: most of its words lie inside that member (share >=
+    continuation_contained). Only asked of the Statement that holds the previous
+    sentence of item's quotation, where an outlet split one sentence in two."""
+    if member.item.article == item.article or len(words) < 3:
+        return 0.0
+    share = contained_share(words, member.words)
+    return share if share >= t.continuation_contained else 0.0
+
+
+def semantic_allowed(a: QuoteItem, b: QuoteItem) -> bool:
+    """Embeddings alone may join quotes of different articles whose explicit cues do
+    not name different speakers."""
+    if a.article == b.article:
+        return False
+    return not (a.strong_speaker and b.strong_speaker and a.speaker != b.speaker)
+
+
+def repeats(item: QuoteItem, words: list[str], member: Member, t: Thresholds) -> bool:
+    """Whether item may share a Statement with a member printed by the same article in
+    another quotation: an article prints one utterance once, unless it repeats it
+    nearly word for word or trims it (one's words an ordered subset of the other's)."""
+    if member.item.article != item.article or member.item.quotation == item.quotation:
+        return True
+    other = member.words
+    if Indel.normalized_similarity(words, other) >= t.near_verbatim:
+        return True
+    shorter, longer = (words, other) if len(words) <= len(other) else (other, words)
+    return len(shorter) >= t.contained_min_words and is_ordered_subset(shorter, longer)
+
+
+class Placement:
+    """The state of one clustering run: members by Statement and both indexes.
+
+    A Statement is ranked for a pending quote by its best-matching member, then by how
+    many of its members match (the Statement most of whose wordings agree), then by
+    its earliest quote; it is left out when it holds a quote of the same article that
+    the pending one may not share a Statement with (see `repeats`)."""
+
+    def __init__(self, placed: dict[object, list[QuoteItem]], t: Thresholds, dimensions: int):
+        self.t = t
+        self.members: list[Member] = []
+        self.by_statement: dict[object, list[int]] = defaultdict(list)
+        self.first_member: dict[object, int] = {}
+        self.neighbours = Neighbours(dimensions, t.exact_limit)
+        self.words = WordIndex(t.max_postings)
+        self.fragments_by_words: dict[tuple, object] = {}
+        self.sentences: dict[tuple, object] = {}
+        self.result: dict[int, object] = {}
+        full = sorted((item.id, statement, item) for statement, items in placed.items()
+                      for item in items if item.kind != FRAGMENT)
+        for _, statement, item in full:
+            self.add_full(item, keys(item.text), statement)
+        self.neighbours.add(np.array([m.item.vector for m in self.members], dtype=np.float32)
+                            .reshape(len(self.members), dimensions))
+        for statement, items in placed.items():
+            for item in items:
+                self.note_statement(statement, item.id)
+
+    def note_statement(self, statement, quote_id: int):
+        if quote_id < self.first_member.get(statement, quote_id + 1):
+            self.first_member[statement] = quote_id
+
+    def add_full(self, item: QuoteItem, words: list[str], statement):
+        position = len(self.members)
+        self.members.append(Member(item, words, statement))
+        self.by_statement[statement].append(position)
+        self.words.add(position, words)
+        self.note_statement(statement, item.id)
+        self.sentences[(item.article, item.quotation, item.sentence)] = statement
+        return position
+
+    def place_full(self, pending: list[QuoteItem]):
+        for start in range(0, len(pending), self.t.chunk):
+            chunk = pending[start:start + self.t.chunk]
+            vectors = np.array([item.vector for item in chunk], dtype=np.float32)
+            before = len(self.members)
+            found = self.neighbours.search(vectors, self.t.neighbours)
+            inside = vectors @ vectors.T if len(chunk) else None
+            for i, item in enumerate(chunk):
+                words = keys(item.text)
+                candidates = set(found[i]) | set(self.words.sharing(words, self.t.word_candidates))
+                earlier = np.argsort(-inside[i, :i], kind="stable")[:self.t.neighbours]
+                candidates |= {before + int(j) for j in earlier}
+                candidates |= set(self.by_statement.get(self.previous_sentence(item), ()))
+                statement = self.best_statement(item, words, candidates)
+                if statement is None:
+                    statement = NewStatement(item.id)
+                self.result[item.id] = statement
+                self.add_full(item, words, statement)
+            self.neighbours.add(vectors)
+
+    def best_statement(self, item: QuoteItem, words: list[str], candidates: set[int]):
+        statements = {self.members[p].statement for p in candidates}
+        best, best_key = None, None
+        for statement in statements:
+            members = [self.members[p] for p in self.by_statement[statement]]
+            if not all(repeats(item, words, member, self.t) for member in members):
+                continue
+            strengths = [match_strength(item, words, member, self.t) for member in members]
+            if statement == self.previous_sentence(item):
+                strengths += [continuation_strength(item, words, member, self.t)
+                              for member in members]
+            strength = max(strengths)
+            if strength <= 0:
+                continue
+            support = sum(1 for value in strengths if value > 0)
+            key = (-strength, -support, self.first_member[statement])
+            if best_key is None or key < best_key:
+                best, best_key = statement, key
+        return best
+
+    def previous_sentence(self, item: QuoteItem):
+        """The Statement of the sentence before item in its quotation, if placed."""
+        return self.sentences.get((item.article, item.quotation, item.sentence - 1))
+
+    def place_fragment(self, item: QuoteItem):
+        words = keys(item.text)
+        host = None
+        if len(words) >= self.t.fragment_min_words:
+            hosts = [p for p in self.words.containing(words)
+                     if holds_run(self.members[p].words, words)
+                     and not (item.strong_speaker and self.members[p].item.strong_speaker
+                              and item.speaker != self.members[p].item.speaker)]
+            if hosts:
+                host = min(hosts, key=lambda p: self.host_rank(item, self.members[p]))
+        if host is not None:
+            statement = self.members[host].statement
+        else:
+            statement = self.fragments_by_words.setdefault(tuple(words), NewStatement(item.id))
+        self.result[item.id] = statement
+        self.note_statement(statement, item.id)
+
+    def host_rank(self, item: QuoteItem, member: Member):
+        return (
+            member.item.article != item.article,
+            not (item.speaker is not None and member.item.speaker == item.speaker),
+            -float(np.dot(item.vector, member.item.vector)),
+            self.first_member[member.statement],
+        )
+
+
+def place(placed: dict[object, list[QuoteItem]], pending: list[QuoteItem],
+          thresholds: Thresholds, dimensions: int = 384) -> dict[int, object]:
+    """Where each pending quote goes: an existing Statement key of placed, or a NewStatement.
+
+    placed maps Statement ids to their quotes (full sentences and hosted fragments);
+    fragments that sit in Statements without a full sentence should be passed as
+    pending again, so they can find a host that arrived since.
+    """
+    placement = Placement(placed, thresholds, dimensions)
+    placement.place_full(sorted((q for q in pending if q.kind != FRAGMENT), key=lambda q: q.id))
+    for item in sorted((q for q in pending if q.kind == FRAGMENT), key=lambda q: q.id):
+        placement.place_fragment(item)
+    return placement.result
+
+
+@dataclass(frozen=True)
+class SpeakerVerdict:
+    """speaker: who the Statement is by (None when no quote names anyone);
+    has_conflict: explicit cues in it name different speakers."""
+
+    speaker: int | None
+    has_conflict: bool
+
+
+def statement_speaker(members: list[QuoteItem], editor_speaker: int | None = None) -> SpeakerVerdict:
+    """The speaker most outlets give. Explicit cues vote first; weak attributions
+    (pronoun, role noun, none) count only where no quote has an explicit one. Ties go
+    to the speaker of the earliest quote."""
+    strong = [q for q in members if q.speaker is not None and q.strong_speaker]
+    named = {q.speaker for q in strong}
+    conflict = len(named | ({editor_speaker} if editor_speaker is not None else set())) > 1
+    if editor_speaker is not None:
+        return SpeakerVerdict(editor_speaker, conflict)
+    voters = strong or [q for q in members if q.speaker is not None]
+    if not voters:
+        return SpeakerVerdict(None, False)
+    outlets = defaultdict(set)
+    earliest = {}
+    for q in voters:
+        outlets[q.speaker].add(q.outlet)
+        earliest[q.speaker] = min(earliest.get(q.speaker, q.id), q.id)
+    speaker = min(outlets, key=lambda s: (-len(outlets[s]), earliest[s]))
+    return SpeakerVerdict(speaker, conflict)
+
+
+def canonical_quote(members: list[QuoteItem]) -> QuoteItem:
+    """The wording the others agree with most: the full sentence with the highest total
+    word similarity to the other members (fragments only when there is no full one);
+    ties go to the longer wording, then the earliest quote."""
+    candidates = [q for q in members if q.kind != FRAGMENT] or list(members)
+    words = {q.id: keys(q.text) for q in members}
+
+    def agreement(q):
+        return sum(Indel.normalized_similarity(words[q.id], words[o.id])
+                   for o in members if o.id != q.id)
+
+    return min(candidates, key=lambda q: (-round(agreement(q), 9), -len(words[q.id]), q.id))
