@@ -67,7 +67,9 @@ def ingest_command(folder):
 
 
 def test_it_stores_each_story_once_when_two_runs_store_a_folder_at_once(folder):
-    reports = at_once(lambda: ingest_paths([str(folder)], outlet="Harbour Gazette", on_message=lambda line: None))
+    reports = at_once(
+        lambda: ingest_paths([str(folder)], outlet="Harbour Gazette", on_message=lambda line: None)
+    )
 
     assert Article.objects.count() == STORIES
     assert Article.objects.values("source").distinct().count() == STORIES
