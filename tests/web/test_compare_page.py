@@ -61,3 +61,10 @@ def test_it_rejects_ids_that_are_not_numbers_with_a_message(client, story):
 def test_it_gives_404_for_a_missing_or_hidden_quote(client, story):
     assert client.get(COMPARE, {"a": story.reopen_verbatim.pk, "b": 987654}).status_code == 404
     assert client.get(COMPARE, {"a": story.hidden.pk, "b": story.reopen_verbatim.pk}).status_code == 404
+    assert client.get(COMPARE, {"a": 10**20, "b": story.reopen_verbatim.pk}).status_code == 404
+
+
+def test_it_offers_to_swap_the_two_sides(client, story):
+    response = client.get(COMPARE, {"a": story.reopen_verbatim.pk, "b": story.reopen_trimmed.pk})
+    swap = f'href="{COMPARE}?a={story.reopen_trimmed.pk}&amp;b={story.reopen_verbatim.pk}"'
+    assert swap in response.content.decode()

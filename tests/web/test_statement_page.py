@@ -70,3 +70,8 @@ def test_it_gives_404_for_a_missing_statement(client, story):
     response = client.get(reverse("quotes:statement", args=[987654]))
     assert response.status_code == 404
     assert "Not found" in response.content.decode()
+
+
+def test_it_gives_404_for_an_id_too_large_for_the_database(client, story):
+    response = client.get(reverse("quotes:statement", args=[10**20]))
+    assert response.status_code == 404
