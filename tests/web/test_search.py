@@ -116,3 +116,9 @@ def test_it_suggests_speakers_by_name_or_alias_as_datalist_options(client, story
 def test_it_suggests_nothing_for_an_empty_box(client, story):
     response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "  "})
     assert response.content.decode().strip() == ""
+
+
+def test_it_keeps_the_further_filters_folded_until_one_is_used(client, story):
+    assert '<details class="more-filters">' in client.get(SEARCH).content.decode()
+    response = client.get(SEARCH, {"drift": "trimmed"})
+    assert '<details class="more-filters" open>' in response.content.decode()
