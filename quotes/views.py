@@ -53,15 +53,15 @@ class StatementRow:
 def search(request):
     """The home page: statements filtered by the search form, paginated."""
     filterset = StatementFilter(request.GET, queryset=visible_statements())
-    page = None
-    if filterset.is_valid():
-        statements = filterset.qs.prefetch_related(carried_quotes())
-        page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "quotes/search.html",
-        {"filterset": filterset, "page": page, "rows": [StatementRow.of(statement) for statement in page or ()]},
-        status=200 if filterset.is_valid() else 400,
-    )
+    if not filterset.is_valid():
+        context = {"filterset": filterset, "page": None, "rows": []}
+        return render(request, "quotes/search.html", context, status=400)
+    statements = filterset.qs.prefetch_related(carried_quotes())
+    page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "quotes/search.html", {
+        "filterset": filterset, "page": page,
+        "rows": [StatementRow.of(statement) for statement in page],
+    })
 
 
 def speaker_suggestions(request):
@@ -87,14 +87,15 @@ def statement(request, pk):
         .select_related("article__outlet", "speaker")
         .order_by("article__published", "article__outlet__name", "pk")
     )
-    variants = [(quote, markup.variant_html(quote.diff)) for quote in quotes]
-    outlets = sorted({quote.article.outlet for quote in quotes}, key=lambda outlet: outlet.name)
+    canonical = visible_canonical(statement)
+    first = canonical or quotes[0]
     return render(request, "quotes/statement.html", {
         "statement": statement,
-        "variants": variants,
-        "outlets": outlets,
+        "variants": [(quote, markup.variant_html(quote.diff)) for quote in quotes],
+        "outlets": sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name),
         "attributions": attributions(quotes) if statement.has_conflict else [],
-        "canonical": visible_canonical(statement),
+        "canonical": canonical,
+        "pair": (first, next((quote for quote in quotes if quote != first), first)),
     })
 
 

@@ -22,8 +22,8 @@ WEB_SCHEMES = ("http://", "https://")
 def outlet_list(request):
     """Every outlet with a bar of how it printed its quotations."""
     counts = defaultdict(dict)
-    rows = visible_quotes().values_list("article__outlet", "drift").annotate(n=Count("pk")).order_by()
-    for outlet_id, drift, n in rows:
+    rows = visible_quotes().values_list("article__outlet", "drift").annotate(n=Count("pk"))
+    for outlet_id, drift, n in rows.order_by():
         counts[outlet_id][drift] = n
     outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
     chart = [
@@ -53,7 +53,8 @@ def outlet(request, slug):
         "shares": drift_shares(counts, DRIFT_CLASSES),
         "quote_total": sum(counts.values()),
         "statements": page,
-        "rows": [(statement, DRIFT_LABELS.get(statement.outlet_drift, statement.outlet_drift)) for statement in page],
+        "rows": [(statement, DRIFT_LABELS.get(statement.outlet_drift, statement.outlet_drift))
+                 for statement in page],
         "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("articles_page")),
     })
 

@@ -42,6 +42,9 @@ def test_it_offers_to_compare_each_variant_with_the_canonical(client, story):
     compare = reverse("quotes:compare")
     assert f'href="{compare}?a={story.reopen_verbatim.pk}&amp;b={story.reopen_trimmed.pk}"' in html
     assert '<select id="compare-a" name="a">' in html
+    # The chooser starts with the canonical wording against the next version.
+    assert f'<option value="{story.reopen_verbatim.pk}" selected>The Daily Ledger' in html
+    assert f'<option value="{story.reopen_trimmed.pk}" selected>Northern Courier' in html
 
 
 def test_it_states_an_attribution_conflict_plainly(client, story):
