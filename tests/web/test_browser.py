@@ -118,3 +118,40 @@ def test_it_lets_a_keyboard_user_skip_to_the_content(page, story):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+CONTRAST_SCRIPT = """
+() => {
+  const rgb = (value) => value.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const background = (element) => {
+    for (let node = element; node; node = node.parentElement) {
+      const colour = rgb(getComputedStyle(node).backgroundColor);
+      if (colour.length < 4 || colour[3] > 0) return colour;
+    }
+    return [255, 255, 255];
+  };
+  const texts = [...document.querySelectorAll("main *")].filter(
+    (el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
+      && el.offsetParent !== null && getComputedStyle(el).clip !== "rect(0px, 0px, 0px, 0px)");
+  return texts.map((el) => {
+    const [fg, bg] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    return [el.tagName + "." + el.className, el.textContent.trim().slice(0, 30), ratio];
+  });
+}
+"""
+
+
+def test_its_text_has_at_least_aa_contrast(page, story):
+    """WCAG AA asks 4.5:1 for body text; badges, diff marks and muted notes included."""
+    for url in (story.reopen.get_absolute_url(), "/outlets/", story.wait.get_absolute_url(),
+                f"/compare/?a={story.reopen_verbatim.pk}&b={story.reopen_reworded.pk}", "/"):
+        page.goto(url)
+        measured = page.evaluate(CONTRAST_SCRIPT)
+        assert len(measured) > 10
+        low = [item for item in measured if item[2] < 4.5]
+        assert low == [], f"{url}: {low}"
