@@ -411,14 +411,17 @@ def statement_speaker(members: list[QuoteItem], editor_speaker: int | None = Non
 
 
 def canonical_quote(members: list[QuoteItem]) -> QuoteItem:
-    """The wording the others agree with most: the full sentence with the highest total
-    word similarity to the other members (fragments only when there is no full one);
-    ties go to the longer wording, then the earliest quote."""
+    """The wording the others agree with most: the full sentence (a fragment only when
+    there is none) with the highest total agreement with the other members, where the
+    agreement of two wordings is the mean of their word similarity and the share of the
+    other's words it holds, so the full sentence outranks its trimmed copies. Ties go
+    to the longer wording, then the earliest quote."""
     candidates = [q for q in members if q.kind != FRAGMENT] or list(members)
     words = {q.id: keys(q.text) for q in members}
 
     def agreement(q):
         return sum(Indel.normalized_similarity(words[q.id], words[o.id])
+                   + contained_share(words[o.id], words[q.id])
                    for o in members if o.id != q.id)
 
     return min(candidates, key=lambda q: (-round(agreement(q), 9), -len(words[q.id]), q.id))

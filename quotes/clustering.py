@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from . import embed
 from .cluster import FRAGMENT, NewStatement, QuoteItem, Thresholds, canonical_quote, place, \
@@ -151,11 +151,21 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
                  if targets.get(key, key) != current[pk]}
         moved_ids = assign(moved)
         touched = ({current[pk] for pk in moved_ids} | set(moved.values()) | detached) - {None}
-        if rebuild:
-            touched |= set(Statement.objects.values_list("id", flat=True))
+        touched |= set(Statement.objects.values_list("id", flat=True)) if rebuild else stale_statements()
         removed = remove_empty_statements(touched)
         refreshed = refresh_statements(touched - removed)
     return Summary(embedded, len(moved_ids), opened, len(removed), refreshed)
+
+
+def stale_statements() -> set[int]:
+    """Statements whose stored figures no longer match their quotes: a quote deleted by
+    re-extraction, or a weak attribution re-extraction set back from the consensus."""
+    miscounted = (Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__not_a_quote=False)))
+                  .exclude(n=F("quote_count")).values_list("id", flat=True))
+    weak = (live_quotes().filter(statement__isnull=False, statement__speaker__isnull=False,
+                                 speaker_method__in=WEAK_METHODS)
+            .exclude(speaker_id=F("statement__speaker_id")).values_list("statement_id", flat=True))
+    return set(miscounted) | set(weak)
 
 
 def detach_non_quotes() -> set[int]:

@@ -1,0 +1,162 @@
+"""Placing quotes in Statements from vectors and words (quotes.cluster, no database)."""
+import numpy as np
+import pytest
+from django.conf import settings
+
+from quotes.cluster import NewStatement, QuoteItem, Thresholds, canonical_quote, place, \
+    statement_speaker
+
+DIMENSIONS = 4
+
+
+def unit(*values):
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def quote(id, text, article, vector, kind="full", speaker=None, strong=False, outlet=None,
+          quotation=None, sentence=0):
+    return QuoteItem(id=id, text=text, kind=kind, article=article,
+                     outlet=article if outlet is None else outlet, vector=vector,
+                     speaker=speaker, strong_speaker=strong,
+                     quotation=id if quotation is None else quotation, sentence=sentence)
+
+
+@pytest.fixture
+def thresholds():
+    return Thresholds(**settings.VERBATIM_CLUSTER_THRESHOLDS)
+
+
+def groups(decided):
+    by_key = {}
+    for pk, key in decided.items():
+        by_key.setdefault(key, set()).add(pk)
+    return sorted(sorted(ids) for ids in by_key.values())
+
+
+FULL = "We will keep the border crossings open for every family that needs them."
+NORTH, EAST, SOUTH = unit(1, 0, 0, 0), unit(0, 1, 0, 0), unit(0, 0, 1, 0)
+
+
+def test_it_joins_near_verbatim_copies_whatever_the_embedding_says(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH),
+                         quote(2, FULL.replace("every", "each").lower(), 2, EAST)], thresholds,
+                    DIMENSIONS)
+    assert groups(decided) == [[1, 2]]
+
+
+def test_it_joins_a_trimmed_sentence_to_its_full_version(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH),
+                         quote(2, "keep the border crossings open for every family", 2, EAST)],
+                    thresholds, DIMENSIONS)
+    assert groups(decided) == [[1, 2]]
+
+
+def test_it_joins_a_rewording_the_embedding_recognises(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH),
+                         quote(2, "Families who need the frontier posts will find them open.", 2,
+                               unit(1, 0.1, 0, 0))], thresholds, DIMENSIONS)
+    assert groups(decided) == [[1, 2]]
+
+
+def test_it_keeps_different_sentences_of_one_topic_apart(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH),
+                         quote(2, "The crossings have been a lifeline for the villages.", 2,
+                               unit(1, 0.8, 0, 0))], thresholds, DIMENSIONS)
+    assert groups(decided) == [[1], [2]]
+
+
+def test_it_does_not_join_two_sentences_of_one_article_on_embedding_alone(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH),
+                         quote(2, "Families who need the frontier posts will find them open.", 1,
+                               NORTH)], thresholds, DIMENSIONS)
+    assert groups(decided) == [[1], [2]]
+
+
+def test_it_joins_a_misattributed_copy_across_speakers(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
+                         quote(2, FULL, 2, NORTH, speaker=20, strong=True)], thresholds, DIMENSIONS)
+    assert groups(decided) == [[1, 2]]
+
+
+def test_it_keeps_similar_words_of_two_named_speakers_apart(thresholds):
+    decided = place({}, [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
+                         quote(2, "Border crossings must stay open for the families.", 2,
+                               NORTH, speaker=20, strong=True)], thresholds, DIMENSIONS)
+    assert groups(decided) == [[1], [2]]
+
+
+def test_it_hosts_a_fragment_in_the_sentence_that_contains_it(thresholds):
+    decided = place({}, [quote(1, "every family that needs them", 1, SOUTH, kind="fragment"),
+                         quote(2, FULL, 2, NORTH),
+                         quote(3, "The river is rising fast.", 3, EAST)], thresholds, DIMENSIONS)
+    assert decided[1] == decided[2] != decided[3]
+
+
+def test_it_groups_unhosted_fragments_with_the_same_words(thresholds):
+    decided = place({}, [quote(1, "a lifeline", 1, SOUTH, kind="fragment"),
+                         quote(2, "A lifeline", 2, SOUTH, kind="fragment"),
+                         quote(3, "a deadline", 3, SOUTH, kind="fragment")], thresholds, DIMENSIONS)
+    assert groups(decided) == [[1, 2], [3]]
+
+
+def test_it_places_new_quotes_in_existing_statements(thresholds):
+    placed = {7: [quote(1, FULL, 1, NORTH)]}
+    decided = place(placed, [quote(2, FULL, 2, NORTH), quote(3, "Something else entirely.", 3, EAST)],
+                    thresholds, DIMENSIONS)
+    assert decided == {2: 7, 3: NewStatement(3)}
+
+
+def test_it_gives_the_same_groups_incrementally_as_all_at_once(thresholds):
+    rng = np.random.default_rng(3)
+    texts = [FULL, FULL.lower(), "The river is rising fast.", "The river rises fast.",
+             "We signed the accord this morning in the capital.", "keep the border crossings open"]
+    quotes = [quote(i + 1, texts[i % len(texts)], i % 4, unit(*rng.normal(size=DIMENSIONS)))
+              for i in range(24)]
+    at_once = place({}, quotes, thresholds, DIMENSIONS)
+    first = place({}, quotes[:10], thresholds, DIMENSIONS)
+    placed = {}
+    for q in quotes[:10]:
+        placed.setdefault(first[q.id], []).append(q)
+    then = place(placed, quotes[10:], thresholds, DIMENSIONS)
+    assert groups(at_once) == groups(first | then)
+
+
+def test_it_gives_the_statement_the_speaker_most_outlets_name():
+    members = [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
+               quote(2, FULL, 2, NORTH, speaker=20, strong=True),
+               quote(3, FULL, 3, NORTH, speaker=20, strong=True),
+               quote(4, FULL, 4, NORTH, speaker=30)]
+    verdict = statement_speaker(members)
+    assert verdict.speaker == 20
+    assert verdict.has_conflict
+
+
+def test_it_lets_weak_attributions_decide_only_when_nothing_is_explicit():
+    weak_only = [quote(1, FULL, 1, NORTH, speaker=30), quote(2, FULL, 2, NORTH, speaker=30),
+                 quote(3, FULL, 3, NORTH, speaker=10)]
+    assert statement_speaker(weak_only).speaker == 30
+    assert not statement_speaker(weak_only).has_conflict
+    with_one_explicit = weak_only + [quote(4, FULL, 4, NORTH, speaker=10, strong=True)]
+    assert statement_speaker(with_one_explicit).speaker == 10
+
+
+def test_it_keeps_the_speaker_an_editor_set_and_flags_a_disagreeing_cue():
+    members = [quote(1, FULL, 1, NORTH, speaker=10, strong=True)]
+    assert statement_speaker(members, editor_speaker=20) == statement_speaker(members, 20)
+    assert statement_speaker(members, editor_speaker=20).speaker == 20
+    assert statement_speaker(members, editor_speaker=20).has_conflict
+
+
+def test_it_picks_the_full_wording_over_copies_trimmed_in_different_ways_as_canonical():
+    members = [quote(1, "We will keep the border crossings open", 1, NORTH),
+               quote(2, "keep the border crossings open for every family", 2, NORTH),
+               quote(3, FULL, 3, NORTH),
+               quote(4, "border crossings", 4, NORTH, kind="fragment")]
+    assert canonical_quote(members).id == 3
+
+
+def test_it_picks_the_wording_most_outlets_printed_as_canonical():
+    members = [quote(1, "We will act now.", 1, NORTH), quote(2, "We shall act at once.", 2, NORTH),
+               quote(3, "We shall act at once.", 3, NORTH)]
+    assert canonical_quote(members).id == 2
