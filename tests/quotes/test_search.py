@@ -70,6 +70,12 @@ def test_it_ignores_case_and_punctuation(newsroom):
     assert found('"BRIDGE", Spring!') == [bridge]
 
 
+def test_it_ignores_case_in_other_scripts_too(newsroom):
+    greek = newsroom.statement("Η γέφυρα θα ανοίξει την άνοιξη.")
+
+    assert found("ΓΈΦΥΡΑ") == [greek]
+
+
 def test_it_matches_whole_words_only(newsroom):
     newsroom.statement("Our software is ready.")
 
