@@ -120,8 +120,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         return changelist_link(Statement, speaker.statement_total, speaker__id__exact=speaker.pk)
 
     def save_model(self, request, obj, form, change):
-        obj.edited_by_editor = True
-        super().save_model(request, obj, form, change)
+        editing.save_speaker_form(obj)
 
     @admin.action(description="Merge the selected speakers into the speaker to keep",
                   permissions=["delete"])
@@ -191,18 +190,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
         return admin_link(quote.statement, quote.statement_id)
 
     def save_model(self, request, obj, form, change):
-        left = Quote.objects.get(pk=obj.pk).statement_id if change else None
-        if "speaker" in form.changed_data:
-            editing.apply_speaker(obj, obj.speaker)
-        if "not_a_quote" in form.changed_data:
-            if obj.not_a_quote:
-                editing.apply_not_a_quote(obj)
-            else:
-                editing.apply_quote_restored(obj)
-        if "statement" in form.changed_data and not obj.not_a_quote:
-            editing.apply_statement(obj, obj.statement)
-        super().save_model(request, obj, form, change)
-        editing.refresh_statements({left, obj.statement_id})
+        editing.save_quote_form(obj, form.changed_data)
 
     @admin.action(description="Set the speaker of the selected quotes", permissions=["change"])
     def set_speaker(self, request, queryset):
@@ -318,10 +306,4 @@ class StatementAdmin(SimpleHistoryAdmin):
                                statement__id__exact=statement.pk)
 
     def save_model(self, request, obj, form, change):
-        changed = form.changed_data
-        if "speaker" in changed:
-            obj.speaker_by_editor = True
-        if "canonical_quote" in changed or "canonical_text" in changed:
-            text = obj.canonical_text if "canonical_text" in changed else None
-            editing.apply_canonical(obj, obj.canonical_quote, text)
-        super().save_model(request, obj, form, change)
+        editing.save_statement_form(obj, form.changed_data)

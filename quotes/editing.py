@@ -1,7 +1,7 @@
 """What an editor can do to attributions, as plain functions over the models.
 
-The admin's actions and change forms call these; nothing else writes the editor
-flags. Each change is marked as the editor's (see the flags on the models), so no
+The admin's actions and change forms call these (save_*_form for the forms);
+nothing else writes the editor flags. Each change is marked as the editor's (see the flags on the models), so no
 rerun of extraction or clustering overwrites it:
 
   set a Quote's speaker        speaker_method "editor", speaker_confidence 1.0
@@ -16,17 +16,18 @@ Every function runs in one transaction and saves row by row rather than with
 queryset.update(), so django-simple-history records each change (with the admin
 user when called from a request) and a reason that says which action made it.
 
-Limits: after a move or split the Statements' summary fields (quote_count,
-outlet_count, first_seen, the canonical wording when not pinned) are refreshed here,
-but the drift of each Quote against a new canonical wording and the Statement's
-attribution conflict are left to the next clustering run.
+Every Statement an edit touches is refreshed at once with clustering's own
+refresh (counts, first seen, canonical wording, speaker, conflict, drift), so the
+pages are right before the next clustering run.
+
+Limits: history is recorded for the rows an editor changed; the summary fields the
+refresh recomputes are bulk-updated without history rows.
 """
-from collections import Counter
 from typing import Iterable, NamedTuple
 
 from django.db import transaction
-from django.db.models import Count, Min
 
+from . import clustering
 from .models import Quote, Speaker, SpeakerAlias, Statement
 
 
@@ -46,40 +47,32 @@ def _save(row, reason):
     row.save()
 
 
-def apply_speaker(quote: Quote, speaker: Speaker | None) -> None:
-    """Give quote the editor's speaker (or none), without saving it."""
+def _give_speaker(quote: Quote, speaker: Speaker | None) -> None:
     quote.speaker = speaker
     quote.speaker_method = Quote.SpeakerMethod.EDITOR
     quote.speaker_confidence = 1.0
 
 
-def apply_statement(quote: Quote, statement: Statement | None) -> None:
-    """Put quote in the editor's Statement (or none), without saving it."""
+def _give_statement(quote: Quote, statement: Statement | None) -> None:
+    release_canonical(quote, staying_in=statement)
     quote.statement = statement
     quote.statement_by_editor = True
 
 
-def apply_not_a_quote(quote: Quote) -> None:
-    """Mark quote as not a quotation and take it out of its Statement, without saving.
-
-    statement_by_editor is set so that clustering leaves it out of every Statement.
-    """
+def _strike(quote: Quote) -> None:
+    """Not a quotation: out of its Statement, where clustering will not put it back."""
+    _give_statement(quote, None)
     quote.not_a_quote = True
-    quote.statement = None
-    quote.statement_by_editor = True
 
 
-def apply_quote_restored(quote: Quote) -> None:
-    """Undo "not a quotation" and let clustering place the quote again, without saving."""
+def _restore(quote: Quote) -> None:
+    """A quotation after all: clustering may place it again."""
     quote.not_a_quote = False
     quote.statement_by_editor = False
 
 
-def apply_canonical(statement: Statement, quote: Quote | None, text: str | None = None):
-    """Pin statement's canonical wording, without saving.
-
-    The wording is text when given, else quote's text, else the current wording.
-    """
+def _pin(statement: Statement, quote: Quote | None, text: str | None = None) -> None:
+    """The wording is text when given, else quote's text, else the current wording."""
     if quote is not None and quote.statement_id != statement.pk:
         raise EditError(f"Quote {quote.pk} is not in Statement {statement.pk}.")
     statement.canonical_pinned = True
@@ -91,14 +84,63 @@ def apply_canonical(statement: Statement, quote: Quote | None, text: str | None 
 
 
 @transaction.atomic
+def save_quote_form(quote: Quote, changed: Iterable[str]) -> None:
+    """Save a Quote an editor changed in its form; changed names the fields changed.
+
+    A new speaker, a new Statement and "not a quotation" (ticked or unticked) are
+    marked as the editor's like the matching actions; the Statements it left and
+    joined are refreshed.
+    """
+    changed = set(changed)
+    left = Quote.objects.filter(pk=quote.pk).values_list("statement_id", flat=True).first()
+    if "speaker" in changed:
+        _give_speaker(quote, quote.speaker)
+    if "not_a_quote" in changed:
+        if quote.not_a_quote:
+            _strike(quote)
+        else:
+            _restore(quote)
+    if "statement" in changed and not quote.not_a_quote:
+        _give_statement(quote, quote.statement)
+    _save(quote, f"Editor changed {', '.join(sorted(changed))}" if changed else "Editor saved it")
+    refresh_statements({left, quote.statement_id})
+
+
+@transaction.atomic
+def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
+    """Save a Statement an editor changed in its form; changed names the fields changed.
+
+    A new speaker is marked as the editor's; a new canonical quote or wording pins it
+    (a quote chosen alone brings its own text).
+    """
+    changed = set(changed)
+    if "speaker" in changed:
+        statement.speaker_by_editor = True
+    if changed & {"canonical_quote", "canonical_text"}:
+        text = statement.canonical_text if "canonical_text" in changed else None
+        _pin(statement, statement.canonical_quote, text)
+    _save(statement, f"Editor changed {', '.join(sorted(changed))}" if changed else
+          "Editor saved it")
+    refresh_statements({statement.pk})
+
+
+def save_speaker_form(speaker: Speaker) -> None:
+    """Save a Speaker an editor edited; from now on it is the editor's."""
+    speaker.edited_by_editor = True
+    _save(speaker, "Editor edited it")
+
+
+@transaction.atomic
 def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None) -> int:
     """Attribute each quote to speaker as the editor's choice; returns how many."""
     reason = f"Editor set the speaker to {speaker or 'nobody'}"
-    count = 0
+    touched, count = set(), 0
     for quote in quotes:
-        apply_speaker(quote, speaker)
+        _give_speaker(quote, speaker)
         _save(quote, reason)
+        touched.add(quote.statement_id)
         count += 1
+    refresh_statements(touched)
     return count
 
 
@@ -108,7 +150,7 @@ def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
     touched, count = set(), 0
     for quote in quotes:
         touched.add(quote.statement_id)
-        apply_not_a_quote(quote)
+        _strike(quote)
         _save(quote, "Editor marked it as not a quotation")
         count += 1
     refresh_statements(touched)
@@ -119,14 +161,14 @@ def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
 def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
     """Move each quote into statement as the editor's choice; returns how many.
 
-    The Statements they left are refreshed, and deleted when no quote is left in them.
+    The Statements they left and statement are refreshed (see refresh_statements).
     """
     touched, count = {statement.pk}, 0
     for quote in quotes:
         if quote.not_a_quote:
             raise EditError(f"Quote {quote.pk} is marked as not a quotation.")
         touched.add(quote.statement_id)
-        apply_statement(quote, statement)
+        _give_statement(quote, statement)
         _save(quote, f"Editor moved it to Statement {statement.pk}")
         count += 1
     refresh_statements(touched)
@@ -137,21 +179,13 @@ def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
 def split_quotes(quotes: Iterable[Quote]) -> Statement:
     """Move the quotes into a new Statement of their own, made by the editor.
 
-    Its speaker is the one most of the quotes have; its canonical wording is chosen as
-    for any unpinned Statement (see choose_canonical).
+    Its speaker and canonical wording are then chosen as clustering chooses them for
+    any Statement; the editor can pin or set them afterwards.
     """
     quotes = list(quotes)
     if not quotes:
         raise EditError("Select at least one quote to split off.")
-    speakers = Counter(quote.speaker for quote in quotes if quote.speaker_id)
-    speaker = speakers.most_common(1)[0][0] if speakers else None
-    canonical = choose_canonical(quotes)
-    statement = Statement(
-        speaker=speaker,
-        canonical_text=canonical.text,
-        canonical_quote=canonical,
-        created_by_editor=True,
-    )
+    statement = Statement(canonical_text=quotes[0].text, created_by_editor=True)
     _save(statement, "Editor split it off")
     move_quotes(quotes, statement)
     statement.refresh_from_db()
@@ -164,7 +198,7 @@ def pin_canonical(quote: Quote) -> Statement:
     if quote.statement_id is None:
         raise EditError(f"Quote {quote.pk} is in no Statement.")
     statement = quote.statement
-    apply_canonical(statement, quote)
+    _pin(statement, quote)
     _save(statement, f"Editor pinned the wording of quote {quote.pk}")
     return statement
 
@@ -216,44 +250,25 @@ def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
     return MergeResult(len(others), aliases, quotes, statements)
 
 
-def choose_canonical(quotes: list[Quote]) -> Quote:
-    """The wording most of the quotes share exactly; ties go to the longest, then the first.
-
-    A stand-in for clustering's own choice, used only until the next clustering run
-    looks at a Statement an editor changed.
-    """
-    counts = Counter(quote.text for quote in quotes)
-    return max(quotes, key=lambda quote: (counts[quote.text], len(quote.text), -quote.pk))
-
-
 def refresh_statements(statement_ids: Iterable[int | None]) -> None:
-    """Recount the named Statements after quotes moved; delete those left empty."""
-    for statement in Statement.objects.filter(pk__in=[pk for pk in statement_ids if pk]):
-        refresh_statement(statement)
+    """Bring the named Statements in line with their quotes after an editor's change.
 
-
-def refresh_statement(statement: Statement) -> Statement | None:
-    """Bring statement's summary fields in line with its quotes; None when it was deleted.
-
-    Counts exclude quotes marked as not a quotation. A canonical quote that left the
-    Statement is dropped; an unpinned Statement then takes a new canonical wording,
-    a pinned one keeps the editor's text.
+    Clustering's own refresh does the work (counts, first seen, canonical wording and
+    speaker unless the editor set them, conflict, each member's drift); a Statement
+    left without quotes is removed unless an editor made, pinned or gave it a speaker.
     """
-    quotes = list(statement.quotes.filter(not_a_quote=False).order_by("pk"))
-    if not quotes and not statement.quotes.exists():
-        statement._change_reason = "No quote left after an editor's move"
-        statement.delete()
-        return None
-    summary = statement.quotes.filter(not_a_quote=False).aggregate(
-        outlets=Count("article__outlet", distinct=True), first=Min("article__published")
-    )
-    statement.quote_count = len(quotes)
-    statement.outlet_count = summary["outlets"]
-    statement.first_seen = summary["first"]
-    if statement.canonical_quote_id not in {quote.pk for quote in quotes}:
+    ids = {pk for pk in statement_ids if pk is not None}
+    removed = clustering.remove_empty_statements(ids)
+    clustering.refresh_statements(ids - removed)
+
+
+def release_canonical(quote: Quote, staying_in: Statement | None = None) -> None:
+    """Drop quote as the pinned canonical quote of any Statement but staying_in.
+
+    The pinned wording stays: it is the editor's. An unpinned Statement takes a new
+    canonical quote when it is refreshed.
+    """
+    pinned = Statement.objects.filter(canonical_quote=quote, canonical_pinned=True)
+    for statement in pinned.exclude(pk=getattr(staying_in, "pk", None)):
         statement.canonical_quote = None
-        if not statement.canonical_pinned and quotes:
-            statement.canonical_quote = choose_canonical(quotes)
-            statement.canonical_text = statement.canonical_quote.text
-    _save(statement, "Summary refreshed after an editor's change")
-    return statement
+        _save(statement, f"Its pinned quote {quote.pk} left it")

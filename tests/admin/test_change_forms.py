@@ -28,7 +28,7 @@ def test_it_marks_a_statement_chosen_in_the_quote_form_and_recounts(admin_client
     quote = save(admin_client, newsroom.quotes.again_bridge, statement=budget.pk)
 
     assert quote.statement == budget and quote.statement_by_editor
-    assert quote.speaker_method == "pronoun"
+    assert quote.speaker_method != "editor"
     budget.refresh_from_db()
     assert budget.quote_count == 2
     newsroom.statements.bridge.refresh_from_db()
@@ -103,3 +103,22 @@ def test_it_marks_a_speaker_edited_in_its_form_with_a_new_alias(admin_client, ne
 
     assert speaker.edited_by_editor and speaker.description == "Chief city engineer"
     assert set(speaker.aliases.values_list("alias", flat=True)) == {"Mr Stone", "the engineer"}
+
+
+def test_it_keeps_a_pinned_wording_when_its_quote_is_moved_in_the_form(admin_client, newsroom):
+    bridge = newsroom.statements.bridge
+    quote = newsroom.quotes.valley_bridge
+    save(admin_client, bridge, canonical_quote=quote.pk)
+
+    save(admin_client, quote, statement=newsroom.statements.budget.pk)
+
+    bridge.refresh_from_db()
+    assert bridge.canonical_pinned and bridge.canonical_quote is None
+    assert bridge.canonical_text == quote.text
+
+
+def test_it_records_the_fields_an_editor_changed_in_the_history(admin_client, newsroom):
+    quote = save(admin_client, newsroom.quotes.again_bridge,
+                 speaker=newsroom.speakers.engineer.pk)
+
+    assert quote.history.first().history_change_reason == "Editor changed speaker"
