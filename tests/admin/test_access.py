@@ -1,7 +1,9 @@
 """Only staff reach the admin: anonymous and non-staff users are sent to its login."""
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
+
+from tests.admin.conftest import act
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,21 @@ def test_it_lets_an_editor_log_in_at_the_admin(client, newsroom):
 
     assert response.status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_it_lets_a_staff_editor_with_change_permissions_act(client, newsroom):
+    editors = Group.objects.create(name="Editors")
+    editors.permissions.set(Permission.objects.filter(
+        content_type__app_label="quotes", codename__regex=r"^(view|change)_"))
+    editor = User.objects.create_user("editor", is_staff=True)
+    editor.groups.add(editors)
+    client.force_login(editor)
+    quote = newsroom.quotes.valley_budget
+
+    said = act(client, reverse("admin:quotes_quote_changelist"), "set_speaker", [quote],
+               speaker=newsroom.speakers.mayor.pk)
+
+    assert said == ["1 quote(s) now attributed to Ada Brightwater."]
+    quote.refresh_from_db()
+    assert quote.speaker == newsroom.speakers.mayor
+    assert quote.history.first().history_user == editor
