@@ -1,5 +1,9 @@
 """The search form of the home page: Statements by speaker, words, outlet, date and drift.
 
+A speaker matches by name or alias, as a statement's speaker or as the speaker any
+outlet named for one of its quotes, so a statement whose attribution is disputed is
+found under each name the outlets gave.
+
 Every value lives in the query string, so a search is a link that can be shared.
 Bad values (an unknown outlet or drift class, a malformed date, a range that ends
 before it starts) become form errors; the search then shows no results rather than
@@ -87,7 +91,8 @@ class StatementFilter(django_filters.FilterSet):
         speakers = Speaker.objects.filter(
             Q(name__icontains=value) | Q(aliases__alias__icontains=value)
         )
-        return queryset.filter(speaker__in=speakers)
+        attributed = visible_quotes().filter(statement=OuterRef("pk"), speaker__in=speakers)
+        return queryset.filter(Q(speaker__in=speakers) | Exists(attributed))
 
     def filter_words(self, queryset, name, value):
         return matching_statements(queryset, value)

@@ -62,7 +62,7 @@ def test_it_searches_by_speaker_opens_a_statement_and_compares_two_versions(page
     speaker_box.fill("Ada Marlow")
     page.get_by_role("button", name="Search").click()
     page.wait_for_url(re.compile(r"speaker=Ada\+Marlow"))
-    assert page.get_by_role("heading", name="1 statement").is_visible()
+    assert page.get_by_role("heading", name="2 statements").is_visible()
     screenshot(page, "search")
 
     page.get_by_role("link", name=re.compile("We will reopen the harbour")).click()
