@@ -127,3 +127,9 @@ def test_it_keeps_the_further_filters_folded_until_one_is_used(client, story):
     assert '<details class="more-filters">' in client.get(SEARCH).content.decode()
     response = client.get(SEARCH, {"drift": "trimmed"})
     assert '<details class="more-filters" open>' in response.content.decode()
+
+
+def test_it_says_there_is_nothing_yet_on_an_empty_site(client, db):
+    response = client.get(SEARCH)
+    assert response.status_code == 200
+    assert "No statements yet" in response.content.decode()

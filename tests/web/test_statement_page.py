@@ -1,6 +1,9 @@
 """The statement page: the canonical wording, every variant marked, the outlets, any conflict."""
 from django.urls import reverse
 
+from quotes.models import Statement
+from tests.web.conftest import make_quote
+
 
 def page(client, statement):
     response = client.get(reverse("quotes:statement", args=[statement.pk]))
@@ -78,3 +81,15 @@ def test_it_gives_404_for_a_missing_statement(client, story):
 def test_it_gives_404_for_an_id_too_large_for_the_database(client, story):
     response = client.get(reverse("quotes:statement", args=[10**20]))
     assert response.status_code == 404
+
+
+def test_it_shows_a_statement_not_yet_measured_or_attributed(client, story):
+    statement = Statement.objects.create(canonical_text="Plain words.", outlet_count=1)
+    story.ledger_article.body += '\n\n"Plain words."'
+    story.ledger_article.save(update_fields=["body"])
+    make_quote(story.ledger_article, "Plain words.", 5, statement=statement)
+    html = page(client, statement)
+    assert "Speaker not known" in html
+    assert '<span class="badge drift-none">not yet measured</span>' in html
+    assert '<blockquote class="variant-text">Plain words.</blockquote>' in html
+    assert "Compare two versions" not in html
