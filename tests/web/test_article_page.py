@@ -48,3 +48,10 @@ def test_it_links_only_to_web_addresses(client, story):
 
 def test_it_gives_404_for_a_missing_article(client, story):
     assert client.get(reverse("sources:article", args=[987654])).status_code == 404
+
+
+def test_it_tells_the_browser_the_articles_language(client, story):
+    article = story.times_article
+    article.language = "el"
+    article.save(update_fields=["language"])
+    assert '<div class="article-body" lang="el">' in page(client, article)

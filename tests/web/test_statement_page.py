@@ -91,5 +91,5 @@ def test_it_shows_a_statement_not_yet_measured_or_attributed(client, story):
     html = page(client, statement)
     assert "Speaker not known" in html
     assert '<span class="badge drift-none">not yet measured</span>' in html
-    assert '<blockquote class="variant-text">Plain words.</blockquote>' in html
+    assert '<blockquote class="variant-text" lang="en">Plain words.</blockquote>' in html
     assert "Compare two versions" not in html
