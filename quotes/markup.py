@@ -21,12 +21,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 EQUAL, DELETE, INSERT, REPLACE = "equal", "delete", "insert", "replace"
 CANONICAL, VARIANT = "canonical", "variant"
 
-LABEL = {DELETE: "cut", INSERT: "added", REPLACE: "replaced"}
+MARKS = {
+    DELETE: '<del class="cut"><span class="visually-hidden">cut: </span>{}</del>',
+    INSERT: '<ins class="added"><span class="visually-hidden">added: </span>{}</ins>',
+    REPLACE: '<span class="replaced"><span class="visually-hidden">replaced: </span>{}</span>',
+}
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,7 @@ def as_op(item) -> Op:
 
 
 def _marked(kind: str, words: str) -> SafeString:
-    tag = {DELETE: "del", INSERT: "ins", REPLACE: "span"}[kind]
-    css = {DELETE: "cut", INSERT: "added", REPLACE: "replaced"}[kind]
-    return format_html(
-        '<{} class="{}"><span class="visually-hidden">{}: </span>{}</{}>',
-        mark_safe(tag), css, LABEL[kind], words, mark_safe(tag),
-    )
+    return format_html(MARKS[kind], words)
 
 
 def _join(pieces: Iterable[SafeString]) -> SafeString:
