@@ -175,7 +175,7 @@ def article_html(body: str, spans: Iterable[QuotationSpan]) -> SafeString:
             ))
             position = end
         pieces.append(format_html("{}", body[position:p_end]))
-        paragraphs.append(SafeString("".join(pieces)))
+        paragraphs.append(format_html_join("", "{}", ((piece,) for piece in pieces)))
     orphans += [span for _, _, span in placed if span.anchor not in anchored]
     html = format_html_join("\n", "<p>{}</p>", ((p,) for p in paragraphs))
     anchors = format_html_join("", '<span id="{}"></span>', ((s.anchor,) for s in orphans))
