@@ -27,6 +27,12 @@ from sources.admin import changelist_link
 from . import editing
 from .models import Quote, Speaker, SpeakerAlias, Statement
 
+CONTEXT_CHARACTERS = 300
+
+admin.site.site_header = "Verbatim editors"
+admin.site.site_title = "Verbatim editors"
+admin.site.index_title = "Attributions, quotes and sources"
+
 
 def admin_link(obj, text=None):
     """A link to obj's admin change page, or a dash when there is none."""
@@ -122,6 +128,12 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         editing.save_speaker_form(obj)
 
+    def save_formset(self, request, form, formset, change):
+        for alias_form in formset.initial_forms:
+            if alias_form.has_changed():
+                editing.keep_baseline(alias_form.instance)
+        super().save_formset(request, form, formset, change)
+
     @admin.action(description="Merge the selected speakers into the speaker to keep",
                   permissions=["delete"])
     def merge_into_chosen(self, request, queryset):
@@ -152,14 +164,14 @@ class QuoteAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "speaker__name", "speaker_mention", "article__title"]
     autocomplete_fields = ["speaker", "statement"]
     fieldsets = [
-        (None, {"fields": ["text", "article_link", "kind", "quotation", "sentence",
-                           "start", "end", "not_a_quote"]}),
+        (None, {"fields": ["text", "in_context", "article_link", "kind", "quotation",
+                           "sentence", "start", "end", "not_a_quote"]}),
         ("Speaker", {"fields": ["speaker", "speaker_mention", "speaker_method",
                                 "speaker_confidence"]}),
         ("Statement", {"fields": ["statement", "statement_by_editor", "drift",
                                   "lexical_similarity", "embedding_similarity"]}),
     ]
-    readonly_fields = ["text", "article_link", "kind", "quotation", "sentence", "start", "end",
+    readonly_fields = ["text", "in_context", "article_link", "kind", "quotation", "sentence", "start", "end",
                        "speaker_mention", "speaker_method", "speaker_confidence",
                        "statement_by_editor", "drift", "lexical_similarity",
                        "embedding_similarity"]
@@ -183,7 +195,15 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="article", ordering="article__title")
     def article_link(self, quote):
-        return admin_link(quote.article)
+        return admin_link(quote.article, shorten(quote.article.title, 50))
+
+    @admin.display(description="in its article")
+    def in_context(self, quote):
+        """The quote marked in the article text around it, to judge it by."""
+        body = quote.article.body
+        before = body[max(0, quote.start - CONTEXT_CHARACTERS):quote.start]
+        after = body[quote.end:quote.end + CONTEXT_CHARACTERS]
+        return format_html("…{}<mark>{}</mark>{}…", before, body[quote.start:quote.end], after)
 
     @admin.display(description="statement", ordering="statement")
     def statement_link(self, quote):
@@ -263,6 +283,7 @@ class StatementForm(forms.ModelForm):
     class Meta:
         model = Statement
         fields = ["speaker", "canonical_text", "canonical_quote", "canonical_pinned"]
+        widgets = {"canonical_text": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

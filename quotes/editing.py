@@ -20,6 +20,9 @@ Every Statement an edit touches is refreshed at once with clustering's own
 refresh (counts, first seen, canonical wording, speaker, conflict, drift), so the
 pages are right before the next clustering run.
 
+The first edit of a row the pipeline wrote in bulk first records the row as it
+was (see keep_baseline), so the history shows what the editor changed.
+
 Limits: history is recorded for the rows an editor changed; the summary fields the
 refresh recomputes are bulk-updated without history rows.
 """
@@ -43,8 +46,25 @@ class MergeResult(NamedTuple):
 
 
 def _save(row, reason):
+    keep_baseline(row)
     row._change_reason = reason
     row.save()
+
+
+def keep_baseline(row) -> None:
+    """Record row as stored, before an editor's first change, when its history is empty.
+
+    The pipeline writes Quotes, Statements and aliases in bulk, which
+    django-simple-history does not see; without a baseline the history of the first
+    edit would have nothing to compare with. The baseline names no user.
+    """
+    if row.pk is None or row.history.exists():
+        return
+    stored = type(row).objects.filter(pk=row.pk).first()
+    if stored is not None:
+        stored._history_user = None
+        type(row).history.bulk_history_create(
+            [stored], default_change_reason="As the pipeline stored it")
 
 
 def _give_speaker(quote: Quote, speaker: Speaker | None) -> None:

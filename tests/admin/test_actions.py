@@ -133,3 +133,18 @@ def test_it_shows_the_action_fields_with_autocomplete(admin_client, newsroom):
     assert 'name="speaker"' in quotes.text and 'name="statement"' in quotes.text
     assert "admin-autocomplete" in quotes.text
     assert 'name="keep"' in speakers.text
+
+
+def test_it_shows_what_the_first_edit_of_a_bulk_written_quote_changed(admin_client, admin_user,
+                                                                      newsroom):
+    quote = newsroom.quotes.valley_budget
+    quote.history.all().delete()
+
+    act(admin_client, QUOTES, "set_speaker", [quote], speaker=newsroom.speakers.mayor.pk)
+
+    edit, baseline = quote.history.all()[:2]
+    assert (baseline.history_user, baseline.speaker_id) == (None, newsroom.speakers.engineer.pk)
+    assert (edit.history_user, edit.speaker_id) == (admin_user, newsroom.speakers.mayor.pk)
+    assert {change.field for change in edit.diff_against(baseline).changes} == {
+        "speaker", "speaker_method", "speaker_confidence",
+    }

@@ -122,3 +122,12 @@ def test_it_records_the_fields_an_editor_changed_in_the_history(admin_client, ne
                  speaker=newsroom.speakers.engineer.pk)
 
     assert quote.history.first().history_change_reason == "Editor changed speaker"
+
+
+def test_it_keeps_an_aliass_old_wording_in_its_history(admin_client, newsroom):
+    alias = newsroom.speakers.engineer.aliases.get()
+    alias.history.all().delete()
+
+    save(admin_client, newsroom.speakers.engineer, **{"aliases-0-alias": "Dr Stone"})
+
+    assert [record.alias for record in alias.history.all()] == ["Dr Stone", "Mr Stone"]

@@ -173,3 +173,12 @@ def test_it_follows_an_articles_count_to_its_quotes(admin_client, newsroom):
     assert set(response.context["cl"].result_list) == {
         newsroom.quotes.harbour_bridge, newsroom.quotes.harbour_ready,
     }
+
+
+def test_it_shows_a_quote_marked_in_its_article(admin_client, newsroom):
+    quote = newsroom.quotes.valley_budget
+
+    response = admin_client.get(reverse("admin:quotes_quote_change", args=[quote.pk]))
+
+    assert "<mark>The budget is tight,</mark>" in response.text
+    assert "the mayor said." in response.text
