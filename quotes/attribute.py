@@ -28,18 +28,19 @@ Limits: no gender agreement ("she" takes the last person); a speaker named only
 in a later sentence ("…,” the statement read, quoting X) is missed; a cue more
 than a sentence away is not seen.
 """
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .cue_words import HONORIFICS, SPEECH_PARTICLES, SPEECH_VERBS
 from .extract import (
-    FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans, sentence_around,
+    FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans,
 )
 from .names import (
-    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, bare, classify, is_np_word,
-    phrase_after, phrase_before, surname, tokens,
+    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, classify, is_np_word,
+    leading_phrase, phrase_after, phrase_before, surname, tokens, trailing_phrase,
 )
-from .sentences import sentence_spans
+from .sentences import SentenceIndex, sentence_spans
 
 EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = (
     "explicit", "pronoun", "role", "continuation", "none")
@@ -57,6 +58,7 @@ CLAUSE_OPENERS = frozenset(
 AFTER_CUE_WORDS = 10
 APPOSITIVE_WORDS = 8
 LABEL_WORDS = 4
+RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Article:
         self.quotations = quotations
         self.paragraphs = paragraph_spans(body)
         self.frame = masked(body, [s for q in quotations for s in q.segments])
+        self.sentences = SentenceIndex(self.frame)
         self.narrative = [
             index > 0 and not is_headline_like(body, lo, hi) and not is_link_line(body, lo, hi)
             and not is_label(body, lo, hi)
@@ -152,23 +155,32 @@ class Article:
         for index, (lo, hi) in enumerate(self.paragraphs):
             if not self.narrative[index]:
                 continue
-            for start, end in sentence_spans(self.frame, lo, hi):
+            for start, end in self.sentences.spans(lo, hi):
                 for mention in (opening_subject(self.frame, start, end),
                                 cue_before(self.frame, start, end)):
                     if mention is not None and mention.form == NAME:
                         subjects.append((mention.start, self.resolve_name(mention)))
-        return subjects
+        return sorted(subjects, key=lambda event: event[0])
 
     def antecedent(self, position, kinds, resolved, before=True):
         """The last (or, with before=False, the next) speaker of the given kinds
         that was a sentence subject or resolved speaker around position."""
-        events = [(offset, speaker) for offset, speaker in self.subjects + resolved
-                  if speaker.kind in kinds]
-        if before:
-            earlier = [e for e in events if e[0] < position]
-            return max(earlier, key=lambda e: e[0])[1] if earlier else None
-        later = [e for e in events if e[0] > position]
-        return min(later, key=lambda e: e[0])[1] if later else None
+        found = [nearest(events, position, kinds, before) for events in (self.subjects, resolved)]
+        found = [f for f in found if f is not None]
+        if not found:
+            return None
+        return (max if before else min)(found, key=lambda event: event[0])[1]
+
+
+def nearest(events, position, kinds, before):
+    """The event of a kind in kinds nearest to position on one side; events are
+    (offset, Speaker) sorted by offset."""
+    i = bisect_left([offset for offset, _ in events], position)
+    scan = range(i - 1, -1, -1) if before else range(i, len(events))
+    for j in scan:
+        if events[j][1].kind in kinds and (events[j][0] != position):
+            return events[j]
+    return None
 
 
 def is_label(text, lo, hi):
@@ -203,7 +215,7 @@ def attribute_one(article, quotation, resolved, previous):
         return continued
     first = quotation.segments[0]
     lo, hi = article.paragraphs[first.paragraph]
-    start, end = sentence_around(article.frame, lo, hi, first.start)
+    start, end = article.sentences.around(lo, hi, first.start)
     subject = opening_subject(article.frame, start, end)
     if subject is not None and subject.form == NAME and subject.kind == PERSON:
         speaker = article.resolve_name(subject)
@@ -298,10 +310,10 @@ def find_cue(article, quotation):
     frame = article.frame
     first = quotation.segments[0]
     lo, hi = article.paragraphs[first.paragraph]
-    start, end = sentence_around(frame, lo, hi, first.start)
+    start, end = article.sentences.around(lo, hi, first.start)
     opener = first.start - 1
     prefix_has_words = any(ch.isalnum() for ch in frame[start:opener])
-    afters = [cue_after(frame, s.end + 1, sentence_around(frame, lo, hi, s.end - 1)[1])
+    afters = [cue_after(frame, s.end + 1, article.sentences.around(lo, hi, s.end - 1)[1])
               for s in quotation.segments if s.paragraph == first.paragraph]
     before = cue_before(frame, start, opener) if prefix_has_words else None
     if first.start <= lo + 2 or not prefix_has_words:
@@ -341,7 +353,7 @@ def cue_after(frame, lo, hi):
         elif any(ch.isalnum() for ch in frame[lo:start]):
             mention = subject_before(frame, lo, start)
         else:
-            mention = phrase_after(frame, end, hi)
+            mention = apposed_name(frame, phrase_after(frame, end, hi), hi)
         if mention is not None:
             return mention
     for i, (word, start, end) in enumerate(words[:5]):
@@ -350,6 +362,19 @@ def cue_after(frame, lo, hi):
             if mention is not None and mention.form == NAME:
                 return mention
     return None
+
+
+def apposed_name(frame, mention, hi):
+    """The name printed after a role and a comma ("said the envoy, Y"), else mention."""
+    if mention is None or mention.form == NAME:
+        return mention
+    rest = frame[mention.end:hi]
+    if not rest.lstrip().startswith(","):
+        return mention
+    name = phrase_after(frame, mention.end + rest.index(",") + 1, hi)
+    if name is None or name.form != NAME or name.kind != PERSON:
+        return mention
+    return Mention(name.text, name.name, NAME, PERSON, name.role or mention.text, name.start, name.end)
 
 
 def cue_before(frame, lo, hi):
@@ -386,37 +411,31 @@ def opening_subject(frame, start, end):
         if not commas:
             return None
         words = words[commas[0] + 1:]
-    if words and bare(words[0][0]) in ("he", "she", "they"):
-        return classify(frame, words[:1])
-    taken = []
-    for word in words:
-        if not is_np_word(word[0]):
-            break
-        taken.append(word)
-    return classify(frame, taken)
+    return leading_phrase(frame, words)
 
 
 def subject_before(frame, lo, verb_start):
-    """The subject right before a verb, past auxiliaries ("has also") and an
-    appositive between commas ("X, a former minister, said")."""
+    """The subject right before a verb, past auxiliaries ("has also"), a
+    relative clause (", who …,") and an appositive between commas ("X, a former
+    minister, said"); the appositive itself when it is the name ("the envoy,
+    Y, said")."""
     words = tokens(frame, lo, verb_start)
     while words and bare(words[-1][0]) in AUXILIARIES:
         words.pop()
-    if not words:
-        return None
-    end = words[-1][2]
-    if words[-1][0] == ",":
-        commas = [w for w in words[:-1] if w[0] == ","]
-        if commas:
-            comma = commas[-1]
-            between = [w for w in words if comma[2] <= w[1] < words[-1][1]]
-            if len(between) > APPOSITIVE_WORDS or speech_verbs(between) or FRAGMENT_MASK in frame[comma[2]:words[-1][1]]:
-                return None
-            inside = phrase_after(frame, comma[2], words[-1][1])
+    while len(words) >= 2 and words[-1][0] == ",":
+        commas = [i for i, w in enumerate(words[:-1]) if w[0] == ","]
+        if not commas:
+            return trailing_phrase(frame, words[:-1])
+        between = words[commas[-1] + 1:-1]
+        if not between or FRAGMENT_MASK in frame[between[0][1]:between[-1][2]]:
+            return None
+        relative = bare(between[0][0]) in RELATIVE_PRONOUNS
+        if not relative and (len(between) > APPOSITIVE_WORDS or speech_verbs(between)):
+            return None
+        if not relative:
+            inside = leading_phrase(frame, between)
             if inside is not None and inside.form == NAME and inside.kind == PERSON and \
-                    inside.end >= words[-2][2]:
+                    inside.end >= between[-1][2]:
                 return inside
-            end = comma[1]
-        else:
-            end = words[-1][1]
-    return phrase_before(frame, lo, end)
+        words = words[:commas[-1]]
+    return trailing_phrase(frame, words)

@@ -48,7 +48,7 @@ from .cue_words import (
     HONORIFICS, LINK_LABELS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
     TITLE_CUES,
 )
-from .sentences import sentence_spans
+from .sentences import SentenceIndex, sentence_spans
 
 DOUBLE_MARKS = '"“”„‟«»″〝〞＂'
 SINGLE_MARKS = "'‘’‚‛‹›"
@@ -161,7 +161,7 @@ def starts_attribution(text, i, hi):
 
 def reopens(text, i, hi):
     """After a wrong-way mark closed a quotation: does a new one start here?"""
-    rest = text[i + 1:hi].lstrip()
+    rest = text[i + 1:min(hi, i + 40)].lstrip()
     return bool(rest) and (rest[0].isupper() or rest[0].isdigit()) and not starts_attribution(text, i, hi)
 
 
@@ -265,14 +265,6 @@ def masked(text, segments):
     return "".join(chars)
 
 
-def sentence_around(text, lo, hi, position):
-    """(start, end) of the sentence of text[lo:hi] that holds position."""
-    for start, end in sentence_spans(text, lo, hi):
-        if start <= position < end:
-            return start, end
-    return lo, hi
-
-
 def has_speech_cue(sentence):
     words = words_of(sentence.replace(FRAGMENT_MASK, " "))
     return any(w in SPEECH_VERBS or w in SPEECH_NOUNS or w in SPEECH_PARTICLES or w in PERSON_PRONOUNS for w in words) or (
@@ -311,6 +303,7 @@ def find_quotations(body):
     ]
     groups = group_segments(body, paragraphs, segments_by_paragraph)
     frame = masked(body, [s for group in groups for s in group])
+    sentences = SentenceIndex(frame)
     kept = []
     for group in groups:
         first = group[0]
@@ -322,7 +315,7 @@ def find_quotations(body):
             continue
         kind = quotation_kind(body, group)
         if kind == "fragment" and not in_head:
-            s, e = sentence_around(frame, lo, hi, first.start)
+            s, e = sentences.around(lo, hi, first.start)
             sentence = frame[s:e]
             if not (has_speech_cue(sentence) or has_person(sentence)):
                 continue
@@ -332,14 +325,16 @@ def find_quotations(body):
 
 
 def drop_repeated_head_quotes(body, kept):
-    """Quotes in the headline or standfirst whose words the body quotes again."""
-    body_words = [set(words_of(" ".join(body[s.start:s.end] for s in group)))
-                  for group, _, in_head in kept if not in_head]
+    """Quotes in the headline or standfirst whose words a later paragraph quotes again."""
+    def words(group):
+        return set(words_of(" ".join(body[s.start:s.end] for s in group)))
+
     result = []
-    for group, kind, in_head in kept:
+    for position, (group, kind, in_head) in enumerate(kept):
         if in_head:
-            words = set(words_of(" ".join(body[s.start:s.end] for s in group)))
-            if any(words <= later for later in body_words):
+            mine = words(group)
+            later = (g for g, _, _ in kept[position + 1:] if g[0].paragraph > group[0].paragraph)
+            if any(mine <= words(other) for other in later):
                 continue
         result.append((group, kind, in_head))
     return result

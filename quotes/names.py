@@ -79,6 +79,13 @@ def classify(text, words):
         return None
     start, end = words[0][1], words[-1][2]
     printed = text[start:end]
+    of = next((i for i, w in enumerate(words) if bare(w[0]) == "of"), None)
+    if of:
+        head = classify(text, words[:of])
+        if head is None or head.form == PRONOUN:
+            return None
+        return Mention(printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role,
+                       start, end)
     last = bare(words[-1][0])
     if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
         kind = PERSON if last in PERSON_PRONOUNS else GROUP
@@ -93,9 +100,11 @@ def classify(text, words):
             name_words[0] = glued.group(2)
         has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)
         name = " ".join(w for w in name_words if bare(w) not in HONORIFICS)
-        name = re.sub(r"(’s|'s|’|')$", "", name)
+        name = re.sub(r"(’s|'s|’|')$", "", name).rstrip(".,")
+        role = " ".join(w for w in role_words if bare(w) not in HONORIFICS) if any(
+            bare(w) in TITLE_WORDS for w in role_words) else ""
         if len(name_words) >= 2 or has_title:
-            return Mention(printed, name, NAME, PERSON, " ".join(w for w in role_words if bare(w) not in HONORIFICS), start, end)
+            return Mention(printed, name, NAME, PERSON, role, start, end)
         if last in ORGANISATION_NOUNS or name.isupper():
             return Mention(printed, name, NAME, ORGANISATION, "", start, end)
         return Mention(printed, name, NAME, PERSON, "", start, end)
@@ -131,34 +140,60 @@ def name_start(words):
     return last_title + 1
 
 
-def phrase_before(text, lo, hi):
-    """The noun phrase that ends right at hi (the subject before a verb)."""
-    words = tokens(text, lo, hi)
+def is_title_noun(word):
+    low = bare(word)
+    return low in TITLE_WORDS or low in GROUP_NOUNS
+
+
+def joins_phrase(words, i, following):
+    """Whether words[i], not itself a name or title word, still belongs to the
+    phrase: a lower-case modifier of a title ("water minister", "defence
+    ministers"), or "of" after a title ("the head of the Commission")."""
+    word = words[i][0]
+    if bare(word) == "of":
+        return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
+    return word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
+
+
+def leading_phrase(text, words):
+    """The Mention that words open with, or None."""
+    if words and bare(words[0][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return classify(text, words[:1])
+    taken = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else None
+        if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
+            break
+        taken.append(word)
+    while taken and (bare(taken[-1][0]) in DETERMINERS or bare(taken[-1][0]) == "of"):
+        taken.pop()
+    return classify(text, taken)
+
+
+def trailing_phrase(text, words):
+    """The Mention that words end with, or None."""
     if words and bare(words[-1][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return classify(text, words[-1:])
     taken = []
-    for word in reversed(words):
-        if not is_np_word(word[0]):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        following = taken[0] if taken else None
+        if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
             break
         taken.insert(0, word)
-    while taken and taken[0][0] == "-":
+    while taken and (taken[0][0] == "-" or bare(taken[0][0]) == "of"):
         taken.pop(0)
     return classify(text, taken)
 
 
+def phrase_before(text, lo, hi):
+    """The noun phrase that ends right at hi (the subject before a verb)."""
+    return trailing_phrase(text, tokens(text, lo, hi))
+
+
 def phrase_after(text, lo, hi):
     """The noun phrase that starts at lo (the subject after a verb: "said Mr X")."""
-    words = tokens(text, lo, hi)
-    if words and bare(words[0][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return classify(text, words[:1])
-    taken = []
-    for word in words:
-        if not is_np_word(word[0]):
-            break
-        taken.append(word)
-    while taken and bare(taken[-1][0]) in DETERMINERS:
-        taken.pop()
-    return classify(text, taken)
+    return leading_phrase(text, tokens(text, lo, hi))
 
 
 def surname(name):
