@@ -38,7 +38,7 @@ from .extract import (
 )
 from .names import (
     GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, classify, is_np_word,
-    leading_phrase, phrase_after, phrase_before, surname, tokens, trailing_phrase,
+    joins_phrase, leading_phrase, phrase_after, phrase_before, surname, tokens, trailing_phrase,
 )
 from .sentences import SentenceIndex, sentence_spans
 
@@ -107,8 +107,10 @@ class Article:
         before the names."""
         for lo, hi in self.paragraphs:
             run = []
-            for word in tokens(self.frame, lo, hi) + [(".", hi, hi)]:
-                if is_np_word(word[0]):
+            words = tokens(self.frame, lo, hi) + [(".", hi, hi)]
+            for i, word in enumerate(words):
+                following = words[i + 1] if i + 1 < len(words) else None
+                if is_np_word(word[0]) or joins_phrase(words, i, following):
                     run.append(word)
                     continue
                 self.note_phrase(classify(self.frame, run) if run else None)
@@ -374,7 +376,8 @@ def apposed_name(frame, mention, hi):
     name = phrase_after(frame, mention.end + rest.index(",") + 1, hi)
     if name is None or name.form != NAME or name.kind != PERSON:
         return mention
-    return Mention(name.text, name.name, NAME, PERSON, name.role or mention.text, name.start, name.end)
+    role = name.role or " ".join(w for w in mention.text.split() if bare(w) not in ("the", "a", "an"))
+    return Mention(name.text, name.name, NAME, PERSON, role, name.start, name.end)
 
 
 def cue_before(frame, lo, hi):

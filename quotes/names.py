@@ -19,12 +19,18 @@ from dataclasses import dataclass
 
 from .cue_words import (
     GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NOT_NAMES, ORGANISATION_NOUNS,
-    PERSON_PRONOUNS, TITLE_WORDS,
+    PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
 
 TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|\S")
 PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+FUNCTION_WORDS = frozenset(
+    """is are was were be been being has have had will would can could should may
+    might must do does did not no nor and or than then to into onto by about over
+    under between among other another some many most more all both each every any
+    who whom whose which what""".split()
+)
 GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
 
 PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
@@ -152,7 +158,8 @@ def joins_phrase(words, i, following):
     word = words[i][0]
     if bare(word) == "of":
         return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
-    return word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
+    return (word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
+            and word not in SPEECH_VERBS and word not in NOT_NAMES and word not in FUNCTION_WORDS)
 
 
 def leading_phrase(text, words):

@@ -1,0 +1,133 @@
+"""quotes.attribute: who said each quotation, how it was found, and how sure."""
+from quotes.attribute import attribute
+from quotes.extract import find_quotations
+
+HEAD = "Harbour talks end in a deal\n\n"
+
+
+def speakers(body):
+    """(speaker name, method) per quotation, in order."""
+    return [(a.name, a.method) for a in attribute(body, find_quotations(body))]
+
+
+def test_it_takes_the_speaker_named_after_the_quote():
+    body = HEAD + "“We will open the gates tomorrow morning,” said Anna Berg."
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_the_subject_of_a_speech_verb_before_the_quote():
+    body = HEAD + "Anna Berg told reporters on Monday that the town had “waited long enough”."
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_reads_a_colon_introduction():
+    body = HEAD + "Olav Lind, the harbour master, stressed: “Nobody will be left behind this year.”"
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_reads_according_to():
+    body = HEAD + "The gates were “never meant to stay shut”, according to Olav Lind."
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_strips_titles_and_roles_from_the_name():
+    body = HEAD + (
+        "Harbour Secretary Anna Berg said the port was “open for business”.\n\n"
+        "Valley council spokesman Olav Lind said boats were “welcome again”."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "explicit")]
+
+
+def test_it_resolves_an_honorific_and_surname_to_the_full_name():
+    body = HEAD + (
+        "Anna Berg met the fishermen on Monday.\n\n"
+        "“We have kept our promise to every one of you,” Ms Berg said."
+    )
+    result = attribute(body, find_quotations(body))
+    assert (result[0].name, result[0].mention) == ("Anna Berg", "Ms Berg")
+
+
+def test_it_resolves_a_pronoun_to_the_last_speaker_not_the_last_name():
+    body = HEAD + (
+        "Anna Berg said the deal was “a fair one” for the valley.\n\n"
+        "She thanked Olav Lind and the Valley Council for their patience.\n\n"
+        "“We could not have done it without the fishermen,” she added."
+    )
+    assert speakers(body)[1] == ("Anna Berg", "pronoun")
+
+
+def test_it_does_not_take_a_photo_caption_as_the_antecedent():
+    body = HEAD + (
+        "Anna Berg said the gates would open “within a week”.\n\n"
+        "Harbour master Olav Lind at the dam on Monday\n\n"
+        "She added: “Nobody should mistake patience for weakness.”"
+    )
+    assert speakers(body)[1] == ("Anna Berg", "pronoun")
+
+
+def test_it_does_not_take_the_headline_as_the_antecedent():
+    body = "Olav Lind quits as harbour master\n\n“I will not stay another winter in this post,” he said."
+    assert speakers(body) == [(None, "none")]
+
+
+def test_it_resolves_a_role_noun_to_the_person_printed_with_that_role():
+    body = HEAD + (
+        "Harbour commissioner Anna Berg opened the meeting, and council leader Olav Lind spoke next.\n\n"
+        "“The water will flow again in April,” the commissioner said."
+    )
+    assert speakers(body) == [("Anna Berg", "role")]
+
+
+def test_it_takes_an_appositive_name_after_a_role():
+    body = HEAD + "The envoy to the council, Mira Holt, told a newspaper that “there will be no strike”."
+    assert speakers(body) == [("Mira Holt", "explicit")]
+
+
+def test_it_skips_an_appositive_between_name_and_verb():
+    body = HEAD + "Mira Holt, a former harbour master of the port, said the deal was “long overdue”."
+    assert speakers(body) == [("Mira Holt", "explicit")]
+
+
+def test_it_gives_later_paragraphs_of_an_unattributed_quotation_the_same_speaker():
+    body = HEAD + (
+        "Anna Berg said: “The gates open at noon.\n\n"
+        "“Boats may pass from then on.”\n\n"
+        "Harbour offices at the port\n\n"
+        "“And the fees stay as they are.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Anna Berg", "continuation")]
+
+
+def test_it_attributes_quotes_to_groups_and_bodies():
+    body = HEAD + (
+        "Valley fishing ministers met in the town hall on Monday.\n\n"
+        "The ministers said: “We commit to sharing every reading of the gauges.”\n\n"
+        "The Harbour Office said the rules were of “great importance” to the port."
+    )
+    result = attribute(body, find_quotations(body))
+    assert [(a.name, a.kind) for a in result] == [
+        ("Valley fishing ministers", "group"), ("Harbour Office", "organisation")]
+
+
+def test_it_takes_the_agent_of_a_passive_speech_verb():
+    body = HEAD + "The deal was hailed as a “good signal” by council leader Olav Lind."
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_takes_the_subject_of_the_main_verb_for_a_quote_after_a_participle():
+    body = HEAD + "Anna Berg said the port was busy but warned of a “hard winter”, saying fishermen were “worried”."
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Anna Berg", "explicit")]
+
+
+def test_it_records_how_sure_it_is():
+    body = HEAD + (
+        "“We will open the gates,” said Anna Berg.\n\n"
+        "“Nobody will be left behind,” she said."
+    )
+    explicit, pronoun = attribute(body, find_quotations(body))
+    assert explicit.confidence > pronoun.confidence > 0
+
+
+def test_it_leaves_an_unattributable_quote_without_speaker():
+    body = HEAD + "There were “many questions” left."
+    assert [a.name for a in attribute(body, find_quotations(body))] in ([], [None])
