@@ -214,12 +214,15 @@ def split_quotes(quotes: Iterable[Quote]) -> Statement:
 
 @transaction.atomic
 def pin_canonical(quote: Quote) -> Statement:
-    """Pin quote's text as the canonical wording of its Statement."""
+    """Pin quote's text as the canonical wording of its Statement; its quotes' drift is
+    measured again against it."""
     if quote.statement_id is None:
         raise EditError(f"Quote {quote.pk} is in no Statement.")
     statement = quote.statement
     _pin(statement, quote)
     _save(statement, f"Editor pinned the wording of quote {quote.pk}")
+    refresh_statements({statement.pk})
+    statement.refresh_from_db()
     return statement
 
 

@@ -165,3 +165,10 @@ def test_it_refuses_to_merge_a_speaker_into_itself(newsroom):
     with pytest.raises(editing.EditError):
         editing.merge_speakers(mayor, [mayor])
     assert Speaker.objects.filter(pk=mayor.pk).exists()
+
+
+def test_it_measures_drift_again_against_a_pinned_wording(newsroom):
+    editing.pin_canonical(newsroom.quotes.again_bridge)
+
+    assert fresh(newsroom.quotes.again_bridge).drift == "verbatim"
+    assert fresh(newsroom.quotes.harbour_bridge).drift == "reworded"
