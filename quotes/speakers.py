@@ -47,7 +47,7 @@ class SpeakerResolver:
 
     def remember(self, speaker, attribution):
         """Record the names the article used, and the role as description."""
-        forms = set(attribution.forms)
+        forms = set(attribution.forms) | {attribution.role}
         if speaker.kind == Speaker.Kind.PERSON and len(speaker.name.split()) > 1:
             forms.add(surname(speaker.name))
         forms = {f.strip()[:ALIAS_LENGTH] for f in forms if f.strip() and f.strip() != speaker.name}

@@ -1,6 +1,4 @@
 """manage.py export_quotes [--output FILE]"""
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from quotes.export import write_export
@@ -14,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, **options):
         if not output:
-            count = write_export(sys.stdout)
+            count = write_export(self.stdout)
             self.stderr.write(f"export_quotes: {count} quote(s)")
             return
         try:

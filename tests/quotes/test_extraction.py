@@ -1,0 +1,115 @@
+"""quotes.extraction and manage.py extract: Quote rows written idempotently,
+editors' decisions kept."""
+import hashlib
+import io
+
+import pytest
+from django.core.management import call_command
+
+from quotes.extraction import extract_pending
+from quotes.models import Quote, Speaker, Statement
+from sources.models import Article, Outlet
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Harbour deal signed\n\n"
+    "Harbour commissioner Anna Berg said: “The gates open at noon. Boats may pass.”\n\n"
+    "“Nobody will be left behind,” she added."
+)
+
+
+def make_article(body=BODY, url="https://ledger.example/deal"):
+    outlet, _ = Outlet.objects.get_or_create(name="The Ledger")
+    return Article.objects.create(
+        outlet=outlet, title=body.split("\n\n")[0], url=url, body=body, source=url,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+    )
+
+
+def change_body(article, body):
+    article.body = body
+    article.content_hash = hashlib.sha256(body.encode()).hexdigest()
+    article.save()
+
+
+def snapshot():
+    return list(Quote.objects.order_by("pk").values())
+
+
+def test_it_writes_sentence_level_quotes_with_speakers():
+    article = make_article()
+    assert extract_pending() == 1
+    rows = list(Quote.objects.filter(article=article).order_by("start").select_related("speaker"))
+    assert [(q.text, q.quotation, q.sentence) for q in rows] == [
+        ("The gates open at noon.", 0, 0), ("Boats may pass.", 0, 1), ("Nobody will be left behind,", 1, 0)]
+    assert {q.speaker.name for q in rows} == {"Anna Berg"}
+    assert [q.speaker_method for q in rows] == ["explicit", "explicit", "pronoun"]
+    assert all(article.body[q.start:q.end] == q.text for q in rows)
+    article.refresh_from_db()
+    assert article.extracted_hash == article.content_hash
+
+
+def test_a_second_run_changes_nothing():
+    make_article()
+    extract_pending()
+    before = snapshot()
+    assert extract_pending() == 0
+    assert extract_pending(force=True) == 1
+    assert snapshot() == before
+
+
+def test_it_only_processes_the_articles_it_is_given():
+    first = make_article()
+    make_article(BODY.replace("noon", "dawn"), url="https://ledger.example/other")
+    assert extract_pending(articles=[first]) == 1
+    assert set(Quote.objects.values_list("article", flat=True)) == {first.pk}
+
+
+def test_it_keeps_an_editors_speaker_and_flags():
+    article = make_article()
+    extract_pending()
+    editor_pick = Speaker.objects.create(name="Olav Lind")
+    statement = Statement.objects.create(canonical_text="Boats may pass.")
+    first, second, third = Quote.objects.filter(article=article).order_by("start")
+    Quote.objects.filter(pk=first.pk).update(speaker=editor_pick, speaker_method="editor")
+    Quote.objects.filter(pk=second.pk).update(not_a_quote=True, statement=statement, statement_by_editor=True)
+    extract_pending(force=True)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.speaker, first.speaker_method) == (editor_pick, "editor")
+    assert (second.not_a_quote, second.statement, second.statement_by_editor) == (True, statement, True)
+
+
+def test_it_keeps_embedding_and_statement_of_an_unchanged_quote():
+    article = make_article()
+    extract_pending()
+    statement = Statement.objects.create(canonical_text="The gates open at noon.")
+    quote = Quote.objects.get(article=article, text="The gates open at noon.")
+    Quote.objects.filter(pk=quote.pk).update(embedding=b"\x01\x02", statement=statement)
+    change_body(article, BODY.replace("Harbour deal signed", "Harbour deal signed at last"))
+    extract_pending()
+    quote.refresh_from_db()
+    assert (bytes(quote.embedding), quote.statement) == (b"\x01\x02", statement)
+    assert article.body[quote.start:quote.end] == quote.text
+
+
+def test_it_deletes_vanished_quotes_unless_an_editor_touched_them():
+    article = make_article()
+    extract_pending()
+    kept = Quote.objects.get(article=article, text="Nobody will be left behind,")
+    Quote.objects.filter(pk=kept.pk).update(not_a_quote=True)
+    change_body(article, "Harbour deal signed\n\nThe commissioner said nothing more.")
+    extract_pending()
+    assert list(Quote.objects.filter(article=article).values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_the_extract_command_reports_and_redoes_everything_with_all():
+    make_article()
+    out = io.StringIO()
+    call_command("extract", stdout=out)
+    assert out.getvalue().strip() == "extract: 1 article(s) processed"
+    call_command("extract", stdout=out)
+    assert out.getvalue().strip().endswith("extract: 0 article(s) processed")
+    call_command("extract", "--all", stdout=out)
+    assert out.getvalue().strip().endswith("extract: 1 article(s) processed")
