@@ -1,0 +1,92 @@
+"""The editors' actions in a real browser: Debian's Chromium driven by Playwright.
+
+The target of an action is picked with the admin's autocomplete, which only works
+with JavaScript, so these tests type into it as an editor would. A screenshot of the
+quote list after the action goes to $VERBATIM_TEST_OUTPUT/screenshots (default
+test-output/screenshots in the project) for a person to look at.
+"""
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+
+from quotes.models import Speaker
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made here
+# (fixtures and checks) are synchronous and safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+PROJECT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("VERBATIM_TEST_OUTPUT", PROJECT / "test-output")) / "screenshots"
+PASSWORD = "a-long-editor-pass-phrase"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture
+def editor_page(live_server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    User.objects.create_superuser("editor", password=PASSWORD)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+        page.goto("/admin/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        yield page
+        browser.close()
+
+
+def run_action(page, list_url, rows, action, field_index, typed, option):
+    """Tick rows, choose action, pick option in the action's autocomplete field, press Go."""
+    page.goto(list_url)
+    for row in rows:
+        page.check(f"input[name=_selected_action][value='{row.pk}']")
+    page.select_option("select[name=action]", action)
+    page.locator(".actions .select2-selection").nth(field_index).click()
+    page.keyboard.type(typed)
+    page.locator(".select2-results__option", has_text=option).click()
+    page.click("button[name=index]")
+    page.wait_for_selector(".messagelist")
+
+
+def test_an_editor_sets_a_speaker_picked_by_autocomplete(editor_page, newsroom):
+    quote = newsroom.quotes.harbour_ready
+
+    run_action(editor_page, "/admin/quotes/quote/", [quote], "set_speaker", 0, "Ston",
+               "Olu Stone")
+
+    assert "1 quote(s) now attributed to Olu Stone." in editor_page.inner_text(".messagelist")
+    quote.refresh_from_db()
+    assert (quote.speaker, quote.speaker_method) == (newsroom.speakers.engineer, "editor")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor_page.screenshot(path=str(SCREENSHOTS / "admin-quotes-after-set-speaker.png"))
+
+
+def test_an_editor_moves_a_quote_to_a_statement_picked_by_autocomplete(editor_page, newsroom):
+    quote = newsroom.quotes.again_bridge
+
+    run_action(editor_page, "/admin/quotes/quote/", [quote], "move_to_statement", 1, "budget",
+               "The budget is tight.")
+
+    quote.refresh_from_db()
+    assert quote.statement == newsroom.statements.budget and quote.statement_by_editor
+
+
+def test_an_editor_merges_speakers_into_one_picked_by_autocomplete(editor_page, newsroom):
+    mayor, engineer = newsroom.speakers.mayor, newsroom.speakers.engineer
+
+    run_action(editor_page, "/admin/quotes/speaker/", [mayor, engineer], "merge_into_chosen", 0,
+               "Bright", "Ada Brightwater")
+
+    assert list(Speaker.objects.all()) == [mayor]
+    assert mayor.aliases.filter(alias="Olu Stone").exists()
