@@ -29,8 +29,8 @@ once. A member matches when
 Candidates come from two indexes that grow as quotes are placed, so no step
 compares all pairs: nearest neighbours by vector (`Neighbours`: exact below
 exact_limit vectors, a usearch HNSW graph above it) and an inverted word index
-that finds quotes sharing words with the pending one (words found in more than
-max_postings quotes are not looked up; they say little and would make it quadratic).
+that finds quotes sharing words with the pending one (only its rarest words, up to
+max_postings index entries a quote, so the work per quote stays bounded).
 
 Fragments (short phrases inside reported speech) are placed after the full
 sentences: a fragment joins the Statement of a full sentence that contains its words
@@ -93,7 +93,7 @@ class Thresholds:
     fragment_min_words: int = 2
     neighbours: int = 16
     word_candidates: int = 16
-    max_postings: int = 2000
+    max_postings: int = 1000
     exact_limit: int = 20000
     chunk: int = 512
 
@@ -137,8 +137,9 @@ class Neighbours:
             start = len(stored)
         self.graph.add(np.arange(start, start + len(vectors)), vectors)
 
-    def search(self, queries: np.ndarray, k: int) -> list[list[int]]:
-        """For each query, the positions of up to k nearest vectors added so far."""
+    def search(self, queries: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
+        """For each query, the positions of up to k nearest vectors added so far whose
+        cosine reaches floor."""
         if not self.size or not len(queries) or k <= 0:
             return [[] for _ in range(len(queries))]
         if self.graph is None:
@@ -146,9 +147,12 @@ class Neighbours:
             scores = np.asarray(queries, dtype=np.float32) @ stored.T
             k = min(k, stored.shape[0])
             top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-            return [sorted(row.tolist()) for row in top]
+            return [sorted(int(j) for j in row if scores[i, j] >= floor)
+                    for i, row in enumerate(top)]
         found = self.graph.search(np.ascontiguousarray(queries, dtype=np.float32), k)
-        return [sorted(int(key) for key, _ in zip(found.keys[i], range(found.counts[i])))
+        return [sorted(int(key) for key, distance in zip(found.keys[i][:found.counts[i]],
+                                                         found.distances[i][:found.counts[i]])
+                       if 1.0 - distance >= floor)
                 for i in range(len(queries))]
 
 
@@ -164,14 +168,21 @@ class WordIndex:
             self.postings[word].append(position)
 
     def sharing(self, words: list[str], limit: int) -> list[int]:
-        """Up to limit members sharing the most of words (common words skipped)."""
+        """Up to limit members sharing the most of words (two at least, when words has
+        two that are indexed). Only the rarest words are
+        looked up, as many as fit in max_postings entries of postings: a copy, a trimmed
+        copy or a fragment's host shares the rare words, and the work per quote stays
+        bounded however large the corpus grows."""
+        postings = sorted((self.postings[w] for w in set(words) if w in self.postings), key=len)
         counts = Counter()
-        for word in set(words):
-            posting = self.postings.get(word, ())
-            if len(posting) <= self.max_postings:
-                counts.update(posting)
-        ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
-        return [position for position, _ in ranked[:limit]]
+        budget = self.max_postings
+        for posting in postings:
+            if len(posting) > budget:
+                break
+            counts.update(posting)
+            budget -= len(posting)
+        least = min(2, len(postings))
+        return [position for position, n in counts.most_common(limit) if n >= least]
 
     def containing(self, words: list[str]) -> set[int]:
         """Members holding every one of words (not necessarily in order)."""
@@ -187,11 +198,10 @@ class WordIndex:
 
 
 def contained_share(part: list[str], whole: list[str]) -> float:
-    """Share of part's words (as a multiset) that whole holds."""
-    if not part:
-        return 0.0
-    have = Counter(whole)
-    return sum(min(n, have[w]) for w, n in Counter(part).items()) / len(part)
+    """Share of part's distinct words that whole holds (sets, not multisets: a word
+    repeated within one sentence is rare, and sets keep this in C)."""
+    distinct = set(part)
+    return len(distinct.intersection(whole)) / len(distinct) if distinct else 0.0
 
 
 def holds_run(whole: list[str], run: list[str]) -> bool:
@@ -300,13 +310,14 @@ class Placement:
             chunk = pending[start:start + self.t.chunk]
             vectors = np.array([item.vector for item in chunk], dtype=np.float32)
             before = len(self.members)
-            found = self.neighbours.search(vectors, self.t.neighbours)
+            floor = min(self.t.embedding, self.t.embedding_with_words)
+            found = self.neighbours.search(vectors, self.t.neighbours, floor)
             inside = vectors @ vectors.T if len(chunk) else None
             for i, item in enumerate(chunk):
                 words = keys(item.text)
                 candidates = set(found[i]) | set(self.words.sharing(words, self.t.word_candidates))
                 earlier = np.argsort(-inside[i, :i], kind="stable")[:self.t.neighbours]
-                candidates |= {before + int(j) for j in earlier}
+                candidates |= {before + int(j) for j in earlier if inside[i, j] >= floor}
                 candidates |= set(self.by_statement.get(self.previous_sentence(item), ()))
                 statement = self.best_statement(item, words, candidates)
                 if statement is None:

@@ -91,8 +91,9 @@ def tokens(text: str) -> list[str]:
 
 
 def keys(text: str) -> list[str]:
-    """The comparable words of text, punctuation-only tokens left out."""
-    return [key for key in map(word_key, tokens(text)) if key]
+    """The comparable words of text (word_key of each), punctuation-only tokens left out."""
+    folded = (NOT_WORD.sub("", token).strip("'") for token in surface(text).lower().split())
+    return [key for key in folded if key]
 
 
 def word_diff(canonical: str, variant: str) -> list[DiffOp]:

@@ -1,0 +1,1 @@
+"""Benchmarks of the Verbatim pipeline (run through `manage.py bench_pipeline`)."""

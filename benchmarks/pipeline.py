@@ -1,0 +1,109 @@
+"""Time the pipeline's two heavy steps on a synthetic corpus: embedding and clustering.
+
+Embedding: the app's path (quotes.embed.encode: one cached model, identical texts
+encoded once) against a plain SentenceTransformer.encode of the same texts, same model,
+batch size and normalisation, on the first `embed_sample` quotes, after one warm-up
+batch. Clustering:
+quotes.cluster.place on all N quotes in memory (no database), with the model's vectors
+when embed_sample covers the corpus, else with `synthetic_vectors`. Memory: the
+tracemalloc peak while clustering (Python and NumPy allocations) and the process's
+peak resident set size (model, corpus and all).
+"""
+import resource
+import sys
+import time
+import tracemalloc
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from quotes import embed
+from quotes.cluster import QuoteItem, Thresholds, place
+
+from .corpus import build, synthetic_vectors, vocabulary
+
+
+@dataclass(frozen=True)
+class Figures:
+    quotes: int
+    statements: int
+    embedded: int
+    distinct_texts: int
+    app_per_second: float
+    raw_per_second: float
+    real_vectors: bool
+    cluster_seconds: float
+    statements_found: int
+    pair_precision: float
+    pair_recall: float
+    traced_peak_mib: float
+    max_rss_mib: float
+
+    def lines(self):
+        vectors = "the model's vectors" if self.real_vectors else "synthetic vectors (corpus.synthetic_vectors)"
+        return [
+            f"corpus: {self.quotes} quotes of {self.statements} statements (synthetic, seeded)",
+            f"embedding, first {self.embedded} quotes ({self.distinct_texts} distinct texts), CPU:",
+            f"  app  quotes.embed.encode          {self.app_per_second:8.1f} quotes/s",
+            f"  raw  SentenceTransformer.encode   {self.raw_per_second:8.1f} quotes/s",
+            f"clustering {self.quotes} quotes with {vectors}: {self.cluster_seconds:.1f} s "
+            f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote)",
+            f"  statements found {self.statements_found}; pairs of full quotes vs the generated "
+            f"statements: precision {self.pair_precision:.3f}, recall {self.pair_recall:.3f}",
+            f"memory: clustering traced peak {self.traced_peak_mib:.0f} MiB; "
+            f"process peak RSS {self.max_rss_mib:.0f} MiB",
+        ]
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
+    """Pairwise precision and recall of found groups against true groups, by counting."""
+    def pairs(counter):
+        return sum(n * (n - 1) // 2 for n in counter.values())
+
+    both = pairs(Counter(zip(truth, found)))
+    predicted, actual = pairs(Counter(found)), pairs(Counter(truth))
+    return (both / predicted if predicted else 1.0, both / actual if actual else 1.0)
+
+
+def max_rss_mib() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
+        batch_size: int = 64) -> Figures:
+    model = embed.load_model()
+    words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
+    corpus = build(size, words, seed=seed)
+    sample = [q.text for q in corpus[:embed_sample]]
+    model.encode(sample[:batch_size], batch_size=batch_size)  # warm up before timing either
+    app_vectors, app_seconds = timed(embed.encode, sample, batch_size=batch_size, model=model)
+    _, raw_seconds = timed(model.encode, sample, batch_size=batch_size, normalize_embeddings=True,
+                           convert_to_numpy=True, show_progress_bar=False)
+    real = len(sample) == len(corpus)
+    vectors = app_vectors if real else synthetic_vectors(corpus, embed.DIMENSIONS, seed)
+    items = [QuoteItem(id=q.id, text=q.text, kind=q.kind, article=q.article, outlet=q.outlet,
+                       vector=vectors[i], quotation=q.id) for i, q in enumerate(corpus)]
+    tracemalloc.start()
+    decided, cluster_seconds = timed(place, {}, items, thresholds, embed.DIMENSIONS)
+    traced_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    full = [q for q in corpus if q.kind == "full"]
+    precision, recall = pair_scores([q.statement for q in full], [decided[q.id] for q in full])
+    return Figures(
+        quotes=size, statements=len({q.statement for q in corpus}), embedded=len(sample),
+        distinct_texts=len(set(sample)),
+        app_per_second=len(sample) / app_seconds if app_seconds else 0.0,
+        raw_per_second=len(sample) / raw_seconds if raw_seconds else 0.0,
+        real_vectors=real, cluster_seconds=cluster_seconds,
+        statements_found=len(set(decided.values())), pair_precision=precision,
+        pair_recall=recall, traced_peak_mib=traced_peak / 2**20, max_rss_mib=max_rss_mib(),
+    )

@@ -1,0 +1,26 @@
+"""Benchmark embedding and clustering on a synthetic corpus of N quotes."""
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from benchmarks.pipeline import run
+from quotes.clustering import thresholds
+
+
+class Command(BaseCommand):
+    help = ("Build a seeded synthetic corpus of N quotes and print embedding throughput (app vs "
+            "raw sentence-transformers), clustering time and peak memory.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--quotes", type=int, default=10_000, metavar="N")
+        parser.add_argument("--embed-sample", type=int, default=2_000, metavar="M",
+                            help="time embedding on the first M quotes (all N: cluster the "
+                                 "model's vectors; fewer: cluster synthetic vectors)")
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, quotes, embed_sample, seed, **options):
+        if quotes < 1 or embed_sample < 1:
+            raise CommandError("--quotes and --embed-sample must be positive")
+        figures = run(quotes, min(embed_sample, quotes), thresholds(), seed=seed,
+                      batch_size=settings.VERBATIM_EMBEDDING_BATCH_SIZE)
+        for line in figures.lines():
+            self.stdout.write(line)
