@@ -126,7 +126,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         return changelist_link(Statement, speaker.statement_total, speaker__id__exact=speaker.pk)
 
     def save_model(self, request, obj, form, change):
-        editing.save_speaker_form(obj)
+        editing.save_speaker_form(obj, form.changed_data)
 
     def save_formset(self, request, form, formset, change):
         for alias_form in formset.initial_forms:

@@ -32,7 +32,9 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cue_words import HONORIFICS, SPEECH_PARTICLES, SPEECH_VERBS
+from .cue_words import (
+    HONORIFICS, INDEFINITE_WORDS, SPEECH_PARTICLES, SPEECH_VERBS, SUBORDINATE_ROLES,
+)
 from .extract import (
     FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans,
 )
@@ -59,6 +61,7 @@ AFTER_CUE_WORDS = 10
 APPOSITIVE_WORDS = 8
 LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
+OWNERS = frozenset({"his", "her", "its", "their", "our"})
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ class Article:
     def collect_subjects(self):
         """(offset, Speaker) for the subject of each sentence of narration, and
         of its speech verbs ("…, X said"), when a person, group or body is named
-        outright: the antecedents of pronouns."""
+        outright: the antecedents of pronouns. Someone unnamed ("a spokesman
+        said") is an antecedent with no name, so "he" after it is nobody known."""
         subjects = []
         for index, (lo, hi) in enumerate(self.paragraphs):
             if not self.narrative[index]:
@@ -162,6 +166,8 @@ class Article:
                                 cue_before(self.frame, start, end)):
                     if mention is not None and mention.form == NAME:
                         subjects.append((mention.start, self.resolve_name(mention)))
+                    elif mention is not None and mention.form == ROLE and is_unnamed(mention):
+                        subjects.append((mention.start, Speaker("", mention.kind)))
         return sorted(subjects, key=lambda event: event[0])
 
     def antecedent(self, position, kinds, resolved, before=True):
@@ -240,20 +246,41 @@ def resolve(article, quotation, mention, resolved):
     if mention.form == PRONOUN:
         kinds = {PERSON} if mention.kind == PERSON else {GROUP, ORGANISATION}
         speaker = article.antecedent(quotation.start, kinds, resolved)
+        if speaker is not None and not speaker.name:
+            return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
         if speaker is not None:
             return make(quotation, speaker, mention, BY_PRONOUN, 0.85)
         speaker = article.antecedent(quotation.start, kinds, resolved, before=False)
         return make(quotation, speaker, mention, BY_PRONOUN, 0.5) if speaker else None
+    if is_unnamed(mention):
+        return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if mention.kind == GROUP:
         return make(quotation, group_speaker(article, mention), mention, BY_ROLE, 0.8)
     speaker = role_holder(article, mention)
     if speaker is not None:
         return make(quotation, speaker, mention, BY_ROLE, 0.85)
+    if is_someone_else(mention):
+        return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     speaker = article.antecedent(quotation.start, {PERSON}, resolved)
     if speaker is not None:
         return make(quotation, speaker, mention, BY_ROLE, 0.7)
     speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
     return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker else None
+
+
+def is_unnamed(mention):
+    """A role or group that stands for nobody named: "a senior official",
+    "officials", "analysts"."""
+    first = mention.text.split()[0]
+    if bare(first) in INDEFINITE_WORDS:
+        return True
+    return mention.kind == GROUP and first.islower() and bare(first) not in OWNERS | {"the"}
+
+
+def is_someone_else(mention):
+    """"his spokesman": not the man himself."""
+    words = [bare(w) for w in mention.text.split()]
+    return words[0] in OWNERS and words[-1] in SUBORDINATE_ROLES
 
 
 def role_words(text):
@@ -281,12 +308,16 @@ def group_speaker(article, mention):
 
 
 def continuation(article, quotation, previous):
-    """A quote paragraph with no cue, after a quote: the same speaker."""
+    """A quote paragraph with no cue after a quote, or a full quote with no cue
+    after another in its paragraph: the same speaker."""
     first = quotation.segments[0]
     lo, _ = article.paragraphs[first.paragraph]
-    if previous is None or previous[1].name is None or first.start > lo + 2:
+    if previous is None or previous[1].name is None:
         return None
     before, attribution = previous
+    same_paragraph = before.segments[-1].paragraph == first.paragraph
+    if first.start > lo + 2 and not (same_paragraph and quotation.kind == "full"):
+        return None
     between = range(before.segments[-1].paragraph + 1, first.paragraph)
     adjacent = all(not article.narrative[i] for i in between)
     intro = colon_intro(article, first.paragraph)
@@ -376,14 +407,16 @@ def apposed_name(frame, mention, hi):
     name = phrase_after(frame, mention.end + rest.index(",") + 1, hi)
     if name is None or name.form != NAME or name.kind != PERSON:
         return mention
-    role = name.role or " ".join(w for w in mention.text.split() if bare(w) not in ("the", "a", "an"))
+    words = mention.text.split()
+    role = name.role or " ".join(words[1:] if bare(words[0]) in ("the", "a", "an") else words)
     return Mention(name.text, name.name, NAME, PERSON, role, name.start, name.end)
 
 
 def cue_before(frame, lo, hi):
     """The subject of the nearest speech verb before a quote that has one,
     within the last sentence of frame[lo:hi]. A verb in -ing ("saying") has
-    none of its own: the subject of an earlier verb serves."""
+    none of its own: the subject of an earlier verb serves. With no verb, a
+    name alone before a colon ("Berg: “…”", as in headlines) is the speaker."""
     lo = sentence_spans(frame, lo, hi)[-1][0] if frame[lo:hi].strip() else lo
     words = tokens(frame, lo, hi)
     verbs = speech_verbs(words)
@@ -402,6 +435,10 @@ def cue_before(frame, lo, hi):
             mention = phrase_after(frame, end, hi)
             if mention is not None and mention.form == NAME and frame[mention.end:hi].strip()[:1] in (":", ",", ""):
                 return mention
+    if not verbs and frame[lo:hi].rstrip().endswith(":"):
+        mention = trailing_phrase(frame, words[:-1])
+        if mention is not None and mention.form == NAME and mention.start == words[0][1]:
+            return mention
     return None
 
 

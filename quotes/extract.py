@@ -60,7 +60,7 @@ HEAD_PARAGRAPHS = 2
 FULL_MIN_WORDS = 10
 PARAGRAPH_BREAK = re.compile(r"\n+")
 WORD = re.compile(r"[\w’'-]+")
-ATTRIBUTION_GAP_WORDS = 8
+ATTRIBUTION_GAP_WORDS = 14
 FRAGMENT_MASK = "\x00"
 
 OPEN, CLOSE = "open", "close"
@@ -208,6 +208,8 @@ def is_attribution_gap(text, first, second):
     if first.paragraph != second.paragraph or text[first.end - 1] not in ",.!?…:;—–-":
         return False
     gap = text[first.end + 1:max(first.end + 1, second.start - 1)]
+    if re.search(r"[.!?]\s+\S", gap.strip()):
+        return False
     words = WORD.findall(gap)
     return not words or (
         len(words) <= ATTRIBUTION_GAP_WORDS and any(w.lower() in SPEECH_VERBS for w in words)
@@ -283,13 +285,15 @@ def is_title(text, segment):
     return bool(before) and before[-1] in TITLE_CUES
 
 
-def quotation_kind(text, segments):
+def quotation_kind(text, segments, opens_sentence):
+    """full for a quoted sentence or a long passage, fragment for a phrase
+    worked into the reporter's sentence."""
     words = [w for s in segments for w in WORD.findall(text[s.start:s.end])]
     first = text[segments[0].start]
     last = text[segments[-1].end - 1]
     if len(words) >= FULL_MIN_WORDS:
         return "full"
-    if first.isupper() and last in ".!?…," and len(words) >= 4:
+    if first.isupper() and (opens_sentence or last in ".!?…," and len(words) >= 4):
         return "full"
     return "fragment"
 
@@ -313,9 +317,10 @@ def find_quotations(body):
             continue
         if is_title(body, first):
             continue
-        kind = quotation_kind(body, group)
+        s, e = sentences.around(lo, hi, first.start)
+        opens_sentence = not any(ch.isalnum() for ch in frame[s:first.start])
+        kind = quotation_kind(body, group, opens_sentence)
         if kind == "fragment" and not in_head:
-            s, e = sentences.around(lo, hi, first.start)
             sentence = frame[s:e]
             if not (has_speech_cue(sentence) or has_person(sentence)):
                 continue

@@ -22,7 +22,7 @@ from .cue_words import (
     PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
 
-TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|\S")
+TOKEN = re.compile(r"\d+-[A-Za-z][\w-]*|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|\S")
 PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 FUNCTION_WORDS = frozenset(
@@ -31,6 +31,10 @@ FUNCTION_WORDS = frozenset(
     under between among other another some many most more all both each every any
     who whom whose which what""".split()
 )
+# "the Spaniard", "the Frenchman", "the Israeli": a person named by origin.
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|ane|i|er)$")
+# "the 62-year-old": a person named by age.
+AGE = re.compile(r"^\d+-year-old$")
 GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
 
 PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
@@ -73,7 +77,7 @@ def is_np_word(word):
     low = bare(word)
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return False
-    return (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS) or low in TITLE_WORDS or (
+    return (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS) or low in TITLE_WORDS or AGE.match(low) or (
         low in GROUP_NOUNS or low in ORGANISATION_NOUNS or low in PARTICLES or low in HONORIFICS
         or low in DETERMINERS or word in "-"
     )
@@ -96,6 +100,8 @@ def classify(text, words):
     if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
         kind = PERSON if last in PERSON_PRONOUNS else GROUP
         return Mention(printed, last, PRONOUN, kind, "", start, end)
+    if len(words) == 2 and bare(words[0][0]) == "the" and DEMONYM.match(words[1][0]):
+        return Mention(printed, words[1][0], ROLE, PERSON, "", start, end)
     split = name_start(words)
     if split is not None:
         name_words = [w for w, _, _ in words[split:]]
@@ -120,7 +126,7 @@ def classify(text, words):
     phrase = " ".join(content)
     if last in GROUP_NOUNS:
         return Mention(printed, phrase, ROLE, GROUP, "", start, end)
-    if last in TITLE_WORDS and last not in ORGANISATION_NOUNS:
+    if last in TITLE_WORDS and last not in ORGANISATION_NOUNS or AGE.match(last):
         return Mention(printed, phrase, ROLE, PERSON, "", start, end)
     if last in ORGANISATION_NOUNS or any(is_capitalised(w) for w in content[-1:]):
         return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)

@@ -131,3 +131,37 @@ def test_it_records_how_sure_it_is():
 def test_it_leaves_an_unattributable_quote_without_speaker():
     body = HEAD + "There were “many questions” left."
     assert [a.name for a in attribute(body, find_quotations(body))] in ([], [None])
+
+
+def test_it_gives_nobody_to_a_pronoun_after_an_unnamed_speaker():
+    body = HEAD + (
+        "Anna Berg said the gates were “open again”.\n\n"
+        "A spokesman for the weather service said more rain was expected. “The next two days are critical,” he said."
+    )
+    assert speakers(body)[1] == (None, "none")
+
+
+def test_it_gives_an_uncued_quote_the_speaker_of_the_quote_before_it_in_the_paragraph():
+    body = HEAD + (
+        "“This is an emergency,” Olav Lind said in a long televised address from the harbour office to the whole nation on Sunday evening. "
+        "“Every boat we have is on the water.”"
+    )
+    assert speakers(body) == [("Olav Lind", "explicit"), ("Olav Lind", "continuation")]
+
+
+def test_it_resolves_roles_by_origin_and_age_to_the_last_person():
+    body = HEAD + (
+        "Coach Pep Morales praised his side. “We never give up,” the Spaniard said.\n\n"
+        "Jo Kent, 62, lost her boat. “It is all gone,” the 62-year-old said."
+    )
+    assert speakers(body) == [("Pep Morales", "role"), ("Jo Kent", "role")]
+
+
+def test_it_reads_it_said_as_the_body_named_before():
+    body = HEAD + "The Harbour Office said it was “watching closely”. “Do not sail tonight,” it said."
+    assert speakers(body) == [("Harbour Office", "explicit"), ("Harbour Office", "pronoun")]
+
+
+def test_it_reads_a_name_and_colon_as_the_speaker_of_a_headline():
+    body = "Berg: “The gates stay open”\n\nAnna Berg spoke to the harbour council on Monday."
+    assert speakers(body) == [("Anna Berg", "explicit")]
