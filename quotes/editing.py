@@ -154,7 +154,7 @@ def save_speaker_form(speaker: Speaker, changed: Iterable[str]) -> None:
     changed = set(changed)
     if "name" in changed and speaker.pk is not None:
         old_name = Speaker.objects.filter(pk=speaker.pk).values_list("name", flat=True).get()
-        if False and not speaker.aliases.filter(alias=old_name).exists():
+        if old_name != speaker.name and not speaker.aliases.filter(alias=old_name).exists():
             _save(SpeakerAlias(speaker=speaker, alias=old_name), "Editor renamed the speaker")
     speaker.edited_by_editor = True
     _save(speaker, f"Editor changed {', '.join(sorted(changed))}" if changed else

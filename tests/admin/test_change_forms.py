@@ -2,6 +2,7 @@
 import pytest
 from django.urls import reverse
 
+from quotes.models import Speaker
 from tests.admin.conftest import change_form_data, save_change_form as save
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,23 @@ def test_it_keeps_an_aliass_old_wording_in_its_history(admin_client, newsroom):
     save(admin_client, newsroom.speakers.engineer, **{"aliases-0-alias": "Dr Stone"})
 
     assert [record.alias for record in alias.history.all()] == ["Dr Stone", "Mr Stone"]
+
+
+def test_it_keeps_a_renamed_speakers_old_name_as_an_alias(admin_client, newsroom):
+    speaker = save(admin_client, newsroom.speakers.engineer, name="Olu Stone-Adebayo")
+
+    assert speaker.name == "Olu Stone-Adebayo" and speaker.edited_by_editor
+    assert set(speaker.aliases.values_list("alias", flat=True)) == {"Mr Stone", "Olu Stone"}
+
+
+def test_it_adds_a_speaker_an_editor_creates(admin_client, newsroom):
+    response = admin_client.post(reverse("admin:quotes_speaker_add"), {
+        "name": "Rae Quill", "kind": "person", "description": "Port spokesperson",
+        "aliases-TOTAL_FORMS": 1, "aliases-INITIAL_FORMS": 0,
+        "aliases-0-alias": "Ms Quill",
+    })
+
+    assert response.status_code == 302
+    speaker = Speaker.objects.get(name="Rae Quill")
+    assert speaker.slug == "rae-quill" and speaker.edited_by_editor
+    assert list(speaker.aliases.values_list("alias", flat=True)) == ["Ms Quill"]
