@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cue_words import (
-    HONORIFICS, INDEFINITE_WORDS, SPEECH_PARTICLES, SPEECH_VERBS, SUBORDINATE_ROLES,
+    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, SPEECH_PARTICLES, SPEECH_VERBS, SUBORDINATE_ROLES,
 )
 from .extract import (
     FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans,
@@ -58,6 +58,8 @@ CLAUSE_OPENERS = frozenset(
     addressing responding according as when since""".split()
 )
 AFTER_CUE_WORDS = 10
+# How far back from a verb (or on from a sentence start) a subject is sought, in characters.
+CLAUSE_REACH = 400
 APPOSITIVE_WORDS = 8
 LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
@@ -116,7 +118,8 @@ class Article:
                 if is_np_word(word[0]) or joins_phrase(words, i, following):
                     run.append(word)
                     continue
-                self.note_phrase(classify(self.frame, run) if run else None)
+                if len(run) > 1 or run and bare(run[0][0]) in GROUP_NOUNS:
+                    self.note_phrase(classify(self.frame, run))
                 run = []
 
     def note_phrase(self, mention):
@@ -376,7 +379,7 @@ def cue_after(frame, lo, hi):
     agent of a passive ("hailed as a “…” by X")."""
     stop = frame.find(FRAGMENT_MASK, lo, hi)
     hi = hi if stop == -1 else stop
-    words = tokens(frame, lo, hi)[:AFTER_CUE_WORDS]
+    words = tokens(frame, lo, min(hi, lo + CLAUSE_REACH))[:AFTER_CUE_WORDS]
     verbs = speech_verbs(words)
     if verbs:
         i = verbs[0]
@@ -445,7 +448,7 @@ def cue_before(frame, lo, hi):
 def opening_subject(frame, start, end):
     """The noun phrase a sentence opens with, after an opening clause
     ("Asked about it, Mr X said" -> "Mr X")."""
-    words = tokens(frame, start, end)
+    words = tokens(frame, start, min(end, start + CLAUSE_REACH))
     if words and bare(words[0][0]) in CLAUSE_OPENERS:
         commas = [i for i, w in enumerate(words) if w[0] == ","]
         if not commas:
@@ -459,7 +462,7 @@ def subject_before(frame, lo, verb_start):
     relative clause (", who …,") and an appositive between commas ("X, a former
     minister, said"); the appositive itself when it is the name ("the envoy,
     Y, said")."""
-    words = tokens(frame, lo, verb_start)
+    words = tokens(frame, max(lo, verb_start - CLAUSE_REACH), verb_start)
     while words and bare(words[-1][0]) in AUXILIARIES:
         words.pop()
     while len(words) >= 2 and words[-1][0] == ",":

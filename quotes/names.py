@@ -15,6 +15,7 @@ said") cannot be told from a person's surname except by the names the article
 prints in full; it is then taken for a body. Names in all capitals are bodies.
 """
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .cue_words import (
@@ -22,7 +23,9 @@ from .cue_words import (
     PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
 
-TOKEN = re.compile(r"\d+-[A-Za-z][\w-]*|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|\S")
+# A word, an age ("62-year-old"), or a run of one symbol (so a blanked-out
+# quote is one token, not thousands).
+TOKEN = re.compile(r"\d+-[A-Za-z][\w-]*|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|([^\w\s])\1*|\S")
 PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 FUNCTION_WORDS = frozenset(
@@ -36,6 +39,9 @@ DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|an
 # "the 62-year-old": a person named by age.
 AGE = re.compile(r"^\d+-year-old$")
 GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
+
+# How far a speaker's noun phrase may reach, in characters: bounds the work per cue.
+PHRASE_REACH = 200
 
 PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
@@ -59,6 +65,7 @@ def tokens(text, lo=0, hi=None):
     return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(word):
     """word without a possessive ending or trailing full stop, lower-cased."""
     word = word.lower().rstrip(".")
@@ -72,6 +79,7 @@ def is_capitalised(word):
     return word[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_np_word(word):
     """A word that can belong to a speaker's noun phrase."""
     low = bare(word)
@@ -201,12 +209,12 @@ def trailing_phrase(text, words):
 
 def phrase_before(text, lo, hi):
     """The noun phrase that ends right at hi (the subject before a verb)."""
-    return trailing_phrase(text, tokens(text, lo, hi))
+    return trailing_phrase(text, tokens(text, max(lo, hi - PHRASE_REACH), hi))
 
 
 def phrase_after(text, lo, hi):
     """The noun phrase that starts at lo (the subject after a verb: "said Mr X")."""
-    return leading_phrase(text, tokens(text, lo, hi))
+    return leading_phrase(text, tokens(text, lo, min(hi, lo + PHRASE_REACH)))
 
 
 def surname(name):
