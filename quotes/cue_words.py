@@ -96,7 +96,9 @@ SUBORDINATE_ROLES = frozenset(
 )
 
 # Head nouns of a speaker that is a body or a group ("the Foreign Office",
-# "the ministers"). Plural people make a group, institutions an organisation.
+# "the ministers"). Plural people make a group, institutions an organisation;
+# places, events and papers in ORGANISATION_NOUNS also keep a capitalised
+# phrase from being taken for a person ("Cold War", "Black Sea").
 GROUP_NOUNS = frozenset(
     """ministers officials leaders allies members diplomats lawmakers protesters
     campaigners experts analysts scientists researchers doctors residents
@@ -111,7 +113,14 @@ ORGANISATION_NOUNS = frozenset(
     senate house bank company firm group organisation organization association
     federation board authority army navy police embassy administration cabinet
     spokesman's secretariat presidency regime opposition federation institute
-    foundation charity campaign fund nato un eu who""".split()
+    foundation charity campaign fund nato un eu who times news herald guardian
+    journal telegraph express review magazine network channel tv radio agency
+    war sea ocean river lake street road avenue square city county state states
+    island islands mountains valley week cup league games olympics prize award
+    act bill treaty agreement accord summit conference festival university
+    college school hospital airport station palace centre center museum stadium
+    index exchange market peninsula strait gulf coast border region province
+    republic kingdom union empire mosque temple""".split()
 )
 
 # Words that are capitalised but name no speaker: days, months, sentence starters.

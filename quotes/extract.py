@@ -48,6 +48,7 @@ from .cue_words import (
     HONORIFICS, LINK_LABELS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
     TITLE_CUES,
 )
+from .names import NAME, PERSON, bare, tokens, trailing_phrase
 from .sentences import SentenceIndex, sentence_spans
 
 DOUBLE_MARKS = '"“”„‟«»″〝〞＂'
@@ -62,6 +63,7 @@ PARAGRAPH_BREAK = re.compile(r"\n+")
 WORD = re.compile(r"[\w’'-]+")
 ATTRIBUTION_GAP_WORDS = 14
 FRAGMENT_MASK = "\x00"
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
 
 OPEN, CLOSE = "open", "close"
 
@@ -275,8 +277,14 @@ def has_speech_cue(sentence):
 
 
 def has_person(sentence):
-    """A run of two capitalised words ("Jens Stoltenberg") outside any quote."""
-    return bool(re.search(r"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+", sentence.replace(FRAGMENT_MASK, " ")))
+    """A person's full name outside any quote ("Jens Stoltenberg", "Mr Berg"),
+    not a body ("Royal Navy", "European Union")."""
+    for run in CAPITALISED_RUN.finditer(sentence):
+        mention = trailing_phrase(run.group(), tokens(run.group()))
+        if mention is not None and mention.form == NAME and mention.kind == PERSON and (
+                " " in mention.name or mention.role or bare(mention.text.split()[0]) in HONORIFICS):
+            return True
+    return False
 
 
 def is_title(text, segment):

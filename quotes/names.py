@@ -145,9 +145,17 @@ def name_start(words):
     """Index where a person's name begins in a noun phrase, or None: after the
     last title word, when capitalised non-title words follow it."""
     lows = [bare(w) for w, _, _ in words]
-    last_title = max((i for i, (low, (w, _, _)) in enumerate(zip(lows, words))
-                      if low in TITLE_WORDS or low in DETERMINERS or w.endswith(("’s", "'s"))),
-                     default=-1)
+
+    def is_title_at(i):
+        if lows[i] in DETERMINERS or words[i][0].endswith(("’s", "'s")):
+            return True
+        if lows[i] not in TITLE_WORDS:
+            return False
+        # A title word ending a run of names is a surname: "Martin Luther King".
+        return not (i == len(words) - 1 and i > 0 and is_capitalised(words[i - 1][0])
+                    and lows[i - 1] not in TITLE_WORDS and lows[i - 1] not in HONORIFICS)
+
+    last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)
     rest = words[last_title + 1:]
     if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
         return None

@@ -165,3 +165,8 @@ def test_it_reads_it_said_as_the_body_named_before():
 def test_it_reads_a_name_and_colon_as_the_speaker_of_a_headline():
     body = "Berg: “The gates stay open”\n\nAnna Berg spoke to the harbour council on Monday."
     assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_reads_a_surname_that_is_also_a_title_as_a_name():
+    body = HEAD + "“The river is ours,” said Carol King."
+    assert speakers(body) == [("Carol King", "explicit")]

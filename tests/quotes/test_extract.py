@@ -143,3 +143,11 @@ def test_it_skips_titles_and_scare_quotes():
 def test_it_finds_nothing_in_text_without_quote_marks():
     assert find_quotations(HEAD + "The gates open at noon.") == []
     assert find_quotations("") == []
+
+
+def test_it_keeps_a_phrase_in_a_sentence_that_names_a_person_but_not_one_naming_a_body():
+    body = HEAD + (
+        "Anna Berg’s “open harbour” plan won the vote.\n\n"
+        "The Royal Navy sent its “most modern” ship to the Cold War museum."
+    )
+    assert texts(body) == ["open harbour"]
