@@ -1,11 +1,13 @@
 """Admin for outlets and articles: editors look things up here and follow links to quotes.
 
-Articles come from ingestion, so what ingestion computed (hashes, the source, the
-cleaned body) is read-only and articles are not added here; an editor fixes an
-outlet's name or an article's title, date or byline. Every change is kept in django-simple-history.
+Ingestion owns both: ingesting a story again rewrites its Article from the source
+file and manifest, and finds outlets by name. So articles are read-only here (to
+correct one, correct its source or manifest row and ingest again), and an outlet's
+name cannot be changed (ingestion would open a new outlet under the old name);
+an editor may add outlets and set an outlet's domain, language and slug, which
+ingestion leaves alone. django-simple-history keeps every change.
 """
 from django.contrib import admin
-from django.db import models
 from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
@@ -29,7 +31,12 @@ class OutletAdmin(SimpleHistoryAdmin):
     list_display = ["name", "domain", "language", "article_count"]
     list_filter = ["language"]
     search_fields = ["name", "domain"]
-    prepopulated_fields = {"slug": ["name"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["name"] if obj is not None else []
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ["name"]} if obj is None else {}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_total=Count("articles"))
@@ -46,14 +53,13 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_select_related = ["outlet"]
     search_fields = ["title", "url", "byline", "source"]
     date_hierarchy = "published"
-    autocomplete_fields = ["outlet"]
-    readonly_fields = [
-        "quote_count", "body", "source", "content_hash", "extracted_hash", "ingested_at",
-    ]
-    exclude = ["raw"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fields = ["title", "outlet", "published", "byline", "language", "url", "quote_count",
+              "source", "content_hash", "extracted_hash", "ingested_at", "body"]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):

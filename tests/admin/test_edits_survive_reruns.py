@@ -87,7 +87,14 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
     renamed = save_change_form(admin_client, keep, name=f"{old_name} (renamed)",
                                description="Described by an editor")
 
+    outlet = save_change_form(admin_client, to_pin.article.outlet, domain="edited.example",
+                              language="de")
+
     run_pipeline()
+
+    outlet.refresh_from_db()
+    assert (outlet.domain, outlet.language) == ("edited.example", "de")
+    assert to_pin.article.outlet_id == at(span(to_pin)).article.outlet_id
 
     pinned.refresh_from_db()
     assert pinned.canonical_pinned

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quotes.models import Quote, Statement
-from tests.admin.conftest import add_quote
+from tests.admin.conftest import add_quote, save_change_form
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +182,26 @@ def test_it_shows_a_quote_marked_in_its_article(admin_client, newsroom):
 
     assert "<mark>The budget is tight,</mark>" in response.text
     assert "the mayor said." in response.text
+
+
+def test_it_shows_articles_read_only_because_ingest_owns_them(admin_client, newsroom):
+    article = newsroom.articles.first
+    url = reverse("admin:sources_article_change", args=[article.pk])
+
+    page = admin_client.get(url)
+    posted = admin_client.post(url, {"title": "An editor's title"})
+
+    assert page.status_code == 200 and 'name="title"' not in page.text
+    assert "Bridge to open" in page.text
+    assert posted.status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Bridge to open"
+
+
+def test_it_keeps_an_outlets_name_because_ingest_finds_outlets_by_name(admin_client, newsroom):
+    outlet = newsroom.outlets.harbour
+
+    outlet = save_change_form(admin_client, outlet, name="Renamed Gazette",
+                              domain="gazette.example")
+
+    assert (outlet.name, outlet.domain) == ("Harbour Gazette", "gazette.example")
