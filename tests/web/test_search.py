@@ -118,6 +118,11 @@ def test_it_suggests_speakers_by_name_or_alias_as_datalist_options(client, story
     assert "Tomas Reyes" not in response.content.decode()
 
 
+def test_it_suggests_each_speaker_once_when_several_names_match(client, story):
+    response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "marlow"})
+    assert response.content.decode().count("<option") == 1
+
+
 def test_it_suggests_nothing_for_an_empty_box(client, story):
     response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "  "})
     assert response.content.decode().strip() == ""
