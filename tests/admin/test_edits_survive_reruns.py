@@ -14,14 +14,14 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from quotes.models import Quote, Speaker, Statement
+from quotes.models import Quote, Speaker, SpeakerAlias, Statement
 from tests.admin.conftest import act, save_change_form
 
 SAMPLES = Path(settings.BASE_DIR) / "sources" / "samples"
 QUOTES = reverse("admin:quotes_quote_changelist")
 SPEAKERS = reverse("admin:quotes_speaker_changelist")
 
-pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+pytestmark = pytest.mark.django_db
 
 
 def run_pipeline():
@@ -50,6 +50,7 @@ def exported_spans(path):
     return {(line["article"]["id"], line["start"], line["end"]) for line in lines}
 
 
+@pytest.mark.slow
 def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
     run_pipeline()
     statements = list(Statement.objects.order_by("-quote_count", "pk"))
@@ -124,3 +125,20 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
     assert renamed.edited_by_editor
     assert (renamed.name, renamed.description) == (f"{old_name} (renamed)",
                                                    "Described by an editor")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "quotes/speakers.py SpeakerResolver.remember adds every printed form the speaker "
+    "lacks as an alias again, including one an editor deleted; reported to the lead"))
+def test_an_alias_an_editor_deleted_stays_deleted(admin_client):
+    call_command("ingest", str(SAMPLES), "--manifest", str(SAMPLES / "manifest.csv"))
+    alias = SpeakerAlias.objects.order_by("pk").first()
+    speaker, wording = alias.speaker, alias.alias
+    inline = {f"aliases-{n}-DELETE": "on" for n, row in enumerate(speaker.aliases.all())
+              if row.pk == alias.pk}
+    save_change_form(admin_client, speaker, **inline)
+    assert not speaker.aliases.filter(alias=wording).exists()
+
+    call_command("extract", "--all")
+
+    assert not speaker.aliases.filter(alias=wording).exists()
