@@ -230,7 +230,8 @@ def attribute_one(article, quotation, resolved, previous):
     subject = opening_subject(article.frame, start, end)
     if subject is not None and subject.form == NAME and subject.kind == PERSON:
         speaker = article.resolve_name(subject)
-        return make(quotation, speaker, subject, EXPLICIT, 0.5)
+        if speaker.kind == PERSON:
+            return make(quotation, speaker, subject, EXPLICIT, 0.5)
     return Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
 
 
@@ -478,7 +479,7 @@ def subject_before(frame, lo, verb_start):
         if not relative:
             inside = leading_phrase(frame, between)
             if inside is not None and inside.form == NAME and inside.kind == PERSON and \
-                    inside.end >= between[-1][2]:
+                    " " in inside.name and inside.end >= between[-1][2]:
                 return inside
         words = words[:commas[-1]]
     return trailing_phrase(frame, words)

@@ -131,7 +131,9 @@ NOT_NAMES = frozenset(
     at for of to with from by after before during while when if as it this
     that these those there here what why how who where which his her their
     its our my your he she they we i you also then still now even despite
-    although though since until unless because according""".split()
+    although though since until unless because according one two three four
+    five six seven eight nine ten some many several all both each every no none
+    other another thousands hundreds dozens millions""".split()
 )
 
 # Paragraph openings that mark links and boilerplate, not reporting.

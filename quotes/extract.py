@@ -320,7 +320,8 @@ def find_quotations(body):
     for group in groups:
         first = group[0]
         lo, hi = paragraphs[first.paragraph]
-        in_head = first.paragraph < HEAD_PARAGRAPHS
+        in_head = first.paragraph == 0 or (
+            first.paragraph < HEAD_PARAGRAPHS and is_headline_like(body, lo, hi))
         if not in_head and is_headline_like(body, lo, hi):
             continue
         if is_title(body, first):

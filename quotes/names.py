@@ -147,7 +147,7 @@ def name_start(words):
     lows = [bare(w) for w, _, _ in words]
 
     def is_title_at(i):
-        if lows[i] in DETERMINERS or words[i][0].endswith(("’s", "'s")):
+        if lows[i] in DETERMINERS or words[i][0].endswith(("’s", "'s")) and i < len(words) - 1:
             return True
         if lows[i] not in TITLE_WORDS:
             return False

@@ -170,3 +170,8 @@ def test_it_reads_a_name_and_colon_as_the_speaker_of_a_headline():
 def test_it_reads_a_surname_that_is_also_a_title_as_a_name():
     body = HEAD + "“The river is ours,” said Carol King."
     assert speakers(body) == [("Carol King", "explicit")]
+
+
+def test_it_does_not_take_a_state_abbreviation_for_the_speaker():
+    body = HEAD + "Sen. Rand Ola, R-Ky., called the harbour bill “a monstrosity” on Friday."
+    assert speakers(body) == [("Rand Ola", "explicit")]

@@ -151,3 +151,8 @@ def test_it_keeps_a_phrase_in_a_sentence_that_names_a_person_but_not_one_naming_
         "The Royal Navy sent its “most modern” ship to the Cold War museum."
     )
     assert texts(body) == ["open harbour"]
+
+
+def test_it_drops_scare_quotes_in_the_first_paragraph_of_the_body():
+    body = HEAD + "Crowds filled the square on Friday, chanting “freedom” as police looked on."
+    assert texts(body) == []
