@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from quotes import drift, markup
@@ -153,7 +153,11 @@ def vector(quote):
 
 
 def speaker(request, slug):
-    """A speaker: other names, the outlets that quote them, their statements."""
+    """A speaker: other names, the outlets that quote them, their statements.
+
+    Statements clustered under another speaker (or none) that some outlet still
+    attributes to this one are listed apart, so a disputed attribution is visible here.
+    """
     speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
     outlets = (
         Outlet.objects.filter(articles__quotes__speaker=speaker,
@@ -161,9 +165,13 @@ def speaker(request, slug):
         .annotate(quote_count=Count("articles__quotes"))
         .order_by("-quote_count", "name")
     )
-    statements = visible_statements().filter(speaker=speaker).prefetch_related(carried_quotes())
-    page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
+    statements = visible_statements().prefetch_related(carried_quotes())
+    own = statements.filter(speaker=speaker)
+    page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
+    attributed = visible_quotes().filter(statement=OuterRef("pk"), speaker=speaker)
+    disputed = statements.filter(Exists(attributed)).exclude(speaker=speaker)
     return render(request, "quotes/speaker.html", {
         "speaker": speaker, "outlets": outlets, "page": page,
         "rows": [StatementRow.of(statement) for statement in page],
+        "disputed_rows": [StatementRow.of(statement) for statement in disputed],
     })

@@ -18,8 +18,9 @@ PAGES = {
     # the two quotes
     "compare": (lambda s: reverse("quotes:compare") + f"?a={s.reopen_verbatim.pk}"
                 f"&b={s.reopen_trimmed.pk}", 2),
-    # speaker, aliases, outlets, statement count, statement page, their quotes
-    "speaker": (lambda s: reverse("quotes:speaker", args=[s.ada.slug]), 6),
+    # speaker, aliases, outlets, statement count, statement page, their quotes,
+    # statements other outlets attribute to them, their quotes
+    "speaker": (lambda s: reverse("quotes:speaker", args=[s.ada.slug]), 8),
     # drift counts by outlet, outlets with article counts
     "outlet-list": (lambda s: reverse("sources:outlet-list"), 2),
     # outlet, drift counts, statement count + page, article count + page
