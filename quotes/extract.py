@@ -287,6 +287,18 @@ def has_person(sentence):
     return False
 
 
+def is_title_case(text, segments):
+    """Every word capitalised, as in a name or title ("The Rock", "Water and
+    Power"), rather than speech."""
+    words = [w for s in segments for w in WORD.findall(text[s.start:s.end]) if w[0].isalpha()]
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with"}
+    return len(words) >= 2 and all(w[0].isupper() or w in small for w in words)
+
+
+def has_speech_verb(sentence):
+    return any(w in SPEECH_VERBS for w in words_of(sentence.replace(FRAGMENT_MASK, " ")))
+
+
 def is_title(text, segment):
     """A quoted name of a work or a coinage: a title cue right before the mark."""
     before = words_of(text[max(0, segment.start - 30):segment.start - 1])
@@ -332,6 +344,8 @@ def find_quotations(body):
         if kind == "fragment" and not in_head:
             sentence = frame[s:e]
             if not (has_speech_cue(sentence) or has_person(sentence)):
+                continue
+            if is_title_case(body, group) and not has_speech_verb(sentence):
                 continue
         kept.append((group, kind, in_head))
     kept = drop_repeated_head_quotes(body, kept)

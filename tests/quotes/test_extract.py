@@ -156,3 +156,11 @@ def test_it_keeps_a_phrase_in_a_sentence_that_names_a_person_but_not_one_naming_
 def test_it_drops_scare_quotes_in_the_first_paragraph_of_the_body():
     body = HEAD + "Crowds filled the square on Friday, chanting “freedom” as police looked on."
     assert texts(body) == []
+
+
+def test_it_drops_title_case_names_beside_a_person_unless_spoken():
+    body = HEAD + (
+        "Former wrestler Dwayne “The Harbour” Jones opened the new pier.\n\n"
+        "Anna Berg said the plan was “Harbour First” all the way."
+    )
+    assert texts(body) == ["Harbour First"]
