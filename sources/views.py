@@ -4,6 +4,7 @@ The outlet pages show how each outlet treats quotations (its share of each drift
 class) as a bar drawn with CSS on the server, with the figures beside it in text.
 """
 from collections import defaultdict
+from pathlib import PurePath
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
@@ -60,7 +61,11 @@ def outlet(request, slug):
 
 
 def article(request, pk):
-    """The article's clean text, each quotation highlighted and linked to its Statement."""
+    """The article's clean text, each quotation highlighted and linked to its Statement.
+
+    Without a web address the page names only the file it came from, not the
+    server's folders.
+    """
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
     quotes = list(
         visible_quotes().filter(article=article).select_related("speaker", "statement")
@@ -78,5 +83,6 @@ def article(request, pk):
         "article": article,
         "body_html": markup.article_html(article.body, spans),
         "original_url": article.url if (article.url or "").lower().startswith(WEB_SCHEMES) else "",
+        "source_name": PurePath(article.source).name,
         "quotes": quotes,
     })

@@ -55,3 +55,9 @@ def test_it_tells_the_browser_the_articles_language(client, story):
     article.language = "el"
     article.save(update_fields=["language"])
     assert '<div class="article-body" lang="el">' in page(client, article)
+
+
+def test_it_names_the_source_file_without_the_servers_folders(client, story):
+    html = page(client, story.ledger_article)
+    assert "From the file 2024-03-04.txt" in html
+    assert "tests/the-daily-ledger/" not in html
