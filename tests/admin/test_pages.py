@@ -205,3 +205,18 @@ def test_it_keeps_an_outlets_name_because_ingest_finds_outlets_by_name(admin_cli
                               domain="gazette.example")
 
     assert (outlet.name, outlet.domain) == ("Harbour Gazette", "gazette.example")
+
+
+def test_it_shows_a_statement_without_a_query_per_quote(admin_client, newsroom,
+                                                        django_assert_max_num_queries):
+    statement = newsroom.statements.budget
+    url = reverse("admin:quotes_statement_change", args=[statement.pk])
+    admin_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(url)
+    more_rows(newsroom, 6)
+    Quote.objects.filter(text__startswith="Extra line").update(statement=statement)
+
+    with django_assert_max_num_queries(len(few)):
+        response = admin_client.get(url)
+    assert response.text.count("Extra line") >= 6
