@@ -12,21 +12,27 @@ How, in order:
    taking the subject of the nearest speech verb that has one, so "X said … but
    warned of a “…”, saying “…”" goes to X; an appositive between the subject and
    the verb is skipped, or taken when it is the name ("His envoy, Y, told…");
-2. a colon introduction closing the paragraph before ("The ministers said:");
+2. a colon introduction closing the paragraph before ("The ministers said:"),
+   or a name alone before a colon in a headline ("Berg: “…”");
 3. a paragraph that opens with a quote and has no cue continues the quotation
    before it, when only captions or cross-heads lie between (method
-   continuation); otherwise it takes the last speaker with less confidence;
-4. a fragment with no cue takes its sentence's subject.
+   continuation); otherwise it takes the last speaker with less confidence; a
+   full quote with no cue after another quote of its paragraph continues it too;
+4. a fragment with no cue takes its sentence's subject, when that is a person.
 Names resolve to the fullest form the article prints ("Mr Stoltenberg" ->
-"Jens Stoltenberg"); pronouns to the last person (or group, for "they") that
-was a speaker or the subject of a sentence of narration, never a name in a
-headline, a caption or an object position; role nouns ("the NATO leader") to the
-person printed with that role, else like a pronoun; groups ("the ministers") to
-the fullest phrase with the same head noun ("Nato defence ministers").
+"Jens Stoltenberg"); pronouns to the last person (or group or body, for "they"
+and "it") that was a speaker or the subject of a sentence of narration, never a
+name in a headline, a caption or an object position; role nouns ("the NATO
+leader", "the Spaniard", "the 62-year-old") to the person printed with that
+role, else like a pronoun; groups ("the ministers") to the fullest phrase with
+the same head noun ("Nato defence ministers"). Someone unnamed ("a senior
+official", "officials", "his spokesman") is nobody: the quote gets no speaker,
+and neither does a pronoun that refers back to them.
 
 Limits: no gender agreement ("she" takes the last person); a speaker named only
 in a later sentence ("…,” the statement read, quoting X) is missed; a cue more
-than a sentence away is not seen.
+than a sentence away is not seen; a one-word subject with no title that the
+article never prints in full ("Omar said") is taken for a body.
 """
 from bisect import bisect_left
 from collections import Counter
