@@ -185,6 +185,12 @@ class QuoteAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def view_on_site(self, quote):
+        """The quote among its Statement's versions, else in its article."""
+        if quote.statement_id is not None and not quote.not_a_quote:
+            return f"{quote.statement.get_absolute_url()}#variant-{quote.pk}"
+        return f"{quote.article.get_absolute_url()}#quote-{quote.pk}"
+
     @admin.display(description="text", ordering="text")
     def short_text(self, quote):
         return shorten(quote.text)

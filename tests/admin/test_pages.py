@@ -220,3 +220,16 @@ def test_it_shows_a_statement_without_a_query_per_quote(admin_client, newsroom,
     with django_assert_max_num_queries(len(few)):
         response = admin_client.get(url)
     assert response.text.count("Extra line") >= 6
+
+
+def test_it_links_a_quote_to_its_place_on_the_site(admin_client, newsroom):
+    placed, loose = newsroom.quotes.valley_bridge, newsroom.quotes.harbour_ready
+
+    placed_page = admin_client.get(reverse("admin:quotes_quote_change", args=[placed.pk]))
+    loose_page = admin_client.get(reverse("admin:quotes_quote_change", args=[loose.pk]))
+
+    statement_url = newsroom.statements.bridge.get_absolute_url()
+    assert f'href="{statement_url}#variant-{placed.pk}"' in placed_page.text
+    article_url = newsroom.articles.first.get_absolute_url()
+    assert f'href="{article_url}#quote-{loose.pk}"' in loose_page.text
+    assert f'id="variant-{placed.pk}"' in admin_client.get(statement_url).text
