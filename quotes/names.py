@@ -19,7 +19,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .cue_words import (
-    GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, NOT_NAMES, ORGANISATION_NOUNS,
+    GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, INDEFINITE_WORDS, NOT_NAMES, ORGANISATION_NOUNS,
     PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
 
@@ -42,6 +42,9 @@ GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
 
 # How far a speaker's noun phrase may reach, in characters: bounds the work per cue.
 PHRASE_REACH = 200
+
+# Words that tie a role to the body it serves.
+LINKS = frozenset({"of", "for", "at"})
 
 PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
@@ -97,11 +100,15 @@ def classify(text, words):
         return None
     start, end = words[0][1], words[-1][2]
     printed = text[start:end]
-    of = next((i for i, w in enumerate(words) if bare(w[0]) == "of"), None)
+    of = next((i for i, w in enumerate(words) if bare(w[0]) in LINKS), None)
     if of:
         head = classify(text, words[:of])
         if head is None or head.form == PRONOUN:
             return None
+        body = classify(text, words[of + 1:])
+        if bare(words[0][0]) in INDEFINITE_WORDS and body is not None and body.form == NAME and (
+                body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1:])):
+            return Mention(printed, body.name, NAME, ORGANISATION, "", start, end)
         return Mention(printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role,
                        start, end)
     last = bare(words[-1][0])
@@ -136,7 +143,9 @@ def classify(text, words):
         return Mention(printed, phrase, ROLE, GROUP, "", start, end)
     if last in TITLE_WORDS and last not in ORGANISATION_NOUNS or AGE.match(last):
         return Mention(printed, phrase, ROLE, PERSON, "", start, end)
-    if last in ORGANISATION_NOUNS or any(is_capitalised(w) for w in content[-1:]):
+    if any(is_capitalised(w) for w in content[-1:]):
+        return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
+    if last in ORGANISATION_NOUNS and bare(words[0][0]) in DETERMINERS:
         return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
     return None
 
@@ -176,9 +185,10 @@ def is_title_noun(word):
 def joins_phrase(words, i, following):
     """Whether words[i], not itself a name or title word, still belongs to the
     phrase: a lower-case modifier of a title ("water minister", "defence
-    ministers"), or "of" after a title ("the head of the Commission")."""
+    ministers"), or "of"/"for" after a title ("the head of the Commission",
+    "a spokesman for the Foreign Office")."""
     word = words[i][0]
-    if bare(word) == "of":
+    if bare(word) in LINKS:
         return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
     return (word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
             and word not in SPEECH_VERBS and word not in NOT_NAMES and word not in FUNCTION_WORDS)
@@ -194,7 +204,7 @@ def leading_phrase(text, words):
         if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
             break
         taken.append(word)
-    while taken and (bare(taken[-1][0]) in DETERMINERS or bare(taken[-1][0]) == "of"):
+    while taken and (bare(taken[-1][0]) in DETERMINERS or bare(taken[-1][0]) in LINKS):
         taken.pop()
     return classify(text, taken)
 
@@ -210,7 +220,7 @@ def trailing_phrase(text, words):
         if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
             break
         taken.insert(0, word)
-    while taken and (taken[0][0] == "-" or bare(taken[0][0]) == "of"):
+    while taken and (taken[0][0] == "-" or bare(taken[0][0]) in LINKS):
         taken.pop(0)
     return classify(text, taken)
 

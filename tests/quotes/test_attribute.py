@@ -175,3 +175,11 @@ def test_it_reads_a_surname_that_is_also_a_title_as_a_name():
 def test_it_does_not_take_a_state_abbreviation_for_the_speaker():
     body = HEAD + "Sen. Rand Ola, R-Ky., called the harbour bill “a monstrosity” on Friday."
     assert speakers(body) == [("Rand Ola", "explicit")]
+
+
+def test_it_gives_a_spokesman_for_a_named_body_to_that_body():
+    body = HEAD + (
+        "“We are watching the river,” a spokesman for the Harbour Office said.\n\n"
+        "“Rain is coming,” a spokesman for the national weather service said."
+    )
+    assert speakers(body) == [("Harbour Office", "explicit"), (None, "none")]
