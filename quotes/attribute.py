@@ -282,7 +282,7 @@ def is_unnamed(mention):
     """A role or group that stands for nobody named: "a senior official",
     "officials", "analysts"."""
     first = mention.text.split()[0]
-    if bare(first) in INDEFINITE_WORDS:
+    if not mention.name or bare(first) in INDEFINITE_WORDS:
         return True
     return mention.kind == GROUP and first.islower() and bare(first) not in OWNERS | {"the"}
 
@@ -399,6 +399,10 @@ def cue_after(frame, lo, hi):
             mention = apposed_name(frame, phrase_after(frame, end, hi), hi)
         if mention is not None:
             return mention
+        if word[0].islower():
+            # "…,” a spokesman for the weather service said": someone said it,
+            # but nobody the article names.
+            return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
     for i, (word, start, end) in enumerate(words[:5]):
         if bare(word) == "by":
             mention = phrase_after(frame, end, hi)
