@@ -38,6 +38,7 @@ FUNCTION_WORDS = frozenset(
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|ane|i|er)$")
 # "the 62-year-old": a person named by age.
 AGE = re.compile(r"^\d+-year-old$")
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
 
 # How far a speaker's noun phrase may reach, in characters: bounds the work per cue.
@@ -191,7 +192,8 @@ def joins_phrase(words, i, following):
     if bare(word) in LINKS:
         return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
     return (word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
-            and word not in SPEECH_VERBS and word not in NOT_NAMES and word not in FUNCTION_WORDS)
+            and word not in SPEECH_VERBS and word not in FUNCTION_WORDS
+            and (word not in NOT_NAMES or word in NUMBER_WORDS))
 
 
 def leading_phrase(text, words):
