@@ -227,7 +227,7 @@ def attribute_one(article, quotation, resolved, previous):
         result = resolve(article, quotation, mention, resolved)
         if result is not None:
             return result
-    continued = continuation(article, quotation, previous)
+    continued = continuation(article, quotation, previous, resolved)
     if continued is not None:
         return continued
     first = quotation.segments[0]
@@ -317,9 +317,10 @@ def group_speaker(article, mention):
     return Speaker(max(same, key=len) if same else mention.name, GROUP)
 
 
-def continuation(article, quotation, previous):
+def continuation(article, quotation, previous, resolved):
     """A quote paragraph with no cue after a quote, or a full quote with no cue
-    after another in its paragraph: the same speaker."""
+    after another in its paragraph: the same speaker, or, when narration came
+    between, the last subject of that narration."""
     first = quotation.segments[0]
     lo, _ = article.paragraphs[first.paragraph]
     if previous is None or previous[1].name is None:
@@ -333,9 +334,16 @@ def continuation(article, quotation, previous):
     intro = colon_intro(article, first.paragraph)
     if intro is not None:
         return None
+    if not adjacent:
+        # Narration came between: whoever it last made the subject speaks.
+        speaker = article.antecedent(quotation.start, {PERSON, GROUP, ORGANISATION}, resolved)
+        if speaker is None or not speaker.name:
+            return None
+        return Attribution(quotation.index, speaker.name, speaker.kind, "", CONTINUATION, 0.5,
+                           speaker.role, (speaker.name,))
     speaker = Speaker(attribution.name, attribution.kind, attribution.role)
     return Attribution(quotation.index, speaker.name, speaker.kind, attribution.mention,
-                       CONTINUATION, 0.75 if adjacent else 0.5, speaker.role, attribution.forms)
+                       CONTINUATION, 0.75, speaker.role, attribution.forms)
 
 
 def colon_intro(article, paragraph):

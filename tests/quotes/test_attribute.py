@@ -183,3 +183,12 @@ def test_it_gives_a_spokesman_for_a_named_body_to_that_body():
         "“Rain is coming,” a spokesman for the national weather service said."
     )
     assert speakers(body) == [("Harbour Office", "explicit"), (None, "none")]
+
+
+def test_it_gives_an_uncued_quote_paragraph_after_narration_to_the_narrations_subject():
+    body = HEAD + (
+        "“The gates open at noon,” said Anna Berg.\n\n"
+        "Olav Lind, who runs the ferry, was less sure about the timing.\n\n"
+        "“Noon is optimistic for a dam this old.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "continuation")]
