@@ -46,7 +46,7 @@ from .extract import (
 )
 from .names import (
     GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, classify, is_np_word,
-    joins_phrase, leading_phrase, phrase_after, phrase_before, surname, tokens, trailing_phrase,
+    joins_phrase, leading_phrase, phrase_after, surname, tokens, trailing_phrase,
 )
 from .sentences import SentenceIndex, sentence_spans
 

@@ -58,7 +58,6 @@ SPEECH_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "pointing
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
-PRONOUNS = PERSON_PRONOUNS | GROUP_PRONOUNS
 
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen sen.

@@ -227,11 +227,6 @@ def trailing_phrase(text, words):
     return classify(text, taken)
 
 
-def phrase_before(text, lo, hi):
-    """The noun phrase that ends right at hi (the subject before a verb)."""
-    return trailing_phrase(text, tokens(text, max(lo, hi - PHRASE_REACH), hi))
-
-
 def phrase_after(text, lo, hi):
     """The noun phrase that starts at lo (the subject after a verb: "said Mr X")."""
     return leading_phrase(text, tokens(text, lo, min(hi, lo + PHRASE_REACH)))
