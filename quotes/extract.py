@@ -270,10 +270,9 @@ def masked(text, segments):
 
 
 def has_speech_cue(sentence):
-    words = words_of(sentence.replace(FRAGMENT_MASK, " "))
-    return any(w in SPEECH_VERBS or w in SPEECH_NOUNS or w in SPEECH_PARTICLES or w in PERSON_PRONOUNS for w in words) or (
-        any(w in HONORIFICS for w in words)
-    )
+    """A speech verb or noun, "he"/"she" or an honorific in the narration."""
+    cues = (SPEECH_VERBS, SPEECH_NOUNS, SPEECH_PARTICLES, PERSON_PRONOUNS, HONORIFICS)
+    return any(w in cue for w in words_of(sentence.replace(FRAGMENT_MASK, " ")) for cue in cues)
 
 
 def has_person(sentence):

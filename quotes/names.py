@@ -9,14 +9,17 @@ Rules: a name is a run of capitalised words (with name particles such as "de",
 "van", "al-"); title words (TITLE_WORDS) and honorifics at its front are its
 role, and the run stops being a name at the last title word, so "Russian
 Foreign Minister Sergei Lavrov" gives "Sergei Lavrov". Acronyms glued to a
-name by a broken page ("NATOJens Stoltenberg") are split off as role.
+name by a broken page ("NATOJens Stoltenberg") are split off as role. A role
+tied to a body ("the head of the Commission", "a spokesman for the Foreign
+Office") keeps the body's words; an unnamed one speaks for a named body.
+"the Spaniard" and "the 62-year-old" are role nouns for a person.
 Limits: a one-word capitalised subject with no title or honorific ("Moscow
 said") cannot be told from a person's surname except by the names the article
 prints in full; it is then taken for a body. Names in all capitals are bodies.
 """
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .cue_words import (
     GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, INDEFINITE_WORDS, NOT_NAMES, ORGANISATION_NOUNS,
@@ -26,7 +29,9 @@ from .cue_words import (
 # A word, an age ("62-year-old"), or a run of one symbol (so a blanked-out
 # quote is one token, not thousands).
 TOKEN = re.compile(r"\d+-[A-Za-z][\w-]*|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|([^\w\s])\1*|\S")
-PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"})
+PARTICLES = frozenset(
+    {"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"}
+)
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 FUNCTION_WORDS = frozenset(
     """is are was were be been being has have had will would can could should may

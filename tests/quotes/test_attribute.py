@@ -143,7 +143,8 @@ def test_it_gives_nobody_to_a_pronoun_after_an_unnamed_speaker():
 
 def test_it_gives_an_uncued_quote_the_speaker_of_the_quote_before_it_in_the_paragraph():
     body = HEAD + (
-        "“This is an emergency,” Olav Lind said in a long televised address from the harbour office to the whole nation on Sunday evening. "
+        "“This is an emergency,” Olav Lind said in a long televised address "
+        "from the harbour office to the whole nation on Sunday evening. "
         "“Every boat we have is on the water.”"
     )
     assert speakers(body) == [("Olav Lind", "explicit"), ("Olav Lind", "continuation")]

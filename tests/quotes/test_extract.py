@@ -75,7 +75,10 @@ def test_it_closes_a_quotation_with_a_mark_typed_the_wrong_way_round():
 
 
 def test_it_reopens_after_a_forgotten_closing_mark():
-    body = HEAD + "The envoy told a newspaper that “there will be no strike today. “There will be none next week either.”"
+    body = HEAD + (
+        "The envoy told a newspaper that “there will be no strike today. "
+        "“There will be none next week either.”"
+    )
     assert quotations(body) == [["there will be no strike today.", "There will be none next week either."]]
 
 
