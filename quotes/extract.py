@@ -33,7 +33,10 @@ lines after the head of the article (cross-heads, related-story lists), in the
 head when the body quotes the same words again (the body's copy has the
 attribution), titles ("so-called", "dubbed", a book or film named before the
 mark), and short quoted phrases in a sentence with neither a speech cue nor a
-person in it (scare quotes).
+person's name in it (scare quotes), or in Title Case with no speech verb
+(nicknames, titles). The head of the article is its first paragraph, and the
+second when it is headline-like (a standfirst without closing punctuation):
+its quoted phrases need no cue, since headlines drop them.
 
 Limits: a quotation whose closing mark is missing and whose paragraph goes on
 with narration swallows that narration; a quote that spans paragraphs without
