@@ -57,7 +57,8 @@ def extract_article(article, resolver=None):
         wanted = [quote_values(span, attributions[span.quotation], speakers[span.quotation])
                   for span in spans]
         write_quotes(article, wanted)
-        Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
+        if article.extracted_hash != article.content_hash:
+            Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
 
 
 def quote_values(span, attribution, speaker):
