@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quotes.extraction import extract_pending
 from quotes.models import Quote, Speaker, Statement
@@ -57,6 +59,15 @@ def test_a_second_run_changes_nothing():
     assert extract_pending() == 0
     assert extract_pending(force=True) == 1
     assert snapshot() == before
+
+
+def test_a_forced_rerun_of_unchanged_articles_writes_nothing():
+    make_article()
+    extract_pending()
+    with CaptureQueriesContext(connection) as queries:
+        extract_pending(force=True)
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert writes == []
 
 
 def test_it_only_processes_the_articles_it_is_given():
