@@ -112,9 +112,15 @@ class Member:
     statement: object
 
 
+QUANTISATION_SLACK = 0.03
+
+
 class Neighbours:
     """Nearest full-sentence members by cosine: brute force up to exact_limit vectors,
-    then a usearch HNSW graph that takes over every vector added so far."""
+    then a usearch HNSW graph that takes over every vector added so far. The graph
+    stores 8-bit vectors (four times faster to build than float32); its cosines only
+    pick candidates, with QUANTISATION_SLACK of tolerance, and every candidate is
+    scored again on the float32 vectors."""
 
     def __init__(self, dimensions: int, exact_limit: int):
         self.dimensions = dimensions
@@ -135,7 +141,7 @@ class Neighbours:
         if self.graph is None:
             from usearch.index import Index
 
-            self.graph = Index(ndim=self.dimensions, metric="ip", dtype="f32")
+            self.graph = Index(ndim=self.dimensions, metric="ip", dtype="i8")
             stored = np.concatenate(self.blocks) if self.blocks else np.zeros((0, self.dimensions),
                                                                              np.float32)
             self.blocks = []
@@ -159,7 +165,7 @@ class Neighbours:
         found = self.graph.search(np.ascontiguousarray(queries, dtype=np.float32), k)
         return [sorted(int(key) for key, distance in zip(found.keys[i][:found.counts[i]],
                                                          found.distances[i][:found.counts[i]])
-                       if 1.0 - distance >= floor)
+                       if 1.0 - distance >= floor - QUANTISATION_SLACK)
                 for i in range(len(queries))]
 
 
