@@ -171,10 +171,10 @@ class QuoteAdmin(SimpleHistoryAdmin):
         ("Statement", {"fields": ["statement", "statement_by_editor", "drift",
                                   "lexical_similarity", "embedding_similarity"]}),
     ]
-    readonly_fields = ["text", "in_context", "article_link", "kind", "quotation", "sentence", "start", "end",
-                       "speaker_mention", "speaker_method", "speaker_confidence",
-                       "statement_by_editor", "drift", "lexical_similarity",
-                       "embedding_similarity"]
+    readonly_fields = ["text", "in_context", "article_link", "kind", "quotation", "sentence",
+                       "start", "end", "speaker_mention", "speaker_method",
+                       "speaker_confidence", "statement_by_editor", "drift",
+                       "lexical_similarity", "embedding_similarity"]
     action_form = QuoteActionForm
     actions = ["set_speaker", "move_to_statement", "split_into_new_statement",
                "pin_as_canonical", "mark_not_a_quote"]

@@ -1,8 +1,8 @@
 """What an editor can do to attributions, as plain functions over the models.
 
 The admin's actions and change forms call these (save_*_form for the forms);
-nothing else writes the editor flags. Each change is marked as the editor's (see the flags on the models), so no
-rerun of extraction or clustering overwrites it:
+nothing else writes the editor flags. Each change is marked as the editor's (see
+the flags on the models), so no rerun of extraction or clustering overwrites it:
 
   set a Quote's speaker        speaker_method "editor", speaker_confidence 1.0
   move Quotes to a Statement   statement_by_editor

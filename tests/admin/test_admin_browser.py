@@ -24,7 +24,8 @@ PASSWORD = "a-long-editor-pass-phrase"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not at /usr/bin/chromium"),
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="Debian's Chromium is not at /usr/bin/chromium"),
 ]
 
 
