@@ -288,9 +288,10 @@ def is_unnamed(mention):
 
 
 def is_someone_else(mention):
-    """"his spokesman": not the man himself."""
-    words = [bare(w) for w in mention.text.split()]
-    return words[0] in OWNERS and words[-1] in SUBORDINATE_ROLES
+    """"his spokesman", "Berg's lawyer": not the man himself."""
+    words = mention.text.split()
+    owned = bare(words[0]) in OWNERS or words[0].endswith(("’s", "'s"))
+    return owned and bare(words[-1]) in SUBORDINATE_ROLES
 
 
 def role_words(text):

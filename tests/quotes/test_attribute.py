@@ -193,3 +193,12 @@ def test_it_gives_an_uncued_quote_paragraph_after_narration_to_the_narrations_su
         "“Noon is optimistic for a dam this old.”"
     )
     assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "continuation")]
+
+
+def test_it_does_not_give_a_spokesmans_words_to_the_person_he_speaks_for():
+    body = HEAD + (
+        "Anna Berg left the talks early.\n\n"
+        "“She will return tomorrow,” Berg’s spokesman said.\n\n"
+        "“No comment,” her lawyer said."
+    )
+    assert speakers(body) == [(None, "none"), (None, "none")]
