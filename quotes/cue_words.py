@@ -146,7 +146,7 @@ LINK_LABELS = (
 TITLE_CUES = frozenset(
     """so-called dubbed titled entitled nicknamed named codenamed hashtag
     slogan film book song album novel series show programme program play
-    documentary podcast headline""".split()
+    documentary podcast headline term word phrase motto nickname""".split()
 )
 
 # Nouns that report speech ("his statement", "the demand", "claims").

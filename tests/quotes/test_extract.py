@@ -167,3 +167,8 @@ def test_it_drops_title_case_names_beside_a_person_unless_spoken():
         "Anna Berg said the plan was “Harbour First” all the way."
     )
     assert texts(body) == ["Harbour First"]
+
+
+def test_it_skips_a_word_quoted_as_a_word():
+    body = HEAD + "Anna Berg said the term “harbour tax” was never used by the council."
+    assert texts(body) == []
