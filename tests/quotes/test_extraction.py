@@ -2,6 +2,7 @@
 editors' decisions kept."""
 import hashlib
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -124,3 +125,18 @@ def test_the_extract_command_reports_and_redoes_everything_with_all():
     assert out.getvalue().strip().endswith("extract: 0 article(s) processed")
     call_command("extract", "--all", stdout=out)
     assert out.getvalue().strip().endswith("extract: 1 article(s) processed")
+
+
+def test_it_attributes_every_quote_of_the_bundled_samples():
+    samples = Path(__file__).resolve().parents[2] / "sources" / "samples"
+    call_command("ingest", str(samples), "--manifest", str(samples / "manifest.csv"),
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    said = {(q.article.outlet.name, q.text): q.speaker.name if q.speaker else None
+            for q in Quote.objects.select_related("article__outlet", "speaker")}
+    assert said[("The Harbour Ledger", "Estmark keeps its word, and today we have given it in writing.")] == "Dana Kolvik"
+    assert said[("Northgate Daily", "Our farmers have waited two summers for this water,")] == "Tomas Reyval"
+    assert said[("Radio Estmark International", "The water will run again from 1 April and it will run for all "
+                 "villages downstream,")] == "Ilse Marrow"
+    assert said[("Continental Wire", "Nobody should mistake patience for weakness,")] == "Ilse Marrow"
+    people = {"Ilse Marrow", "Tomas Reyval", "Dana Kolvik"}
+    assert all(name in people or name in ("ministers", "two governments") for name in said.values())
