@@ -125,6 +125,12 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     def statement_count(self, speaker):
         return changelist_link(Statement, speaker.statement_total, speaker__id__exact=speaker.pk)
 
+    def has_delete_permission(self, request, obj=None):
+        """A speaker who has quotes is merged, not deleted: extraction would bring it back."""
+        if obj is not None and obj.quotes.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         editing.save_speaker_form(obj, form.changed_data)
 

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from quotes.models import Quote, Statement
+from quotes.models import Quote, Speaker, Statement
 from tests.admin.conftest import add_quote, save_change_form
 
 pytestmark = pytest.mark.django_db
@@ -233,3 +233,16 @@ def test_it_links_a_quote_to_its_place_on_the_site(admin_client, newsroom):
     article_url = newsroom.articles.first.get_absolute_url()
     assert f'href="{article_url}#quote-{loose.pk}"' in loose_page.text
     assert f'id="variant-{placed.pk}"' in admin_client.get(statement_url).text
+
+
+def test_it_merges_rather_than_deletes_a_speaker_who_has_quotes(admin_client, newsroom):
+    quiet = Speaker.objects.create(name="Nobody Quoted")
+    engineer = newsroom.speakers.engineer
+
+    refused = admin_client.post(reverse("admin:quotes_speaker_delete", args=[engineer.pk]),
+                                {"post": "yes"})
+    deleted = admin_client.post(reverse("admin:quotes_speaker_delete", args=[quiet.pk]),
+                                {"post": "yes"})
+
+    assert refused.status_code == 403 and Speaker.objects.filter(pk=engineer.pk).exists()
+    assert deleted.status_code == 302 and not Speaker.objects.filter(pk=quiet.pk).exists()
