@@ -261,7 +261,7 @@ def resolve(article, quotation, mention, resolved):
         if speaker is not None:
             return make(quotation, speaker, mention, BY_PRONOUN, 0.85)
         speaker = article.antecedent(quotation.start, kinds, resolved, before=False)
-        return make(quotation, speaker, mention, BY_PRONOUN, 0.5) if speaker else None
+        return make(quotation, speaker, mention, BY_PRONOUN, 0.5) if speaker and speaker.name else None
     if is_unnamed(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if mention.kind == GROUP:
@@ -272,10 +272,12 @@ def resolve(article, quotation, mention, resolved):
     if is_someone_else(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     speaker = article.antecedent(quotation.start, {PERSON}, resolved)
+    if speaker is not None and not speaker.name:
+        return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if speaker is not None:
         return make(quotation, speaker, mention, BY_ROLE, 0.7)
     speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
-    return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker else None
+    return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker and speaker.name else None
 
 
 def is_unnamed(mention):

@@ -202,3 +202,12 @@ def test_it_does_not_give_a_spokesmans_words_to_the_person_he_speaks_for():
         "“No comment,” her lawyer said."
     )
     assert speakers(body) == [(None, "none"), (None, "none")]
+
+
+def test_it_gives_the_official_after_an_unnamed_official_no_name():
+    body = HEAD + (
+        "Anna Berg said the gates would open “soon”.\n\n"
+        "A senior official said the date was not fixed. “It could be weeks,” the official said."
+    )
+    result = attribute(body, find_quotations(body))
+    assert [(a.name, a.method, a.confidence) for a in result][1] == (None, "none", 0.0)
