@@ -1,11 +1,13 @@
 """Admin for outlets and articles: editors look things up here and follow links to quotes.
 
-Ingestion owns both: ingesting a story again rewrites its Article from the source
-file and manifest, and finds outlets by name. So articles are read-only here (to
-correct one, correct its source or manifest row and ingest again), and an outlet's
-name cannot be changed (ingestion would open a new outlet under the old name);
-an editor may add outlets and set an outlet's domain, language and slug, which
-ingestion leaves alone. django-simple-history keeps every change.
+Ingestion owns both. Ingesting a story again rewrites its Article from the source
+file and manifest, and brings back a deleted Article (without the editors' work on
+its quotes); ingestion finds outlets by name. So here articles are read-only and
+cannot be deleted (correct the source or its manifest row and ingest again; hide a
+junk article's quotes by marking them "not a quotation"), and an outlet's name
+cannot be changed (ingestion would open a new outlet under the old name). Editors
+may add outlets and set an outlet's domain, language and slug, which ingestion
+leaves alone. django-simple-history keeps every change.
 """
 from django.contrib import admin
 from django.db.models import Count
@@ -60,6 +62,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):

@@ -196,6 +196,8 @@ def test_it_shows_articles_read_only_because_ingest_owns_them(admin_client, news
     assert posted.status_code == 403
     article.refresh_from_db()
     assert article.title == "Bridge to open"
+    delete = reverse("admin:sources_article_delete", args=[article.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
 
 
 def test_it_keeps_an_outlets_name_because_ingest_finds_outlets_by_name(admin_client, newsroom):
