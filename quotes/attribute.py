@@ -39,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cue_words import (
-    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, SPEECH_PARTICLES, SPEECH_VERBS, SUBORDINATE_ROLES,
+    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS, SUBORDINATE_ROLES,
 )
 from .extract import (
     FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans,
@@ -70,6 +70,10 @@ APPOSITIVE_WORDS = 8
 LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
+GENDER_OF_HONORIFIC = {
+    "mr": "he", "sir": "he", "lord": "he", "herr": "he", "monsieur": "he",
+    "mrs": "she", "ms": "she", "miss": "she", "dame": "she", "lady": "she", "frau": "she", "madame": "she",
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,7 @@ class Article:
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
+        self.genders = {}   # surname -> "he" / "she", from honorifics and resolved pronouns
         self.collect_names()
         self.subjects = self.collect_subjects()
 
@@ -131,6 +136,9 @@ class Article:
     def note_phrase(self, mention):
         if mention is None or mention.form == PRONOUN:
             return
+        first = bare(mention.text.split()[0])
+        if mention.kind == PERSON and mention.form == NAME and first in GENDER_OF_HONORIFIC:
+            self.genders.setdefault(surname(mention.name).lower(), GENDER_OF_HONORIFIC[first])
         if mention.kind == PERSON and mention.form == NAME and len(mention.name.split()) >= 2:
             self.full_names[mention.name] += 1
             if mention.role:
@@ -179,23 +187,31 @@ class Article:
                         subjects.append((mention.start, Speaker("", mention.kind)))
         return sorted(subjects, key=lambda event: event[0])
 
-    def antecedent(self, position, kinds, resolved, before=True):
+    def gender(self, speaker):
+        return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
+
+    def antecedent(self, position, kinds, resolved, before=True, pronoun=None):
         """The last (or, with before=False, the next) speaker of the given kinds
-        that was a sentence subject or resolved speaker around position."""
-        found = [nearest(events, position, kinds, before) for events in (self.subjects, resolved)]
+        that was a sentence subject or resolved speaker around position; for
+        "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
+        def fits(speaker):
+            known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
+            return speaker.kind in kinds and (known is None or known == pronoun)
+
+        found = [nearest(events, position, fits, before) for events in (self.subjects, resolved)]
         found = [f for f in found if f is not None]
         if not found:
             return None
         return (max if before else min)(found, key=lambda event: event[0])[1]
 
 
-def nearest(events, position, kinds, before):
-    """The event of a kind in kinds nearest to position on one side; events are
+def nearest(events, position, fits, before):
+    """The event whose speaker fits nearest to position on one side; events are
     (offset, Speaker) sorted by offset."""
     i = bisect_left([offset for offset, _ in events], position)
     scan = range(i - 1, -1, -1) if before else range(i, len(events))
     for j in scan:
-        if events[j][1].kind in kinds and (events[j][0] != position):
+        if fits(events[j][1]) and events[j][0] != position:
             return events[j]
     return None
 
@@ -255,13 +271,19 @@ def resolve(article, quotation, mention, resolved):
         return make(quotation, article.resolve_name(mention), mention, EXPLICIT, 0.95)
     if mention.form == PRONOUN:
         kinds = {PERSON} if mention.kind == PERSON else {GROUP, ORGANISATION}
-        speaker = article.antecedent(quotation.start, kinds, resolved)
+        pronoun = mention.name
+        speaker = article.antecedent(quotation.start, kinds, resolved, pronoun=pronoun)
         if speaker is not None and not speaker.name:
             return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
-        if speaker is not None:
-            return make(quotation, speaker, mention, BY_PRONOUN, 0.85)
-        speaker = article.antecedent(quotation.start, kinds, resolved, before=False)
-        return make(quotation, speaker, mention, BY_PRONOUN, 0.5) if speaker and speaker.name else None
+        confidence = 0.85
+        if speaker is None:
+            speaker = article.antecedent(quotation.start, kinds, resolved, before=False, pronoun=pronoun)
+            confidence = 0.5
+        if speaker is None or not speaker.name:
+            return None
+        if pronoun in PERSON_PRONOUNS:
+            article.genders.setdefault(surname(speaker.name).lower(), pronoun)
+        return make(quotation, speaker, mention, BY_PRONOUN, confidence)
     if is_unnamed(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if mention.kind == GROUP:

@@ -25,6 +25,7 @@ from .cue_words import (
     GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, INDEFINITE_WORDS, NOT_NAMES, ORGANISATION_NOUNS,
     PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
 )
+from .sentences import ABBREVIATIONS
 
 # A word, an age ("62-year-old"), or a run of one symbol (so a blanked-out
 # quote is one token, not thousands).
@@ -69,9 +70,24 @@ class Mention:
 
 
 def tokens(text, lo=0, hi=None):
-    """(word, start, end) for each word or punctuation mark of text[lo:hi]."""
+    """(word, start, end) for each word or punctuation mark of text[lo:hi]. A
+    full stop stays on an abbreviation ("Mr.", "U.S.", "J.") and is its own
+    token after any other word, so a name never runs into the next sentence."""
     hi = len(text) if hi is None else hi
-    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+    found = []
+    for match in TOKEN.finditer(text, lo, hi):
+        word, start, end = match.group(), match.start(), match.end()
+        if word.endswith(".") and len(word) > 2 and not keeps_full_stop(word):
+            found.append((word[:-1], start, end - 1))
+            found.append((".", end - 1, end))
+        else:
+            found.append((word, start, end))
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def keeps_full_stop(word):
+    return "." in word[:-1] or word.lower() in HONORIFICS or word[:-1].lower() in ABBREVIATIONS
 
 
 @lru_cache(maxsize=1 << 16)

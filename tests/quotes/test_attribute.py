@@ -211,3 +211,12 @@ def test_it_gives_the_official_after_an_unnamed_official_no_name():
     )
     result = attribute(body, find_quotations(body))
     assert [(a.name, a.method, a.confidence) for a in result][1] == (None, "none", 0.0)
+
+
+def test_it_passes_over_a_person_of_the_other_gender_for_he_or_she():
+    body = HEAD + (
+        "Mr Lind said the gates were “too old”.\n\n"
+        "Anna Berg, who chairs the board, disagreed with Olav Lind. Ms Berg said the dam was safe.\n\n"
+        "“The gates are older than all of us,” he said."
+    )
+    assert speakers(body)[-1] == ("Olav Lind", "pronoun")
