@@ -314,7 +314,7 @@ class StatementAdmin(SimpleHistoryAdmin):
     list_filter = ["canonical_pinned", "has_conflict", "speaker_by_editor", "created_by_editor",
                    "first_seen"]
     list_select_related = ["speaker"]
-    search_fields = ["canonical_text", "speaker__name"]
+    search_fields = ["canonical_text", "quotes__text", "speaker__name"]
     autocomplete_fields = ["speaker"]
     readonly_fields = ["quote_list", "quote_count", "outlet_count", "first_seen", "has_conflict",
                        "speaker_by_editor", "created_by_editor", "created_at"]

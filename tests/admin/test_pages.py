@@ -248,3 +248,13 @@ def test_it_merges_rather_than_deletes_a_speaker_who_has_quotes(admin_client, ne
 
     assert refused.status_code == 403 and Speaker.objects.filter(pk=engineer.pk).exists()
     assert deleted.status_code == 302 and not Speaker.objects.filter(pk=quiet.pk).exists()
+
+
+def test_it_finds_a_statement_by_any_of_its_wordings(admin_client, newsroom):
+    response = admin_client.get(reverse("admin:autocomplete"), {
+        "app_label": "quotes", "model_name": "quote", "field_name": "statement",
+        "term": "bridge opens",
+    })
+
+    texts = [result["text"] for result in response.json()["results"]]
+    assert texts == [str(newsroom.statements.bridge)]
