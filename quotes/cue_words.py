@@ -49,7 +49,8 @@ SPEECH_VERBS = frozenset(
         "say", "says", "said", "saying", "tell", "tells", "told", "telling",
         "write", "writes", "wrote", "writing", "speak", "speaks", "spoke",
         "speaking", "admit", "admits", "admitted", "admitting", "regret", "regrets",
-        "regretted", "quipped", "testified", "according",
+        "regretted", "quipped", "testified", "according", "posted", "posting",
+        "laughed", "sighed", "shrugged", "smiled", "retorted", "interjected",
     }
 )
 
