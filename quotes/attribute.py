@@ -39,11 +39,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .cue_words import (
-    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS, SUBORDINATE_ROLES,
+    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
+    SUBORDINATE_ROLES,
 )
-from .extract import (
-    FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans,
-)
+from .extract import FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans
 from .names import (
     GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, classify, is_np_word,
     joins_phrase, leading_phrase, phrase_after, surname, tokens, trailing_phrase,
@@ -54,7 +53,7 @@ EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = (
     "explicit", "pronoun", "role", "continuation", "none")
 AUXILIARIES = frozenset(
     """has have had also later then again further previously earlier repeatedly
-    once just recently would will is was did does only even not never had
+    once just recently would will is was did does only even not never
     already since subsequently separately today yesterday""".split()
 )
 # A sentence opening with one of these starts with a clause, not its subject.
@@ -91,6 +90,7 @@ class Attribution:
 
 @dataclass(frozen=True)
 class Speaker:
+    """A speaker as one article knows it; an empty name is someone unnamed."""
     name: str
     kind: str
     role: str = ""
@@ -101,8 +101,6 @@ class Article:
     quotes blanked out, the people it names in full, and its sentence subjects."""
 
     def __init__(self, body, quotations):
-        self.body = body
-        self.quotations = quotations
         self.paragraphs = paragraph_spans(body)
         self.frame = masked(body, [s for q in quotations for s in q.segments])
         self.sentences = SentenceIndex(self.frame)
