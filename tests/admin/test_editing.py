@@ -172,3 +172,14 @@ def test_it_measures_drift_again_against_a_pinned_wording(newsroom):
 
     assert fresh(newsroom.quotes.again_bridge).drift == "verbatim"
     assert fresh(newsroom.quotes.harbour_bridge).drift == "reworded"
+
+
+def test_it_leaves_no_statement_behind_when_a_split_is_refused(newsroom):
+    editing.mark_not_a_quote([newsroom.quotes.harbour_ready])
+
+    with pytest.raises(editing.EditError):
+        editing.split_quotes([newsroom.quotes.again_bridge,
+                              fresh(newsroom.quotes.harbour_ready)])
+
+    assert not Statement.objects.filter(created_by_editor=True).exists()
+    assert fresh(newsroom.quotes.again_bridge).statement == newsroom.statements.bridge
