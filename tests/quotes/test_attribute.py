@@ -220,3 +220,8 @@ def test_it_passes_over_a_person_of_the_other_gender_for_he_or_she():
         "“The gates are older than all of us,” he said."
     )
     assert speakers(body)[-1] == ("Olav Lind", "pronoun")
+
+
+def test_it_keeps_apart_two_quotes_of_a_paragraph_that_each_name_their_speaker():
+    body = HEAD + "“The gates open at noon,” said Anna Berg. “Noon is too late,” said Olav Lind."
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "explicit")]
