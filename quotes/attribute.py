@@ -256,11 +256,19 @@ def attribute_one(article, quotation, resolved, previous):
 
 
 def make(quotation, speaker, mention, method, confidence):
-    forms = tuple(dict.fromkeys(
-        f for f in (speaker.name, mention.name if mention.form == NAME else "", mention.role or speaker.role) if f
-    ))
+    """The Attribution of quotation to speaker; forms are the names and the role
+    the article printed for them, which become aliases."""
+    role = without_determiner(speaker.role or mention.role)
+    printed = mention.name if mention.form == NAME else ""
+    forms = tuple(dict.fromkeys(f for f in (speaker.name, printed, without_determiner(mention.role)) if f))
     return Attribution(quotation.index, speaker.name, speaker.kind, mention.text, method,
-                       confidence, speaker.role or mention.role, forms)
+                       confidence, role, forms)
+
+
+def without_determiner(phrase):
+    """"the head of the Commission" -> "head of the Commission"."""
+    words = phrase.split()
+    return " ".join(words[1:] if words and bare(words[0]) in ("the", "a", "an") else words)
 
 
 def resolve(article, quotation, mention, resolved):
@@ -452,9 +460,8 @@ def apposed_name(frame, mention, hi):
     name = phrase_after(frame, mention.end + rest.index(",") + 1, hi)
     if name is None or name.form != NAME or name.kind != PERSON:
         return mention
-    words = mention.text.split()
-    role = name.role or " ".join(words[1:] if bare(words[0]) in ("the", "a", "an") else words)
-    return Mention(name.text, name.name, NAME, PERSON, role, name.start, name.end)
+    return Mention(name.text, name.name, NAME, PERSON, name.role or without_determiner(mention.text),
+                   name.start, name.end)
 
 
 def cue_before(frame, lo, hi):

@@ -217,7 +217,7 @@ def is_attribution_gap(text, first, second):
         return False
     words = WORD.findall(gap)
     line_end = text.find("\n", second.end)
-    if second.closed and starts_attribution(text, second.end, len(text) if line_end < 0 else line_end):
+    if words and second.closed and starts_attribution(text, second.end, len(text) if line_end < 0 else line_end):
         return False  # the second has an attribution of its own: "“A,” said X. “B,” said Y."
     return not words or (
         len(words) <= ATTRIBUTION_GAP_WORDS and any(w.lower() in SPEECH_VERBS for w in words)
