@@ -8,8 +8,8 @@ which action) is kept by django-simple-history and shown under "History".
 
 What the pipeline computes (offsets, the quoted text, drift, summary counts) is
 read-only. Quotes and Statements cannot be added or deleted here: a rerun would bring
-back a deleted quote, so an editor marks it "not a quotation" instead, and splits
-quotes off to make a new Statement.
+back a deleted quote, so an editor marks it "not a quotation" instead, splits quotes
+off to make a new Statement, and merges Statements (which removes the ones emptied).
 """
 from django import forms
 from django.contrib import admin, messages
@@ -306,9 +306,15 @@ class StatementForm(forms.ModelForm):
         )
 
 
+class StatementMergeForm(ActionForm):
+    keep = autocomplete(Quote._meta.get_field("statement"), "Statement to keep")
+
+
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     form = StatementForm
+    action_form = StatementMergeForm
+    actions = ["merge_into_chosen"]
     list_display = ["short_text", "speaker", "quote_count", "outlet_count", "first_seen",
                     "canonical_pinned", "has_conflict", "created_by_editor"]
     list_filter = ["canonical_pinned", "has_conflict", "speaker_by_editor", "created_by_editor",
@@ -332,6 +338,14 @@ class StatementAdmin(SimpleHistoryAdmin):
     @admin.display(description="canonical wording", ordering="canonical_text")
     def short_text(self, statement):
         return shorten(statement.canonical_text)
+
+    @admin.action(description="Merge the selected statements into the statement to keep",
+                  permissions=["change"])
+    def merge_into_chosen(self, request, queryset):
+        keep = chosen(self, request, "keep")
+        if keep is not None:
+            report(self, request, lambda: editing.merge_statements(keep, queryset),
+                   lambda moved: f"{moved} quote(s) moved into statement {keep.pk}.")
 
     @admin.display(description="quotes")
     def quote_list(self, statement):

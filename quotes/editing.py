@@ -5,7 +5,7 @@ nothing else writes the editor flags. Each change is marked as the editor's (see
 the flags on the models), so no rerun of extraction or clustering overwrites it:
 
   set a Quote's speaker        speaker_method "editor", speaker_confidence 1.0
-  move Quotes to a Statement   statement_by_editor
+  move Quotes to a Statement   statement_by_editor (also when merging Statements)
   split Quotes into a new one  statement_by_editor; the Statement created_by_editor
   pin a canonical wording      canonical_pinned, canonical_quote, canonical_text
   set a Statement's speaker    speaker_by_editor
@@ -235,6 +235,23 @@ def pin_canonical(quote: Quote) -> Statement:
     refresh_statements({statement.pk})
     statement.refresh_from_db()
     return statement
+
+
+@transaction.atomic
+def merge_statements(keep: Statement, others: Iterable[Statement]) -> int:
+    """Move every quote of others into keep as the editor's choice, then delete others.
+
+    For when clustering split one utterance in two. keep's pinned wording and speaker
+    stay; returns how many quotes moved.
+    """
+    others = [statement for statement in others if statement.pk != keep.pk]
+    if not others:
+        raise EditError("Choose at least one statement other than the one kept.")
+    moved = move_quotes(Quote.objects.filter(statement__in=others).order_by("pk"), keep)
+    for other in others:
+        other._change_reason = f"Editor merged it into Statement {keep.pk}"
+        other.delete()
+    return moved
 
 
 @transaction.atomic

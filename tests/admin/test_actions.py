@@ -148,3 +148,14 @@ def test_it_shows_what_the_first_edit_of_a_bulk_written_quote_changed(admin_clie
     assert {change.field for change in edit.diff_against(baseline).changes} == {
         "speaker", "speaker_method", "speaker_confidence",
     }
+
+
+def test_it_merges_selected_statements_into_the_one_kept(admin_client, newsroom):
+    bridge, budget = newsroom.statements.bridge, newsroom.statements.budget
+
+    said = act(admin_client, reverse("admin:quotes_statement_changelist"), "merge_into_chosen",
+               [budget], keep=bridge.pk)
+
+    assert said == [f"1 quote(s) moved into statement {bridge.pk}."]
+    assert list(Statement.objects.all()) == [bridge]
+    assert bridge.quotes.count() == 4

@@ -183,3 +183,24 @@ def test_it_leaves_no_statement_behind_when_a_split_is_refused(newsroom):
 
     assert not Statement.objects.filter(created_by_editor=True).exists()
     assert fresh(newsroom.quotes.again_bridge).statement == newsroom.statements.bridge
+
+
+def test_it_merges_statements_into_the_one_kept(newsroom):
+    bridge, budget = newsroom.statements.bridge, newsroom.statements.budget
+    editing.pin_canonical(newsroom.quotes.again_bridge)
+
+    assert editing.merge_statements(bridge, [budget, bridge]) == 1
+
+    assert not Statement.objects.filter(pk=budget.pk).exists()
+    quote = fresh(newsroom.quotes.valley_budget)
+    assert quote.statement == bridge and quote.statement_by_editor
+    bridge = fresh(bridge)
+    assert bridge.quote_count == 4 and bridge.canonical_text == "The bridge opens in May,"
+
+
+def test_it_refuses_to_merge_a_statement_into_itself(newsroom):
+    bridge = newsroom.statements.bridge
+
+    with pytest.raises(editing.EditError):
+        editing.merge_statements(bridge, [bridge])
+    assert fresh(bridge).quote_count == 3
