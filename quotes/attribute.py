@@ -16,9 +16,11 @@ How, in order:
    or a name alone before a colon in a headline ("Berg: “…”");
 3. a paragraph that opens with a quote and has no cue continues the quotation
    before it, when only captions or cross-heads lie between (method
-   continuation); otherwise it takes the last speaker with less confidence; a
+   continuation); otherwise the last subject of the narration between; a
    full quote with no cue after another quote of its paragraph continues it too;
-4. a fragment with no cue takes its sentence's subject, when that is a person.
+4. a quote opening a sentence with no cue takes whom the sentence before it is
+   about ("According to X, …. “…”"); a fragment with no cue takes its
+   sentence's subject, when that is a person.
 Names resolve to the fullest form the article prints ("Mr Stoltenberg" ->
 "Jens Stoltenberg"); pronouns to the last person (or group or body, for "they"
 and "it") that was a speaker or the subject of a sentence of narration, never a
@@ -36,7 +38,7 @@ article never prints in full ("Omar said") is taken for a body.
 """
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cue_words import (
     GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
@@ -247,12 +249,32 @@ def attribute_one(article, quotation, resolved, previous):
     first = quotation.segments[0]
     lo, hi = article.paragraphs[first.paragraph]
     start, end = article.sentences.around(lo, hi, first.start)
+    introduced = sentence_before(article, lo, hi, start) if first.start <= start + 2 else None
+    if introduced is not None:
+        result = resolve(article, quotation, introduced, resolved)
+        if result is not None and result.name:
+            return replace(result, confidence=min(result.confidence, 0.6))
     subject = opening_subject(article.frame, start, end)
     if subject is not None and subject.form == NAME and subject.kind == PERSON:
         speaker = article.resolve_name(subject)
         if speaker.kind == PERSON:
             return make(quotation, speaker, subject, EXPLICIT, 0.5)
     return Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+
+
+def sentence_before(article, lo, hi, start):
+    """Who the sentence before a quote that opens a sentence is about, in the
+    same paragraph: "According to X, …. “…”", "X was defiant. “…”"."""
+    spans = [span for span in article.sentences.spans(lo, hi) if span[1] <= start]
+    if not spans:
+        return None
+    before_start, before_end = spans[-1]
+    mention = cue_before(article.frame, before_start, before_end)
+    if mention is None:
+        mention = opening_subject(article.frame, before_start, before_end)
+    if mention is None or mention.form == ROLE and is_unnamed(mention):
+        return None
+    return mention
 
 
 def make(quotation, speaker, mention, method, confidence):

@@ -225,3 +225,13 @@ def test_it_passes_over_a_person_of_the_other_gender_for_he_or_she():
 def test_it_keeps_apart_two_quotes_of_a_paragraph_that_each_name_their_speaker():
     body = HEAD + "“The gates open at noon,” said Anna Berg. “Noon is too late,” said Olav Lind."
     assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "explicit")]
+
+
+def test_it_gives_an_uncued_quote_to_whom_the_sentence_before_it_is_about():
+    body = HEAD + (
+        "“The gates open at noon,” said Olav Lind.\n\n"
+        "According to Anna Berg, the timing is tight. “Noon is optimistic for a dam this old.”"
+    )
+    result = attribute(body, find_quotations(body))
+    assert [(a.name, a.method) for a in result] == [("Olav Lind", "explicit"), ("Anna Berg", "explicit")]
+    assert result[1].confidence <= 0.6
