@@ -247,7 +247,8 @@ def merge_statements(keep: Statement, others: Iterable[Statement]) -> int:
     others = [statement for statement in others if statement.pk != keep.pk]
     if not others:
         raise EditError("Choose at least one statement other than the one kept.")
-    moved = move_quotes(Quote.objects.filter(statement__in=others).order_by("pk"), keep)
+    quotes = Quote.objects.filter(statement__in=others, not_a_quote=False).order_by("pk")
+    moved = move_quotes(quotes, keep)
     for other in others:
         other._change_reason = f"Editor merged it into Statement {keep.pk}"
         other.delete()
