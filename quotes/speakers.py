@@ -11,6 +11,8 @@ Otherwise a new Speaker. Aliases recorded: the surname of a person, the forms
 the article printed, and the role phrase, which also becomes the description
 when there is none.
 
+An alias an editor deleted is never added back.
+
 Limits: two people who share a surname and are only ever named by it meet in one
 Speaker; a role phrase never picks a speaker by itself.
 """
@@ -54,6 +56,7 @@ class SpeakerResolver:
         have = self.aliases.get(speaker.pk)
         if have is None:
             have = set(SpeakerAlias.objects.filter(speaker=speaker).values_list("alias", flat=True))
+            have |= deleted_aliases(speaker)
             self.aliases[speaker.pk] = have
         if forms - have:
             SpeakerAlias.objects.bulk_create(
@@ -64,6 +67,13 @@ class SpeakerResolver:
         if attribution.role and not speaker.description and not speaker.edited_by_editor:
             speaker.description = attribution.role[:DESCRIPTION_LENGTH]
             speaker.save(update_fields=["description"])
+
+
+def deleted_aliases(speaker):
+    """Aliases an editor deleted from speaker (extraction never deletes one):
+    they are not added back."""
+    return set(SpeakerAlias.history.filter(speaker_id=speaker.pk, history_type="-")
+               .values_list("alias", flat=True))
 
 
 def find_speaker(name, kind):

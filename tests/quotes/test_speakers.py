@@ -65,3 +65,10 @@ def test_groups_and_bodies_keep_their_kind():
 def test_nobody_named_gives_no_speaker():
     assert SpeakerResolver().speaker_for(Attribution(0, None, "person", "", "none", 0.0)) is None
     assert Speaker.objects.count() == 0
+
+
+def test_it_does_not_add_back_an_alias_an_editor_deleted():
+    speaker = SpeakerResolver().speaker_for(said("Anna Berg", forms=("Ms Berg",)))
+    SpeakerAlias.objects.get(speaker=speaker, alias="Ms Berg").delete()
+    SpeakerResolver().speaker_for(said("Anna Berg", forms=("Ms Berg",)))
+    assert "Ms Berg" not in aliases(speaker)
