@@ -10,8 +10,9 @@ Quotes by (start, end), else by the same text; a matched row is updated in
 place and saved only when a field really changes. Never overwritten: the
 speaker of a quote whose speaker_method is "editor", not_a_quote, and a
 Statement set by an editor. A quote whose text is unchanged keeps its embedding
-and Statement; one whose text changed loses them (unless an editor placed it),
-so embedding and clustering see it anew. Quotes that vanished from the body are
+and Statement; one whose text changed loses its embedding and drift, and its
+Statement unless an editor placed it there, so embedding and clustering see it
+anew. Quotes that vanished from the body are
 deleted unless an editor touched them.
 """
 from django.db import transaction
@@ -104,8 +105,9 @@ def write_quotes(article, wanted):
 def update_quote(quote, values):
     """Copy values onto quote where an editor has not decided; True if it changed."""
     changed = False
-    if quote.text != values["text"] and not quote.statement_by_editor:
-        for field in CLEARED_WITH_TEXT:
+    if quote.text != values["text"]:
+        cleared = [f for f in CLEARED_WITH_TEXT if not (f == "statement_id" and quote.statement_by_editor)]
+        for field in cleared:
             if getattr(quote, field) not in (None, ""):
                 setattr(quote, field, "" if field == "drift" else None)
                 changed = True

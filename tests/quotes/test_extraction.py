@@ -140,3 +140,15 @@ def test_it_attributes_every_quote_of_the_bundled_samples():
     assert said[("Continental Wire", "Nobody should mistake patience for weakness,")] == "Ilse Marrow"
     people = {"Ilse Marrow", "Tomas Reyval", "Dana Kolvik"}
     assert all(name in people or name in ("ministers", "two governments") for name in said.values())
+
+
+def test_a_changed_quote_loses_its_embedding_but_keeps_an_editors_statement():
+    article = make_article()
+    extract_pending()
+    statement = Statement.objects.create(canonical_text="The gates open at noon.")
+    quote = Quote.objects.get(article=article, text="The gates open at noon.")
+    Quote.objects.filter(pk=quote.pk).update(embedding=b"\x01", statement=statement, statement_by_editor=True)
+    change_body(article, BODY.replace("The gates open at noon.", "The gates open at dawn."))
+    extract_pending()
+    quote.refresh_from_db()
+    assert (quote.text, quote.embedding, quote.statement) == ("The gates open at dawn.", None, statement)
