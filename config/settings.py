@@ -1,6 +1,7 @@
 """Verbatim settings: plain Python, configured by environment variables.
 
 DATABASE_URL   default SQLite in the project folder; postgres://… in production
+DATABASE_POOL_SIZE  most connections a process keeps open to PostgreSQL (default 10)
 SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to turn on (default off)
 ALLOWED_HOSTS  comma-separated (default localhost names)
@@ -87,9 +88,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg 3's connection pool (Django 5.1+) instead of persistent connections:
-    # each worker process keeps a few open connections and lends them per request.
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
+    # psycopg 3's connection pool (Django 5.1+) instead of persistent connections: each
+    # process keeps up to DATABASE_POOL_SIZE connections open and lends one to a request
+    # or thread while it runs; others wait for one (30 s at most). psycopg's default of 4
+    # is too few for a threaded server, or for the tests that run concurrent sessions
+    # beside a live server.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DATABASE_POOL_SIZE", 10)),
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
