@@ -38,7 +38,7 @@ from quotes.models import Quote
 
 MAX_WORDS = 12
 WORD = re.compile(r"[^\W_]+")
-# ts_rank weights for D, C, B, A: text above speaker name above outlet name.
+# Rank weights of D, C, B, A (as PostgreSQL orders them): text, then speaker, then outlet.
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 
 
@@ -68,11 +68,7 @@ def matching_statements(statements, words):
     query = full_text_query(terms)
     matching = quotes.annotate(vector=QuoteSearchVector()).filter(vector=query)
     rank = SearchRank(QuoteSearchVector(), query, weights=RANK_WEIGHTS, cover_density=True)
-    best_rank = (
-        matching.annotate(rank=rank)
-        .order_by("-rank")
-        .values("rank")[:1]
-    )
+    best_rank = matching.annotate(rank=rank).order_by("-rank").values("rank")[:1]
     statements = statements.filter(Exists(matching)).annotate(search_rank=Subquery(best_rank))
     if not statements.query.order_by:
         ordering = statements.model._meta.ordering
