@@ -24,7 +24,9 @@ their number is odd):
   quotations over several paragraphs);
 - single marks make a quotation only outside double ones; between letters they
   are apostrophes ("don’t", "Nato’s"); inside a double quotation they are a quote
-  within the quote and stay part of its text;
+  within the quote and stay part of its text, and so are double marks inside a
+  single quotation (the British convention); a single mark that never closes
+  was no quote mark, and its paragraph is read again for double quotes only;
 - two quoted stretches of one paragraph split only by an attribution
   ("“…,” he said. “…”") are one quotation.
 
@@ -57,6 +59,7 @@ from .sentences import SentenceIndex, sentence_spans
 DOUBLE_MARKS = '"“”„‟«»″〝〞＂'
 SINGLE_MARKS = "'‘’‚‛‹›"
 OPENING_GLYPHS = "“„‟«〝‘‚‛‹"
+MARK = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 SPACE_LIKE_BEFORE = "([{—–-/" + DOUBLE_MARKS + SINGLE_MARKS
 SPACE_LIKE_AFTER = ".,;:!?)]}—–-…" + DOUBLE_MARKS + SINGLE_MARKS
 TERMINAL = ".!?…:;"
@@ -170,27 +173,34 @@ def reopens(text, i, hi):
     return bool(rest) and (rest[0].isupper() or rest[0].isdigit()) and not starts_attribution(text, i, hi)
 
 
-def paragraph_segments(text, paragraph, lo, hi):
-    """The quoted segments of one paragraph, found by the mark state machine."""
+def paragraph_segments(text, paragraph, lo, hi, singles=True):
+    """The quoted segments of one paragraph, found by the mark state machine.
+    A double quote inside an open single one is a quote within the quote
+    ('They said "no" to us,' she said); when that single quote never closes,
+    it was no quote mark, and the paragraph is read again for double quotes only."""
     segments = []
     open_double = open_single = None
-    for i in range(lo, hi):
-        ch = text[i]
+    for match in MARK.finditer(text, lo, hi):
+        i, ch = match.start(), match.group()
         if ch in DOUBLE_MARKS:
+            if open_single is not None:
+                continue
             role = mark_role(text, i, lo, hi, open_double is not None)
             if open_double is None:
                 if role == OPEN:
-                    open_double, open_single = i, None
+                    open_double = i
                 continue
             segments.append(Segment(open_double + 1, i, paragraph, True))
             open_double = i if role == OPEN and reopens(text, i, hi) else None
-        elif ch in SINGLE_MARKS and open_double is None and not is_apostrophe(text, i, lo, hi):
+        elif singles and open_double is None and not is_apostrophe(text, i, lo, hi):
             role = mark_role(text, i, lo, hi, open_single is not None)
             if role == OPEN:
                 open_single = i
             elif open_single is not None:
                 segments.append(Segment(open_single + 1, i, paragraph, True, single=True))
                 open_single = None
+    if open_single is not None:
+        return paragraph_segments(text, paragraph, lo, hi, singles=False)
     if open_double is not None:
         segments.append(Segment(open_double + 1, hi, paragraph, False))
     return [s for s in (trim_segment(text, s) for s in segments) if s]

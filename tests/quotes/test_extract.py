@@ -172,3 +172,13 @@ def test_it_drops_title_case_names_beside_a_person_unless_spoken():
 def test_it_skips_a_word_quoted_as_a_word():
     body = HEAD + "Anna Berg said the term “harbour tax” was never used by the council."
     assert texts(body) == []
+
+
+def test_it_keeps_a_double_quote_inside_a_single_quoted_quotation():
+    body = HEAD + "'They told me \"the gates stay shut\" and I said no to them,' said Anna Berg."
+    assert texts(body) == ["They told me \"the gates stay shut\" and I said no to them,"]
+
+
+def test_it_reads_double_quotes_past_a_single_mark_that_never_closes():
+    body = HEAD + "Fishing's been slow since 'ninety, and Anna Berg said “the gates stay shut”."
+    assert texts(body) == ["the gates stay shut"]
