@@ -3,7 +3,7 @@
 Embedding: the app's path (quotes.embed.encode: one cached model, identical texts
 encoded once) against a plain SentenceTransformer.encode of the same texts, same model,
 batch size and normalisation, on the first `embed_sample` quotes, after one warm-up
-batch. Clustering:
+batch, in alternating rounds (identical texts are deduplicated within a round). Clustering:
 quotes.cluster.place on all N quotes in memory (no database), with the model's vectors
 when embed_sample covers the corpus, else with `synthetic_vectors`. Memory: the
 tracemalloc peak while clustering (Python and NumPy allocations) and the process's
@@ -63,6 +63,30 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
+def time_embedding(model, texts: list[str], batch_size: int, rounds: int = 8):
+    """Seconds the app's path and the raw encode take on texts, timed in alternating
+    rounds (so a change in the machine's load falls on both), after a warm-up batch."""
+    model.encode(texts[:batch_size], batch_size=batch_size)
+    size = -(-len(texts) // rounds)
+    parts, app_seconds, raw_seconds = [], 0.0, 0.0
+    for number, start in enumerate(range(0, len(texts), size)):
+        chunk = texts[start:start + size]
+        raw_first = number % 2 == 1
+        if raw_first:
+            raw_seconds += time_raw(model, chunk, batch_size)
+        vectors, seconds = timed(embed.encode, chunk, batch_size=batch_size, model=model)
+        parts.append(vectors)
+        app_seconds += seconds
+        if not raw_first:
+            raw_seconds += time_raw(model, chunk, batch_size)
+    return np.concatenate(parts), app_seconds, raw_seconds
+
+
+def time_raw(model, texts: list[str], batch_size: int) -> float:
+    return timed(model.encode, texts, batch_size=batch_size, normalize_embeddings=True,
+                 convert_to_numpy=True, show_progress_bar=False)[1]
+
+
 def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     """Pairwise precision and recall of found groups against true groups, by counting."""
     def pairs(counter):
@@ -84,10 +108,7 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
     words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
     corpus = build(size, words, seed=seed)
     sample = [q.text for q in corpus[:embed_sample]]
-    model.encode(sample[:batch_size], batch_size=batch_size)  # warm up before timing either
-    app_vectors, app_seconds = timed(embed.encode, sample, batch_size=batch_size, model=model)
-    _, raw_seconds = timed(model.encode, sample, batch_size=batch_size, normalize_embeddings=True,
-                           convert_to_numpy=True, show_progress_bar=False)
+    app_vectors, app_seconds, raw_seconds = time_embedding(model, sample, batch_size)
     real = len(sample) == len(corpus)
     vectors = app_vectors if real else synthetic_vectors(corpus, embed.DIMENSIONS, seed)
     items = [QuoteItem(id=q.id, text=q.text, kind=q.kind, article=q.article, outlet=q.outlet,

@@ -119,15 +119,22 @@ def pinned_quotes() -> set[int]:
 
 
 def split(rows: list[Row], rebuild: bool):
-    """Which quotes stay where they are (by Statement) and which are placed this run."""
+    """Which quotes stay where they are (by Statement) and which are placed this run.
+
+    Incremental: quotes without a Statement, and fragments of a Statement without a
+    full sentence (a host may have arrived). Rebuild: all but what an editor placed
+    and the canonical quotes editors pinned."""
     anchored = anchored_statements()
-    if rebuild:
-        kept = pinned_quotes()
-        stays = lambda row: row.statement in anchored and (row.by_editor or row.item.id in kept)
-    else:
-        with_full = {row.statement for row in rows if row.item.kind != FRAGMENT}
-        stays = lambda row: row.statement is not None and (
-            row.by_editor or row.statement in anchored or row.statement in with_full)
+    kept = pinned_quotes()
+    with_full = {row.statement for row in rows if row.item.kind != FRAGMENT}
+
+    def stays(row):
+        if row.statement is None:
+            return False
+        if rebuild:
+            return row.statement in anchored and (row.by_editor or row.item.id in kept)
+        return row.by_editor or row.statement in anchored or row.statement in with_full
+
     placed, pending = defaultdict(list), []
     for row in rows:
         if stays(row):
