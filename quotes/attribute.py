@@ -333,10 +333,11 @@ def resolve(article, quotation, mention, resolved):
 def is_unnamed(mention):
     """A role or group that stands for nobody named: "a senior official",
     "officials", "analysts"."""
-    first = mention.text.split()[0]
-    if not mention.name or bare(first) in INDEFINITE_WORDS:
+    words = mention.text.split()
+    if not mention.name or bare(words[0]) in INDEFINITE_WORDS:
         return True
-    return mention.kind == GROUP and first.islower() and bare(first) not in OWNERS | {"the"}
+    named = any(w[:1].isupper() and bare(w) not in GROUP_NOUNS for w in words)
+    return mention.kind == GROUP and not named and bare(words[0]) not in OWNERS | {"the"}
 
 
 def is_someone_else(mention):

@@ -25,8 +25,10 @@ their number is odd):
 - single marks make a quotation only outside double ones; between letters they
   are apostrophes ("don’t", "Nato’s"); inside a double quotation they are a quote
   within the quote and stay part of its text, and so are double marks inside a
-  single quotation (the British convention); a single mark that never closes
-  was no quote mark, and its paragraph is read again for double quotes only;
+  single quotation (the British convention); a single mark that opens a
+  paragraph or follows a colon and never closes runs to the paragraph's end
+  like a double one; any other single mark that never closes was no quote
+  mark, and its paragraph is read again for double quotes only;
 - two quoted stretches of one paragraph split only by an attribution
   ("“…,” he said. “…”") are one quotation.
 
@@ -199,7 +201,9 @@ def paragraph_segments(text, paragraph, lo, hi, singles=True):
             elif open_single is not None:
                 segments.append(Segment(open_single + 1, i, paragraph, True, single=True))
                 open_single = None
-    if open_single is not None:
+    if open_single is not None and opens_quote_run(text, lo, open_single):
+        segments.append(Segment(open_single + 1, hi, paragraph, False, single=True))
+    elif open_single is not None:
         return paragraph_segments(text, paragraph, lo, hi, singles=False)
     if open_double is not None:
         segments.append(Segment(open_double + 1, hi, paragraph, False))
@@ -234,8 +238,14 @@ def is_attribution_gap(text, first, second):
     )
 
 
+def opens_quote_run(text, lo, i):
+    """Whether a single mark at text[i] that never closes still opens a quote:
+    it opens its paragraph or follows a colon ("She said: 'The gates…")."""
+    return i == lo or text[lo:i].rstrip().endswith(":")
+
+
 def opens_with_mark(text, lo, hi):
-    return lo < hi and text[lo] in DOUBLE_MARKS
+    return lo < hi and text[lo] in DOUBLE_MARKS + SINGLE_MARKS
 
 
 def group_segments(text, paragraphs, segments_by_paragraph):

@@ -137,6 +137,8 @@ def classify(text, words):
     if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
         kind = PERSON if last in PERSON_PRONOUNS else GROUP
         return Mention(printed, last, PRONOUN, kind, "", start, end)
+    if len(words) == 1 and last in GROUP_NOUNS:
+        return Mention(printed, last, ROLE, GROUP, "", start, end)
     if len(words) == 2 and bare(words[0][0]) == "the" and DEMONYM.match(words[1][0]):
         return Mention(printed, words[1][0], ROLE, PERSON, "", start, end)
     split = name_start(words)

@@ -235,3 +235,8 @@ def test_it_gives_an_uncued_quote_to_whom_the_sentence_before_it_is_about():
     result = attribute(body, find_quotations(body))
     assert [(a.name, a.method) for a in result] == [("Olav Lind", "explicit"), ("Anna Berg", "explicit")]
     assert result[1].confidence <= 0.6
+
+
+def test_it_treats_a_capitalised_bare_plural_at_sentence_start_as_unnamed():
+    body = HEAD + "Officials said the “deal” would hold. Analysts called it “weak”."
+    assert speakers(body) == [(None, "none"), (None, "none")]

@@ -182,3 +182,16 @@ def test_it_keeps_a_double_quote_inside_a_single_quoted_quotation():
 def test_it_reads_double_quotes_past_a_single_mark_that_never_closes():
     body = HEAD + "Fishing's been slow since 'ninety, and Anna Berg said “the gates stay shut”."
     assert texts(body) == ["the gates stay shut"]
+
+
+def test_it_continues_a_single_quoted_quotation_over_paragraphs():
+    body = HEAD + (
+        "She said: 'The gates open at noon.\n\n"
+        "'Boats may pass from then on,' said Anna Berg.\n\n"
+        "‘We waited two summers for this water and now it is here.\n\n"
+        "‘Nobody will be left behind.’"
+    )
+    assert quotations(body) == [
+        ["The gates open at noon.", "Boats may pass from then on,"],
+        ["We waited two summers for this water and now it is here.", "Nobody will be left behind."],
+    ]
