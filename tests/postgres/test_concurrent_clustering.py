@@ -165,3 +165,38 @@ def test_it_keeps_both_when_clustering_writes_while_the_editor_saves(waiting_cop
         side.finish()
 
     assert_both_changes_kept(copy, statement, editor_speaker)
+
+
+def test_it_opens_one_statement_when_two_clustering_runs_place_the_same_quotes(editor_speaker):
+    """Both runs have decided where the new quotes go when they reach the quotes' rows,
+    which the test holds locked; the second run to write must not leave the first
+    one's Statement behind empty, nor split the quotes."""
+    quill = Speaker.objects.create(name="Mara Quill")
+    first = quote_in("Harbour Gazette", quill, Quote.SpeakerMethod.EXPLICIT)
+    cluster()  # loads the embedding model once, before the threads share it
+    Statement.objects.all().delete()
+    copy = quote_in("Valley Courier", quill, Quote.SpeakerMethod.EXPLICIT)
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_quotes():
+        with transaction.atomic():
+            list(Quote.objects.select_for_update().filter(pk__in=[first.pk, copy.pk]))
+            locked.set()
+            release.wait(PATIENCE)
+
+    holder = Side(hold_quotes)
+    holder.start()
+    locked.wait(PATIENCE)
+    runs = [Side(cluster), Side(cluster)]
+    for run in runs:
+        run.start()
+    wait_until(lambda: waiting_for_locks() >= 2, *runs)
+    release.set()
+    for side in (holder, *runs):
+        side.finish()
+
+    first.refresh_from_db()
+    copy.refresh_from_db()
+    assert first.statement is not None and copy.statement == first.statement
+    assert list(Statement.objects.all()) == [first.statement]
+    assert first.statement.quote_count == 2
