@@ -167,7 +167,7 @@ def test_it_keeps_both_when_clustering_writes_while_the_editor_saves(waiting_cop
     assert_both_changes_kept(copy, statement, editor_speaker)
 
 
-def test_it_opens_one_statement_when_two_clustering_runs_place_the_same_quotes(editor_speaker):
+def test_it_opens_one_statement_when_two_clustering_runs_place_the_same_quotes():
     """Both runs have decided where the new quotes go when they reach the quotes' rows,
     which the test holds locked; the second run to write must not leave the first
     one's Statement behind empty, nor split the quotes."""
