@@ -4,7 +4,8 @@ The runs are threads, each with its own database connection, released together
 from a barrier so that they reach the same stories at the same moment; as
 separate processes, start-up time alone usually lets one run finish first.
 The first test runs the storage layer alone, the second the whole `ingest`
-command, which also extracts the quotes of the stories it stored.
+command, which also extracts the quotes of the stories it stored: both runs then
+meet the same speaker for the first time, and must end with one Speaker row.
 """
 import re
 import threading
