@@ -1,9 +1,12 @@
 """Writes the Quote rows of articles from quotes.extract and quotes.attribute.
 
-`extract_pending(force=False, articles=None) -> int` processes the articles
-whose body changed since their quotes were extracted (extracted_hash !=
-content_hash), or all of them with force, one transaction per article, and
-returns how many it processed. `ingest` calls it with the articles it stored.
+`extract_pending(force=False, articles=None, on_error=None) -> int` processes
+the articles whose body changed since their quotes were extracted
+(extracted_hash != content_hash), or all of them with force, one transaction per
+article, and returns how many it processed. `ingest` calls it with the articles
+it stored. An article that fails is rolled back alone, reported through
+on_error(message), and left pending for the next run: one bad article
+never stops a batch.
 
 Idempotent, and the editor's word is final. Extracted spans meet the stored
 Quotes by (start, end), else by the same text; a matched row is updated in
@@ -31,7 +34,7 @@ CLEARED_WITH_TEXT = ("embedding", "statement_id", "drift", "lexical_similarity",
                      "embedding_similarity", "diff")
 
 
-def extract_pending(force=False, articles=None):
+def extract_pending(force=False, articles=None, on_error=None):
     """Extract the new or changed articles (all of them with force); return the count."""
     queryset = Article.objects.all()
     if articles is not None:
@@ -41,7 +44,14 @@ def extract_pending(force=False, articles=None):
     resolver = SpeakerResolver()
     count = 0
     for article in queryset.order_by("pk").iterator():
-        extract_article(article, resolver)
+        try:
+            extract_article(article, resolver)
+        except Exception as error:  # the batch goes on; the article stays pending
+            if on_error is None:
+                raise
+            on_error(f"extract: article {article.pk} ({article.source}) failed and stays pending: {error!r}")
+            resolver = SpeakerResolver()  # its cache may hold rows the rollback undid
+            continue
         count += 1
     return count
 

@@ -16,6 +16,8 @@ An alias an editor deleted is never added back.
 Limits: two people who share a surname and are only ever named by it meet in one
 Speaker; a role phrase never picks a speaker by itself.
 """
+from django.db import IntegrityError, transaction
+
 from quotes.models import Speaker, SpeakerAlias
 from quotes.names import surname
 
@@ -40,8 +42,7 @@ class SpeakerResolver:
         key = (name.lower(), attribution.kind)
         speaker = self.known.get(key)
         if speaker is None:
-            speaker = find_speaker(name, attribution.kind) or Speaker.objects.create(
-                name=name, kind=attribution.kind)
+            speaker = find_speaker(name, attribution.kind) or create_speaker(name, attribution.kind)
             self.known[key] = speaker
         speaker = upgrade_name(speaker, name)
         self.remember(speaker, attribution)
@@ -74,6 +75,16 @@ def deleted_aliases(speaker):
     they are not added back."""
     return set(SpeakerAlias.history.filter(speaker_id=speaker.pk, history_type="-")
                .values_list("alias", flat=True))
+
+
+def create_speaker(name, kind):
+    """A new Speaker; when another run created the same one a moment earlier
+    (the unique slug says so), that one."""
+    try:
+        with transaction.atomic():
+            return Speaker.objects.create(name=name, kind=kind)
+    except IntegrityError:
+        return find_speaker(name, kind) or Speaker.objects.create(name=name, kind=kind)
 
 
 def find_speaker(name, kind):

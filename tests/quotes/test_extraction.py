@@ -152,3 +152,37 @@ def test_a_changed_quote_loses_its_embedding_but_keeps_an_editors_statement():
     extract_pending()
     quote.refresh_from_db()
     assert (quote.text, quote.embedding, quote.statement) == ("The gates open at dawn.", None, statement)
+
+
+def test_one_article_that_fails_does_not_stop_the_batch(monkeypatch):
+    import quotes.extraction
+
+    broken = make_article("Broken\n\nShe said: “This one breaks.”", url="https://ledger.example/broken")
+    fine = make_article()
+    real = quotes.extraction.find_quotations
+
+    def find_or_fail(body):
+        if body == broken.body:
+            raise ValueError("unreadable body")
+        return real(body)
+
+    monkeypatch.setattr(quotes.extraction, "find_quotations", find_or_fail)
+    failures = []
+    assert extract_pending(on_error=failures.append) == 1
+    assert Quote.objects.filter(article=fine).exists()
+    assert not Quote.objects.filter(article=broken).exists()
+    assert len(failures) == 1 and f"article {broken.pk}" in failures[0] and "unreadable body" in failures[0]
+    broken.refresh_from_db()
+    assert broken.extracted_hash == ""
+
+
+def test_the_command_reports_a_failed_article_and_exits_non_zero(monkeypatch):
+    import quotes.extraction
+    from django.core.management.base import CommandError
+
+    make_article()
+    monkeypatch.setattr(quotes.extraction, "find_quotations", lambda body: 1 / 0)
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("extract", stdout=io.StringIO(), stderr=err)
+    assert "ZeroDivisionError" in err.getvalue()

@@ -64,7 +64,7 @@ def test_a_second_run_stores_nothing_new():
 def test_it_runs_extraction_for_new_and_changed_articles_only(monkeypatch):
     calls = []
     monkeypatch.setattr("sources.management.commands.ingest.extract_pending",
-                        lambda articles: calls.append(sorted(article.pk for article in articles)))
+                        lambda articles, on_error: calls.append(sorted(article.pk for article in articles)))
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     assert calls == [sorted(Article.objects.values_list("pk", flat=True))]

@@ -1,5 +1,5 @@
 """manage.py extract [--all]"""
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from quotes.extraction import extract_pending
 
@@ -11,5 +11,10 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="redo every article")
 
     def handle(self, *args, all, **options):
-        count = extract_pending(force=all)
-        self.stdout.write(f"extract: {count} article(s) processed")
+        failures = []
+        count = extract_pending(force=all, on_error=failures.append)
+        for failure in failures:
+            self.stderr.write(failure)
+        self.stdout.write(f"extract: {count} article(s) processed" + (f", {len(failures)} failed" if failures else ""))
+        if failures:
+            raise CommandError(f"{len(failures)} article(s) failed; see the lines above.")

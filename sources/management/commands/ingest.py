@@ -29,7 +29,12 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         report = ingest_paths(paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write)
         self.stdout.write(report.summary())
+        failures = []
         if report.changed:
-            extract_pending(articles=report.changed)
+            extract_pending(articles=report.changed, on_error=failures.append)
+        for failure in failures:
+            self.stderr.write(failure)
         if report.counts[FAILED]:
             raise CommandError(f"{report.counts[FAILED]} input(s) failed; see the lines above.")
+        if failures:
+            raise CommandError(f"{len(failures)} article(s) stored but not extracted; see the lines above.")
