@@ -37,8 +37,8 @@ max_postings index entries a quote, so the work per quote stays bounded).
 
 Fragments (short phrases inside reported speech) are placed after the full
 sentences: a fragment joins the Statement of a full sentence that contains its words
-as one run (preferring the same article, then the same speaker, then the closest
-vector); failing that it joins earlier unhosted fragments with the same words, or
+as one run and does not name another speaker (see `may_host`), preferring the same
+article, then the same speaker, then the closest vector; failing that it joins earlier unhosted fragments with the same words, or
 opens a Statement of its own. Full sentences never join through a fragment.
 
 Limits: above exact_limit the neighbour search is approximate, and each index hands
@@ -369,8 +369,7 @@ class Placement:
         if len(words) >= self.t.fragment_min_words:
             hosts = [p for p in self.words.containing(words)
                      if holds_run(self.members[p].words, words)
-                     and not (item.strong_speaker and self.members[p].item.strong_speaker
-                              and item.speaker != self.members[p].item.speaker)]
+                     and self.may_host(item, words, self.members[p].item)]
             if hosts:
                 host = min(hosts, key=lambda p: self.host_rank(item, self.members[p]))
         if host is not None:
@@ -379,6 +378,15 @@ class Placement:
             statement = self.fragments_by_words.setdefault(tuple(words), NewStatement(item.id))
         self.result[item.id] = statement
         self.note_statement(statement, item.id)
+
+    def may_host(self, item: QuoteItem, words: list[str], host: QuoteItem) -> bool:
+        """A host whose speaker differs from the fragment's is refused when both cues are
+        explicit, or when the fragment is short (under contained_min_words words): a
+        short phrase is too common to outweigh the article's own attribution."""
+        if item.speaker is None or host.speaker is None or item.speaker == host.speaker:
+            return True
+        return not (item.strong_speaker and host.strong_speaker
+                    or len(words) < self.t.contained_min_words)
 
     def host_rank(self, item: QuoteItem, member: Member):
         return (

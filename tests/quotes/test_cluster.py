@@ -93,6 +93,13 @@ def test_it_hosts_a_fragment_in_the_sentence_that_contains_it(thresholds):
     assert decided[1] == decided[2] != decided[3]
 
 
+def test_it_does_not_host_a_short_fragment_in_another_speakers_sentence(thresholds):
+    decided = place({}, [quote(1, "a high price", 1, SOUTH, kind="fragment", speaker=10),
+                         quote(2, "Any aggression will carry a high price.", 2, NORTH, speaker=20)],
+                    thresholds, DIMENSIONS)
+    assert decided[1] != decided[2]
+
+
 def test_it_groups_unhosted_fragments_with_the_same_words(thresholds):
     decided = place({}, [quote(1, "a lifeline", 1, SOUTH, kind="fragment"),
                          quote(2, "A lifeline", 2, SOUTH, kind="fragment"),
