@@ -127,9 +127,6 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
                                                    "Described by an editor")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "quotes/speakers.py SpeakerResolver.remember adds every printed form the speaker "
-    "lacks as an alias again, including one an editor deleted; reported to the lead"))
 def test_an_alias_an_editor_deleted_stays_deleted(admin_client):
     call_command("ingest", str(SAMPLES), "--manifest", str(SAMPLES / "manifest.csv"))
     alias = SpeakerAlias.objects.order_by("pk").first()
