@@ -15,6 +15,9 @@ the flags on the models), so no rerun of extraction or clustering overwrites it:
 Every function runs in one transaction and saves row by row rather than with
 queryset.update(), so django-simple-history records each change (with the admin
 user when called from a request) and a reason that says which action made it.
+Each edits the rows as stored now, locked (see _locked, _fresh): a clustering run
+that committed while the editor looked at a page keeps its work, and one still
+running waits, so neither change is lost.
 
 Every Statement an edit touches is refreshed at once with clustering's own
 refresh (counts, first seen, canonical wording, speaker, conflict, drift), so the
@@ -49,6 +52,25 @@ def _save(row, reason):
     keep_baseline(row)
     row._change_reason = reason
     row.save()
+
+
+def _locked(rows):
+    """Fresh copies of rows, locked until the transaction ends, in primary-key order."""
+    rows = list(rows)
+    if not rows:
+        return []
+    model = type(rows[0])
+    return list(model.objects.select_for_update().filter(pk__in=[row.pk for row in rows]).order_by("pk"))
+
+
+def _fresh(row, changed):
+    """row as stored now, locked, with the fields the editor changed in a form on top."""
+    if row.pk is None:
+        return row
+    fresh = type(row).objects.select_for_update().get(pk=row.pk)
+    for name in changed:
+        setattr(fresh, name, getattr(row, name))
+    return fresh
 
 
 def keep_baseline(row) -> None:
@@ -113,6 +135,7 @@ def save_quote_form(quote: Quote, changed: Iterable[str]) -> None:
     """
     changed = set(changed)
     left = Quote.objects.filter(pk=quote.pk).values_list("statement_id", flat=True).first()
+    quote = _fresh(quote, changed)
     if "speaker" in changed:
         _give_speaker(quote, quote.speaker)
     if "not_a_quote" in changed:
@@ -134,6 +157,7 @@ def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
     (a quote chosen alone brings its own text).
     """
     changed = set(changed)
+    statement = _fresh(statement, changed)
     if "speaker" in changed:
         statement.speaker_by_editor = True
     if changed & {"canonical_quote", "canonical_text"}:
@@ -156,6 +180,7 @@ def save_speaker_form(speaker: Speaker, changed: Iterable[str]) -> None:
         old_name = Speaker.objects.filter(pk=speaker.pk).values_list("name", flat=True).get()
         if old_name != speaker.name and not speaker.aliases.filter(alias=old_name).exists():
             _save(SpeakerAlias(speaker=speaker, alias=old_name), "Editor renamed the speaker")
+    speaker = _fresh(speaker, changed)
     speaker.edited_by_editor = True
     _save(speaker, f"Editor changed {', '.join(sorted(changed))}" if changed else
           "Editor saved it")
@@ -166,7 +191,7 @@ def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None) -> int:
     """Attribute each quote to speaker as the editor's choice; returns how many."""
     reason = f"Editor set the speaker to {speaker or 'nobody'}"
     touched, count = set(), 0
-    for quote in quotes:
+    for quote in _locked(quotes):
         _give_speaker(quote, speaker)
         _save(quote, reason)
         touched.add(quote.statement_id)
@@ -179,7 +204,7 @@ def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None) -> int:
 def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
     """Mark each quote as not a quotation; returns how many. Their Statements are refreshed."""
     touched, count = set(), 0
-    for quote in quotes:
+    for quote in _locked(quotes):
         touched.add(quote.statement_id)
         _strike(quote)
         _save(quote, "Editor marked it as not a quotation")
@@ -195,7 +220,7 @@ def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
     The Statements they left and statement are refreshed (see refresh_statements).
     """
     touched, count = {statement.pk}, 0
-    for quote in quotes:
+    for quote in _locked(quotes):
         if quote.not_a_quote:
             raise EditError(f"Quote {quote.pk} is marked as not a quotation.")
         touched.add(quote.statement_id)
@@ -229,7 +254,7 @@ def pin_canonical(quote: Quote) -> Statement:
     measured again against it."""
     if quote.statement_id is None:
         raise EditError(f"Quote {quote.pk} is in no Statement.")
-    statement = quote.statement
+    quote, statement = _fresh(quote, ()), _fresh(quote.statement, ())
     _pin(statement, quote)
     _save(statement, f"Editor pinned the wording of quote {quote.pk}")
     refresh_statements({statement.pk})
@@ -285,11 +310,11 @@ def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
             _save(SpeakerAlias(speaker=keep, alias=other.name), reason)
             known.add(other.name)
             aliases += 1
-        for quote in other.quotes.all():
+        for quote in _locked(other.quotes.all()):
             quote.speaker = keep
             _save(quote, reason)
             quotes += 1
-        for statement in other.statements.all():
+        for statement in _locked(other.statements.all()):
             statement.speaker = keep
             _save(statement, reason)
             statements += 1

@@ -88,8 +88,9 @@ def touched_by_editor(quote):
 
 
 def write_quotes(article, wanted):
-    """Make the article's Quote rows match wanted, sparing editors' work."""
-    existing = list(Quote.objects.filter(article=article))
+    """Make the article's Quote rows match wanted, sparing editors' work. The rows
+    are locked while they are compared, so an editor's save waits or is seen."""
+    existing = list(Quote.objects.select_for_update().filter(article=article))
     by_span = {(q.start, q.end): q for q in existing}
     by_text = {}
     for quote in existing:
