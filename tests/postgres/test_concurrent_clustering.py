@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from quotes.editing import set_speaker
 from quotes.models import Quote, Speaker, Statement
 from sources.models import Article, Outlet
+from tests.postgres.locks import waiting_for_locks
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -53,15 +54,6 @@ class Side(threading.Thread):
         assert not self.is_alive(), "still running"
         assert self.error is None, repr(self.error)
 
-
-def waiting_for_locks():
-    """How many sessions on the test database wait for a lock now."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0]
 
 
 def wait_until(condition, *sides):

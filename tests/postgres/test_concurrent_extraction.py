@@ -15,19 +15,12 @@ from django.db import connection, transaction
 from quotes.extraction import extract_pending
 from quotes.models import Speaker
 from sources.models import Article, Outlet
+from tests.postgres.locks import waiting_for_locks
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 PATIENCE = 60
 
-
-def waiting_for_locks():
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0]
 
 
 def article(number):
