@@ -1,8 +1,9 @@
 """Speakers, the quotes printed in articles, and the statements they report."""
 from django.db import models
 from django.urls import reverse
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
+
+from sources.models import unique_slug
 
 
 class Speaker(models.Model):
@@ -159,12 +160,3 @@ class Quote(models.Model):
     def speaker_by_editor(self):
         return self.speaker_method == self.SpeakerMethod.EDITOR
 
-
-def unique_slug(model, name, max_length=200):
-    """A slug for name that no row of model has yet (name, name-2, name-3, …)."""
-    base = slugify(name)[:max_length] or model._meta.model_name
-    slug, n = base, 1
-    while model.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug

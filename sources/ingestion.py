@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
-from django.utils.text import slugify
 from tqdm import tqdm
 
 from .formats import Failure, find_files, read_file
@@ -142,18 +141,9 @@ def outlet_named(name, domain="", language=""):
             outlet.domain = domain
             outlet.save(update_fields=["domain"])
         return outlet
+    fields = {"name": name, "domain": domain, "language": language or "en"}
     try:
         with transaction.atomic():
-            return Outlet.objects.create(name=name, slug=free_slug(name), domain=domain, language=language or "en")
-    except IntegrityError:
-        return Outlet.objects.get(name__iexact=name)
-
-
-def free_slug(name):
-    """A slug for `name` no other Outlet has ("sky-news", then "sky-news-2", …)."""
-    base = slugify(name)[:190] or "outlet"
-    slug, number = base, 1
-    while Outlet.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+            return Outlet.objects.create(**fields)
+    except IntegrityError:  # a concurrent run took the name or the slug a moment earlier
+        return Outlet.objects.filter(name__iexact=name).first() or Outlet.objects.create(**fields)

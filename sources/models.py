@@ -21,7 +21,7 @@ class Outlet(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:200] or "outlet"
+            self.slug = unique_slug(Outlet, self.name)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -56,3 +56,13 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("sources:article", args=[self.pk])
+
+
+def unique_slug(model, name, max_length=190):
+    """A slug for name that no row of model has yet (name, name-2, name-3, …)."""
+    base = slugify(name)[:max_length] or model._meta.model_name
+    slug, n = base, 1
+    while model.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug

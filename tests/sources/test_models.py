@@ -20,6 +20,20 @@ def test_an_outlet_gets_a_slug_from_its_name_and_a_page():
     assert str(outlet) == "The Harbour Ledger"
 
 
+def test_two_outlets_whose_names_slug_alike_get_different_slugs():
+    first = Outlet.objects.create(name="Harbour Ledger")
+    second = Outlet.objects.create(name="Harbour-Ledger")
+    assert (first.slug, second.slug) == ("harbour-ledger", "harbour-ledger-2")
+
+
+def test_a_very_long_outlet_name_still_fits_its_slug_with_a_suffix():
+    name = "The " + "Very " * 36 + "Long Gazette"
+    Outlet.objects.create(name=name)
+    second = Outlet.objects.create(name=name + "!")
+    assert second.slug.endswith("-2")
+    assert len(second.slug) <= Outlet._meta.get_field("slug").max_length
+
+
 def test_an_article_has_a_page_and_reads_as_its_title():
     stored = article(Outlet.objects.create(name="Paper"))
     assert stored.get_absolute_url() == f"/articles/{stored.pk}/"
