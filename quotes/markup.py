@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from quotes.extract import paragraph_spans
+
 EQUAL, DELETE, INSERT, REPLACE = "equal", "delete", "insert", "replace"
 CANONICAL, VARIANT = "canonical", "variant"
 
@@ -128,21 +130,6 @@ def word_counts(ops) -> dict[str, int]:
     return counts
 
 
-def _paragraph_bounds(body: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of each paragraph; paragraphs are separated by blank lines."""
-    bounds, position = [], 0
-    for part in body.split("\n\n"):
-        start, end = position, position + len(part)
-        position = end + 2
-        while start < end and body[start].isspace():
-            start += 1
-        while end > start and body[end - 1].isspace():
-            end -= 1
-        if start < end:
-            bounds.append((start, end))
-    return bounds
-
-
 def article_html(body: str, spans: Iterable[QuotationSpan]) -> SafeString:
     """The body as <p> paragraphs, each quotation a highlighted link with an id anchor.
 
@@ -161,7 +148,7 @@ def article_html(body: str, spans: Iterable[QuotationSpan]) -> SafeString:
 
     anchored = set()
     paragraphs = []
-    for p_start, p_end in _paragraph_bounds(body):
+    for p_start, p_end in paragraph_spans(body):
         pieces, position = [], p_start
         for start, end, span in placed:
             start, end = max(start, p_start), min(end, p_end)
