@@ -9,7 +9,8 @@ In:  the quotes already placed (by Statement) and the quotes to place, as `Quote
 How a full sentence is placed. Pending quotes are taken in a fixed order (by id) and
 each is compared with every full-sentence member of the Statements its candidates
 belong to; it joins the Statement whose best member matches best, else opens a new
-one. Because a quote only ever meets quotes placed before it, and a Statement is
+one. Because a quote only ever meets quotes placed before it (and, for reading
+order, the other quotes of its own article, which arrive with it), and a Statement is
 judged by its members (never by its canonical wording, which moves), placing new
 quotes on top of an earlier run gives the same grouping as placing everything at
 once. A member matches when
@@ -25,6 +26,12 @@ once. A member matches when
     This last test is off between two quotes of one article (an article does not
     print one utterance twice in different words) and between quotes whose explicit
     cues name different speakers (so two people's similar sentences stay apart).
+When no member matches, a quote may still join by reading order (`ReadingOrder`):
+two articles print the same stretch of a speech, the quote and a quote of the other
+article sit between the same two matching quotes, and each is clearly the other's
+closest in that gap (cosine >= aligned_embedding, ahead of the runner-up by
+aligned_margin): a loose machine translation whose words and vector drifted too far
+for the tests above.
 A Statement that already holds a quote of the same article from another quotation
 is closed to the pending quote unless the two are near-verbatim or one trims the
 other: an article prints one utterance once.
@@ -45,9 +52,11 @@ Limits: above exact_limit the neighbour search is approximate, and each index ha
 over a bounded number of candidates, so a rebuild and an incremental run may differ
 where a match sits right at a threshold or a quote has very many near-copies.
 Fragments already hosted are not moved when a better host arrives later. One-word
-fragments are never hosted (a single quoted word is usually a scare quote). A
-paraphrase whose words and vector both drifted far (a loose machine translation)
-stays apart: no threshold that joins it keeps distinct sentences of one speaker apart.
+fragments are never hosted (a single quoted word is usually a scare quote). A loose
+paraphrase joins by reading order only with an article that was placed before it (in
+id order) and prints the same stretch around it; printed alone, or before its
+partners, it stays apart: no threshold on words or vectors that joins it keeps
+distinct sentences of one speaker apart.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -97,6 +106,9 @@ class Thresholds:
     embedding_with_words: float
     words_with_embedding: float
     continuation_contained: float
+    aligned_embedding: float
+    aligned_window: int
+    aligned_margin: float
     fragment_min_words: int = 2
     neighbours: int = 16
     word_candidates: int = 16
@@ -277,6 +289,68 @@ def repeats(item: QuoteItem, words: list[str], member: Member, t: Thresholds) ->
     return len(shorter) >= t.contained_min_words and is_ordered_subset(shorter, longer)
 
 
+class ReadingOrder:
+    """The full sentences of each article in the order the article prints them, for
+    aligning two articles that report one event.
+
+    Outlets that cover one press conference print its sentences in much the order they
+    were said. When a quote and a quote of another article sit in the same gap, each
+    between two quotes that match across the articles (anchors, at most window
+    sentences away), and each is the other's closest quote by cosine within that gap,
+    the two report one utterance even when their words drifted too far for the other
+    rules (a loose machine translation). `aligned` asks this of a pending quote and a
+    placed one, looking only at what is known whatever the order of the runs: the
+    pending quote's own article, and the quotes the other article has placed.
+    """
+
+    def __init__(self, items: list[QuoteItem]):
+        self.articles: dict[int, list[QuoteItem]] = defaultdict(list)
+        for item in sorted(items, key=lambda q: (q.article, q.quotation, q.sentence, q.id)):
+            self.articles[item.article].append(item)
+        self.index = {item.id: i for sequence in self.articles.values()
+                      for i, item in enumerate(sequence)}
+        self.cached_words: dict[int, list[str]] = {}
+
+    def words(self, item: QuoteItem) -> list[str]:
+        if item.id not in self.cached_words:
+            self.cached_words[item.id] = keys(item.text)
+        return self.cached_words[item.id]
+
+    def aligned(self, pending: QuoteItem, member: QuoteItem, placed_ids: set[int], agree,
+                window: int, margin: float) -> bool:
+        own = self.articles[pending.article]
+        other = [item for item in self.articles[member.article] if item.id in placed_ids]
+        a = self.index[pending.id]
+        b = next(i for i, item in enumerate(other) if item.id == member.id)
+        before = anchor(own[max(0, a - window):a][::-1], other[max(0, b - window):b][::-1], agree)
+        after = anchor(own[a + 1:a + 1 + window], other[b + 1:b + 1 + window], agree)
+        if before is None or after is None:
+            return False
+        own_gap = own[a - before[0] + 1:a + after[0]]
+        other_gap = other[b - before[1] + 1:b + after[1]]
+        return (clearly_closest(pending, member, other_gap, margin)
+                and clearly_closest(member, pending, own_gap, margin))
+
+
+def anchor(own: list[QuoteItem], other: list[QuoteItem], agree) -> tuple[int, int] | None:
+    """The nearest pair of quotes, one from each list (nearest first), that agree: their
+    distances (1 = adjacent) from the quote being aligned, or None."""
+    pairs = sorted(((i, j) for i in range(len(own)) for j in range(len(other))),
+                   key=lambda pair: (pair[0] + pair[1], pair))
+    for i, j in pairs:
+        if agree(own[i], other[j]):
+            return i + 1, j + 1
+    return None
+
+
+def clearly_closest(item: QuoteItem, chosen: QuoteItem, others: list[QuoteItem],
+                    margin: float) -> bool:
+    """Whether chosen is closer to item by cosine than every other of others by margin."""
+    cosine = float(np.dot(item.vector, chosen.vector))
+    return all(float(np.dot(item.vector, other.vector)) <= cosine - margin
+               for other in others if other.id != chosen.id)
+
+
 class Placement:
     """The state of one clustering run: members by Statement and both indexes.
 
@@ -285,7 +359,8 @@ class Placement:
     its earliest quote; it is left out when it holds a quote of the same article that
     the pending one may not share a Statement with (see `repeats`)."""
 
-    def __init__(self, placed: dict[object, list[QuoteItem]], t: Thresholds, dimensions: int):
+    def __init__(self, placed: dict[object, list[QuoteItem]], pending: list[QuoteItem],
+                 t: Thresholds, dimensions: int):
         self.t = t
         self.members: list[Member] = []
         self.by_statement: dict[object, list[int]] = defaultdict(list)
@@ -295,6 +370,10 @@ class Placement:
         self.fragments_by_words: dict[tuple, object] = {}
         self.sentences: dict[tuple, object] = {}
         self.result: dict[int, object] = {}
+        self.placed_ids: set[int] = set()
+        self.reading = ReadingOrder(
+            [item for items in placed.values() for item in items if item.kind != FRAGMENT]
+            + [item for item in pending if item.kind != FRAGMENT])
         full = sorted((item.id, statement, item) for statement, items in placed.items()
                       for item in items if item.kind != FRAGMENT)
         for _, statement, item in full:
@@ -316,6 +395,7 @@ class Placement:
         self.words.add(position, words)
         self.note_statement(statement, item.id)
         self.sentences[(item.article, item.quotation, item.sentence)] = statement
+        self.placed_ids.add(item.id)
         return position
 
     def place_full(self, pending: list[QuoteItem]):
@@ -323,7 +403,7 @@ class Placement:
             chunk = pending[start:start + self.t.chunk]
             vectors = np.array([item.vector for item in chunk], dtype=np.float32)
             before = len(self.members)
-            floor = min(self.t.embedding, self.t.embedding_with_words)
+            floor = min(self.t.embedding, self.t.embedding_with_words, self.t.aligned_embedding)
             found = self.neighbours.search(vectors, self.t.neighbours, floor)
             inside = vectors @ vectors.T if len(chunk) else None
             for i, item in enumerate(chunk):
@@ -333,6 +413,8 @@ class Placement:
                 candidates |= {before + int(j) for j in earlier if inside[i, j] >= floor}
                 candidates |= set(self.by_statement.get(self.previous_sentence(item), ()))
                 statement = self.best_statement(item, words, candidates)
+                if statement is None:
+                    statement = self.aligned_statement(item, words, candidates)
                 if statement is None:
                     statement = NewStatement(item.id)
                 self.result[item.id] = statement
@@ -358,6 +440,34 @@ class Placement:
             if best_key is None or key < best_key:
                 best, best_key = statement, key
         return best
+
+    def aligned_statement(self, item: QuoteItem, words: list[str], candidates: set[int]):
+        """The Statement of the candidate item is aligned with (see `ReadingOrder.aligned`),
+        the closest by cosine when several are; None when there is none."""
+        best, best_key = None, None
+        for position in candidates:
+            member = self.members[position]
+            if not semantic_allowed(item, member.item):
+                continue
+            cosine = float(np.dot(item.vector, member.item.vector))
+            if cosine < self.t.aligned_embedding:
+                continue
+            statement = member.statement
+            key = (-cosine, self.first_member[statement])
+            if best_key is not None and key >= best_key:
+                continue
+            if not all(repeats(item, words, self.members[p], self.t)
+                       for p in self.by_statement[statement]):
+                continue
+            if self.reading.aligned(item, member.item, self.placed_ids, self.agree,
+                                    self.t.aligned_window, self.t.aligned_margin):
+                best, best_key = statement, key
+        return best
+
+    def agree(self, a: QuoteItem, b: QuoteItem) -> bool:
+        """Whether two quotes of different articles match by the rules of `match_strength`."""
+        return match_strength(a, self.reading.words(a), Member(b, self.reading.words(b), None),
+                              self.t) > 0
 
     def previous_sentence(self, item: QuoteItem):
         """The Statement of the sentence before item in its quotation, if placed."""
@@ -405,7 +515,7 @@ def place(placed: dict[object, list[QuoteItem]], pending: list[QuoteItem],
     fragments that sit in Statements without a full sentence should be passed as
     pending again, so they can find a host that arrived since.
     """
-    placement = Placement(placed, thresholds, dimensions)
+    placement = Placement(placed, pending, thresholds, dimensions)
     placement.place_full(sorted((q for q in pending if q.kind != FRAGMENT), key=lambda q: q.id))
     for item in sorted((q for q in pending if q.kind == FRAGMENT), key=lambda q: q.id):
         placement.place_fragment(item)

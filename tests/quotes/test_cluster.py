@@ -129,6 +129,41 @@ def test_it_gives_the_same_groups_incrementally_as_all_at_once(thresholds):
     assert groups(at_once) == groups(first | then)
 
 
+def speech(article, first_id, sentences):
+    """One article's quotes, one quotation, sentences in reading order: (text, vector) pairs."""
+    return [quote(first_id + i, text, article, vector, quotation=1, sentence=i)
+            for i, (text, vector) in enumerate(sentences)]
+
+
+OPENING = ("We will keep the border crossings open for every family that needs them.", NORTH)
+CLOSING = ("The talks resume in Geneva on Monday morning with both delegations.", EAST)
+FLOOD = "The floodwater has reached the lower town and the bridge is closed to traffic."
+LOOSE = "Water came to the low city, the crossing is shut for cars."
+LOOSE_VECTOR = unit(0, 0.3, 1, 1.3)  # cosine 0.6 with FLOOD's, too far for the other rules
+
+
+def test_it_joins_a_loose_translation_that_sits_where_its_original_does(thresholds):
+    original = speech(1, 1, [OPENING, (FLOOD, unit(0, 0, 1, 0)), CLOSING])
+    translated = speech(2, 11, [OPENING, (LOOSE, LOOSE_VECTOR), CLOSING])
+    decided = place({}, original + translated, thresholds, DIMENSIONS)
+    assert groups(decided) == [[1, 11], [2, 12], [3, 13]]
+
+
+def test_it_keeps_the_loose_translation_apart_without_matching_quotes_around_it(thresholds):
+    original = speech(1, 1, [OPENING, (FLOOD, unit(0, 0, 1, 0)), CLOSING])
+    alone = speech(2, 11, [(LOOSE, LOOSE_VECTOR)])
+    decided = place({}, original + alone, thresholds, DIMENSIONS)
+    assert decided[11] == NewStatement(11)
+
+
+def test_it_keeps_apart_a_quote_that_is_not_clearly_the_closest_in_its_gap(thresholds):
+    rival = ("The bridge will be closed to traffic until the water falls.", unit(1, 0, 0, 1))
+    original = speech(1, 1, [OPENING, (FLOOD, unit(0, 0, 1, 0)), rival, CLOSING])
+    translated = speech(2, 11, [OPENING, (LOOSE, LOOSE_VECTOR), CLOSING])
+    decided = place({}, original + translated, thresholds, DIMENSIONS)
+    assert decided[12] == NewStatement(12)
+
+
 def test_it_gives_the_statement_the_speaker_most_outlets_name():
     members = [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
                quote(2, FULL, 2, NORTH, speaker=20, strong=True),

@@ -181,10 +181,10 @@ def test_it_reaches_the_cluster_figures_on_the_seeds(seeds_dir, tmp_path):
          "--speakers", str(SHARED / "eval" / "seeds_speakers.json"), "--json"],
         capture_output=True, text=True, check=True)
     figures = json.loads(result.stdout)
-    # Measured: precision 1.0, recall 0.903 (one machine-translated paraphrase at cosine
-    # 0.57 stays apart; joining it would merge distinct statements elsewhere).
+    # Measured: precision 1.0, recall 1.0; the machine-translated paraphrase at cosine
+    # 0.57 joins its statement by reading order.
     assert figures["cluster_precision"] >= 0.95
-    assert figures["cluster_f1"] >= 0.94
+    assert figures["cluster_f1"] >= 0.95
 
 
 def test_it_says_clearly_when_the_model_cannot_be_loaded(settings, tmp_path):
