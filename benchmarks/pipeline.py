@@ -4,10 +4,12 @@ Embedding: the app's path (quotes.embed.encode: one cached model, identical text
 encoded once) against a plain SentenceTransformer.encode of the same texts, same model,
 batch size and normalisation, on the first `embed_sample` quotes, after one warm-up
 batch, in alternating rounds (identical texts are deduplicated within a round). Clustering:
-quotes.cluster.place on all N quotes in memory (no database), with the model's vectors
-when embed_sample covers the corpus, else with `synthetic_vectors`. Memory: the
-tracemalloc peak while clustering (Python and NumPy allocations) and the process's
-peak resident set size (model, corpus and all).
+the steps of quotes.cluster.place on all N quotes in memory (no database), with the
+model's vectors when embed_sample covers the corpus, else with `synthetic_vectors`; the
+full sentences are timed in tenths, so the cost a quote as the indexes grow shows
+whether time grows linearly. Memory: the tracemalloc peak of a second, untimed run of
+place (tracing slows allocation, so it is kept out of the timed run), and the
+process's peak resident set size (model, corpus and all).
 """
 import resource
 import sys
@@ -20,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from quotes import embed
-from quotes.cluster import QuoteItem, Thresholds, place
+from quotes.cluster import Placement, QuoteItem, Thresholds, in_placing_order, place
 
 from .corpus import build, synthetic_vectors, vocabulary
 
@@ -35,6 +37,7 @@ class Figures:
     raw_per_second: float
     real_vectors: bool
     cluster_seconds: float
+    tenths_ms: list[float]
     statements_found: int
     pair_precision: float
     pair_recall: float
@@ -50,6 +53,8 @@ class Figures:
             f"  raw  SentenceTransformer.encode   {self.raw_per_second:8.1f} quotes/s",
             f"clustering {self.quotes} quotes with {vectors}: {self.cluster_seconds:.1f} s "
             f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote)",
+            "  ms a full sentence, each tenth of them in turn: "
+            + " ".join(f"{ms:.2f}" for ms in self.tenths_ms),
             f"  statements found {self.statements_found}; pairs of full quotes vs the generated "
             f"statements: precision {self.pair_precision:.3f}, recall {self.pair_recall:.3f}",
             f"memory: clustering traced peak {self.traced_peak_mib:.0f} MiB; "
@@ -87,6 +92,22 @@ def time_raw(model, texts: list[str], batch_size: int) -> float:
                  convert_to_numpy=True, show_progress_bar=False)[1]
 
 
+def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
+    """Place items as quotes.cluster.place does, timing the whole and each tenth of the
+    full sentences (tenths cut on the placing chunk, so the result is place's own).
+    Returns the decisions, the seconds and the milliseconds a quote of each tenth."""
+    start = time.perf_counter()
+    placement = Placement({}, items, thresholds, embed.DIMENSIONS)
+    full, fragments = in_placing_order(items)
+    step = thresholds.chunk * max(1, -(-len(full) // (10 * thresholds.chunk)))
+    tenths_ms = []
+    for first in range(0, len(full), step):
+        part = full[first:first + step]
+        tenths_ms.append(1000 * timed(placement.place_full, part)[1] / len(part))
+    placement.place_fragments(fragments)
+    return placement.result, time.perf_counter() - start, tenths_ms
+
+
 def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     """Pairwise precision and recall of found groups against true groups, by counting."""
     def pairs(counter):
@@ -113,8 +134,9 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
     vectors = app_vectors if real else synthetic_vectors(corpus, embed.DIMENSIONS, seed)
     items = [QuoteItem(id=q.id, text=q.text, kind=q.kind, article=q.article, outlet=q.outlet,
                        vector=vectors[i], quotation=q.id) for i, q in enumerate(corpus)]
+    decided, cluster_seconds, tenths_ms = time_clustering(items, thresholds)
     tracemalloc.start()
-    decided, cluster_seconds = timed(place, {}, items, thresholds, embed.DIMENSIONS)
+    place({}, items, thresholds, embed.DIMENSIONS)
     traced_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     full = [q for q in corpus if q.kind == "full"]
@@ -124,7 +146,7 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
         distinct_texts=len(set(sample)),
         app_per_second=len(sample) / app_seconds if app_seconds else 0.0,
         raw_per_second=len(sample) / raw_seconds if raw_seconds else 0.0,
-        real_vectors=real, cluster_seconds=cluster_seconds,
+        real_vectors=real, cluster_seconds=cluster_seconds, tenths_ms=tenths_ms,
         statements_found=len(set(decided.values())), pair_precision=precision,
         pair_recall=recall, traced_peak_mib=traced_peak / 2**20, max_rss_mib=max_rss_mib(),
     )

@@ -38,19 +38,24 @@ other: an article prints one utterance once.
 
 Candidates come from two indexes that grow as quotes are placed, so no step
 compares all pairs: nearest neighbours by vector (`Neighbours`: exact below
-exact_limit vectors, a usearch HNSW graph above it) and an inverted word index
-that finds quotes sharing words with the pending one (only its rarest words, up to
-max_postings index entries a quote, so the work per quote stays bounded).
+exact_limit vectors, a usearch HNSW graph above it; a verbatim copy's vector is not
+indexed again, see `wants_vector`) and an inverted word index that finds quotes
+sharing words with the pending one (only its rarest words, up to max_postings index
+entries a quote, so the work per quote stays bounded).
 
 Fragments (short phrases inside reported speech) are placed after the full
 sentences: a fragment joins the Statement of a full sentence that contains its words
 as one run and does not name another speaker (see `may_host`), preferring the same
-article, then the same speaker, then the closest vector; failing that it joins earlier unhosted fragments with the same words, or
-opens a Statement of its own. Full sentences never join through a fragment.
+article, then the same speaker, then the closest vector; failing that it joins
+earlier unhosted fragments with the same words, or opens a Statement of its own.
+Full sentences never join through a fragment. Hosts are looked for among the
+sentences holding the fragment's rarest word; when even that word is common (more
+than max_postings sentences), among the max_postings of those placed nearest in time.
 
 Limits: above exact_limit the neighbour search is approximate, and each index hands
 over a bounded number of candidates, so a rebuild and an incremental run may differ
-where a match sits right at a threshold or a quote has very many near-copies.
+where a match sits right at a threshold or a quote has very many near-copies. A
+fragment made only of common words can miss a host printed long before or after it.
 Fragments already hosted are not moved when a better host arrives later. One-word
 fragments are never hosted (a single quoted word is usually a scare quote). A loose
 paraphrase joins by reading order only with an article that was placed before it (in
@@ -58,6 +63,7 @@ id order) and prints the same stretch around it; printed alone, or before its
 partners, it stays apart: no threshold on words or vectors that joins it keeps
 distinct sentences of one speaker apart.
 """
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -112,7 +118,7 @@ class Thresholds:
     fragment_min_words: int = 2
     neighbours: int = 16
     word_candidates: int = 16
-    max_postings: int = 1000
+    max_postings: int = 250
     exact_limit: int = 20000
     chunk: int = 512
 
@@ -125,6 +131,7 @@ class Member:
 
 
 QUANTISATION_SLACK = 0.03
+TWIN_COSINE = 0.999
 
 
 class Neighbours:
@@ -132,35 +139,36 @@ class Neighbours:
     then a usearch HNSW graph that takes over every vector added so far. The graph
     stores 8-bit vectors (four times faster to build than float32); its cosines only
     pick candidates, with QUANTISATION_SLACK of tolerance, and every candidate is
-    scored again on the float32 vectors."""
+    scored again on the float32 vectors. Vectors are kept under the member positions
+    they are added with."""
 
     def __init__(self, dimensions: int, exact_limit: int):
         self.dimensions = dimensions
         self.exact_limit = exact_limit
         self.blocks: list[np.ndarray] = []
+        self.keys: list[np.ndarray] = []
         self.size = 0
         self.graph = None
 
-    def add(self, vectors: np.ndarray):
-        if not len(vectors):
+    def add(self, positions: list[int], vectors: np.ndarray):
+        if not len(positions):
             return
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        start = self.size
-        self.size += len(vectors)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions),
+                                                                           self.dimensions)
+        positions = np.asarray(positions, dtype=np.int64)
+        self.size += len(positions)
         if self.graph is None and self.size <= self.exact_limit:
             self.blocks.append(vectors)
+            self.keys.append(positions)
             return
         if self.graph is None:
             from usearch.index import Index
 
-            self.graph = Index(ndim=self.dimensions, metric="ip", dtype="i8")
-            stored = np.concatenate(self.blocks) if self.blocks else np.zeros((0, self.dimensions),
-                                                                             np.float32)
-            self.blocks = []
-            if len(stored):
-                self.graph.add(np.arange(len(stored)), stored)
-            start = len(stored)
-        self.graph.add(np.arange(start, start + len(vectors)), vectors)
+            self.graph = Index(ndim=self.dimensions, metric="cos", dtype="i8")
+            if self.blocks:
+                self.graph.add(np.concatenate(self.keys), np.concatenate(self.blocks))
+            self.blocks, self.keys = [], []
+        self.graph.add(positions, vectors)
 
     def search(self, queries: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
         """For each query, the positions of up to k nearest vectors added so far whose
@@ -168,11 +176,11 @@ class Neighbours:
         if not self.size or not len(queries) or k <= 0:
             return [[] for _ in range(len(queries))]
         if self.graph is None:
-            stored = np.concatenate(self.blocks)
+            stored, keys = np.concatenate(self.blocks), np.concatenate(self.keys)
             scores = np.asarray(queries, dtype=np.float32) @ stored.T
             k = min(k, stored.shape[0])
             top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-            return [sorted(int(j) for j in row if scores[i, j] >= floor)
+            return [sorted(int(keys[j]) for j in row if scores[i, j] >= floor)
                     for i, row in enumerate(top)]
         found = self.graph.search(np.ascontiguousarray(queries, dtype=np.float32), k)
         return [sorted(int(key) for key, distance in zip(found.keys[i][:found.counts[i]],
@@ -194,11 +202,13 @@ class WordIndex:
 
     def sharing(self, words: list[str], limit: int) -> list[int]:
         """Up to limit members sharing the most of words (two at least, when words has
-        two that are indexed). Only the rarest words are
-        looked up, as many as fit in max_postings entries of postings: a copy, a trimmed
-        copy or a fragment's host shares the rare words, and the work per quote stays
-        bounded however large the corpus grows."""
-        postings = sorted((self.postings[w] for w in set(words) if w in self.postings), key=len)
+        two that are indexed). Only the rarest words are looked up, as many as fit in
+        max_postings entries of postings: a copy or a trimmed copy shares the rare
+        words, and the work per quote stays bounded however large the corpus grows.
+        Words are taken in their order in the quote, so ties break the same way in
+        every process."""
+        postings = sorted((self.postings[w] for w in dict.fromkeys(words) if w in self.postings),
+                          key=len)
         counts = Counter()
         budget = self.max_postings
         for posting in postings:
@@ -209,17 +219,19 @@ class WordIndex:
         least = min(2, len(postings))
         return [position for position, n in counts.most_common(limit) if n >= least]
 
-    def containing(self, words: list[str]) -> set[int]:
-        """Members holding every one of words (not necessarily in order)."""
-        postings = sorted((self.postings.get(word, []) for word in set(words)), key=len)
-        if not postings or not postings[0]:
-            return set()
-        found = set(postings[0])
-        for posting in postings[1:]:
-            found &= set(posting)
-            if not found:
-                break
-        return found
+    def holding_candidates(self, words: list[str], near: int) -> list[int]:
+        """Members that may hold every one of words: those listed under the rarest of
+        them, or, when even that word is common, the max_postings of those nearest to
+        position near (quotes placed about the same time, where a phrase's source
+        usually is), so the work per fragment stays bounded."""
+        if any(word not in self.postings for word in words):
+            return []
+        rarest = min((self.postings[word] for word in dict.fromkeys(words)), key=len)
+        if len(rarest) <= self.max_postings:
+            return rarest
+        start = min(max(0, bisect_left(rarest, near) - self.max_postings // 2),
+                    len(rarest) - self.max_postings)
+        return rarest[start:start + self.max_postings]
 
 
 def contained_share(part: list[str], whole: list[str]) -> float:
@@ -230,9 +242,16 @@ def contained_share(part: list[str], whole: list[str]) -> float:
 
 
 def holds_run(whole: list[str], run: list[str]) -> bool:
-    """True when run occurs in whole as consecutive words."""
-    n = len(run)
-    return any(whole[i:i + n] == run for i in range(len(whole) - n + 1))
+    """True when run occurs in whole as consecutive words (list.index finds each
+    occurrence of its first word, so a miss costs one scan in C)."""
+    n, at = len(run), -1
+    while True:
+        try:
+            at = whole.index(run[0], at + 1)
+        except ValueError:
+            return False
+        if whole[at:at + n] == run:
+            return True
 
 
 def match_strength(item: QuoteItem, words: list[str], member: Member, t: Thresholds) -> float:
@@ -363,7 +382,9 @@ class Placement:
                  t: Thresholds, dimensions: int):
         self.t = t
         self.members: list[Member] = []
+        self.member_ids: list[int] = []
         self.by_statement: dict[object, list[int]] = defaultdict(list)
+        self.indexed: dict[object, list[int]] = defaultdict(list)
         self.first_member: dict[object, int] = {}
         self.neighbours = Neighbours(dimensions, t.exact_limit)
         self.words = WordIndex(t.max_postings)
@@ -376,10 +397,12 @@ class Placement:
             + [item for item in pending if item.kind != FRAGMENT])
         full = sorted((item.id, statement, item) for statement, items in placed.items()
                       for item in items if item.kind != FRAGMENT)
+        to_index = []
         for _, statement, item in full:
-            self.add_full(item, keys(item.text), statement)
-        self.neighbours.add(np.array([m.item.vector for m in self.members], dtype=np.float32)
-                            .reshape(len(self.members), dimensions))
+            position = self.add_full(item, keys(item.text), statement)
+            if self.wants_vector(position):
+                to_index.append(position)
+        self.neighbours.add(to_index, [self.members[p].item.vector for p in to_index])
         for statement, items in placed.items():
             for item in items:
                 self.note_statement(statement, item.id)
@@ -391,6 +414,7 @@ class Placement:
     def add_full(self, item: QuoteItem, words: list[str], statement):
         position = len(self.members)
         self.members.append(Member(item, words, statement))
+        self.member_ids.append(item.id)
         self.by_statement[statement].append(position)
         self.words.add(position, words)
         self.note_statement(statement, item.id)
@@ -398,11 +422,26 @@ class Placement:
         self.placed_ids.add(item.id)
         return position
 
+    def wants_vector(self, position: int) -> bool:
+        """Whether the member at position should enter the neighbour index, and if so,
+        note that it did. A vector that twins one its Statement already indexed (a
+        verbatim copy: cosine >= TWIN_COSINE) stays out: any search that would find it
+        finds its twin, which leads to the same Statement, and news prints most quotes
+        verbatim, so the index grows with the wordings, not the copies."""
+        member = self.members[position]
+        twins = self.indexed[member.statement]
+        if any(float(np.dot(member.item.vector, self.members[p].item.vector)) >= TWIN_COSINE
+               for p in twins):
+            return False
+        twins.append(position)
+        return True
+
     def place_full(self, pending: list[QuoteItem]):
         for start in range(0, len(pending), self.t.chunk):
             chunk = pending[start:start + self.t.chunk]
             vectors = np.array([item.vector for item in chunk], dtype=np.float32)
             before = len(self.members)
+            to_index = []
             floor = min(self.t.embedding, self.t.embedding_with_words, self.t.aligned_embedding)
             found = self.neighbours.search(vectors, self.t.neighbours, floor)
             inside = vectors @ vectors.T if len(chunk) else None
@@ -418,8 +457,10 @@ class Placement:
                 if statement is None:
                     statement = NewStatement(item.id)
                 self.result[item.id] = statement
-                self.add_full(item, words, statement)
-            self.neighbours.add(vectors)
+                position = self.add_full(item, words, statement)
+                if self.wants_vector(position):
+                    to_index.append(position)
+            self.neighbours.add(to_index, [self.members[p].item.vector for p in to_index])
 
     def best_statement(self, item: QuoteItem, words: list[str], candidates: set[int]):
         statements = {self.members[p].statement for p in candidates}
@@ -473,11 +514,16 @@ class Placement:
         """The Statement of the sentence before item in its quotation, if placed."""
         return self.sentences.get((item.article, item.quotation, item.sentence - 1))
 
+    def place_fragments(self, items: list[QuoteItem]):
+        for item in items:
+            self.place_fragment(item)
+
     def place_fragment(self, item: QuoteItem):
         words = keys(item.text)
         host = None
         if len(words) >= self.t.fragment_min_words:
-            hosts = [p for p in self.words.containing(words)
+            near = bisect_left(self.member_ids, item.id)
+            hosts = [p for p in self.words.holding_candidates(words, near)
                      if holds_run(self.members[p].words, words)
                      and self.may_host(item, words, self.members[p].item)]
             if hosts:
@@ -516,10 +562,16 @@ def place(placed: dict[object, list[QuoteItem]], pending: list[QuoteItem],
     pending again, so they can find a host that arrived since.
     """
     placement = Placement(placed, pending, thresholds, dimensions)
-    placement.place_full(sorted((q for q in pending if q.kind != FRAGMENT), key=lambda q: q.id))
-    for item in sorted((q for q in pending if q.kind == FRAGMENT), key=lambda q: q.id):
-        placement.place_fragment(item)
+    full, fragments = in_placing_order(pending)
+    placement.place_full(full)
+    placement.place_fragments(fragments)
     return placement.result
+
+
+def in_placing_order(pending: list[QuoteItem]) -> tuple[list[QuoteItem], list[QuoteItem]]:
+    """The full sentences, then the fragments, each by id: the order `place` takes."""
+    ordered = sorted(pending, key=lambda q: q.id)
+    return [q for q in ordered if q.kind != FRAGMENT], [q for q in ordered if q.kind == FRAGMENT]
 
 
 @dataclass(frozen=True)

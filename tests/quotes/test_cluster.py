@@ -3,8 +3,8 @@ import numpy as np
 import pytest
 from django.conf import settings
 
-from quotes.cluster import NewStatement, QuoteItem, Thresholds, canonical_quote, place, \
-    statement_speaker
+from quotes.cluster import Neighbours, NewStatement, Placement, QuoteItem, Thresholds, \
+    WordIndex, canonical_quote, in_placing_order, place, statement_speaker
 
 DIMENSIONS = 4
 
@@ -202,3 +202,35 @@ def test_it_picks_the_wording_most_outlets_printed_as_canonical():
     members = [quote(1, "We will act now.", 1, NORTH), quote(2, "We shall act at once.", 2, NORTH),
                quote(3, "We shall act at once.", 3, NORTH)]
     assert canonical_quote(members).id == 2
+
+
+@pytest.mark.parametrize("exact_limit", [10_000, 10], ids=["exact", "graph"])
+def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(exact_limit):
+    rng = np.random.default_rng(5)
+    stored = rng.standard_normal((400, 384)).astype(np.float32)
+    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
+    query = stored[:3] + 0.5 * stored[3:6]
+    query /= np.linalg.norm(query, axis=1, keepdims=True)
+    neighbours = Neighbours(384, exact_limit)
+    neighbours.add(list(range(100, 500)), stored)
+    found = neighbours.search(query, k=8, floor=0.5)
+    assert found == [[100], [101], [102]]
+
+
+def test_it_indexes_the_vector_of_a_verbatim_copy_once(thresholds):
+    copies = [quote(1, FULL, 1, NORTH), quote(2, FULL, 2, NORTH), quote(3, FULL, 3, NORTH),
+              quote(4, "The river is rising fast.", 4, EAST)]
+    placement = Placement({}, copies, thresholds, DIMENSIONS)
+    full, _ = in_placing_order(copies)
+    placement.place_full(full)
+    assert groups(placement.result) == [[1, 2, 3], [4]]
+    assert placement.neighbours.size == 2
+
+
+def test_it_looks_for_the_host_of_a_common_phrase_among_sentences_placed_near_it():
+    index = WordIndex(max_postings=4)
+    for position in range(10):
+        index.add(position, ["the", "water", "rises"] if position % 2 else ["the", "water"])
+    assert index.holding_candidates(["water", "rises"], near=6) == [3, 5, 7, 9]
+    assert index.holding_candidates(["the", "water"], near=6) == [4, 5, 6, 7]
+    assert index.holding_candidates(["the", "flood"], near=6) == []
