@@ -53,9 +53,9 @@ def test_it_reads_whole_words_from_the_model_vocabulary():
 @pytest.mark.slow
 def test_it_prints_throughput_clustering_time_and_memory():
     out = StringIO()
-    call_command("bench_pipeline", quotes=300, embed_sample=40, stdout=out)
+    call_command("bench_pipeline", "--quotes", "300", "600", "--embed-sample", "40", stdout=out)
     text = out.getvalue()
-    assert "corpus: 300 quotes" in text
+    assert "corpus: 300 quotes" in text and "corpus: 600 quotes" in text
     assert "app  quotes.embed.encode" in text and "raw  SentenceTransformer.encode" in text
     assert "clustering 300 quotes with synthetic vectors" in text
     assert "ms a full sentence, each tenth of them in turn: " in text
@@ -64,4 +64,4 @@ def test_it_prints_throughput_clustering_time_and_memory():
 
 def test_it_refuses_a_corpus_of_no_quotes():
     with pytest.raises(CommandError, match="must be positive"):
-        call_command("bench_pipeline", quotes=0)
+        call_command("bench_pipeline", "--quotes", "10", "0")

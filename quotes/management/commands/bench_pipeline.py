@@ -11,16 +11,18 @@ class Command(BaseCommand):
             "raw sentence-transformers), clustering time and peak memory.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--quotes", type=int, default=10_000, metavar="N")
+        parser.add_argument("--quotes", type=int, nargs="+", default=[10_000], metavar="N",
+                            help="corpus sizes, each measured in turn (e.g. 10000 100000)")
         parser.add_argument("--embed-sample", type=int, default=2_000, metavar="M",
                             help="time embedding on the first M quotes (all N: cluster the "
                                  "model's vectors; fewer: cluster synthetic vectors)")
         parser.add_argument("--seed", type=int, default=1)
 
     def handle(self, *args, quotes, embed_sample, seed, **options):
-        if quotes < 1 or embed_sample < 1:
+        if min(quotes) < 1 or embed_sample < 1:
             raise CommandError("--quotes and --embed-sample must be positive")
-        figures = run(quotes, min(embed_sample, quotes), thresholds(), seed=seed,
-                      batch_size=settings.VERBATIM_EMBEDDING_BATCH_SIZE)
-        for line in figures.lines():
-            self.stdout.write(line)
+        for size in quotes:
+            figures = run(size, min(embed_sample, size), thresholds(), seed=seed,
+                          batch_size=settings.VERBATIM_EMBEDDING_BATCH_SIZE)
+            for line in figures.lines():
+                self.stdout.write(line)
