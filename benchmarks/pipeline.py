@@ -7,7 +7,8 @@ batch, in alternating rounds (identical texts are deduplicated within a round). 
 the steps of quotes.cluster.place on all N quotes in memory (no database), with the
 model's vectors when embed_sample covers the corpus, else with `synthetic_vectors`; the
 full sentences are timed in tenths, so the cost a quote as the indexes grow shows
-whether time grows linearly. Memory: the tracemalloc peak of a second, untimed run of
+whether time grows linearly; then the last 1% of the quotes is placed again onto the
+Statements of the rest, as an incremental run would. Memory: the tracemalloc peak of a second, untimed run of
 place (tracing slows allocation, so it is kept out of the timed run), and the
 process's peak resident set size (model, corpus and all).
 """
@@ -38,6 +39,8 @@ class Figures:
     real_vectors: bool
     cluster_seconds: float
     tenths_ms: list[float]
+    incremental_quotes: int
+    incremental_seconds: float
     statements_found: int
     pair_precision: float
     pair_recall: float
@@ -55,6 +58,8 @@ class Figures:
             f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote)",
             "  ms a full sentence, each tenth of them in turn: "
             + " ".join(f"{ms:.2f}" for ms in self.tenths_ms),
+            f"  incremental run: the last {self.incremental_quotes} quotes placed onto the "
+            f"others' Statements: {self.incremental_seconds:.1f} s",
             f"  statements found {self.statements_found}; pairs of full quotes vs the generated "
             f"statements: precision {self.pair_precision:.3f}, recall {self.pair_recall:.3f}",
             f"memory: clustering traced peak {self.traced_peak_mib:.0f} MiB; "
@@ -108,6 +113,16 @@ def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
     return placement.result, time.perf_counter() - start, tenths_ms
 
 
+def time_incremental(early: list[QuoteItem], late: list[QuoteItem], decided: dict,
+                     thresholds: Thresholds) -> float:
+    """Seconds to place late onto early grouped as the full run grouped them (what a
+    daily run does: read the placed corpus, build its indexes, place the new quotes)."""
+    placed = {}
+    for item in early:
+        placed.setdefault(decided[item.id], []).append(item)
+    return timed(place, placed, late, thresholds, embed.DIMENSIONS)[1]
+
+
 def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     """Pairwise precision and recall of found groups against true groups, by counting."""
     def pairs(counter):
@@ -135,6 +150,8 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
     items = [QuoteItem(id=q.id, text=q.text, kind=q.kind, article=q.article, outlet=q.outlet,
                        vector=vectors[i], quotation=q.id) for i, q in enumerate(corpus)]
     decided, cluster_seconds, tenths_ms = time_clustering(items, thresholds)
+    late = items[-max(1, len(items) // 100):]
+    incremental_seconds = time_incremental(items[:-len(late)], late, decided, thresholds)
     tracemalloc.start()
     place({}, items, thresholds, embed.DIMENSIONS)
     traced_peak = tracemalloc.get_traced_memory()[1]
@@ -147,6 +164,7 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
         app_per_second=len(sample) / app_seconds if app_seconds else 0.0,
         raw_per_second=len(sample) / raw_seconds if raw_seconds else 0.0,
         real_vectors=real, cluster_seconds=cluster_seconds, tenths_ms=tenths_ms,
+        incremental_quotes=len(late), incremental_seconds=incremental_seconds,
         statements_found=len(set(decided.values())), pair_precision=precision,
         pair_recall=recall, traced_peak_mib=traced_peak / 2**20, max_rss_mib=max_rss_mib(),
     )

@@ -38,8 +38,9 @@ other: an article prints one utterance once.
 
 Candidates come from two indexes that grow as quotes are placed, so no step
 compares all pairs: nearest neighbours by vector (`Neighbours`: exact below
-exact_limit vectors, a usearch HNSW graph above it; a verbatim copy's vector is not
-indexed again, see `wants_vector`) and an inverted word index that finds quotes
+exact_limit vectors or when a run places at most exact_queries quotes, else a
+usearch HNSW graph; a verbatim copy's vector is not indexed again, see
+`wants_vector`) and an inverted word index that finds quotes
 sharing words with the pending one (only its rarest words, up to max_postings index
 entries a quote, so the work per quote stays bounded).
 
@@ -120,6 +121,7 @@ class Thresholds:
     word_candidates: int = 16
     max_postings: int = 250
     exact_limit: int = 20000
+    exact_queries: int = 4000
     chunk: int = 512
 
 
@@ -135,31 +137,37 @@ TWIN_COSINE = 0.999
 
 
 class Neighbours:
-    """Nearest full-sentence members by cosine: brute force up to exact_limit vectors,
-    then a usearch HNSW graph that takes over every vector added so far. The graph
-    stores 8-bit vectors (four times faster to build than float32); its cosines only
-    pick candidates, with QUANTISATION_SLACK of tolerance, and every candidate is
-    scored again on the float32 vectors. Vectors are kept under the member positions
-    they are added with."""
+    """Nearest full-sentence members by cosine, under the member positions they were
+    added with.
 
-    def __init__(self, dimensions: int, exact_limit: int):
+    Brute force, in blocks of BLOCK vectors, while the index holds at most exact_limit
+    vectors, or for good when the run has at most exact_queries quotes to place (an
+    incremental run: searching a few thousand quotes exhaustively costs less than
+    building a graph of the whole corpus). Otherwise a usearch HNSW graph takes over
+    every vector added so far. The graph stores 8-bit vectors (four times faster to
+    build than float32); its cosines only pick candidates, with QUANTISATION_SLACK of
+    tolerance, and every candidate is scored again on the float32 vectors."""
+
+    BLOCK = 16384
+
+    def __init__(self, dimensions: int, exact_limit: int, always_exact: bool = False):
         self.dimensions = dimensions
         self.exact_limit = exact_limit
+        self.always_exact = always_exact
         self.blocks: list[np.ndarray] = []
         self.keys: list[np.ndarray] = []
         self.size = 0
         self.graph = None
 
-    def add(self, positions: list[int], vectors: np.ndarray):
+    def add(self, positions: list[int], vectors):
         if not len(positions):
             return
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions),
                                                                            self.dimensions)
         positions = np.asarray(positions, dtype=np.int64)
         self.size += len(positions)
-        if self.graph is None and self.size <= self.exact_limit:
-            self.blocks.append(vectors)
-            self.keys.append(positions)
+        if self.graph is None and (self.always_exact or self.size <= self.exact_limit):
+            self.add_to_blocks(positions, vectors)
             return
         if self.graph is None:
             from usearch.index import Index
@@ -170,22 +178,46 @@ class Neighbours:
             self.blocks, self.keys = [], []
         self.graph.add(positions, vectors)
 
+    def add_to_blocks(self, positions: np.ndarray, vectors: np.ndarray):
+        """Fill the last block up to BLOCK vectors, then open new ones."""
+        while len(positions):
+            if not self.blocks or len(self.blocks[-1]) >= self.BLOCK:
+                self.blocks.append(vectors[:0])
+                self.keys.append(positions[:0])
+            room = self.BLOCK - len(self.blocks[-1])
+            self.blocks[-1] = np.concatenate([self.blocks[-1], vectors[:room]])
+            self.keys[-1] = np.concatenate([self.keys[-1], positions[:room]])
+            positions, vectors = positions[room:], vectors[room:]
+
     def search(self, queries: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
         """For each query, the positions of up to k nearest vectors added so far whose
         cosine reaches floor."""
         if not self.size or not len(queries) or k <= 0:
             return [[] for _ in range(len(queries))]
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
         if self.graph is None:
-            stored, keys = np.concatenate(self.blocks), np.concatenate(self.keys)
-            scores = np.asarray(queries, dtype=np.float32) @ stored.T
-            k = min(k, stored.shape[0])
-            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-            return [sorted(int(keys[j]) for j in row if scores[i, j] >= floor)
-                    for i, row in enumerate(top)]
-        found = self.graph.search(np.ascontiguousarray(queries, dtype=np.float32), k)
+            return self.search_blocks(queries, k, floor)
+        found = self.graph.search(queries, k)
         return [sorted(int(key) for key, distance in zip(found.keys[i][:found.counts[i]],
                                                          found.distances[i][:found.counts[i]])
                        if 1.0 - distance >= floor - QUANTISATION_SLACK)
+                for i in range(len(queries))]
+
+    def search_blocks(self, queries: np.ndarray, k: int, floor: float) -> list[list[int]]:
+        """Exact search: the best k of each block, merged with the best k so far."""
+        best_scores = np.empty((len(queries), 0), dtype=np.float32)
+        best_keys = np.empty((len(queries), 0), dtype=np.int64)
+        for block, keys in zip(self.blocks, self.keys):
+            scores = np.concatenate([best_scores, queries @ block.T], axis=1)
+            every_key = np.broadcast_to(keys, (len(queries), len(keys)))
+            positions = np.concatenate([best_keys, every_key], axis=1)
+            if scores.shape[1] > k:
+                top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+                scores = np.take_along_axis(scores, top, axis=1)
+                positions = np.take_along_axis(positions, top, axis=1)
+            best_scores, best_keys = scores, positions
+        return [sorted(int(key) for key, score in zip(best_keys[i], best_scores[i])
+                       if score >= floor)
                 for i in range(len(queries))]
 
 
@@ -386,7 +418,9 @@ class Placement:
         self.by_statement: dict[object, list[int]] = defaultdict(list)
         self.indexed: dict[object, list[int]] = defaultdict(list)
         self.first_member: dict[object, int] = {}
-        self.neighbours = Neighbours(dimensions, t.exact_limit)
+        self.neighbours = Neighbours(
+            dimensions, t.exact_limit,
+            always_exact=sum(item.kind != FRAGMENT for item in pending) <= t.exact_queries)
         self.words = WordIndex(t.max_postings)
         self.fragments_by_words: dict[tuple, object] = {}
         self.sentences: dict[tuple, object] = {}

@@ -204,17 +204,23 @@ def test_it_picks_the_wording_most_outlets_printed_as_canonical():
     assert canonical_quote(members).id == 2
 
 
-@pytest.mark.parametrize("exact_limit", [10_000, 10], ids=["exact", "graph"])
-def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(exact_limit):
+@pytest.mark.parametrize("exact_limit, always_exact, block", [
+    (10_000, False, 16384), (10, False, 16384), (10, True, 64),
+], ids=["exact", "graph", "exact in blocks"])
+def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(
+        exact_limit, always_exact, block, monkeypatch):
+    monkeypatch.setattr(Neighbours, "BLOCK", block)
     rng = np.random.default_rng(5)
     stored = rng.standard_normal((400, 384)).astype(np.float32)
     stored /= np.linalg.norm(stored, axis=1, keepdims=True)
     query = stored[:3] + 0.5 * stored[3:6]
     query /= np.linalg.norm(query, axis=1, keepdims=True)
-    neighbours = Neighbours(384, exact_limit)
-    neighbours.add(list(range(100, 500)), stored)
-    found = neighbours.search(query, k=8, floor=0.5)
-    assert found == [[100], [101], [102]]
+    neighbours = Neighbours(384, exact_limit, always_exact)
+    for start in range(0, 400, 50):
+        neighbours.add(list(range(100 + start, 150 + start)), stored[start:start + 50])
+    assert neighbours.search(query, k=8, floor=0.5) == [[100], [101], [102]]
+    assert neighbours.search(query, k=2) == [[100, 103], [101, 104], [102, 105]]
+    assert (neighbours.graph is None) == (exact_limit > 400 or always_exact)
 
 
 def test_it_indexes_the_vector_of_a_verbatim_copy_once(thresholds):
