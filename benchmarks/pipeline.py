@@ -8,9 +8,9 @@ the steps of quotes.cluster.place on all N quotes in memory (no database), with 
 model's vectors when embed_sample covers the corpus, else with `synthetic_vectors`; the
 full sentences are timed in tenths, so the cost a quote as the indexes grow shows
 whether time grows linearly; then the last 1% of the quotes is placed again onto the
-Statements of the rest, as an incremental run would. Memory: the tracemalloc peak of a second, untimed run of
-place (tracing slows allocation, so it is kept out of the timed run), and the
-process's peak resident set size (model, corpus and all).
+Statements of the rest, as an incremental run would. Memory: the tracemalloc peak of
+a second, untimed run of place (tracing slows allocation, so it is kept out of the
+timed run), and the process's peak resident set size (model, corpus and all).
 """
 import resource
 import sys
