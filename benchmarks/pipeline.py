@@ -1,10 +1,10 @@
 """Time the pipeline's two heavy steps on a synthetic corpus: embedding and clustering.
 
-Embedding: the app's path (quotes.embed.encode: one cached model, identical texts
+Embedding: the app's path (quotes.text.embedding.encode: one cached model, identical texts
 encoded once) against a plain SentenceTransformer.encode of the same texts, same model,
 batch size and normalisation, on the first `embed_sample` quotes, after one warm-up
 batch, in alternating rounds (identical texts are deduplicated within a round). Clustering:
-the steps of quotes.cluster.place on all N quotes in memory (no database), with the
+the steps of quotes.text.grouping.place on all N quotes in memory (no database), with the
 model's vectors when embed_sample covers the corpus, else with `synthetic_vectors`; the
 full sentences are timed in tenths, so the cost a quote as the indexes grow shows
 whether time grows linearly; then the last 1% of the quotes is placed again onto the
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from quotes import embed
-from quotes.cluster import Placement, QuoteItem, Thresholds, in_placing_order, place
+from quotes.text import embedding as embed
+from quotes.text.grouping import Placement, QuoteItem, Thresholds, in_placing_order, place
 
 from .corpus import build, synthetic_vectors, vocabulary
 
@@ -52,7 +52,7 @@ class Figures:
         return [
             f"corpus: {self.quotes} quotes of {self.statements} statements (synthetic, seeded)",
             f"embedding, first {self.embedded} quotes ({self.distinct_texts} distinct texts), CPU:",
-            f"  app  quotes.embed.encode          {self.app_per_second:8.1f} quotes/s",
+            f"  app  quotes.text.embedding.encode          {self.app_per_second:8.1f} quotes/s",
             f"  raw  SentenceTransformer.encode   {self.raw_per_second:8.1f} quotes/s",
             f"clustering {self.quotes} quotes with {vectors}: {self.cluster_seconds:.1f} s "
             f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote)",
@@ -98,7 +98,7 @@ def time_raw(model, texts: list[str], batch_size: int) -> float:
 
 
 def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
-    """Place items as quotes.cluster.place does, timing the whole and each tenth of the
+    """Place items as quotes.text.grouping.place does, timing the whole and each tenth of the
     full sentences (tenths cut on the placing chunk, so the result is place's own).
     Returns the decisions, the seconds and the milliseconds a quote of each tenth."""
     start = time.perf_counter()

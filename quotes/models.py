@@ -32,7 +32,7 @@ class Speaker(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("quotes:speaker", args=[self.slug])
+        return reverse("web:speaker", args=[self.slug])
 
 
 class SpeakerAlias(models.Model):
@@ -86,7 +86,7 @@ class Statement(models.Model):
         return self.canonical_text[:80]
 
     def get_absolute_url(self):
-        return reverse("quotes:statement", args=[self.pk])
+        return reverse("web:statement", args=[self.pk])
 
 
 class Quote(models.Model):

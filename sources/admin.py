@@ -15,15 +15,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from quotes.models import Quote
-
-from .models import Article, Outlet
+from sources.models import Article, Outlet
 
 
-def changelist_link(model, text, **filters):
-    """A link to model's admin list, filtered by the given lookups."""
-    opts = model._meta
-    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+def changelist_link(label, text, **filters):
+    """A link to the admin list of the model named "app_label.model" (by URL name, so this
+    app links to the quotes app without importing it), filtered by the given lookups."""
+    app_label, model_name = label.lower().split(".")
+    url = reverse(f"admin:{app_label}_{model_name}_changelist")
     query = "&".join(f"{key}={value}" for key, value in filters.items())
     return format_html('<a href="{}?{}">{}</a>', url, query, text)
 
@@ -45,7 +44,7 @@ class OutletAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="articles", ordering="article_total")
     def article_count(self, outlet):
-        return changelist_link(Article, outlet.article_total, outlet__id__exact=outlet.pk)
+        return changelist_link("sources.Article", outlet.article_total, outlet__id__exact=outlet.pk)
 
 
 @admin.register(Article)
@@ -72,4 +71,4 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="quotes", ordering="quote_total")
     def quote_count(self, article):
-        return changelist_link(Quote, article.quote_total, article__id__exact=article.pk)
+        return changelist_link("quotes.Quote", article.quote_total, article__id__exact=article.pk)

@@ -25,7 +25,7 @@ class Outlet(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("sources:outlet", args=[self.slug])
+        return reverse("web:outlet", args=[self.slug])
 
 
 class Article(models.Model):
@@ -55,7 +55,7 @@ class Article(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("sources:article", args=[self.pk])
+        return reverse("web:article", args=[self.pk])
 
 
 def unique_slug(model, name, max_length=190):

@@ -6,6 +6,7 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
 SEEDS = SHARED / "seeds"
+SAMPLES = PROJECT / "sources" / "samples"
 
 
 @pytest.fixture(autouse=True)

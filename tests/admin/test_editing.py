@@ -1,7 +1,7 @@
-"""The editor actions' logic in quotes.editing, called directly on rows."""
+"""The editor actions' logic in quotes.services.editing, called directly on rows."""
 import pytest
 
-from quotes import editing
+from quotes.services import editing
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 
 def page(client, article):
-    response = client.get(reverse("sources:article", args=[article.pk]))
+    response = client.get(reverse("web:article", args=[article.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -47,7 +47,7 @@ def test_it_links_only_to_web_addresses(client, story):
 
 
 def test_it_gives_404_for_a_missing_article(client, story):
-    assert client.get(reverse("sources:article", args=[987654])).status_code == 404
+    assert client.get(reverse("web:article", args=[987654])).status_code == 404
 
 
 def test_it_tells_the_browser_the_articles_language(client, story):

@@ -3,7 +3,7 @@ import numpy
 import pytest
 from django.urls import reverse
 
-COMPARE = reverse("quotes:compare")
+COMPARE = reverse("web:compare")
 
 
 def test_it_marks_kept_cut_added_and_replaced_words_side_by_side(client, story):

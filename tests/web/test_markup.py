@@ -1,8 +1,8 @@
-"""quotes.markup: escaped HTML for word differences and highlighted quotations."""
+"""web.markup: escaped HTML for word differences and highlighted quotations."""
 import pytest
 
-from quotes.drift import word_diff
-from quotes.markup import (
+from quotes.text.drift import word_diff
+from web.markup import (
     QuotationSpan, article_html, side_html, variant_html, word_counts,
 )
 

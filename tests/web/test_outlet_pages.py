@@ -3,7 +3,7 @@ from django.urls import reverse
 
 
 def test_it_shows_an_outlets_share_of_each_drift_class(client, story):
-    response = client.get(reverse("sources:outlet", args=[story.times.slug]))
+    response = client.get(reverse("web:outlet", args=[story.times.slug]))
     assert response.status_code == 200
     shares = {share.value: (share.count, share.rounded) for share in response.context["shares"]}
     # Harbour Times: one reworded and one verbatim quote; its hidden quote does not count.
@@ -16,7 +16,7 @@ def test_it_shows_an_outlets_share_of_each_drift_class(client, story):
 
 
 def test_it_lists_the_statements_it_quoted_with_its_own_treatment(client, story):
-    response = client.get(reverse("sources:outlet", args=[story.courier.slug]))
+    response = client.get(reverse("web:outlet", args=[story.courier.slug]))
     rows = [(statement, label) for statement, label in response.context["rows"]]
     assert (story.reopen, "trimmed") in rows
     assert (story.wait, "verbatim") in rows
@@ -24,7 +24,7 @@ def test_it_lists_the_statements_it_quoted_with_its_own_treatment(client, story)
 
 
 def test_it_lists_its_articles_with_their_quotation_counts(client, story):
-    response = client.get(reverse("sources:outlet", args=[story.times.slug]))
+    response = client.get(reverse("web:outlet", args=[story.times.slug]))
     counts = {article.title: article.quote_count for article in response.context["articles"]}
     assert counts == {"Port to open before storms": 1,
                       "<script>alert('title')</script> Council row": 1}
@@ -34,7 +34,7 @@ def test_it_lists_its_articles_with_their_quotation_counts(client, story):
 
 
 def test_it_draws_a_bar_per_outlet_on_the_outlet_list(client, story):
-    response = client.get(reverse("sources:outlet-list"))
+    response = client.get(reverse("web:outlet-list"))
     assert response.status_code == 200
     chart = {outlet.name: {share.value: share.count for share in shares}
              for outlet, shares in response.context["chart"]}
@@ -43,4 +43,4 @@ def test_it_draws_a_bar_per_outlet_on_the_outlet_list(client, story):
 
 
 def test_it_gives_404_for_an_unknown_outlet(client, story):
-    assert client.get(reverse("sources:outlet", args=["no-such-paper"])).status_code == 404
+    assert client.get(reverse("web:outlet", args=["no-such-paper"])).status_code == 404

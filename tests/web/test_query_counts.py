@@ -9,24 +9,24 @@ from django.urls import reverse
 # The session and user are never touched by these pages, so the counts are the views' own.
 PAGES = {
     # count, page of results, results with their quotes and outlets, outlet choices
-    "search": (lambda s: reverse("quotes:search"), 4),
+    "search": (lambda s: reverse("web:search"), 4),
     # the same, plus the outlet named in the query string
-    "search-filtered": (lambda s: reverse("quotes:search") + "?speaker=marlow&words=statement"
+    "search-filtered": (lambda s: reverse("web:search") + "?speaker=marlow&words=statement"
                         "&drift=verbatim&outlet=harbour-times&sort=newest", 5),
     # statement with speaker and canonical quote, its quotes with outlets and speakers
-    "statement": (lambda s: reverse("quotes:statement", args=[s.reopen.pk]), 2),
+    "statement": (lambda s: reverse("web:statement", args=[s.reopen.pk]), 2),
     # the two quotes
-    "compare": (lambda s: reverse("quotes:compare") + f"?a={s.reopen_verbatim.pk}"
+    "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}"
                 f"&b={s.reopen_trimmed.pk}", 2),
     # speaker, aliases, outlets, statement count, statement page, their quotes,
     # statements other outlets attribute to them, their quotes
-    "speaker": (lambda s: reverse("quotes:speaker", args=[s.ada.slug]), 8),
+    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 8),
     # drift counts by outlet, outlets with article counts
-    "outlet-list": (lambda s: reverse("sources:outlet-list"), 2),
+    "outlet-list": (lambda s: reverse("web:outlet-list"), 2),
     # outlet, drift counts, statement count + page, article count + page
-    "outlet": (lambda s: reverse("sources:outlet", args=[s.ledger.slug]), 6),
+    "outlet": (lambda s: reverse("web:outlet", args=[s.ledger.slug]), 6),
     # article with outlet, its quotes with speakers and statements
-    "article": (lambda s: reverse("sources:article", args=[s.ledger_article.pk]), 2),
+    "article": (lambda s: reverse("web:article", args=[s.ledger_article.pk]), 2),
 }
 
 

@@ -1,9 +1,9 @@
 """The home page: statements filtered by speaker, words, outlet, dates and drift, sorted, paginated."""
 from django.urls import reverse
 
-import quotes.views
+from web.views import statements
 
-SEARCH = reverse("quotes:search")
+SEARCH = reverse("web:search")
 
 
 def shown(response):
@@ -69,7 +69,7 @@ def test_it_sorts_newest_and_oldest_first(client, story):
 
 def test_it_paginates_and_keeps_the_search_in_the_page_links(client, more_statements,
                                                              monkeypatch):
-    monkeypatch.setattr(quotes.views, "PAGE_SIZE", 10)
+    monkeypatch.setattr(statements, "PAGE_SIZE", 10)
     response = client.get(SEARCH, {"speaker": "marlow", "sort": "oldest"})
     assert response.context["page"].paginator.count == 14
     assert len(shown(response)) == 10
@@ -112,19 +112,19 @@ def test_it_survives_a_nonsense_page_number(client, story):
 
 
 def test_it_suggests_speakers_by_name_or_alias_as_datalist_options(client, story):
-    response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "commiss"})
+    response = client.get(reverse("web:speaker-suggestions"), {"speaker": "commiss"})
     assert response.status_code == 200
     assert '<option value="Ada Marlow">' in response.content.decode()
     assert "Tomas Reyes" not in response.content.decode()
 
 
 def test_it_suggests_each_speaker_once_when_several_names_match(client, story):
-    response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "marlow"})
+    response = client.get(reverse("web:speaker-suggestions"), {"speaker": "marlow"})
     assert response.content.decode().count("<option") == 1
 
 
 def test_it_suggests_nothing_for_an_empty_box(client, story):
-    response = client.get(reverse("quotes:speaker-suggestions"), {"speaker": "  "})
+    response = client.get(reverse("web:speaker-suggestions"), {"speaker": "  "})
     assert response.content.decode().strip() == ""
 
 

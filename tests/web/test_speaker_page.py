@@ -3,7 +3,7 @@ from django.urls import reverse
 
 
 def test_it_shows_aliases_outlets_and_statements(client, story):
-    response = client.get(reverse("quotes:speaker", args=[story.ada.slug]))
+    response = client.get(reverse("web:speaker", args=[story.ada.slug]))
     assert response.status_code == 200
     html = response.content.decode()
     assert "<li>Ms Marlow</li>" in html
@@ -15,21 +15,21 @@ def test_it_shows_aliases_outlets_and_statements(client, story):
 
 
 def test_it_says_so_when_a_speaker_has_no_other_names(client, story):
-    response = client.get(reverse("quotes:speaker", args=[story.tomas.slug]))
+    response = client.get(reverse("web:speaker", args=[story.tomas.slug]))
     assert "No other names recorded." in response.content.decode()
 
 
 def test_it_gives_404_for_an_unknown_speaker(client, story):
-    assert client.get(reverse("quotes:speaker", args=["nobody-at-all"])).status_code == 404
+    assert client.get(reverse("web:speaker", args=["nobody-at-all"])).status_code == 404
 
 
 def test_it_lists_apart_the_statements_some_outlet_attributes_to_them(client, story):
-    response = client.get(reverse("quotes:speaker", args=[story.ada.slug]))
+    response = client.get(reverse("web:speaker", args=[story.ada.slug]))
     assert [row.statement for row in response.context["disputed_rows"]] == [story.wait]
     assert "Also attributed to Ada Marlow by some outlets" in response.content.decode()
 
 
 def test_it_lists_no_disputed_statements_when_every_outlet_agrees(client, story):
-    response = client.get(reverse("quotes:speaker", args=[story.tomas.slug]))
+    response = client.get(reverse("web:speaker", args=[story.tomas.slug]))
     assert response.context["disputed_rows"] == []
     assert "Also attributed" not in response.content.decode()

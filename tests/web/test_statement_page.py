@@ -6,7 +6,7 @@ from tests.web.conftest import make_quote
 
 
 def page(client, statement):
-    response = client.get(reverse("quotes:statement", args=[statement.pk]))
+    response = client.get(reverse("web:statement", args=[statement.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -42,7 +42,7 @@ def test_it_links_each_variant_to_its_place_in_the_article(client, story):
 
 def test_it_offers_to_compare_each_variant_with_the_canonical(client, story):
     html = page(client, story.reopen)
-    compare = reverse("quotes:compare")
+    compare = reverse("web:compare")
     assert f'href="{compare}?a={story.reopen_verbatim.pk}&amp;b={story.reopen_trimmed.pk}"' in html
     assert '<select id="compare-a" name="a">' in html
     # The chooser starts with the canonical wording against the next version.
@@ -68,18 +68,18 @@ def test_it_shows_markup_in_quote_text_as_text(client, story):
 
 
 def test_it_gives_404_for_a_statement_whose_quotes_are_all_hidden(client, story):
-    response = client.get(reverse("quotes:statement", args=[story.sign.pk]))
+    response = client.get(reverse("web:statement", args=[story.sign.pk]))
     assert response.status_code == 404
 
 
 def test_it_gives_404_for_a_missing_statement(client, story):
-    response = client.get(reverse("quotes:statement", args=[987654]))
+    response = client.get(reverse("web:statement", args=[987654]))
     assert response.status_code == 404
     assert "Not found" in response.content.decode()
 
 
 def test_it_gives_404_for_an_id_too_large_for_the_database(client, story):
-    response = client.get(reverse("quotes:statement", args=[10**20]))
+    response = client.get(reverse("web:statement", args=[10**20]))
     assert response.status_code == 404
 
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from benchmarks.pipeline import run
-from quotes.clustering import thresholds
+from quotes.services.clustering import thresholds
 
 
 class Command(BaseCommand):

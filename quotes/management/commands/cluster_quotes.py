@@ -1,7 +1,7 @@
 """Embed Quotes that have no vector yet and group them into Statements."""
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.clustering import ModelUnavailable, cluster_quotes
+from quotes.services.clustering import ModelUnavailable, cluster_quotes
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """manage.py export_quotes [--output FILE]"""
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.export import write_export
+from quotes.services.export import write_export
 
 
 class Command(BaseCommand):

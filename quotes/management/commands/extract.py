@@ -1,7 +1,7 @@
 """manage.py extract [--all]"""
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.extraction import extract_pending
+from quotes.services.extraction import extract_pending
 
 
 class Command(BaseCommand):

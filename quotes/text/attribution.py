@@ -1,0 +1,556 @@
+"""Who said each quotation: the speaker's name as the article prints it in full.
+
+In: an article body and its `Quotation`s (quotes.text.quotations). Out: one
+`Attribution` per quotation: the speaker's fullest name in the article, whether
+a person, a group or a body, the words that named it, how it was found
+(explicit / pronoun / role / continuation / none) and how sure. Pure; no ORM.
+
+How, in order:
+1. a speech cue after the quote in its sentence ("…,” he said", "…” said Mr X",
+   "…” according to X", "hailed as a “…” by X"); for a quote in mid-sentence the
+   cue before it comes first ("X told reporters that “…”", "He added: “…"),
+   taking the subject of the nearest speech verb that has one, so "X said … but
+   warned of a “…”, saying “…”" goes to X; an appositive between the subject and
+   the verb is skipped, or taken when it is the name ("His envoy, Y, told…");
+2. a colon introduction closing the paragraph before ("The ministers said:"),
+   or a name alone before a colon in a headline ("Berg: “…”");
+3. a paragraph that opens with a quote and has no cue continues the quotation
+   before it, when only captions or cross-heads lie between (method
+   continuation); otherwise the last subject of the narration between; a
+   full quote with no cue after another quote of its paragraph continues it too;
+4. a quote opening a sentence with no cue takes whom the sentence before it is
+   about ("According to X, …. “…”"); a fragment with no cue takes its
+   sentence's subject, when that is a person.
+Names resolve to the fullest form the article prints ("Mr Stoltenberg" ->
+"Jens Stoltenberg"); pronouns to the last person (or group or body, for "they"
+and "it") that was a speaker or the subject of a sentence of narration, never a
+name in a headline, a caption or an object position; role nouns ("the NATO
+leader", "the Spaniard", "the 62-year-old") to the person printed with that
+role, else like a pronoun; groups ("the ministers") to the fullest phrase with
+the same head noun ("Nato defence ministers"). Someone unnamed ("a senior
+official", "officials", "his spokesman") is nobody: the quote gets no speaker,
+and neither does a pronoun that refers back to them.
+
+Limits: no gender agreement ("she" takes the last person); a speaker named only
+in a later sentence ("…,” the statement read, quoting X) is missed; a cue more
+than a sentence away is not seen; a one-word subject with no title that the
+article never prints in full ("Omar said") is taken for a body.
+"""
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .lexicon import (
+    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
+    SUBORDINATE_ROLES,
+)
+from .quotations import FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans
+from .names import (
+    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, classify, is_np_word,
+    joins_phrase, leading_phrase, phrase_after, surname, tokens, trailing_phrase,
+)
+from .sentences import SentenceIndex, sentence_spans
+
+EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = (
+    "explicit", "pronoun", "role", "continuation", "none")
+AUXILIARIES = frozenset(
+    """has have had also later then again further previously earlier repeatedly
+    once just recently would will is was did does only even not never
+    already since subsequently separately today yesterday""".split()
+)
+# A sentence opening with one of these starts with a clause, not its subject.
+CLAUSE_OPENERS = frozenset(
+    """asked speaking in on at after before during but yet however meanwhile
+    earlier later despite while although for with following writing talking
+    addressing responding according as when since""".split()
+)
+AFTER_CUE_WORDS = 10
+# How far back from a verb (or on from a sentence start) a subject is sought, in characters.
+CLAUSE_REACH = 400
+APPOSITIVE_WORDS = 8
+LABEL_WORDS = 4
+RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
+OWNERS = frozenset({"his", "her", "its", "their", "our"})
+GENDER_OF_HONORIFIC = {
+    "mr": "he", "sir": "he", "lord": "he", "herr": "he", "monsieur": "he",
+    "mrs": "she", "ms": "she", "miss": "she", "dame": "she", "lady": "she", "frau": "she", "madame": "she",
+}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said one quotation, and how that was found."""
+    quotation: int
+    name: str | None
+    kind: str
+    mention: str
+    method: str
+    confidence: float
+    role: str = ""
+    forms: tuple = field(default=())
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker as one article knows it; an empty name is someone unnamed."""
+    name: str
+    kind: str
+    role: str = ""
+
+
+class Article:
+    """What attribution knows of one article: its paragraphs, its narration with
+    quotes blanked out, the people it names in full, and its sentence subjects."""
+
+    def __init__(self, body, quotations):
+        self.paragraphs = paragraph_spans(body)
+        self.frame = masked(body, [s for q in quotations for s in q.segments])
+        self.sentences = SentenceIndex(self.frame)
+        self.narrative = [
+            index > 0 and not is_headline_like(body, lo, hi) and not is_link_line(body, lo, hi)
+            and not is_label(body, lo, hi)
+            for index, (lo, hi) in enumerate(self.paragraphs)
+        ]
+        self.full_names = Counter()
+        self.roles = {}
+        self.groups = []
+        self.genders = {}   # surname -> "he" / "she", from honorifics and resolved pronouns
+        self.collect_names()
+        self.subjects = self.collect_subjects()
+
+    def collect_names(self):
+        """Every multi-word person name and group phrase, with the roles printed
+        before the names."""
+        for lo, hi in self.paragraphs:
+            run = []
+            words = tokens(self.frame, lo, hi) + [(".", hi, hi)]
+            for i, word in enumerate(words):
+                following = words[i + 1] if i + 1 < len(words) else None
+                if is_np_word(word[0]) or joins_phrase(words, i, following):
+                    run.append(word)
+                    continue
+                if len(run) > 1 or run and bare(run[0][0]) in GROUP_NOUNS:
+                    self.note_phrase(classify(self.frame, run))
+                run = []
+
+    def note_phrase(self, mention):
+        if mention is None or mention.form == PRONOUN:
+            return
+        first = bare(mention.text.split()[0])
+        if mention.kind == PERSON and mention.form == NAME and first in GENDER_OF_HONORIFIC:
+            self.genders.setdefault(surname(mention.name).lower(), GENDER_OF_HONORIFIC[first])
+        if mention.kind == PERSON and mention.form == NAME and len(mention.name.split()) >= 2:
+            self.full_names[mention.name] += 1
+            if mention.role:
+                self.roles.setdefault(mention.name, mention.role)
+        elif mention.kind == GROUP:
+            self.groups.append(mention.name)
+
+    def canonical(self, name):
+        """The fullest name the article prints for name ("Stoltenberg" ->
+        "Jens Stoltenberg"): the most frequent full name ending with its surname."""
+        last = surname(name).lower()
+        candidates = [(count, len(full), full) for full, count in self.full_names.items()
+                      if surname(full).lower() == last and len(full) >= len(name)]
+        if not candidates:
+            return name
+        best = max(candidates)[2]
+        return best if len(name.split()) == 1 or best.endswith(name) else name
+
+    def resolve_name(self, mention):
+        """The speaker a name mention stands for. A lone capitalised word that
+        is no surname of the article's people and has no title or honorific
+        ("Moscow said") is taken for a body."""
+        if mention.kind != PERSON:
+            return Speaker(mention.name, mention.kind)
+        name = self.canonical(mention.name)
+        titled = mention.role or mention.text.split()[0].lower() in HONORIFICS
+        if len(name.split()) == 1 and not titled:
+            return Speaker(name, ORGANISATION)
+        return Speaker(name, PERSON, mention.role or self.roles.get(name, ""))
+
+    def collect_subjects(self):
+        """(offset, Speaker) for the subject of each sentence of narration, and
+        of its speech verbs ("…, X said"), when a person, group or body is named
+        outright: the antecedents of pronouns. Someone unnamed ("a spokesman
+        said") is an antecedent with no name, so "he" after it is nobody known."""
+        subjects = []
+        for index, (lo, hi) in enumerate(self.paragraphs):
+            if not self.narrative[index]:
+                continue
+            for start, end in self.sentences.spans(lo, hi):
+                for mention in (opening_subject(self.frame, start, end),
+                                cue_before(self.frame, start, end)):
+                    if mention is not None and mention.form == NAME:
+                        subjects.append((mention.start, self.resolve_name(mention)))
+                    elif mention is not None and mention.form == ROLE and is_unnamed(mention):
+                        subjects.append((mention.start, Speaker("", mention.kind)))
+        return sorted(subjects, key=lambda event: event[0])
+
+    def gender(self, speaker):
+        return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
+
+    def antecedent(self, position, kinds, resolved, before=True, pronoun=None):
+        """The last (or, with before=False, the next) speaker of the given kinds
+        that was a sentence subject or resolved speaker around position; for
+        "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
+        def fits(speaker):
+            known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
+            return speaker.kind in kinds and (known is None or known == pronoun)
+
+        found = [nearest(events, position, fits, before) for events in (self.subjects, resolved)]
+        found = [f for f in found if f is not None]
+        if not found:
+            return None
+        return (max if before else min)(found, key=lambda event: event[0])[1]
+
+
+def nearest(events, position, fits, before):
+    """The event whose speaker fits nearest to position on one side; events are
+    (offset, Speaker) sorted by offset."""
+    i = bisect_left([offset for offset, _ in events], position)
+    scan = range(i - 1, -1, -1) if before else range(i, len(events))
+    for j in scan:
+        if fits(events[j][1]) and events[j][0] != position:
+            return events[j]
+    return None
+
+
+def is_label(text, lo, hi):
+    """A short line ending with a colon that introduces no quote ("Pictured:")."""
+    line = text[lo:hi].rstrip()
+    return line.endswith(":") and len(line.split()) <= LABEL_WORDS and not speech_verbs(tokens(text, lo, hi))
+
+
+def attribute(body, quotations):
+    """One Attribution per quotation, in order."""
+    article = Article(body, quotations)
+    resolved = []   # (offset, Speaker) of quotations attributed so far
+    results = []
+    previous = None
+    for quotation in quotations:
+        attribution = attribute_one(article, quotation, resolved, previous)
+        results.append(attribution)
+        if attribution.name:
+            resolved.append((quotation.start, Speaker(attribution.name, attribution.kind, attribution.role)))
+        previous = (quotation, attribution)
+    return results
+
+
+def attribute_one(article, quotation, resolved, previous):
+    mention = find_cue(article, quotation)
+    if mention is not None:
+        result = resolve(article, quotation, mention, resolved)
+        if result is not None:
+            return result
+    continued = continuation(article, quotation, previous, resolved)
+    if continued is not None:
+        return continued
+    first = quotation.segments[0]
+    lo, hi = article.paragraphs[first.paragraph]
+    start, end = article.sentences.around(lo, hi, first.start)
+    introduced = sentence_before(article, lo, hi, start) if first.start <= start + 2 else None
+    if introduced is not None:
+        result = resolve(article, quotation, introduced, resolved)
+        if result is not None and result.name:
+            return replace(result, confidence=min(result.confidence, 0.6))
+    subject = opening_subject(article.frame, start, end)
+    if subject is not None and subject.form == NAME and subject.kind == PERSON:
+        speaker = article.resolve_name(subject)
+        if speaker.kind == PERSON:
+            return make(quotation, speaker, subject, EXPLICIT, 0.5)
+    return Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+
+
+def sentence_before(article, lo, hi, start):
+    """Who the sentence before a quote that opens a sentence is about, in the
+    same paragraph: "According to X, …. “…”", "X was defiant. “…”"."""
+    spans = [span for span in article.sentences.spans(lo, hi) if span[1] <= start]
+    if not spans:
+        return None
+    before_start, before_end = spans[-1]
+    mention = cue_before(article.frame, before_start, before_end)
+    if mention is None:
+        mention = opening_subject(article.frame, before_start, before_end)
+    if mention is None or mention.form == ROLE and is_unnamed(mention):
+        return None
+    return mention
+
+
+def make(quotation, speaker, mention, method, confidence):
+    """The Attribution of quotation to speaker; forms are the names and the role
+    the article printed for them, which become aliases."""
+    role = without_determiner(speaker.role or mention.role)
+    printed = mention.name if mention.form == NAME else ""
+    forms = tuple(dict.fromkeys(f for f in (speaker.name, printed, without_determiner(mention.role)) if f))
+    return Attribution(quotation.index, speaker.name, speaker.kind, mention.text, method,
+                       confidence, role, forms)
+
+
+def without_determiner(phrase):
+    """"the head of the Commission" -> "head of the Commission"."""
+    words = phrase.split()
+    return " ".join(words[1:] if words and bare(words[0]) in ("the", "a", "an") else words)
+
+
+def resolve(article, quotation, mention, resolved):
+    """Turn the words that named the speaker into the speaker."""
+    if mention.form == NAME:
+        return make(quotation, article.resolve_name(mention), mention, EXPLICIT, 0.95)
+    if mention.form == PRONOUN:
+        kinds = {PERSON} if mention.kind == PERSON else {GROUP, ORGANISATION}
+        pronoun = mention.name
+        speaker = article.antecedent(quotation.start, kinds, resolved, pronoun=pronoun)
+        if speaker is not None and not speaker.name:
+            return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
+        confidence = 0.85
+        if speaker is None:
+            speaker = article.antecedent(quotation.start, kinds, resolved, before=False, pronoun=pronoun)
+            confidence = 0.5
+        if speaker is None or not speaker.name:
+            return None
+        if pronoun in PERSON_PRONOUNS:
+            article.genders.setdefault(surname(speaker.name).lower(), pronoun)
+        return make(quotation, speaker, mention, BY_PRONOUN, confidence)
+    if is_unnamed(mention):
+        return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
+    if mention.kind == GROUP:
+        return make(quotation, group_speaker(article, mention), mention, BY_ROLE, 0.8)
+    speaker = role_holder(article, mention)
+    if speaker is not None:
+        return make(quotation, speaker, mention, BY_ROLE, 0.85)
+    if is_someone_else(mention):
+        return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
+    speaker = article.antecedent(quotation.start, {PERSON}, resolved)
+    if speaker is not None and not speaker.name:
+        return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
+    if speaker is not None:
+        return make(quotation, speaker, mention, BY_ROLE, 0.7)
+    speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
+    return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker and speaker.name else None
+
+
+def is_unnamed(mention):
+    """A role or group that stands for nobody named: "a senior official",
+    "officials", "analysts"."""
+    words = mention.text.split()
+    if not mention.name or bare(words[0]) in INDEFINITE_WORDS:
+        return True
+    named = any(w[:1].isupper() and bare(w) not in GROUP_NOUNS for w in words)
+    return mention.kind == GROUP and not named and bare(words[0]) not in OWNERS | {"the"}
+
+
+def is_someone_else(mention):
+    """"his spokesman", "Berg's lawyer": not the man himself."""
+    words = mention.text.split()
+    owned = bare(words[0]) in OWNERS or words[0].endswith(("’s", "'s"))
+    return owned and bare(words[-1]) in SUBORDINATE_ROLES
+
+
+def role_words(text):
+    return {w for w in text.lower().replace("-", " ").split() if w not in ("the", "his", "her", "its", "their")}
+
+
+def role_holder(article, mention):
+    """The person the article prints with the role the mention names."""
+    wanted = role_words(mention.name)
+    head = mention.name.lower().replace("-", " ").split()[-1]
+    holders = [name for name, role in article.roles.items()
+               if head in role_words(role) and wanted <= role_words(role) | {head}]
+    if not holders:
+        holders = [name for name, role in article.roles.items() if head in role_words(role)]
+    if len(set(holders)) != 1:
+        return None
+    return Speaker(holders[0], PERSON, article.roles[holders[0]])
+
+
+def group_speaker(article, mention):
+    """The fullest phrase the article uses for the group ("Nato defence ministers")."""
+    head = mention.name.split()[-1].lower()
+    same = [g for g in article.groups if g.split()[-1].lower() == head]
+    return Speaker(max(same, key=len) if same else mention.name, GROUP)
+
+
+def continuation(article, quotation, previous, resolved):
+    """A quote paragraph with no cue after a quote, or a full quote with no cue
+    after another in its paragraph: the same speaker, or, when narration came
+    between, the last subject of that narration."""
+    first = quotation.segments[0]
+    lo, _ = article.paragraphs[first.paragraph]
+    if previous is None or previous[1].name is None:
+        return None
+    before, attribution = previous
+    same_paragraph = before.segments[-1].paragraph == first.paragraph
+    if first.start > lo + 2 and not (same_paragraph and quotation.kind == "full"):
+        return None
+    between = range(before.segments[-1].paragraph + 1, first.paragraph)
+    adjacent = all(not article.narrative[i] for i in between)
+    intro = colon_intro(article, first.paragraph)
+    if intro is not None:
+        return None
+    if not adjacent:
+        # Narration came between: whoever it last made the subject speaks.
+        speaker = article.antecedent(quotation.start, {PERSON, GROUP, ORGANISATION}, resolved)
+        if speaker is None or not speaker.name:
+            return None
+        return Attribution(quotation.index, speaker.name, speaker.kind, "", CONTINUATION, 0.5,
+                           speaker.role, (speaker.name,))
+    speaker = Speaker(attribution.name, attribution.kind, attribution.role)
+    return Attribution(quotation.index, speaker.name, speaker.kind, attribution.mention,
+                       CONTINUATION, 0.75, speaker.role, attribution.forms)
+
+
+def colon_intro(article, paragraph):
+    """The speaker named by a paragraph before that ends with a colon."""
+    if paragraph == 0:
+        return None
+    lo, hi = article.paragraphs[paragraph - 1]
+    if not article.frame[lo:hi].rstrip().endswith(":"):
+        return None
+    return cue_before(article.frame, lo, hi)
+
+
+def find_cue(article, quotation):
+    """The words that name the speaker of a quotation, or None."""
+    frame = article.frame
+    first = quotation.segments[0]
+    lo, hi = article.paragraphs[first.paragraph]
+    start, end = article.sentences.around(lo, hi, first.start)
+    opener = first.start - 1
+    prefix_has_words = any(ch.isalnum() for ch in frame[start:opener])
+    afters = [cue_after(frame, s.end + 1, article.sentences.around(lo, hi, s.end - 1)[1])
+              for s in quotation.segments if s.paragraph == first.paragraph]
+    before = cue_before(frame, start, opener) if prefix_has_words else None
+    if first.start <= lo + 2 or not prefix_has_words:
+        before = before or colon_intro(article, first.paragraph)
+        ordered = afters + [before]
+    else:
+        ordered = [before] + afters
+    if speech_verbs(tokens(frame, start, opener)):
+        ordered.append(opening_subject(frame, start, end))
+    return next((m for m in ordered if m is not None), None)
+
+
+def speech_verbs(words):
+    """Indexes of the speech verbs among (word, start, end) tokens."""
+    found = []
+    for i, (word, _, _) in enumerate(words):
+        low = bare(word)
+        if low in SPEECH_VERBS:
+            found.append(i)
+        elif low in SPEECH_PARTICLES and i + 1 < len(words) and bare(words[i + 1][0]) == SPEECH_PARTICLES[low]:
+            found.append(i)
+    return found
+
+
+def cue_after(frame, lo, hi):
+    """A cue right after a closing mark: "…,” he said", "…” said Mr X", or the
+    agent of a passive ("hailed as a “…” by X")."""
+    stop = frame.find(FRAGMENT_MASK, lo, hi)
+    hi = hi if stop == -1 else stop
+    words = tokens(frame, lo, min(hi, lo + CLAUSE_REACH))[:AFTER_CUE_WORDS]
+    verbs = speech_verbs(words)
+    if verbs:
+        i = verbs[0]
+        word, start, end = words[i]
+        if bare(word) == "according":
+            mention = phrase_after(frame, words[i + 1][2], hi) if i + 1 < len(words) else None
+        elif any(ch.isalnum() for ch in frame[lo:start]):
+            mention = subject_before(frame, lo, start)
+        else:
+            mention = apposed_name(frame, phrase_after(frame, end, hi), hi)
+        if mention is not None:
+            return mention
+        if word[0].islower():
+            # "…,” a spokesman for the weather service said": someone said it,
+            # but nobody the article names.
+            return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
+    for i, (word, start, end) in enumerate(words[:5]):
+        if bare(word) == "by":
+            mention = phrase_after(frame, end, hi)
+            if mention is not None and mention.form == NAME:
+                return mention
+    return None
+
+
+def apposed_name(frame, mention, hi):
+    """The name printed after a role and a comma ("said the envoy, Y"), else mention."""
+    if mention is None or mention.form == NAME:
+        return mention
+    rest = frame[mention.end:hi]
+    if not rest.lstrip().startswith(","):
+        return mention
+    name = phrase_after(frame, mention.end + rest.index(",") + 1, hi)
+    if name is None or name.form != NAME or name.kind != PERSON:
+        return mention
+    return Mention(name.text, name.name, NAME, PERSON, name.role or without_determiner(mention.text),
+                   name.start, name.end)
+
+
+def cue_before(frame, lo, hi):
+    """The subject of the nearest speech verb before a quote that has one,
+    within the last sentence of frame[lo:hi]. A verb in -ing ("saying") has
+    none of its own: the subject of an earlier verb serves. With no verb, a
+    name alone before a colon ("Berg: “…”", as in headlines) is the speaker."""
+    lo = sentence_spans(frame, lo, hi)[-1][0] if frame[lo:hi].strip() else lo
+    words = tokens(frame, lo, hi)
+    verbs = speech_verbs(words)
+    for i in reversed(verbs):
+        word, start, end = words[i]
+        if bare(word) == "according":
+            if i + 1 < len(words) and words[i + 1][0].lower() == "to":
+                mention = phrase_after(frame, words[i + 1][2], hi)
+                if mention is not None:
+                    return mention
+            continue
+        mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start)
+        if mention is not None:
+            return mention
+        if i + 1 < len(words) and words[i + 1][0] not in (",", ":", "that"):
+            mention = phrase_after(frame, end, hi)
+            if mention is not None and mention.form == NAME and frame[mention.end:hi].strip()[:1] in (":", ",", ""):
+                return mention
+    if not verbs and frame[lo:hi].rstrip().endswith(":"):
+        mention = trailing_phrase(frame, words[:-1])
+        if mention is not None and mention.form == NAME and mention.start == words[0][1]:
+            return mention
+    return None
+
+
+def opening_subject(frame, start, end):
+    """The noun phrase a sentence opens with, after an opening clause
+    ("Asked about it, Mr X said" -> "Mr X")."""
+    words = tokens(frame, start, min(end, start + CLAUSE_REACH))
+    if words and bare(words[0][0]) in CLAUSE_OPENERS:
+        commas = [i for i, w in enumerate(words) if w[0] == ","]
+        if not commas:
+            return None
+        words = words[commas[0] + 1:]
+    return leading_phrase(frame, words)
+
+
+def subject_before(frame, lo, verb_start):
+    """The subject right before a verb, past auxiliaries ("has also"), a
+    relative clause (", who …,") and an appositive between commas ("X, a former
+    minister, said"); the appositive itself when it is the name ("the envoy,
+    Y, said")."""
+    words = tokens(frame, max(lo, verb_start - CLAUSE_REACH), verb_start)
+    while words and bare(words[-1][0]) in AUXILIARIES:
+        words.pop()
+    while len(words) >= 2 and words[-1][0] == ",":
+        commas = [i for i, w in enumerate(words[:-1]) if w[0] == ","]
+        if not commas:
+            return trailing_phrase(frame, words[:-1])
+        between = words[commas[-1] + 1:-1]
+        if not between or FRAGMENT_MASK in frame[between[0][1]:between[-1][2]]:
+            return None
+        relative = bare(between[0][0]) in RELATIVE_PRONOUNS
+        if not relative and (len(between) > APPOSITIVE_WORDS or speech_verbs(between)):
+            return None
+        if not relative:
+            inside = leading_phrase(frame, between)
+            if inside is not None and inside.form == NAME and inside.kind == PERSON and \
+                    " " in inside.name and inside.end >= between[-1][2]:
+                return inside
+        words = words[:commas[-1]]
+    return trailing_phrase(frame, words)

@@ -1,0 +1,259 @@
+"""Noun phrases that can name a speaker, read from plain text without a parser.
+
+In: a stretch of narration (quotes already blanked out). Out: `Mention`s: a
+person's name with the title printed around it ("Defence Secretary Ben Wallace"
+-> name "Ben Wallace", role "Defence Secretary"), a pronoun, a role noun ("the
+secretary-general"), a group ("the ministers") or a body ("the Foreign Office").
+
+Rules: a name is a run of capitalised words (with name particles such as "de",
+"van", "al-"); title words (TITLE_WORDS) and honorifics at its front are its
+role, and the run stops being a name at the last title word, so "Russian
+Foreign Minister Sergei Lavrov" gives "Sergei Lavrov". Acronyms glued to a
+name by a broken page ("NATOJens Stoltenberg") are split off as role. A role
+tied to a body ("the head of the Commission", "a spokesman for the Foreign
+Office") keeps the body's words; an unnamed one speaks for a named body.
+"the Spaniard" and "the 62-year-old" are role nouns for a person.
+Limits: a one-word capitalised subject with no title or honorific ("Moscow
+said") cannot be told from a person's surname except by the names the article
+prints in full; it is then taken for a body. Names in all capitals are bodies.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import (
+    GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, INDEFINITE_WORDS, NOT_NAMES, ORGANISATION_NOUNS,
+    PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
+)
+from .sentences import ABBREVIATIONS
+
+# A word, an age ("62-year-old"), or a run of one symbol (so a blanked-out
+# quote is one token, not thousands).
+TOKEN = re.compile(r"\d+-[A-Za-z][\w-]*|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|([^\w\s])\1*|\S")
+PARTICLES = frozenset(
+    {"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"}
+)
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+FUNCTION_WORDS = frozenset(
+    """is are was were be been being has have had will would can could should may
+    might must do does did not no nor and or than then to into onto by about over
+    under between among other another some many most more all both each every any
+    who whom whose which what""".split()
+)
+# "the Spaniard", "the Frenchman", "the Israeli": a person named by origin.
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|ane|i|er)$")
+# "the 62-year-old": a person named by age.
+AGE = re.compile(r"^\d+-year-old$")
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
+
+# How far a speaker's noun phrase may reach, in characters: bounds the work per cue.
+PHRASE_REACH = 200
+
+# Words that tie a role to the body it serves.
+LINKS = frozenset({"of", "for", "at"})
+
+PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
+NAME, PRONOUN, ROLE = "name", "pronoun", "role"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in the narration that name a speaker."""
+    text: str          # as printed, e.g. "NATO chief Jens Stoltenberg"
+    name: str          # the speaker part: "Jens Stoltenberg", "he", "secretary general"
+    form: str          # name | pronoun | role
+    kind: str          # person | organisation | group
+    role: str          # title printed with a name, e.g. "NATO chief"
+    start: int
+    end: int
+
+
+def tokens(text, lo=0, hi=None):
+    """(word, start, end) for each word or punctuation mark of text[lo:hi]. A
+    full stop stays on an abbreviation ("Mr.", "U.S.", "J.") and is its own
+    token after any other word, so a name never runs into the next sentence."""
+    hi = len(text) if hi is None else hi
+    found = []
+    for match in TOKEN.finditer(text, lo, hi):
+        word, start, end = match.group(), match.start(), match.end()
+        if word.endswith(".") and len(word) > 2 and not keeps_full_stop(word):
+            found.append((word[:-1], start, end - 1))
+            found.append((".", end - 1, end))
+        else:
+            found.append((word, start, end))
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def keeps_full_stop(word):
+    return "." in word[:-1] or word.lower() in HONORIFICS or word[:-1].lower() in ABBREVIATIONS
+
+
+@lru_cache(maxsize=1 << 16)
+def bare(word):
+    """word without a possessive ending or trailing full stop, lower-cased."""
+    word = word.lower().rstrip(".")
+    for ending in ("’s", "'s", "’", "'"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def is_capitalised(word):
+    return word[:1].isupper()
+
+
+@lru_cache(maxsize=1 << 16)
+def is_np_word(word):
+    """A word that can belong to a speaker's noun phrase."""
+    low = bare(word)
+    if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
+        return False
+    return (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS) or low in TITLE_WORDS or AGE.match(low) or (
+        low in GROUP_NOUNS or low in ORGANISATION_NOUNS or low in PARTICLES or low in HONORIFICS
+        or low in DETERMINERS or word in "-"
+    )
+
+
+def classify(text, words):
+    """The Mention for a noun phrase given as (word, start, end) tokens."""
+    if not words:
+        return None
+    start, end = words[0][1], words[-1][2]
+    printed = text[start:end]
+    of = next((i for i, w in enumerate(words) if bare(w[0]) in LINKS), None)
+    if of:
+        head = classify(text, words[:of])
+        if head is None or head.form == PRONOUN:
+            return None
+        body = classify(text, words[of + 1:])
+        if bare(words[0][0]) in INDEFINITE_WORDS and body is not None and body.form == NAME and (
+                body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1:])):
+            return Mention(printed, body.name, NAME, ORGANISATION, "", start, end)
+        return Mention(printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role,
+                       start, end)
+    last = bare(words[-1][0])
+    if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        kind = PERSON if last in PERSON_PRONOUNS else GROUP
+        return Mention(printed, last, PRONOUN, kind, "", start, end)
+    if len(words) == 1 and last in GROUP_NOUNS:
+        return Mention(printed, last, ROLE, GROUP, "", start, end)
+    if len(words) == 2 and bare(words[0][0]) == "the" and DEMONYM.match(words[1][0]):
+        return Mention(printed, words[1][0], ROLE, PERSON, "", start, end)
+    split = name_start(words)
+    if split is not None:
+        name_words = [w for w, _, _ in words[split:]]
+        role_words = [w for w, _, _ in words[:split] if bare(w) not in DETERMINERS]
+        glued = GLUED_ACRONYM.match(name_words[0])
+        if glued:
+            role_words.append(glued.group(1))
+            name_words[0] = glued.group(2)
+        has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)
+        name = " ".join(w for w in name_words if bare(w) not in HONORIFICS)
+        name = re.sub(r"(’s|'s|’|')$", "", name).rstrip(".,")
+        role = " ".join(w for w in role_words if bare(w) not in HONORIFICS) if any(
+            bare(w) in TITLE_WORDS for w in role_words) else ""
+        if len(name_words) >= 2 or has_title:
+            return Mention(printed, name, NAME, PERSON, role, start, end)
+        if last in ORGANISATION_NOUNS or name.isupper():
+            return Mention(printed, name, NAME, ORGANISATION, "", start, end)
+        return Mention(printed, name, NAME, PERSON, "", start, end)
+    content = [w for w, _, _ in words if bare(w) not in DETERMINERS]
+    if not content:
+        return None
+    phrase = " ".join(content)
+    if last in GROUP_NOUNS:
+        return Mention(printed, phrase, ROLE, GROUP, "", start, end)
+    if last in TITLE_WORDS and last not in ORGANISATION_NOUNS or AGE.match(last):
+        return Mention(printed, phrase, ROLE, PERSON, "", start, end)
+    if any(is_capitalised(w) for w in content[-1:]):
+        return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
+    if last in ORGANISATION_NOUNS and bare(words[0][0]) in DETERMINERS:
+        return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
+    return None
+
+
+def name_start(words):
+    """Index where a person's name begins in a noun phrase, or None: after the
+    last title word, when capitalised non-title words follow it."""
+    lows = [bare(w) for w, _, _ in words]
+
+    def is_title_at(i):
+        if lows[i] in DETERMINERS or words[i][0].endswith(("’s", "'s")) and i < len(words) - 1:
+            return True
+        if lows[i] not in TITLE_WORDS:
+            return False
+        # A title word ending a run of names is a surname: "Martin Luther King".
+        return not (i == len(words) - 1 and i > 0 and is_capitalised(words[i - 1][0])
+                    and lows[i - 1] not in TITLE_WORDS and lows[i - 1] not in HONORIFICS)
+
+    last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)
+    rest = words[last_title + 1:]
+    if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
+        return None
+    if any(bare(w) in ORGANISATION_NOUNS or bare(w) in GROUP_NOUNS for w, _, _ in rest):
+        return None
+    if not is_capitalised(rest[0][0]) or not is_capitalised(rest[-1][0]):
+        return None
+    if all(bare(w) in HONORIFICS for w, _, _ in rest):
+        return None
+    return last_title + 1
+
+
+def is_title_noun(word):
+    low = bare(word)
+    return low in TITLE_WORDS or low in GROUP_NOUNS
+
+
+def joins_phrase(words, i, following):
+    """Whether words[i], not itself a name or title word, still belongs to the
+    phrase: a lower-case modifier of a title ("water minister", "defence
+    ministers"), or "of"/"for" after a title ("the head of the Commission",
+    "a spokesman for the Foreign Office")."""
+    word = words[i][0]
+    if bare(word) in LINKS:
+        return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
+    return (word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
+            and word not in SPEECH_VERBS and word not in FUNCTION_WORDS
+            and (word not in NOT_NAMES or word in NUMBER_WORDS))
+
+
+def leading_phrase(text, words):
+    """The Mention that words open with, or None."""
+    if words and bare(words[0][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return classify(text, words[:1])
+    taken = []
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else None
+        if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
+            break
+        taken.append(word)
+    while taken and (bare(taken[-1][0]) in DETERMINERS or bare(taken[-1][0]) in LINKS):
+        taken.pop()
+    return classify(text, taken)
+
+
+def trailing_phrase(text, words):
+    """The Mention that words end with, or None."""
+    if words and bare(words[-1][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return classify(text, words[-1:])
+    taken = []
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        following = taken[0] if taken else None
+        if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
+            break
+        taken.insert(0, word)
+    while taken and (taken[0][0] == "-" or bare(taken[0][0]) in LINKS):
+        taken.pop(0)
+    return classify(text, taken)
+
+
+def phrase_after(text, lo, hi):
+    """The noun phrase that starts at lo (the subject after a verb: "said Mr X")."""
+    return leading_phrase(text, tokens(text, lo, min(hi, lo + PHRASE_REACH)))
+
+
+def surname(name):
+    return name.split()[-1] if name else ""

@@ -1,0 +1,413 @@
+"""Find the quotations in an article body and split them into sentence-level spans.
+
+In: `Article.body`, paragraphs separated by blank lines (a single line break also
+counts), the headline first. Out: `Quotation`s (the quoted stretches of one
+utterance, possibly across paragraphs) and `QuoteSpan`s (one per quoted sentence
+or fragment, with offsets into the body). Pure functions; no ORM.
+
+How it pairs quote marks, and why it does better than textacy's
+`direct_quotations` (which pairs marks over the whole document and gives up when
+their number is odd):
+- marks are paired per paragraph by a small state machine, so one stray mark
+  cannot shift every later pairing in the article;
+- a mark's role comes from its context, not its glyph: a mark with white space
+  (or the paragraph edge) before it and a letter after it opens, one with a
+  letter before and white space or punctuation after it closes. So a closing
+  mark typed as an opening one ("…equipment, “he said.") still closes, and
+  straight marks pair like curly ones;
+- while a double quotation is open, the next double mark closes it whatever it
+  looks like; when it looks like an opener and a capitalised sentence follows
+  that is not an attribution ("…Wednesday. “There will…"), it also opens the
+  next quotation, which repairs a forgotten closing mark;
+- a quotation that never closes ends with its paragraph, or continues into the
+  next paragraph when that one opens with a quote mark (the convention for
+  quotations over several paragraphs);
+- single marks make a quotation only outside double ones; between letters they
+  are apostrophes ("don’t", "Nato’s"); inside a double quotation they are a quote
+  within the quote and stay part of its text, and so are double marks inside a
+  single quotation (the British convention); a single mark that opens a
+  paragraph or follows a colon and never closes runs to the paragraph's end
+  like a double one; any other single mark that never closes was no quote
+  mark, and its paragraph is read again for double quotes only;
+- two quoted stretches of one paragraph split only by an attribution
+  ("“…,” he said. “…”") are one quotation.
+
+What is dropped: quoted text in link lines ("READ MORE: …"), in headline-like
+lines after the head of the article (cross-heads, related-story lists), in the
+head when the body quotes the same words again (the body's copy has the
+attribution), titles ("so-called", "dubbed", a book or film named before the
+mark), and short quoted phrases in a sentence with neither a speech cue nor a
+person's name in it (scare quotes), or in Title Case with no speech verb
+(nicknames, titles). The head of the article is its first paragraph, and the
+second when it is headline-like (a standfirst without closing punctuation):
+its quoted phrases need no cue, since headlines drop them.
+
+Limits: a quotation whose closing mark is missing and whose paragraph goes on
+with narration swallows that narration; a quote that spans paragraphs without
+the usual reopening mark ends at its paragraph; nested quotes are not reported
+separately; languages whose quotes use other conventions (« » with spaces
+inside, „ “) pair by context only as well as that context allows.
+"""
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    HONORIFICS, LINK_LABELS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
+    TITLE_CUES,
+)
+from .names import NAME, PERSON, bare, tokens, trailing_phrase
+from .sentences import SentenceIndex, sentence_spans
+
+DOUBLE_MARKS = '"“”„‟«»″〝〞＂'
+SINGLE_MARKS = "'‘’‚‛‹›"
+OPENING_GLYPHS = "“„‟«〝‘‚‛‹"
+MARK = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
+SPACE_LIKE_BEFORE = "([{—–-/" + DOUBLE_MARKS + SINGLE_MARKS
+SPACE_LIKE_AFTER = ".,;:!?)]}—–-…" + DOUBLE_MARKS + SINGLE_MARKS
+TERMINAL = ".!?…:;"
+HEAD_PARAGRAPHS = 2
+FULL_MIN_WORDS = 10
+PARAGRAPH_BREAK = re.compile(r"\n+")
+WORD = re.compile(r"[\w’'-]+")
+ATTRIBUTION_GAP_WORDS = 14
+FRAGMENT_MASK = "\x00"
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
+
+OPEN, CLOSE = "open", "close"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of quoted text: the characters between two marks (or from an
+    opening mark to the end of its paragraph)."""
+    start: int
+    end: int
+    paragraph: int
+    closed: bool
+    single: bool = False
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """An utterance as quoted: one or more segments, in order."""
+    index: int
+    segments: tuple
+    kind: str
+
+    @property
+    def start(self):
+        return self.segments[0].start
+
+    @property
+    def end(self):
+        return self.segments[-1].end
+
+    @property
+    def paragraph(self):
+        return self.segments[0].paragraph
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """One quoted sentence (or fragment) as printed: what becomes a Quote row."""
+    text: str
+    start: int
+    end: int
+    kind: str
+    quotation: int
+    sentence: int
+
+
+def paragraph_spans(body):
+    """(start, end) of each non-empty paragraph of body."""
+    spans = []
+    cursor = 0
+    for match in PARAGRAPH_BREAK.finditer(body):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, len(body)))
+    trimmed = []
+    for start, end in spans:
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    return trimmed
+
+
+def mark_role(text, i, lo, hi, is_open):
+    """Whether the mark at text[i] opens or closes, judged by its neighbours."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    space_before = before.isspace() or before in SPACE_LIKE_BEFORE
+    space_after = after.isspace() or after in SPACE_LIKE_AFTER
+    if space_before and not space_after:
+        return OPEN
+    if space_after and not space_before:
+        return CLOSE
+    if text[i] in OPENING_GLYPHS:
+        return OPEN
+    if text[i] in DOUBLE_MARKS + SINGLE_MARKS and text[i] not in "\"'":
+        return CLOSE
+    return CLOSE if is_open else OPEN
+
+
+def is_apostrophe(text, i, lo, hi):
+    """A single mark between letters ("don’t") or before a decade ("’90s")."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return after.isdigit() and text[i] in "’'"
+
+
+def starts_attribution(text, i, hi):
+    """Whether the words right after text[i] read as an attribution ("he said")."""
+    words = [w.lower() for w in WORD.findall(text[i + 1:min(hi, i + 60)])[:4]]
+    return any(w in SPEECH_VERBS for w in words)
+
+
+def reopens(text, i, hi):
+    """After a wrong-way mark closed a quotation: does a new one start here?"""
+    rest = text[i + 1:min(hi, i + 40)].lstrip()
+    return bool(rest) and (rest[0].isupper() or rest[0].isdigit()) and not starts_attribution(text, i, hi)
+
+
+def paragraph_segments(text, paragraph, lo, hi, singles=True):
+    """The quoted segments of one paragraph, found by the mark state machine.
+    A double quote inside an open single one is a quote within the quote
+    ('They said "no" to us,' she said); when that single quote never closes,
+    it was no quote mark, and the paragraph is read again for double quotes only."""
+    segments = []
+    open_double = open_single = None
+    for match in MARK.finditer(text, lo, hi):
+        i, ch = match.start(), match.group()
+        if ch in DOUBLE_MARKS:
+            if open_single is not None:
+                continue
+            role = mark_role(text, i, lo, hi, open_double is not None)
+            if open_double is None:
+                if role == OPEN:
+                    open_double = i
+                continue
+            segments.append(Segment(open_double + 1, i, paragraph, True))
+            open_double = i if role == OPEN and reopens(text, i, hi) else None
+        elif singles and open_double is None and not is_apostrophe(text, i, lo, hi):
+            role = mark_role(text, i, lo, hi, open_single is not None)
+            if role == OPEN:
+                open_single = i
+            elif open_single is not None:
+                segments.append(Segment(open_single + 1, i, paragraph, True, single=True))
+                open_single = None
+    if open_single is not None and opens_quote_run(text, lo, open_single):
+        segments.append(Segment(open_single + 1, hi, paragraph, False, single=True))
+    elif open_single is not None:
+        return paragraph_segments(text, paragraph, lo, hi, singles=False)
+    if open_double is not None:
+        segments.append(Segment(open_double + 1, hi, paragraph, False))
+    return [s for s in (trim_segment(text, s) for s in segments) if s]
+
+
+def trim_segment(text, segment):
+    start, end = segment.start, segment.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Segment(start, end, segment.paragraph, segment.closed, segment.single)
+
+
+def is_attribution_gap(text, first, second):
+    """Whether only an attribution ("he said.") separates two segments of one
+    quotation: the first ends with punctuation inside its marks."""
+    if first.paragraph != second.paragraph or text[first.end - 1] not in ",.!?…:;—–-":
+        return False
+    gap = text[first.end + 1:max(first.end + 1, second.start - 1)]
+    if re.search(r"[.!?]\s+\S", gap.strip()):
+        return False
+    words = WORD.findall(gap)
+    line_end = text.find("\n", second.end)
+    if words and second.closed and starts_attribution(text, second.end, len(text) if line_end < 0 else line_end):
+        return False  # the second has an attribution of its own: "“A,” said X. “B,” said Y."
+    return not words or (
+        len(words) <= ATTRIBUTION_GAP_WORDS and any(w.lower() in SPEECH_VERBS for w in words)
+    )
+
+
+def opens_quote_run(text, lo, i):
+    """Whether a single mark at text[i] that never closes still opens a quote:
+    it opens its paragraph or follows a colon ("She said: 'The gates…")."""
+    return i == lo or text[lo:i].rstrip().endswith(":")
+
+
+def opens_with_mark(text, lo, hi):
+    return lo < hi and text[lo] in DOUBLE_MARKS + SINGLE_MARKS
+
+
+def group_segments(text, paragraphs, segments_by_paragraph):
+    """Segments grouped into quotations: interrupted ones joined, and unclosed
+    ones continued into the next paragraph when it opens with a quote mark."""
+    groups = []
+    carried = None
+    for index, (lo, hi) in enumerate(paragraphs):
+        segments = segments_by_paragraph[index]
+        if carried is not None and not (segments and opens_with_mark(text, lo, hi)
+                                        and segments[0].start <= lo + 2):
+            carried = None
+        for segment in segments:
+            if carried is not None:
+                carried.append(segment)
+                carried = None
+            elif groups and is_attribution_gap(text, groups[-1][-1], segment):
+                groups[-1].append(segment)
+            else:
+                groups.append([segment])
+        if segments and not segments[-1].closed:
+            carried = groups[-1]
+    return groups
+
+
+def is_link_line(text, lo, hi):
+    head = text[lo:min(hi, lo + 40)].lower()
+    return head.startswith(LINK_LABELS)
+
+
+def is_headline_like(text, lo, hi):
+    """A line without closing punctuation: a headline, cross-head or caption."""
+    tail = text[lo:hi].rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")] ")
+    return not tail or tail[-1] not in TERMINAL
+
+
+def words_of(text):
+    return [w.lower().strip("’'") for w in WORD.findall(text)]
+
+
+def masked(text, segments):
+    """text with the quoted segments blanked out, so cues are read only in the
+    narration around them; offsets are unchanged."""
+    chars = list(text)
+    for segment in segments:
+        chars[segment.start:segment.end] = FRAGMENT_MASK * (segment.end - segment.start)
+    return "".join(chars)
+
+
+def has_speech_cue(sentence):
+    """A speech verb or noun, "he"/"she" or an honorific in the narration."""
+    cues = (SPEECH_VERBS, SPEECH_NOUNS, SPEECH_PARTICLES, PERSON_PRONOUNS, HONORIFICS)
+    return any(w in cue for w in words_of(sentence.replace(FRAGMENT_MASK, " ")) for cue in cues)
+
+
+def has_person(sentence):
+    """A person's full name outside any quote ("Jens Stoltenberg", "Mr Berg"),
+    not a body ("Royal Navy", "European Union")."""
+    for run in CAPITALISED_RUN.finditer(sentence):
+        mention = trailing_phrase(run.group(), tokens(run.group()))
+        if mention is not None and mention.form == NAME and mention.kind == PERSON and (
+                " " in mention.name or mention.role or bare(mention.text.split()[0]) in HONORIFICS):
+            return True
+    return False
+
+
+def is_title_case(text, segments):
+    """Every word capitalised, as in a name or title ("The Rock", "Water and
+    Power"), rather than speech."""
+    words = [w for s in segments for w in WORD.findall(text[s.start:s.end]) if w[0].isalpha()]
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with"}
+    return len(words) >= 2 and all(w[0].isupper() or w in small for w in words)
+
+
+def has_speech_verb(sentence):
+    return any(w in SPEECH_VERBS for w in words_of(sentence.replace(FRAGMENT_MASK, " ")))
+
+
+def is_title(text, segment):
+    """A quoted name of a work or a coinage: a title cue right before the mark."""
+    before = words_of(text[max(0, segment.start - 30):segment.start - 1])
+    return bool(before) and before[-1] in TITLE_CUES
+
+
+def quotation_kind(text, segments, opens_sentence):
+    """full for a quoted sentence or a long passage, fragment for a phrase
+    worked into the reporter's sentence."""
+    words = [w for s in segments for w in WORD.findall(text[s.start:s.end])]
+    first = text[segments[0].start]
+    last = text[segments[-1].end - 1]
+    if len(words) >= FULL_MIN_WORDS:
+        return "full"
+    if first.isupper() and (opens_sentence or last in ".!?…," and len(words) >= 4):
+        return "full"
+    return "fragment"
+
+
+def find_quotations(body):
+    """The quotations of body, in order, numbered from 0, noise dropped."""
+    paragraphs = paragraph_spans(body)
+    segments_by_paragraph = [
+        [] if is_link_line(body, lo, hi) else paragraph_segments(body, index, lo, hi)
+        for index, (lo, hi) in enumerate(paragraphs)
+    ]
+    groups = group_segments(body, paragraphs, segments_by_paragraph)
+    frame = masked(body, [s for group in groups for s in group])
+    sentences = SentenceIndex(frame)
+    kept = []
+    for group in groups:
+        first = group[0]
+        lo, hi = paragraphs[first.paragraph]
+        in_head = first.paragraph == 0 or (
+            first.paragraph < HEAD_PARAGRAPHS and is_headline_like(body, lo, hi))
+        if not in_head and is_headline_like(body, lo, hi):
+            continue
+        if is_title(body, first):
+            continue
+        s, e = sentences.around(lo, hi, first.start)
+        opens_sentence = not any(ch.isalnum() for ch in frame[s:first.start])
+        kind = quotation_kind(body, group, opens_sentence)
+        if kind == "fragment" and not in_head:
+            sentence = frame[s:e]
+            if not (has_speech_cue(sentence) or has_person(sentence)):
+                continue
+            if is_title_case(body, group) and not has_speech_verb(sentence):
+                continue
+        kept.append((group, kind, in_head))
+    kept = drop_repeated_head_quotes(body, kept)
+    return [Quotation(i, tuple(group), kind) for i, (group, kind, _) in enumerate(kept)]
+
+
+def drop_repeated_head_quotes(body, kept):
+    """Quotes in the headline or standfirst whose words a later paragraph quotes again."""
+    def words(group):
+        return set(words_of(" ".join(body[s.start:s.end] for s in group)))
+
+    result = []
+    for position, (group, kind, in_head) in enumerate(kept):
+        if in_head:
+            mine = words(group)
+            later = (g for g, _, _ in kept[position + 1:] if g[0].paragraph > group[0].paragraph)
+            if any(mine <= words(other) for other in later):
+                continue
+        result.append((group, kind, in_head))
+    return result
+
+
+def quote_spans(body, quotations):
+    """Each quotation cut into sentences: the rows a reader compares."""
+    spans = []
+    for quotation in quotations:
+        sentence = 0
+        for segment in quotation.segments:
+            for start, end in sentence_spans(body, segment.start, segment.end):
+                if not any(ch.isalnum() for ch in body[start:end]):
+                    continue
+                spans.append(QuoteSpan(body[start:end], start, end, quotation.kind,
+                                       quotation.index, sentence))
+                sentence += 1
+    return spans
+
+
+def extract_quotes(body):
+    """Sentence-level quote spans of body: find_quotations, then quote_spans."""
+    return quote_spans(body, find_quotations(body))

@@ -1,0 +1,92 @@
+"""manage.py export_quotes: the JSON Lines contract, and the seeds scored with it."""
+import hashlib
+import importlib.util
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from quotes.services.extraction import extract_pending
+from quotes.models import Quote, Statement
+from sources.models import Article, Outlet
+from tests.conftest import SHARED
+
+pytestmark = pytest.mark.django_db
+
+BODY = "Harbour deal signed\n\nAnna Berg said: “The gates open at noon. Boats may pass.”"
+KEYS = {"id", "text", "kind", "speaker", "cluster", "start", "end", "quotation", "article", "source"}
+
+
+@pytest.fixture
+def article():
+    outlet = Outlet.objects.create(name="The Ledger")
+    article = Article.objects.create(
+        outlet=outlet, title="Harbour deal signed", url="https://ledger.example/deal", body=BODY,
+        source="/data/ledger/deal.txt", content_hash=hashlib.sha256(BODY.encode()).hexdigest(),
+    )
+    extract_pending()
+    return article
+
+
+def export(*args):
+    out = io.StringIO()
+    call_command("export_quotes", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_it_writes_one_json_line_per_quote_in_the_design_format(article):
+    statement = Statement.objects.create(canonical_text="The gates open at noon.")
+    Quote.objects.filter(text="The gates open at noon.").update(statement=statement)
+    rows = [json.loads(line) for line in export().splitlines()]
+    assert [set(row) for row in rows] == [KEYS, KEYS]
+    first = rows[0]
+    assert (first["text"], first["kind"], first["speaker"], first["cluster"]) == (
+        "The gates open at noon.", "full", "Anna Berg", statement.pk)
+    assert (first["start"], first["end"], first["quotation"]) == (BODY.index("The gates"), BODY.index(" Boats"), 0)
+    assert first["article"] == {"id": article.pk, "title": "Harbour deal signed", "outlet": "The Ledger",
+                                "url": "https://ledger.example/deal", "source": "/data/ledger/deal.txt"}
+    assert first["source"] == "/data/ledger/deal.txt"
+    assert rows[1]["cluster"] is None
+
+
+def test_it_leaves_out_quotes_an_editor_marked_as_not_a_quote(article):
+    Quote.objects.filter(text="Boats may pass.").update(not_a_quote=True)
+    assert [json.loads(line)["text"] for line in export().splitlines()] == ["The gates open at noon."]
+
+
+def test_it_writes_to_a_file_and_reports_the_count(article, tmp_path):
+    target = tmp_path / "quotes.jsonl"
+    assert export("--output", str(target)).strip() == f"export_quotes: 2 quote(s) written to {target}"
+    assert len(target.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_it_refuses_a_file_it_cannot_write(article, tmp_path):
+    with pytest.raises(CommandError, match="cannot write"):
+        export("--output", str(tmp_path / "missing" / "quotes.jsonl"))
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("score_quotes", SHARED / "eval" / "score_quotes.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_seeds_score_above_the_thresholds(seeds_dir, tmp_path):
+    gold_path = SHARED / "eval" / "seeds_gold.jsonl"
+    if not gold_path.exists():
+        pytest.skip("../shared/eval/seeds_gold.jsonl is not beside the project")
+    call_command("ingest", str(seeds_dir), "--manifest", str(seeds_dir / "manifest.csv"),
+                 stdout=io.StringIO(), stderr=io.StringIO())
+    target = tmp_path / "export.jsonl"
+    export("--output", str(target))
+    scorer = load_scorer()
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    aliases = json.loads((SHARED / "eval" / "seeds_speakers.json").read_text(encoding="utf-8"))
+    result = scorer.score(gold, rows, aliases)
+    assert result["recall_full"] >= 0.98, result["missed"]
+    assert result["recall_fragment"] >= 0.90, result["missed"]
+    assert result["precision"] >= 0.97, result["false_rows"]
+    assert result["speaker_accuracy"] >= 0.97, result["wrong_speakers"]

@@ -1,0 +1,193 @@
+"""Word search over statements: the same matches on SQLite and PostgreSQL, ranked on PostgreSQL."""
+import pytest
+
+from quotes.models import Quote, Speaker, Statement
+from quotes.services.search import matching_statements, search_words
+from sources.models import Article, Outlet
+
+pytestmark = pytest.mark.django_db
+
+
+class Newsroom:
+    """A few outlets, speakers and statements, each quote its own sentence."""
+
+    def __init__(self):
+        self.outlets = {}
+        self.articles = {}
+        self.offsets = {}
+
+    def statement(self, text, speaker=None, outlet="Harbour Gazette", **quote_fields):
+        statement = Statement.objects.create(canonical_text=text)
+        self.quote(statement, text, speaker, outlet, **quote_fields)
+        return statement
+
+    def quote(self, statement, text, speaker=None, outlet="Harbour Gazette", **fields):
+        article = self.article(outlet)
+        start = self.offsets.get(article.pk, 0)
+        self.offsets[article.pk] = start + len(text) + 1
+        return Quote.objects.create(
+            article=article, text=text, start=start, end=start + len(text),
+            quotation=len(self.offsets), statement=statement,
+            speaker=self.speaker(speaker), **fields,
+        )
+
+    def article(self, outlet_name):
+        if outlet_name not in self.articles:
+            outlet, _ = Outlet.objects.get_or_create(name=outlet_name)
+            self.articles[outlet_name] = Article.objects.create(
+                outlet=outlet, title=f"News from {outlet_name}", body="…",
+                source=f"{outlet.slug}.txt", content_hash=outlet.slug,
+            )
+        return self.articles[outlet_name]
+
+    @staticmethod
+    def speaker(name):
+        if name is None:
+            return None
+        return Speaker.objects.get_or_create(name=name)[0]
+
+
+@pytest.fixture
+def newsroom():
+    return Newsroom()
+
+
+def found(words):
+    return list(matching_statements(Statement.objects.all(), words))
+
+
+def test_it_finds_statements_whose_quote_has_every_word(newsroom):
+    bridge = newsroom.statement("The new bridge will open in spring.")
+    newsroom.statement("The old ferry will keep running.")
+
+    assert found("bridge spring") == [bridge]
+    assert found("bridge winter") == []
+
+
+def test_it_ignores_case_and_punctuation(newsroom):
+    bridge = newsroom.statement("The new bridge will open in spring.")
+
+    assert found('"BRIDGE", Spring!') == [bridge]
+
+
+def test_it_ignores_case_in_other_scripts_too(newsroom):
+    greek = newsroom.statement("Η γέφυρα θα ανοίξει την άνοιξη.")
+
+    assert found("ΓΈΦΥΡΑ") == [greek]
+
+
+def test_it_matches_whole_words_only(newsroom):
+    newsroom.statement("Our software is ready.")
+
+    assert found("war") == []
+
+
+def test_it_keeps_stop_words_searchable(newsroom):
+    promise = newsroom.statement("We will not give up.")
+
+    assert found("we will not") == [promise]
+
+
+def test_it_finds_words_in_the_speaker_and_outlet_names(newsroom):
+    tolls = newsroom.statement("Tolls stay as they are.", speaker="Mara Quill", outlet="Valley Courier")
+    newsroom.statement("Tolls will rise.", speaker="Ossian Pell")
+
+    assert found("quill tolls") == [tolls]
+    assert found("courier") == [tolls]
+
+
+def test_it_hides_quotes_an_editor_marked_as_not_quotes(newsroom):
+    newsroom.statement("Read more about the harbour.", not_a_quote=True)
+
+    assert found("harbour") == []
+
+
+def test_it_returns_each_statement_once_however_many_quotes_match(newsroom):
+    bridge = newsroom.statement("The bridge will open in spring.")
+    newsroom.quote(bridge, "The bridge will open in spring.", outlet="Valley Courier")
+
+    assert found("bridge") == [bridge]
+
+
+def test_it_keeps_the_callers_filters(newsroom):
+    newsroom.statement("The bridge will open.", speaker="Mara Quill")
+    by_pell = newsroom.statement("The bridge will close.", speaker="Ossian Pell")
+    pell = Speaker.objects.get(name="Ossian Pell")
+    Statement.objects.filter(pk=by_pell.pk).update(speaker=pell)
+
+    assert list(matching_statements(Statement.objects.filter(speaker=pell), "bridge")) == [by_pell]
+
+
+def test_it_returns_the_queryset_unchanged_without_words(newsroom):
+    newsroom.statement("The bridge will open.")
+    everything = Statement.objects.all()
+
+    assert matching_statements(everything, "  ?! ") is everything
+
+
+def test_it_reads_words_as_runs_of_letters_and_digits():
+    assert search_words('Bridge "bridge" & 2026 ferries-only; Γέφυρα') == [
+        "Bridge", "2026", "ferries", "only", "Γέφυρα",
+    ]
+
+
+@pytest.mark.postgres_only
+def test_it_ranks_a_match_in_the_text_above_one_in_the_speaker_name(newsroom):
+    by_name = newsroom.statement("Tolls stay as they are.", speaker="Mara Bridge")
+    in_text = newsroom.statement("The bridge tolls stay.", speaker="Ossian Pell")
+
+    ranked = found("bridge tolls")
+
+    assert ranked == [in_text, by_name]
+    assert ranked[0].search_rank > ranked[1].search_rank
+
+
+@pytest.mark.postgres_only
+def test_it_ranks_a_match_in_the_speaker_name_above_one_in_the_outlet_name(newsroom):
+    in_outlet = newsroom.statement("Tolls stay.", speaker="Ossian Pell", outlet="Quill Courier")
+    by_name = newsroom.statement("Tolls stay.", speaker="Mara Quill")
+
+    assert found("quill tolls") == [by_name, in_outlet]
+
+
+@pytest.mark.postgres_only
+def test_it_leaves_the_callers_order_alone(newsroom):
+    first = newsroom.statement("Bridge.")
+    second = newsroom.statement("The bridge, the bridge, the bridge.")
+
+    ordered = matching_statements(Statement.objects.order_by("pk"), "bridge")
+
+    assert list(ordered) == [first, second]
+
+
+@pytest.mark.postgres_only
+def test_it_finds_other_inflections_of_a_word(newsroom):
+    sanctions = newsroom.statement("Further sanctions were announced.")
+
+    assert found("sanction announce") == [sanctions]
+
+
+@pytest.mark.postgres_only
+def test_it_follows_a_speaker_renamed_after_the_quote_was_stored(newsroom):
+    tolls = newsroom.statement("Tolls stay.", speaker="Mara Quill")
+    Speaker.objects.filter(name="Mara Quill").update(name="Mara Quill-Ferris")
+
+    assert found("ferris") == [tolls]
+    assert found("tolls") == [tolls]
+
+
+@pytest.mark.postgres_only
+def test_it_follows_an_outlet_renamed_after_the_quote_was_stored(newsroom):
+    tolls = newsroom.statement("Tolls stay.", outlet="Valley Courier")
+    Outlet.objects.filter(name="Valley Courier").update(name="Valley Herald")
+
+    assert found("herald") == [tolls]
+    assert found("courier") == []
+
+
+@pytest.mark.postgres_only
+def test_it_follows_a_quote_whose_text_an_editor_corrected(newsroom):
+    tolls = newsroom.statement("Tols stay.")
+    Quote.objects.filter(statement=tolls).update(text="Tolls stay.")
+
+    assert found("tolls") == [tolls]

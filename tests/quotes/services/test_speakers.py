@@ -1,0 +1,74 @@
+"""quotes.services.speakers: one Speaker per person or body across articles, with aliases."""
+import pytest
+
+from quotes.text.attribution import Attribution
+from quotes.models import Speaker, SpeakerAlias
+from quotes.services.speakers import SpeakerResolver
+
+pytestmark = pytest.mark.django_db
+
+
+def said(name, kind="person", role="", forms=()):
+    return Attribution(0, name, kind, name, "explicit", 0.95, role, tuple(forms) or (name,))
+
+
+def aliases(speaker):
+    return set(SpeakerAlias.objects.filter(speaker=speaker).values_list("alias", flat=True))
+
+
+def test_it_creates_a_speaker_with_surname_alias_and_role_as_description():
+    speaker = SpeakerResolver().speaker_for(said("Anna Berg", role="Harbour commissioner"))
+    assert (speaker.name, speaker.kind, speaker.description) == ("Anna Berg", "person", "Harbour commissioner")
+    assert {"Berg", "Harbour commissioner"} <= aliases(speaker)
+
+
+def test_the_same_name_in_two_articles_is_one_speaker():
+    first = SpeakerResolver().speaker_for(said("Anna Berg"))
+    second = SpeakerResolver().speaker_for(said("Anna Berg"))
+    assert first == second and Speaker.objects.count() == 1
+
+
+def test_a_surname_resolves_to_the_person_whose_name_ends_with_it():
+    full = SpeakerResolver().speaker_for(said("Anna Berg"))
+    assert SpeakerResolver().speaker_for(said("Berg", forms=("Ms Berg",))) == full
+    assert "Ms Berg" in aliases(full)
+
+
+def test_a_speaker_known_by_surname_takes_the_full_name_later():
+    short = SpeakerResolver().speaker_for(said("Berg"))
+    full = SpeakerResolver().speaker_for(said("Anna Berg"))
+    short.refresh_from_db()
+    assert full == short and short.name == "Anna Berg"
+    assert "Berg" in aliases(short)
+
+
+def test_it_keeps_a_name_an_editor_edited():
+    short = SpeakerResolver().speaker_for(said("Berg"))
+    Speaker.objects.filter(pk=short.pk).update(edited_by_editor=True, name="A. Berg")
+    SpeakerResolver().speaker_for(said("Anna Berg"))
+    short.refresh_from_db()
+    assert short.name == "A. Berg"
+
+
+def test_it_resolves_through_the_aliases_an_editor_merge_left():
+    kept = Speaker.objects.create(name="Olav Lind")
+    SpeakerAlias.objects.create(speaker=kept, alias="Olaf Lindt")
+    assert SpeakerResolver().speaker_for(said("Olaf Lindt")) == kept
+
+
+def test_groups_and_bodies_keep_their_kind():
+    resolver = SpeakerResolver()
+    assert resolver.speaker_for(said("Harbour Office", kind="organisation")).kind == "organisation"
+    assert resolver.speaker_for(said("fishing ministers", kind="group")).kind == "group"
+
+
+def test_nobody_named_gives_no_speaker():
+    assert SpeakerResolver().speaker_for(Attribution(0, None, "person", "", "none", 0.0)) is None
+    assert Speaker.objects.count() == 0
+
+
+def test_it_does_not_add_back_an_alias_an_editor_deleted():
+    speaker = SpeakerResolver().speaker_for(said("Anna Berg", forms=("Ms Berg",)))
+    SpeakerAlias.objects.get(speaker=speaker, alias="Ms Berg").delete()
+    SpeakerResolver().speaker_for(said("Anna Berg", forms=("Ms Berg",)))
+    assert "Ms Berg" not in aliases(speaker)

@@ -1,0 +1,242 @@
+"""quotes.text.attribution: who said each quotation, how it was found, and how sure."""
+from quotes.text.attribution import attribute
+from quotes.text.quotations import find_quotations
+
+HEAD = "Harbour talks end in a deal\n\n"
+
+
+def speakers(body):
+    """(speaker name, method) per quotation, in order."""
+    return [(a.name, a.method) for a in attribute(body, find_quotations(body))]
+
+
+def test_it_takes_the_speaker_named_after_the_quote():
+    body = HEAD + "“We will open the gates tomorrow morning,” said Anna Berg."
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_the_subject_of_a_speech_verb_before_the_quote():
+    body = HEAD + "Anna Berg told reporters on Monday that the town had “waited long enough”."
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_reads_a_colon_introduction():
+    body = HEAD + "Olav Lind, the harbour master, stressed: “Nobody will be left behind this year.”"
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_reads_according_to():
+    body = HEAD + "The gates were “never meant to stay shut”, according to Olav Lind."
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_strips_titles_and_roles_from_the_name():
+    body = HEAD + (
+        "Harbour Secretary Anna Berg said the port was “open for business”.\n\n"
+        "Valley council spokesman Olav Lind said boats were “welcome again”."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "explicit")]
+
+
+def test_it_resolves_an_honorific_and_surname_to_the_full_name():
+    body = HEAD + (
+        "Anna Berg met the fishermen on Monday.\n\n"
+        "“We have kept our promise to every one of you,” Ms Berg said."
+    )
+    result = attribute(body, find_quotations(body))
+    assert (result[0].name, result[0].mention) == ("Anna Berg", "Ms Berg")
+
+
+def test_it_resolves_a_pronoun_to_the_last_speaker_not_the_last_name():
+    body = HEAD + (
+        "Anna Berg said the deal was “a fair one” for the valley.\n\n"
+        "She thanked Olav Lind and the Valley Council for their patience.\n\n"
+        "“We could not have done it without the fishermen,” she added."
+    )
+    assert speakers(body)[1] == ("Anna Berg", "pronoun")
+
+
+def test_it_does_not_take_a_photo_caption_as_the_antecedent():
+    body = HEAD + (
+        "Anna Berg said the gates would open “within a week”.\n\n"
+        "Harbour master Olav Lind at the dam on Monday\n\n"
+        "She added: “Nobody should mistake patience for weakness.”"
+    )
+    assert speakers(body)[1] == ("Anna Berg", "pronoun")
+
+
+def test_it_does_not_take_the_headline_as_the_antecedent():
+    body = "Olav Lind quits as harbour master\n\n“I will not stay another winter in this post,” he said."
+    assert speakers(body) == [(None, "none")]
+
+
+def test_it_resolves_a_role_noun_to_the_person_printed_with_that_role():
+    body = HEAD + (
+        "Harbour commissioner Anna Berg opened the meeting, and council leader Olav Lind spoke next.\n\n"
+        "“The water will flow again in April,” the commissioner said."
+    )
+    assert speakers(body) == [("Anna Berg", "role")]
+
+
+def test_it_takes_an_appositive_name_after_a_role():
+    body = HEAD + "The envoy to the council, Mira Holt, told a newspaper that “there will be no strike”."
+    assert speakers(body) == [("Mira Holt", "explicit")]
+
+
+def test_it_skips_an_appositive_between_name_and_verb():
+    body = HEAD + "Mira Holt, a former harbour master of the port, said the deal was “long overdue”."
+    assert speakers(body) == [("Mira Holt", "explicit")]
+
+
+def test_it_gives_later_paragraphs_of_an_unattributed_quotation_the_same_speaker():
+    body = HEAD + (
+        "Anna Berg said: “The gates open at noon.\n\n"
+        "“Boats may pass from then on.”\n\n"
+        "Harbour offices at the port\n\n"
+        "“And the fees stay as they are.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Anna Berg", "continuation")]
+
+
+def test_it_attributes_quotes_to_groups_and_bodies():
+    body = HEAD + (
+        "Valley fishing ministers met in the town hall on Monday.\n\n"
+        "The ministers said: “We commit to sharing every reading of the gauges.”\n\n"
+        "The Harbour Office said the rules were of “great importance” to the port."
+    )
+    result = attribute(body, find_quotations(body))
+    assert [(a.name, a.kind) for a in result] == [
+        ("Valley fishing ministers", "group"), ("Harbour Office", "organisation")]
+
+
+def test_it_takes_the_agent_of_a_passive_speech_verb():
+    body = HEAD + "The deal was hailed as a “good signal” by council leader Olav Lind."
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_takes_the_subject_of_the_main_verb_for_a_quote_after_a_participle():
+    body = HEAD + "Anna Berg said the port was busy but warned of a “hard winter”, saying fishermen were “worried”."
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Anna Berg", "explicit")]
+
+
+def test_it_records_how_sure_it_is():
+    body = HEAD + (
+        "“We will open the gates,” said Anna Berg.\n\n"
+        "“Nobody will be left behind,” she said."
+    )
+    explicit, pronoun = attribute(body, find_quotations(body))
+    assert explicit.confidence > pronoun.confidence > 0
+
+
+def test_it_leaves_an_unattributable_quote_without_speaker():
+    body = HEAD + "There were “many questions” left."
+    assert [a.name for a in attribute(body, find_quotations(body))] in ([], [None])
+
+
+def test_it_gives_nobody_to_a_pronoun_after_an_unnamed_speaker():
+    body = HEAD + (
+        "Anna Berg said the gates were “open again”.\n\n"
+        "A spokesman for the weather service said more rain was expected. “The next two days are critical,” he said."
+    )
+    assert speakers(body)[1] == (None, "none")
+
+
+def test_it_gives_an_uncued_quote_the_speaker_of_the_quote_before_it_in_the_paragraph():
+    body = HEAD + (
+        "“This is an emergency,” Olav Lind said in a long televised address "
+        "from the harbour office to the whole nation on Sunday evening. "
+        "“Every boat we have is on the water.”"
+    )
+    assert speakers(body) == [("Olav Lind", "explicit"), ("Olav Lind", "continuation")]
+
+
+def test_it_resolves_roles_by_origin_and_age_to_the_last_person():
+    body = HEAD + (
+        "Coach Pep Morales praised his side. “We never give up,” the Spaniard said.\n\n"
+        "Jo Kent, 62, lost her boat. “It is all gone,” the 62-year-old said."
+    )
+    assert speakers(body) == [("Pep Morales", "role"), ("Jo Kent", "role")]
+
+
+def test_it_reads_it_said_as_the_body_named_before():
+    body = HEAD + "The Harbour Office said it was “watching closely”. “Do not sail tonight,” it said."
+    assert speakers(body) == [("Harbour Office", "explicit"), ("Harbour Office", "pronoun")]
+
+
+def test_it_reads_a_name_and_colon_as_the_speaker_of_a_headline():
+    body = "Berg: “The gates stay open”\n\nAnna Berg spoke to the harbour council on Monday."
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_reads_a_surname_that_is_also_a_title_as_a_name():
+    body = HEAD + "“The river is ours,” said Carol King."
+    assert speakers(body) == [("Carol King", "explicit")]
+
+
+def test_it_does_not_take_a_state_abbreviation_for_the_speaker():
+    body = HEAD + "Sen. Rand Ola, R-Ky., called the harbour bill “a monstrosity” on Friday."
+    assert speakers(body) == [("Rand Ola", "explicit")]
+
+
+def test_it_gives_a_spokesman_for_a_named_body_to_that_body():
+    body = HEAD + (
+        "“We are watching the river,” a spokesman for the Harbour Office said.\n\n"
+        "“Rain is coming,” a spokesman for the national weather service said."
+    )
+    assert speakers(body) == [("Harbour Office", "explicit"), (None, "none")]
+
+
+def test_it_gives_an_uncued_quote_paragraph_after_narration_to_the_narrations_subject():
+    body = HEAD + (
+        "“The gates open at noon,” said Anna Berg.\n\n"
+        "Olav Lind, who runs the ferry, was less sure about the timing.\n\n"
+        "“Noon is optimistic for a dam this old.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "continuation")]
+
+
+def test_it_does_not_give_a_spokesmans_words_to_the_person_he_speaks_for():
+    body = HEAD + (
+        "Anna Berg left the talks early.\n\n"
+        "“She will return tomorrow,” Berg’s spokesman said.\n\n"
+        "“No comment,” her lawyer said."
+    )
+    assert speakers(body) == [(None, "none"), (None, "none")]
+
+
+def test_it_gives_the_official_after_an_unnamed_official_no_name():
+    body = HEAD + (
+        "Anna Berg said the gates would open “soon”.\n\n"
+        "A senior official said the date was not fixed. “It could be weeks,” the official said."
+    )
+    result = attribute(body, find_quotations(body))
+    assert [(a.name, a.method, a.confidence) for a in result][1] == (None, "none", 0.0)
+
+
+def test_it_passes_over_a_person_of_the_other_gender_for_he_or_she():
+    body = HEAD + (
+        "Mr Lind said the gates were “too old”.\n\n"
+        "Anna Berg, who chairs the board, disagreed with Olav Lind. Ms Berg said the dam was safe.\n\n"
+        "“The gates are older than all of us,” he said."
+    )
+    assert speakers(body)[-1] == ("Olav Lind", "pronoun")
+
+
+def test_it_keeps_apart_two_quotes_of_a_paragraph_that_each_name_their_speaker():
+    body = HEAD + "“The gates open at noon,” said Anna Berg. “Noon is too late,” said Olav Lind."
+    assert speakers(body) == [("Anna Berg", "explicit"), ("Olav Lind", "explicit")]
+
+
+def test_it_gives_an_uncued_quote_to_whom_the_sentence_before_it_is_about():
+    body = HEAD + (
+        "“The gates open at noon,” said Olav Lind.\n\n"
+        "According to Anna Berg, the timing is tight. “Noon is optimistic for a dam this old.”"
+    )
+    result = attribute(body, find_quotations(body))
+    assert [(a.name, a.method) for a in result] == [("Olav Lind", "explicit"), ("Anna Berg", "explicit")]
+    assert result[1].confidence <= 0.6
+
+
+def test_it_treats_a_capitalised_bare_plural_at_sentence_start_as_unnamed():
+    body = HEAD + "Officials said the “deal” would hold. Analysts called it “weak”."
+    assert speakers(body) == [(None, "none"), (None, "none")]

@@ -1,0 +1,197 @@
+"""quotes.text.quotations: which quoted text is a quotation, and how it is cut into sentences."""
+from quotes.text.quotations import extract_quotes, find_quotations
+
+
+def texts(body):
+    return [span.text for span in extract_quotes(body)]
+
+
+def quotations(body):
+    """Each quotation's sentences, as lists of text."""
+    grouped = {}
+    for span in extract_quotes(body):
+        grouped.setdefault(span.quotation, []).append(span.text)
+    return list(grouped.values())
+
+
+HEAD = "Harbour talks end\n\n"
+
+
+def test_it_finds_curly_straight_and_single_quotes():
+    body = HEAD + (
+        "“We will open the gates tomorrow morning,” said Anna Berg.\n\n"
+        '"The river belongs to everyone who lives beside it," said Olav Lind.\n\n'
+        "'Nobody will be left without water this summer,' said Mira Holt."
+    )
+    assert texts(body) == [
+        "We will open the gates tomorrow morning,",
+        "The river belongs to everyone who lives beside it,",
+        "Nobody will be left without water this summer,",
+    ]
+
+
+def test_it_gives_offsets_into_the_body():
+    body = HEAD + "Anna Berg said: “The gates open at noon. Boats may pass.”"
+    for span in extract_quotes(body):
+        assert body[span.start:span.end] == span.text
+
+
+def test_it_splits_a_quotation_into_sentences_that_share_its_index():
+    body = HEAD + "Anna Berg said: “The gates open at noon. Mr. Lind agreed to it. Boats may pass!”"
+    spans = extract_quotes(body)
+    assert [s.text for s in spans] == ["The gates open at noon.", "Mr. Lind agreed to it.", "Boats may pass!"]
+    assert {s.quotation for s in spans} == {0}
+    assert [s.sentence for s in spans] == [0, 1, 2]
+
+
+def test_it_continues_a_quotation_into_a_paragraph_that_opens_with_a_mark():
+    body = HEAD + (
+        "Anna Berg said: “The gates open at noon and stay open all week.\n\n"
+        "“Boats may pass in both directions from then on.”\n\n"
+        "The harbour master agreed."
+    )
+    assert quotations(body) == [[
+        "The gates open at noon and stay open all week.",
+        "Boats may pass in both directions from then on.",
+    ]]
+
+
+def test_it_ends_a_quotation_that_never_closes_with_its_paragraph():
+    body = HEAD + (
+        "He added: “The gates open at noon and stay open all week.\n\n"
+        "The harbour master agreed with the plan on Friday."
+    )
+    assert texts(body) == ["The gates open at noon and stay open all week."]
+
+
+def test_it_joins_a_quotation_interrupted_by_its_attribution():
+    body = HEAD + "“The gates open at noon,” she said. “Boats may pass in both directions.”"
+    assert quotations(body) == [["The gates open at noon,", "Boats may pass in both directions."]]
+
+
+def test_it_closes_a_quotation_with_a_mark_typed_the_wrong_way_round():
+    body = HEAD + "“The gates stay shut for now. None of the boats may pass, “he said."
+    assert texts(body) == ["The gates stay shut for now.", "None of the boats may pass,"]
+
+
+def test_it_reopens_after_a_forgotten_closing_mark():
+    body = HEAD + (
+        "The envoy told a newspaper that “there will be no strike today. "
+        "“There will be none next week either.”"
+    )
+    assert quotations(body) == [["there will be no strike today.", "There will be none next week either."]]
+
+
+def test_it_keeps_a_quote_inside_a_quote_as_part_of_the_text():
+    body = HEAD + "Anna Berg said: “They told me ‘the gates stay shut’ and I said no to them.”"
+    assert texts(body) == ["They told me ‘the gates stay shut’ and I said no to them."]
+
+
+def test_it_reads_apostrophes_as_letters_not_quote_marks():
+    body = HEAD + "The port’s owners said the ’90s rules don't apply and Anna Berg’s plan stands."
+    assert texts(body) == []
+
+
+def test_it_keeps_short_phrases_in_reported_speech_as_fragments():
+    body = HEAD + "Anna Berg warned of a “new reality” on the river and said talks were “far from over”."
+    spans = extract_quotes(body)
+    assert [(s.text, s.kind) for s in spans] == [("new reality", "fragment"), ("far from over", "fragment")]
+    assert spans[0].quotation != spans[1].quotation
+
+
+def test_it_marks_whole_sentences_as_full():
+    body = HEAD + "“We have waited two summers for this water and we will not wait a third,” he said."
+    assert [s.kind for s in extract_quotes(body)] == ["full"]
+
+
+def test_it_skips_read_more_links():
+    body = HEAD + "Anna Berg said: “The gates open at noon today.”\n\nREAD MORE: 'Hard to believe' says river council"
+    assert texts(body) == ["The gates open at noon today."]
+
+
+def test_it_skips_headlines_of_other_stories_after_the_head():
+    body = HEAD + (
+        "Anna Berg said: “The gates open at noon today.”\n\n"
+        "Related stories\n\n"
+        "Minister has ‘lost the plot’ over ferries\n\n"
+        "‘Grow up’ and fix the roads, councils told"
+    )
+    assert texts(body) == ["The gates open at noon today."]
+
+
+def test_it_keeps_a_quoted_fragment_in_the_headline():
+    body = "River board ‘not convinced’ by dam plan\n\nThe board met on Monday in the town hall."
+    assert texts(body) == ["not convinced"]
+
+
+def test_it_drops_a_headline_quote_the_body_prints_again():
+    body = (
+        "Harbour chief says ‘gates open at noon’\n\n"
+        "Anna Berg said the “gates open at noon” and that boats may pass."
+    )
+    spans = extract_quotes(body)
+    assert [s.text for s in spans] == ["gates open at noon"]
+    assert spans[0].start > body.index("\n\n")
+
+
+def test_it_skips_titles_and_scare_quotes():
+    body = HEAD + (
+        "The so-called “river tax” was dropped last year.\n\n"
+        "Her book “Water and Power” sold well in the valley.\n\n"
+        "The “modern” ferry broke down again on the crossing."
+    )
+    assert texts(body) == []
+
+
+def test_it_finds_nothing_in_text_without_quote_marks():
+    assert find_quotations(HEAD + "The gates open at noon.") == []
+    assert find_quotations("") == []
+
+
+def test_it_keeps_a_phrase_in_a_sentence_that_names_a_person_but_not_one_naming_a_body():
+    body = HEAD + (
+        "Anna Berg’s “open harbour” plan won the vote.\n\n"
+        "The Royal Navy sent its “most modern” ship to the Cold War museum."
+    )
+    assert texts(body) == ["open harbour"]
+
+
+def test_it_drops_scare_quotes_in_the_first_paragraph_of_the_body():
+    body = HEAD + "Crowds filled the square on Friday, chanting “freedom” as police looked on."
+    assert texts(body) == []
+
+
+def test_it_drops_title_case_names_beside_a_person_unless_spoken():
+    body = HEAD + (
+        "Former wrestler Dwayne “The Harbour” Jones opened the new pier.\n\n"
+        "Anna Berg said the plan was “Harbour First” all the way."
+    )
+    assert texts(body) == ["Harbour First"]
+
+
+def test_it_skips_a_word_quoted_as_a_word():
+    body = HEAD + "Anna Berg said the term “harbour tax” was never used by the council."
+    assert texts(body) == []
+
+
+def test_it_keeps_a_double_quote_inside_a_single_quoted_quotation():
+    body = HEAD + "'They told me \"the gates stay shut\" and I said no to them,' said Anna Berg."
+    assert texts(body) == ["They told me \"the gates stay shut\" and I said no to them,"]
+
+
+def test_it_reads_double_quotes_past_a_single_mark_that_never_closes():
+    body = HEAD + "Fishing's been slow since 'ninety, and Anna Berg said “the gates stay shut”."
+    assert texts(body) == ["the gates stay shut"]
+
+
+def test_it_continues_a_single_quoted_quotation_over_paragraphs():
+    body = HEAD + (
+        "She said: 'The gates open at noon.\n\n"
+        "'Boats may pass from then on,' said Anna Berg.\n\n"
+        "‘We waited two summers for this water and now it is here.\n\n"
+        "‘Nobody will be left behind.’"
+    )
+    assert quotations(body) == [
+        ["The gates open at noon.", "Boats may pass from then on,"],
+        ["We waited two summers for this water and now it is here.", "Nobody will be left behind."],
+    ]

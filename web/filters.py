@@ -1,0 +1,109 @@
+"""The search form of the home page: Statements by speaker, words, outlet, date and drift.
+
+A speaker matches by name or alias, as a statement's speaker or as the speaker any
+outlet named for one of its quotes, so a statement whose attribution is disputed is
+found under each name the outlets gave.
+
+Every value lives in the query string, so a search is a link that can be shared.
+Bad values (an unknown outlet or drift class, a malformed date, a range that ends
+before it starts) become form errors; the search then shows no results rather than
+guessing.
+"""
+import django_filters
+from django import forms
+from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse_lazy
+
+from quotes.models import Quote, Speaker, Statement
+from quotes.services.search import matching_statements
+from quotes.visibility import visible_quotes
+from sources.models import Outlet
+
+SORTS = {
+    "outlets": ("-outlet_count", F("first_seen").desc(nulls_last=True), "id"),
+    "newest": (F("first_seen").desc(nulls_last=True), "-outlet_count", "id"),
+    "oldest": (F("first_seen").asc(nulls_last=True), "-outlet_count", "id"),
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class StatementSearchForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("said_from"), cleaned.get("said_to")
+        if start and end and start > end:
+            raise forms.ValidationError("The “from” date must not be after the “to” date.")
+        return cleaned
+
+
+class StatementFilter(django_filters.FilterSet):
+    speaker = django_filters.CharFilter(
+        label="Speaker", method="filter_speaker", max_length=200,
+        widget=forms.TextInput(attrs={
+            "list": "speaker-options", "autocomplete": "off",
+            "data-suggest-url": reverse_lazy("web:speaker-suggestions"),
+        }),
+        help_text="A name or another name for them, such as a title.",
+    )
+    words = django_filters.CharFilter(
+        label="Words", method="filter_words", max_length=300,
+        help_text="Found in any outlet's wording.",
+    )
+    outlet = django_filters.ModelChoiceFilter(
+        label="Outlet", queryset=Outlet.objects.all(), to_field_name="slug",
+        method="filter_outlet", empty_label="Any outlet",
+    )
+    said_from = django_filters.DateFilter(
+        label="First reported from", field_name="first_seen", lookup_expr="gte",
+        widget=DateInput,
+    )
+    said_to = django_filters.DateFilter(
+        label="First reported to", field_name="first_seen", lookup_expr="lte",
+        widget=DateInput,
+    )
+    drift = django_filters.ChoiceFilter(
+        label="Printed", choices=Quote.Drift.choices, method="filter_drift",
+        empty_label="In any form",
+        help_text="At least one outlet printed it this way.",
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[("outlets", "Most outlets"), ("newest", "Newest"), ("oldest", "Oldest")],
+        method="sort_statements", empty_label="Best match",
+    )
+
+    class Meta:
+        model = Statement
+        fields = []
+        form = StatementSearchForm
+
+    def filter_speaker(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        speakers = Speaker.objects.filter(
+            Q(name__icontains=value) | Q(aliases__alias__icontains=value)
+        )
+        attributed = visible_quotes().filter(statement=OuterRef("pk"), speaker__in=speakers)
+        return queryset.filter(Q(speaker__in=speakers) | Exists(attributed))
+
+    def filter_words(self, queryset, name, value):
+        return matching_statements(queryset, value)
+
+    def filter_outlet(self, queryset, name, value):
+        carried = visible_quotes().filter(statement=OuterRef("pk"), article__outlet=value)
+        return queryset.filter(Exists(carried))
+
+    def filter_drift(self, queryset, name, value):
+        printed = visible_quotes().filter(statement=OuterRef("pk"), drift=value)
+        return queryset.filter(Exists(printed))
+
+    def sort_statements(self, queryset, name, value):
+        return queryset.order_by(*SORTS[value])

@@ -1,0 +1,178 @@
+"""The reader's pages about statements: search, one statement, two wordings compared, a speaker.
+
+Each view builds its querysets with the rows it shows joined or prefetched, so the
+number of queries does not grow with the number of rows (tests assert the counts).
+"""
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+
+from quotes.text import drift
+from web import markup
+from web.filters import StatementFilter
+from quotes.models import Quote, Speaker, Statement
+from quotes.visibility import DRIFT_CLASSES, visible_quotes, visible_statements
+from sources.models import Outlet
+
+PAGE_SIZE = 20
+SUGGESTIONS = 10
+
+
+def carried_quotes():
+    """A prefetch of each statement's visible quotes with their outlets, oldest first."""
+    quotes = visible_quotes().select_related("article__outlet").order_by(
+        "article__published", "article__outlet__name", "pk"
+    )
+    return Prefetch("quotes", queryset=quotes, to_attr="visible_quotes")
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """A statement in a list, with the outlets that printed it and how (from carried_quotes)."""
+
+    statement: Statement
+    outlets: list
+    drifts: list
+
+    @classmethod
+    def of(cls, statement):
+        quotes = statement.visible_quotes
+        outlets = {quote.article.outlet.pk: quote.article.outlet for quote in quotes}
+        drifts = Counter(quote.drift for quote in quotes)
+        return cls(
+            statement,
+            sorted(outlets.values(), key=lambda outlet: outlet.name),
+            [(value, label, drifts[value]) for value, label in DRIFT_CLASSES if drifts[value]],
+        )
+
+
+def search(request):
+    """The home page: statements filtered by the search form, paginated."""
+    filterset = StatementFilter(request.GET, queryset=visible_statements())
+    if not filterset.is_valid():
+        context = {"filterset": filterset, "page": None, "rows": []}
+        return render(request, "web/search.html", context, status=400)
+    statements = filterset.qs.prefetch_related(carried_quotes())
+    page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "web/search.html", {
+        "filterset": filterset, "page": page,
+        "rows": [StatementRow.of(statement) for statement in page],
+    })
+
+
+def speaker_suggestions(request):
+    """<option>s for the speaker box's <datalist>: speakers whose name or alias matches."""
+    typed = request.GET.get("speaker", "").strip()[:200]
+    speakers = []
+    if typed:
+        speakers = (
+            Speaker.objects.filter(Q(name__icontains=typed) | Q(aliases__alias__icontains=typed))
+            .annotate(statement_count=Count("statements", distinct=True))
+            .order_by("-statement_count", "name")[:SUGGESTIONS]
+        )
+    return render(request, "web/speaker_suggestions.html", {"speakers": speakers})
+
+
+def statement(request, pk):
+    """One statement: its canonical wording and every variant, differences marked."""
+    statement = get_object_or_404(
+        visible_statements().select_related("canonical_quote__article__outlet"), pk=pk
+    )
+    quotes = list(
+        visible_quotes().filter(statement=statement)
+        .select_related("article__outlet", "speaker")
+        .order_by("article__published", "article__outlet__name", "pk")
+    )
+    canonical = visible_canonical(statement)
+    first = canonical or quotes[0]
+    return render(request, "web/statement.html", {
+        "statement": statement,
+        "variants": [(quote, markup.variant_html(quote.diff)) for quote in quotes],
+        "outlets": sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name),
+        "attributions": attributions(quotes) if statement.has_conflict else [],
+        "canonical": canonical,
+        "pair": (first, next((quote for quote in quotes if quote != first), first)),
+    })
+
+
+def visible_canonical(statement):
+    """The quote that gave the canonical wording, unless an editor hid it."""
+    quote = statement.canonical_quote
+    return quote if quote is not None and not quote.not_a_quote else None
+
+
+def attributions(quotes):
+    """Who each outlet says spoke: (speaker or None, outlets), most outlets first."""
+    outlets_by_speaker = defaultdict(set)
+    for quote in quotes:
+        outlets_by_speaker[quote.speaker].add(quote.article.outlet.name)
+    return sorted(
+        ((speaker, sorted(names)) for speaker, names in outlets_by_speaker.items()),
+        key=lambda item: (-len(item[1]), item[0].name if item[0] else ""),
+    )
+
+
+class CompareForm(forms.Form):
+    a = forms.IntegerField(min_value=1, label="First wording")
+    b = forms.IntegerField(min_value=1, label="Second wording")
+
+
+def compare(request):
+    """Two printed wordings side by side, marked word by word, with their similarity."""
+    form = CompareForm(request.GET)
+    if not form.is_valid():
+        return render(request, "web/compare.html", {"form": form}, status=400)
+    quotes = visible_quotes().select_related("article__outlet", "speaker", "statement")
+    left = get_object_or_404(quotes, pk=form.cleaned_data["a"])
+    right = get_object_or_404(quotes, pk=form.cleaned_data["b"])
+    measured = drift.measure(
+        left.text, right.text, variant_kind=right.kind,
+        canonical_vector=vector(left), variant_vector=vector(right),
+    )
+    return render(request, "web/compare.html", {
+        "form": form,
+        "left": left,
+        "right": right,
+        "left_html": markup.side_html(measured.ops, markup.CANONICAL),
+        "right_html": markup.side_html(measured.ops, markup.VARIANT),
+        "counts": markup.word_counts(measured.ops),
+        "drift": measured,
+        "drift_label": Quote.Drift(measured.drift_class).label,
+    })
+
+
+def vector(quote):
+    """The quote's stored embedding as a float32 array, or None when it has none."""
+    if not quote.embedding:
+        return None
+    return numpy.frombuffer(bytes(quote.embedding), dtype=numpy.float32)
+
+
+def speaker(request, slug):
+    """A speaker: other names, the outlets that quote them, their statements.
+
+    Statements clustered under another speaker (or none) that some outlet still
+    attributes to this one are listed apart, so a disputed attribution is visible here.
+    """
+    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
+    outlets = (
+        Outlet.objects.filter(articles__quotes__speaker=speaker,
+                              articles__quotes__not_a_quote=False)
+        .annotate(quote_count=Count("articles__quotes"))
+        .order_by("-quote_count", "name")
+    )
+    statements = visible_statements().prefetch_related(carried_quotes())
+    own = statements.filter(speaker=speaker)
+    page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
+    attributed = visible_quotes().filter(statement=OuterRef("pk"), speaker=speaker)
+    disputed = statements.filter(Exists(attributed)).exclude(speaker=speaker)
+    return render(request, "web/speaker.html", {
+        "speaker": speaker, "outlets": outlets, "page": page,
+        "rows": [StatementRow.of(statement) for statement in page],
+        "disputed_rows": [StatementRow.of(statement) for statement in disputed],
+    })
