@@ -163,23 +163,23 @@ class QuoteActionForm(ActionForm):
 @admin.register(Quote)
 class QuoteAdmin(SimpleHistoryAdmin):
     list_display = ["short_text", "speaker", "speaker_method", "outlet", "article_link",
-                    "statement_link", "drift", "not_a_quote"]
-    list_filter = ["speaker_method", "drift", "kind", "not_a_quote", "statement_by_editor",
+                    "statement_link", "drift", "hidden_by_editor"]
+    list_filter = ["speaker_method", "drift", "kind", "hidden_by_editor", "statement_set_by_editor",
                    "article__outlet"]
     list_select_related = ["article__outlet", "speaker", "statement"]
     search_fields = ["text", "speaker__name", "speaker_mention", "article__title"]
     autocomplete_fields = ["speaker", "statement"]
     fieldsets = [
         (None, {"fields": ["text", "in_context", "article_link", "kind", "quotation",
-                           "sentence", "start", "end", "not_a_quote"]}),
+                           "sentence", "start", "end", "hidden_by_editor"]}),
         ("Speaker", {"fields": ["speaker", "speaker_mention", "speaker_method",
                                 "speaker_confidence"]}),
-        ("Statement", {"fields": ["statement", "statement_by_editor", "drift",
+        ("Statement", {"fields": ["statement", "statement_set_by_editor", "drift",
                                   "lexical_similarity", "embedding_similarity"]}),
     ]
     readonly_fields = ["text", "in_context", "article_link", "kind", "quotation", "sentence",
                        "start", "end", "speaker_mention", "speaker_method",
-                       "speaker_confidence", "statement_by_editor", "drift",
+                       "speaker_confidence", "statement_set_by_editor", "drift",
                        "lexical_similarity", "embedding_similarity"]
     action_form = QuoteActionForm
     actions = ["set_speaker", "move_to_statement", "split_into_new_statement",
@@ -193,7 +193,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
     def view_on_site(self, quote):
         """The quote among its Statement's versions, else in its article."""
-        if quote.statement_id is not None and not quote.not_a_quote:
+        if quote.statement_id is not None and not quote.hidden_by_editor:
             return f"{quote.statement.get_absolute_url()}#variant-{quote.pk}"
         return f"{quote.article.get_absolute_url()}#quote-{quote.pk}"
 
@@ -268,7 +268,7 @@ class QuoteInline(admin.TabularInline):
 
     model = Quote
     fk_name = "statement"
-    fields = ["quote_link", "outlet", "speaker", "speaker_method", "drift", "not_a_quote"]
+    fields = ["quote_link", "outlet", "speaker", "speaker_method", "drift", "hidden_by_editor"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -294,12 +294,12 @@ class StatementForm(forms.ModelForm):
 
     class Meta:
         model = Statement
-        fields = ["speaker", "canonical_text", "canonical_quote", "canonical_pinned"]
+        fields = ["speaker", "canonical_text", "canonical_quote", "wording_pinned"]
         widgets = {"canonical_text": forms.Textarea(attrs={"rows": 3, "cols": 80})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        own = Quote.objects.filter(statement=self.instance.pk, not_a_quote=False)
+        own = Quote.objects.filter(statement=self.instance.pk, hidden_by_editor=False)
         self.fields["canonical_quote"].queryset = own.select_related("article__outlet")
         self.fields["canonical_quote"].label_from_instance = (
             lambda quote: f"{quote.article.outlet}: {quote.text}"
@@ -316,16 +316,16 @@ class StatementAdmin(SimpleHistoryAdmin):
     action_form = StatementMergeForm
     actions = ["merge_into_chosen"]
     list_display = ["short_text", "speaker", "quote_count", "outlet_count", "first_seen",
-                    "canonical_pinned", "has_conflict", "created_by_editor"]
-    list_filter = ["canonical_pinned", "has_conflict", "speaker_by_editor", "created_by_editor",
+                    "wording_pinned", "has_conflict", "created_by_editor"]
+    list_filter = ["wording_pinned", "has_conflict", "speaker_set_by_editor", "created_by_editor",
                    "first_seen"]
     list_select_related = ["speaker"]
     search_fields = ["canonical_text", "quotes__text", "speaker__name"]
     autocomplete_fields = ["speaker"]
     readonly_fields = ["quote_list", "quote_count", "outlet_count", "first_seen", "has_conflict",
-                       "speaker_by_editor", "created_by_editor", "created_at"]
-    fields = ["speaker", "speaker_by_editor", "canonical_text", "canonical_quote",
-              "canonical_pinned", "quote_list", "quote_count", "outlet_count", "first_seen",
+                       "speaker_set_by_editor", "created_by_editor", "created_at"]
+    fields = ["speaker", "speaker_set_by_editor", "canonical_text", "canonical_quote",
+              "wording_pinned", "quote_list", "quote_count", "outlet_count", "first_seen",
               "has_conflict", "created_by_editor", "created_at"]
     inlines = [QuoteInline]
 

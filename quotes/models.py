@@ -1,5 +1,18 @@
-"""Speakers, the quotes printed in articles, and the statements they report."""
+"""Speakers, the quotes printed in articles, and the statements they report.
+
+What a reader may see is named once, here: `Quote.objects.visible()` (not hidden by
+an editor) and `Statement.objects.visible()` (at least one visible quote). An editor's
+"not a quotation" hides a Quote from every page and from the export while keeping it
+in the database.
+
+The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`:
+`Quote.hidden_by_editor`, `Quote.statement_set_by_editor`,
+`Statement.speaker_set_by_editor`, `Statement.wording_pinned`,
+`Statement.created_by_editor`, `Speaker.edited_by_editor`; a Quote's speaker set by an
+editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
+"""
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -52,6 +65,13 @@ class SpeakerAlias(models.Model):
         return self.alias
 
 
+class StatementQuerySet(models.QuerySet):
+    def visible(self):
+        """Statements with at least one visible quote, their speaker joined."""
+        quotes = Quote.objects.visible().filter(statement=OuterRef("pk"))
+        return self.filter(Exists(quotes)).select_related("speaker")
+
+
 class Statement(models.Model):
     speaker = models.ForeignKey(
         Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
@@ -60,10 +80,10 @@ class Statement(models.Model):
     canonical_quote = models.ForeignKey(
         "Quote", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    canonical_pinned = models.BooleanField(
+    wording_pinned = models.BooleanField(
         default=False, help_text="An editor chose the canonical wording; clustering keeps it."
     )
-    speaker_by_editor = models.BooleanField(default=False)
+    speaker_set_by_editor = models.BooleanField(default=False)
     created_by_editor = models.BooleanField(default=False)
     has_conflict = models.BooleanField(
         default=False, help_text="Quotes with explicit cues name different speakers."
@@ -74,6 +94,8 @@ class Statement(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-outlet_count", "-first_seen", "id"]
@@ -87,6 +109,16 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("web:statement", args=[self.pk])
+
+
+class QuoteQuerySet(models.QuerySet):
+    def visible(self):
+        """Quotes an editor has not hidden: what pages, search and the export show."""
+        return self.filter(hidden_by_editor=False)
+
+    def pending_embedding(self):
+        """Visible quotes that have no vector yet."""
+        return self.visible().filter(embedding__isnull=True)
 
 
 class Quote(models.Model):
@@ -129,15 +161,16 @@ class Quote(models.Model):
     )
     speaker_confidence = models.FloatField(default=0.0)
 
-    not_a_quote = models.BooleanField(
-        default=False, help_text="An editor marked this as not a quotation."
+    hidden_by_editor = models.BooleanField(
+        "not a quotation", default=False,
+        help_text="An editor marked this as not a quotation: hidden from pages and the export.",
     )
 
     embedding = models.BinaryField(null=True, blank=True, editable=False)
     statement = models.ForeignKey(
         Statement, on_delete=models.SET_NULL, null=True, blank=True, related_name="quotes"
     )
-    statement_by_editor = models.BooleanField(default=False)
+    statement_set_by_editor = models.BooleanField(default=False)
 
     drift = models.CharField(max_length=16, choices=Drift.choices, blank=True)
     lexical_similarity = models.FloatField(null=True, blank=True)
@@ -145,6 +178,8 @@ class Quote(models.Model):
     diff = models.JSONField(null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["embedding", "diff"])
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start"]
@@ -157,6 +192,11 @@ class Quote(models.Model):
         return self.text[:80]
 
     @property
-    def speaker_by_editor(self):
+    def speaker_set_by_editor(self):
         return self.speaker_method == self.SpeakerMethod.EDITOR
+
+    @property
+    def touched_by_editor(self):
+        """An editor decided something about this quote: reruns must keep the row."""
+        return self.speaker_set_by_editor or self.hidden_by_editor or self.statement_set_by_editor
 

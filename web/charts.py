@@ -13,6 +13,12 @@ for drawing, `rounded` the whole number a reader sees.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from quotes.models import Quote
+
+NOT_MEASURED = ("", "not yet measured")
+DRIFT_CLASSES = [*Quote.Drift.choices, NOT_MEASURED]
+"""Drift classes in the order pages list them, with a class for quotes not yet measured."""
+
 
 @dataclass(frozen=True)
 class Share:

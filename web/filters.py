@@ -16,7 +16,6 @@ from django.urls import reverse_lazy
 
 from quotes.models import Quote, Speaker, Statement
 from quotes.services.search import matching_statements
-from quotes.visibility import visible_quotes
 from sources.models import Outlet
 
 SORTS = {
@@ -91,18 +90,18 @@ class StatementFilter(django_filters.FilterSet):
         speakers = Speaker.objects.filter(
             Q(name__icontains=value) | Q(aliases__alias__icontains=value)
         )
-        attributed = visible_quotes().filter(statement=OuterRef("pk"), speaker__in=speakers)
+        attributed = Quote.objects.visible().filter(statement=OuterRef("pk"), speaker__in=speakers)
         return queryset.filter(Q(speaker__in=speakers) | Exists(attributed))
 
     def filter_words(self, queryset, name, value):
         return matching_statements(queryset, value)
 
     def filter_outlet(self, queryset, name, value):
-        carried = visible_quotes().filter(statement=OuterRef("pk"), article__outlet=value)
+        carried = Quote.objects.visible().filter(statement=OuterRef("pk"), article__outlet=value)
         return queryset.filter(Exists(carried))
 
     def filter_drift(self, queryset, name, value):
-        printed = visible_quotes().filter(statement=OuterRef("pk"), drift=value)
+        printed = Quote.objects.visible().filter(statement=OuterRef("pk"), drift=value)
         return queryset.filter(Exists(printed))
 
     def sort_statements(self, queryset, name, value):

@@ -2,8 +2,7 @@
 through each model's get_absolute_url like the templates and the admin."""
 from django.contrib.sitemaps import Sitemap
 
-from quotes.models import Speaker
-from quotes.visibility import visible_statements
+from quotes.models import Speaker, Statement
 from sources.models import Article, Outlet
 
 
@@ -11,7 +10,7 @@ class StatementSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return visible_statements().order_by("pk")
+        return Statement.objects.visible().order_by("pk")
 
     def lastmod(self, statement):
         return statement.created_at

@@ -7,10 +7,10 @@ speaker, first seen, outlet and quote counts, attribution conflict, and each
 member's drift. `rebuild=True` frees every assignment an editor did not make and
 places everything again.
 
-The editor's word is final. Nothing here changes a Quote with statement_by_editor
-or speaker_method "editor", the canonical wording of a canonical_pinned Statement,
-the speaker of a speaker_by_editor one, or removes a Statement an editor made,
-pinned or put a Quote into. Quotes marked not_a_quote leave their Statement.
+The editor's word is final. Nothing here changes a Quote with statement_set_by_editor
+or speaker_method "editor", the canonical wording of a wording_pinned Statement,
+the speaker of a speaker_set_by_editor one, or removes a Statement an editor made,
+pinned or put a Quote into. Quotes marked hidden_by_editor leave their Statement.
 Reading and deciding happen outside the transaction; the writes happen in one,
 each UPDATE restricted to rows whose editor flags still allow it (and locked with
 select_for_update first), so an editor saving meanwhile loses nothing.
@@ -36,7 +36,7 @@ WEAK_METHODS = {Quote.SpeakerMethod.PRONOUN, Quote.SpeakerMethod.ROLE,
 WRITE_BATCH = 500
 
 QUOTE_FIELDS = ("id", "text", "kind", "article_id", "article__outlet_id", "article__published",
-                "speaker_id", "speaker_method", "statement_id", "statement_by_editor",
+                "speaker_id", "speaker_method", "statement_id", "statement_set_by_editor",
                 "quotation", "sentence", "embedding")
 
 
@@ -69,10 +69,6 @@ def thresholds() -> Thresholds:
     return Thresholds(**settings.VERBATIM_CLUSTER_THRESHOLDS)
 
 
-def live_quotes():
-    return Quote.objects.filter(not_a_quote=False)
-
-
 class ModelUnavailable(Exception):
     """The embedding model could not be loaded from disk."""
 
@@ -89,7 +85,7 @@ def load_model():
 def embed_pending(model=None) -> int:
     """Store a vector for every live Quote that has none; returns how many."""
     batch = settings.VERBATIM_EMBEDDING_BATCH_SIZE
-    pending = live_quotes().filter(embedding__isnull=True).order_by("id").values_list("id", "text")
+    pending = Quote.objects.pending_embedding().order_by("id").values_list("id", "text")
     done = 0
     last = 0
     while True:
@@ -106,7 +102,7 @@ def embed_pending(model=None) -> int:
 
 def read_rows() -> list[Row]:
     rows = []
-    for values in live_quotes().filter(embedding__isnull=False).order_by("id").values_list(*QUOTE_FIELDS):
+    for values in Quote.objects.visible().filter(embedding__isnull=False).order_by("id").values_list(*QUOTE_FIELDS):
         (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor,
          quotation, sentence, blob) = values
         item = QuoteItem(id=pk, text=text, kind=kind, article=article, outlet=outlet,
@@ -120,14 +116,14 @@ def read_rows() -> list[Row]:
 def anchored_statements() -> set[int]:
     """Statements an editor made, pinned, gave a speaker or put a Quote into."""
     flagged = Statement.objects.filter(
-        Q(canonical_pinned=True) | Q(speaker_by_editor=True) | Q(created_by_editor=True)
-        | Q(quotes__statement_by_editor=True)
+        Q(wording_pinned=True) | Q(speaker_set_by_editor=True) | Q(created_by_editor=True)
+        | Q(quotes__statement_set_by_editor=True)
     )
     return set(flagged.values_list("id", flat=True))
 
 
 def pinned_quotes() -> set[int]:
-    return set(Statement.objects.filter(canonical_pinned=True, canonical_quote__isnull=False)
+    return set(Statement.objects.filter(wording_pinned=True, canonical_quote__isnull=False)
                .values_list("canonical_quote_id", flat=True))
 
 
@@ -180,17 +176,17 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
 def stale_statements() -> set[int]:
     """Statements whose stored figures no longer match their quotes: a quote deleted by
     re-extraction, or a weak attribution re-extraction set back from the consensus."""
-    miscounted = (Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__not_a_quote=False)))
+    miscounted = (Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__hidden_by_editor=False)))
                   .exclude(n=F("quote_count")).values_list("id", flat=True))
-    weak = (live_quotes().filter(statement__isnull=False, statement__speaker__isnull=False,
+    weak = (Quote.objects.visible().filter(statement__isnull=False, statement__speaker__isnull=False,
                                  speaker_method__in=WEAK_METHODS)
             .exclude(speaker_id=F("statement__speaker_id")).values_list("statement_id", flat=True))
     return set(miscounted) | set(weak)
 
 
 def detach_non_quotes() -> set[int]:
-    """Take quotes an editor marked not_a_quote out of their Statements."""
-    leaving = Quote.objects.filter(not_a_quote=True, statement_by_editor=False,
+    """Take quotes an editor marked hidden_by_editor out of their Statements."""
+    leaving = Quote.objects.filter(hidden_by_editor=True, statement_set_by_editor=False,
                                    statement__isnull=False)
     statements = set(leaving.values_list("statement_id", flat=True))
     leaving.update(statement=None, drift="", lexical_similarity=None,
@@ -239,13 +235,13 @@ def assign(moved: dict[int, int]) -> set[int]:
     for start in range(0, len(ids), WRITE_BATCH):
         batch = ids[start:start + WRITE_BATCH]
         free = list(Quote.objects.select_for_update()
-                    .filter(id__in=batch, statement_by_editor=False, not_a_quote=False)
+                    .filter(id__in=batch, statement_set_by_editor=False, hidden_by_editor=False)
                     .values_list("id", flat=True))
         by_target = defaultdict(list)
         for pk in free:
             by_target[moved[pk]].append(pk)
         for statement, pks in by_target.items():
-            Quote.objects.filter(id__in=pks, statement_by_editor=False, not_a_quote=False) \
+            Quote.objects.filter(id__in=pks, statement_set_by_editor=False, hidden_by_editor=False) \
                 .update(statement_id=statement)
         done.update(free)
     return done
@@ -254,7 +250,7 @@ def assign(moved: dict[int, int]) -> set[int]:
 def remove_empty_statements(candidates: set[int]) -> set[int]:
     """Delete the candidates left without quotes, unless an editor made or pinned them."""
     empty = (Statement.objects.filter(id__in=candidates, created_by_editor=False,
-                                      canonical_pinned=False, speaker_by_editor=False)
+                                      wording_pinned=False, speaker_set_by_editor=False)
              .annotate(n=Count("quotes")).filter(n=0))
     removed = set(empty.values_list("id", flat=True))
     Statement.objects.filter(id__in=removed).delete()
@@ -274,7 +270,7 @@ def refresh_statements(statement_ids) -> int:
 def refresh_batch(ids: list[int]):
     statements = {s.pk: s for s in Statement.objects.select_for_update().filter(id__in=ids)}
     members = defaultdict(list)
-    for values in live_quotes().filter(statement_id__in=ids).order_by("id").values_list(*QUOTE_FIELDS):
+    for values in Quote.objects.visible().filter(statement_id__in=ids).order_by("id").values_list(*QUOTE_FIELDS):
         (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor,
          quotation, sentence, blob) = values
         vector = embed.from_bytes(blob) if blob is not None else None
@@ -295,9 +291,9 @@ def refresh_batch(ids: list[int]):
                 consensus[statement.speaker_id].append(row.item.id)
     counts = ["first_seen", "outlet_count", "quote_count", "has_conflict"]
     Statement.objects.bulk_update(updated, counts)
-    Statement.objects.filter(canonical_pinned=False).bulk_update(
+    Statement.objects.filter(wording_pinned=False).bulk_update(
         updated, ["canonical_text", "canonical_quote"])
-    Statement.objects.filter(speaker_by_editor=False).bulk_update(updated, ["speaker"])
+    Statement.objects.filter(speaker_set_by_editor=False).bulk_update(updated, ["speaker"])
     Quote.objects.bulk_update(drifts, ["drift", "lexical_similarity", "embedding_similarity", "diff"])
     for speaker, pks in consensus.items():
         Quote.objects.filter(id__in=pks).exclude(speaker_method=Quote.SpeakerMethod.EDITOR) \
@@ -311,12 +307,12 @@ def summarise(statement: Statement, rows: list[Row]):
     statement.outlet_count = len({item.outlet for item in items})
     dates = [row.published for row in rows if row.published is not None]
     statement.first_seen = min(dates) if dates else None
-    editor_speaker = statement.speaker_id if statement.speaker_by_editor else None
+    editor_speaker = statement.speaker_id if statement.speaker_set_by_editor else None
     verdict = statement_speaker(items, editor_speaker)
     statement.has_conflict = verdict.has_conflict
-    if not statement.speaker_by_editor:
+    if not statement.speaker_set_by_editor:
         statement.speaker_id = verdict.speaker
-    if not statement.canonical_pinned and items:
+    if not statement.wording_pinned and items:
         chosen = canonical_quote(items)
         statement.canonical_quote_id = chosen.id
         statement.canonical_text = chosen.text

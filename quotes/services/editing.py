@@ -5,12 +5,12 @@ nothing else writes the editor flags. Each change is marked as the editor's (see
 the flags on the models), so no rerun of extraction or clustering overwrites it:
 
   set a Quote's speaker        speaker_method "editor", speaker_confidence 1.0
-  move Quotes to a Statement   statement_by_editor (also when merging Statements)
-  split Quotes into a new one  statement_by_editor; the Statement created_by_editor
-  pin a canonical wording      canonical_pinned, canonical_quote, canonical_text
-  set a Statement's speaker    speaker_by_editor
+  move Quotes to a Statement   statement_set_by_editor (also when merging Statements)
+  split Quotes into a new one  statement_set_by_editor; the Statement created_by_editor
+  pin a canonical wording      wording_pinned, canonical_quote, canonical_text
+  set a Statement's speaker    speaker_set_by_editor
   edit or merge Speakers       edited_by_editor on the Speaker kept
-  mark "not a quotation"       not_a_quote (the row stays; pages and export hide it)
+  mark "not a quotation"       hidden_by_editor (the row stays; pages and export hide it)
 
 Every function runs in one transaction and saves row by row rather than with
 queryset.update(), so django-simple-history records each change (with the admin
@@ -98,26 +98,26 @@ def _give_speaker(quote: Quote, speaker: Speaker | None) -> None:
 def _give_statement(quote: Quote, statement: Statement | None) -> None:
     release_canonical(quote, staying_in=statement)
     quote.statement = statement
-    quote.statement_by_editor = True
+    quote.statement_set_by_editor = True
 
 
 def _strike(quote: Quote) -> None:
     """Not a quotation: out of its Statement, where clustering will not put it back."""
     _give_statement(quote, None)
-    quote.not_a_quote = True
+    quote.hidden_by_editor = True
 
 
 def _restore(quote: Quote) -> None:
     """A quotation after all: clustering may place it again."""
-    quote.not_a_quote = False
-    quote.statement_by_editor = False
+    quote.hidden_by_editor = False
+    quote.statement_set_by_editor = False
 
 
 def _pin(statement: Statement, quote: Quote | None, text: str | None = None) -> None:
     """The wording is text when given, else quote's text, else the current wording."""
     if quote is not None and quote.statement_id != statement.pk:
         raise EditError(f"Quote {quote.pk} is not in Statement {statement.pk}.")
-    statement.canonical_pinned = True
+    statement.wording_pinned = True
     statement.canonical_quote = quote
     if text is not None:
         statement.canonical_text = text
@@ -138,12 +138,12 @@ def save_quote_form(quote: Quote, changed: Iterable[str]) -> None:
     quote = _fresh(quote, changed)
     if "speaker" in changed:
         _give_speaker(quote, quote.speaker)
-    if "not_a_quote" in changed:
-        if quote.not_a_quote:
+    if "hidden_by_editor" in changed:
+        if quote.hidden_by_editor:
             _strike(quote)
         else:
             _restore(quote)
-    if "statement" in changed and not quote.not_a_quote:
+    if "statement" in changed and not quote.hidden_by_editor:
         _give_statement(quote, quote.statement)
     _save(quote, f"Editor changed {', '.join(sorted(changed))}" if changed else "Editor saved it")
     refresh_statements({left, quote.statement_id})
@@ -159,7 +159,7 @@ def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
     changed = set(changed)
     statement = _fresh(statement, changed)
     if "speaker" in changed:
-        statement.speaker_by_editor = True
+        statement.speaker_set_by_editor = True
     if changed & {"canonical_quote", "canonical_text"}:
         text = statement.canonical_text if "canonical_text" in changed else None
         _pin(statement, statement.canonical_quote, text)
@@ -221,7 +221,7 @@ def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
     """
     touched, count = {statement.pk}, 0
     for quote in _locked(quotes):
-        if quote.not_a_quote:
+        if quote.hidden_by_editor:
             raise EditError(f"Quote {quote.pk} is marked as not a quotation.")
         touched.add(quote.statement_id)
         _give_statement(quote, statement)
@@ -272,7 +272,7 @@ def merge_statements(keep: Statement, others: Iterable[Statement]) -> int:
     others = [statement for statement in others if statement.pk != keep.pk]
     if not others:
         raise EditError("Choose at least one statement other than the one kept.")
-    quotes = Quote.objects.filter(statement__in=others, not_a_quote=False).order_by("pk")
+    quotes = Quote.objects.filter(statement__in=others, hidden_by_editor=False).order_by("pk")
     moved = move_quotes(quotes, keep)
     for other in others:
         other._change_reason = f"Editor merged it into Statement {keep.pk}"
@@ -345,7 +345,7 @@ def release_canonical(quote: Quote, staying_in: Statement | None = None) -> None
     The pinned wording stays: it is the editor's. An unpinned Statement takes a new
     canonical quote when it is refreshed.
     """
-    pinned = Statement.objects.filter(canonical_quote=quote, canonical_pinned=True)
+    pinned = Statement.objects.filter(canonical_quote=quote, wording_pinned=True)
     for statement in pinned.exclude(pk=getattr(staying_in, "pk", None)):
         statement.canonical_quote = None
         _save(statement, f"Its pinned quote {quote.pk} left it")

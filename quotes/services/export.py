@@ -8,7 +8,8 @@ outlet and speaker joined, so memory stays flat however many quotes there are.
 """
 import json
 
-from quotes.visibility import visible_quotes
+from quotes.models import Quote
+
 
 CHUNK = 2000
 
@@ -37,7 +38,7 @@ def quote_record(quote):
 
 def export_lines(queryset=None):
     """JSON lines (without newline) for the visible quotes, article by article."""
-    queryset = visible_quotes() if queryset is None else queryset
+    queryset = Quote.objects.visible() if queryset is None else queryset
     rows = (
         queryset.select_related("article__outlet", "speaker")
         .defer("embedding", "diff", "article__body", "article__raw")

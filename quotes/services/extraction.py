@@ -11,7 +11,7 @@ never stops a batch.
 Idempotent, and the editor's word is final. Extracted spans meet the stored
 Quotes by (start, end), else by the same text; a matched row is updated in
 place and saved only when a field really changes. Never overwritten: the
-speaker of a quote whose speaker_method is "editor", not_a_quote, and a
+speaker of a quote whose speaker_method is "editor", hidden_by_editor, and a
 Statement set by an editor. A quote whose text is unchanged keeps its embedding
 and Statement; one whose text changed loses its embedding and drift, and its
 Statement unless an editor placed it there, so embedding and clustering see it
@@ -83,10 +83,6 @@ def quote_values(span, attribution, speaker):
     }
 
 
-def touched_by_editor(quote):
-    return quote.speaker_method == Quote.SpeakerMethod.EDITOR or quote.not_a_quote or quote.statement_by_editor
-
-
 def write_quotes(article, wanted):
     """Make the article's Quote rows match wanted, sparing editors' work. The rows
     are locked while they are compared, so an editor's save waits or is seen."""
@@ -102,7 +98,7 @@ def write_quotes(article, wanted):
             quote = next((q for q in by_text.get(values["text"], []) if q.pk not in matched), None)
         if quote is not None:
             matched[quote.pk] = (quote, values)
-    vanished = [q.pk for q in existing if q.pk not in matched and not touched_by_editor(q)]
+    vanished = [q.pk for q in existing if q.pk not in matched and not q.touched_by_editor]
     Quote.objects.filter(pk__in=vanished).delete()
     changed = [quote for quote, values in matched.values() if update_quote(quote, values)]
     if changed:
@@ -117,7 +113,7 @@ def update_quote(quote, values):
     """Copy values onto quote where an editor has not decided; True if it changed."""
     changed = False
     if quote.text != values["text"]:
-        cleared = [f for f in CLEARED_WITH_TEXT if not (f == "statement_id" and quote.statement_by_editor)]
+        cleared = [f for f in CLEARED_WITH_TEXT if not (f == "statement_id" and quote.statement_set_by_editor)]
         for field in cleared:
             if getattr(quote, field) not in (None, ""):
                 setattr(quote, field, "" if field == "drift" else None)

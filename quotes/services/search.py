@@ -62,7 +62,7 @@ def matching_statements(statements, words):
     terms = search_words(words)
     if not terms:
         return statements
-    quotes = Quote.objects.filter(statement=OuterRef("pk"), not_a_quote=False)
+    quotes = Quote.objects.visible().filter(statement=OuterRef("pk"))
     if connections[statements.db].vendor != "postgresql":
         return statements.filter(Exists(quotes.filter(words_match(terms))))
     query = full_text_query(terms)

@@ -46,7 +46,7 @@ def test_it_refuses_an_action_posted_by_a_non_staff_user(client, newsroom):
 
     assert_sent_to_login(response, url)
     quote.refresh_from_db()
-    assert not quote.not_a_quote
+    assert not quote.hidden_by_editor
 
 
 def test_it_lets_staff_with_view_permission_look_but_not_act(client, newsroom):
@@ -60,7 +60,7 @@ def test_it_lets_staff_with_view_permission_look_but_not_act(client, newsroom):
     client.post(url, {"action": "mark_not_a_quote", "_selected_action": [quote.pk]})
 
     quote.refresh_from_db()
-    assert not quote.not_a_quote
+    assert not quote.hidden_by_editor
 
 
 def test_it_lets_an_editor_log_in_at_the_admin(client, newsroom):

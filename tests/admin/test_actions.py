@@ -50,12 +50,12 @@ def test_it_moves_selected_quotes_to_a_statement(admin_client, newsroom):
 
     assert said == [f"1 quote(s) moved to statement {budget.pk}."]
     quote.refresh_from_db()
-    assert quote.statement == budget and quote.statement_by_editor
+    assert quote.statement == budget and quote.statement_set_by_editor
 
 
 def test_it_refuses_to_move_a_quote_marked_as_not_a_quotation(admin_client, newsroom):
     quote = newsroom.quotes.harbour_ready
-    quote.not_a_quote = True
+    quote.hidden_by_editor = True
     quote.save()
 
     said = act(admin_client, QUOTES, "move_to_statement", [quote],
@@ -84,7 +84,7 @@ def test_it_pins_the_selected_quote_as_canonical(admin_client, newsroom):
     act(admin_client, QUOTES, "pin_as_canonical", [quote])
 
     statement = Statement.objects.get(pk=quote.statement_id)
-    assert statement.canonical_pinned and statement.canonical_quote == quote
+    assert statement.wording_pinned and statement.canonical_quote == quote
     assert statement.canonical_text == quote.text
 
 
@@ -94,7 +94,7 @@ def test_it_pins_only_one_quote_at_a_time(admin_client, newsroom):
     said = act(admin_client, QUOTES, "pin_as_canonical", quotes)
 
     assert said == ["Select exactly one quote to pin."]
-    assert not Statement.objects.filter(canonical_pinned=True).exists()
+    assert not Statement.objects.filter(wording_pinned=True).exists()
 
 
 def test_it_marks_selected_quotes_as_not_a_quotation(admin_client, newsroom):
@@ -103,7 +103,7 @@ def test_it_marks_selected_quotes_as_not_a_quotation(admin_client, newsroom):
     said = act(admin_client, QUOTES, "mark_not_a_quote", [quote])
 
     assert said == ["1 quote(s) marked as not a quotation."]
-    assert Quote.objects.get(pk=quote.pk).not_a_quote
+    assert Quote.objects.get(pk=quote.pk).hidden_by_editor
 
 
 def test_it_merges_selected_speakers_into_the_one_kept(admin_client, newsroom):

@@ -80,7 +80,7 @@ def test_an_editor_moves_a_quote_to_a_statement_picked_by_autocomplete(editor_pa
                "The budget is tight.")
 
     quote.refresh_from_db()
-    assert quote.statement == newsroom.statements.budget and quote.statement_by_editor
+    assert quote.statement == newsroom.statements.budget and quote.statement_set_by_editor
 
 
 def test_an_editor_merges_speakers_into_one_picked_by_autocomplete(editor_page, newsroom):

@@ -14,7 +14,7 @@ def test_it_marks_a_speaker_chosen_in_the_quote_form_as_the_editors(admin_client
 
     assert quote.speaker == newsroom.speakers.engineer
     assert (quote.speaker_method, quote.speaker_confidence) == ("editor", 1.0)
-    assert not quote.statement_by_editor
+    assert not quote.statement_set_by_editor
 
 
 def test_it_leaves_the_speaker_method_alone_when_the_speaker_is_unchanged(admin_client, newsroom):
@@ -28,7 +28,7 @@ def test_it_marks_a_statement_chosen_in_the_quote_form_and_recounts(admin_client
 
     quote = save(admin_client, newsroom.quotes.again_bridge, statement=budget.pk)
 
-    assert quote.statement == budget and quote.statement_by_editor
+    assert quote.statement == budget and quote.statement_set_by_editor
     assert quote.speaker_method != "editor"
     budget.refresh_from_db()
     assert budget.quote_count == 2
@@ -37,33 +37,33 @@ def test_it_marks_a_statement_chosen_in_the_quote_form_and_recounts(admin_client
 
 
 def test_it_takes_a_quote_ticked_as_not_a_quotation_out_of_its_statement(admin_client, newsroom):
-    quote = save(admin_client, newsroom.quotes.again_bridge, not_a_quote="on")
+    quote = save(admin_client, newsroom.quotes.again_bridge, hidden_by_editor="on")
 
-    assert quote.not_a_quote and quote.statement is None and quote.statement_by_editor
+    assert quote.hidden_by_editor and quote.statement is None and quote.statement_set_by_editor
     newsroom.statements.bridge.refresh_from_db()
     assert newsroom.statements.bridge.quote_count == 2
 
 
 def test_it_hands_an_unticked_quote_back_to_clustering(admin_client, newsroom):
     quote = newsroom.quotes.harbour_ready
-    quote.not_a_quote = quote.statement_by_editor = True
+    quote.hidden_by_editor = quote.statement_set_by_editor = True
     quote.save()
     url = reverse("admin:quotes_quote_change", args=[quote.pk])
     data = change_form_data(admin_client.get(url))
-    del data["not_a_quote"]
+    del data["hidden_by_editor"]
 
     admin_client.post(url, data)
 
     quote.refresh_from_db()
-    assert not quote.not_a_quote and not quote.statement_by_editor
+    assert not quote.hidden_by_editor and not quote.statement_set_by_editor
 
 
 def test_it_marks_a_statements_speaker_set_in_its_form(admin_client, newsroom):
     statement = save(admin_client, newsroom.statements.bridge,
                      speaker=newsroom.speakers.engineer.pk)
 
-    assert statement.speaker == newsroom.speakers.engineer and statement.speaker_by_editor
-    assert not statement.canonical_pinned
+    assert statement.speaker == newsroom.speakers.engineer and statement.speaker_set_by_editor
+    assert not statement.wording_pinned
 
 
 def test_it_pins_a_canonical_quote_chosen_in_the_statement_form(admin_client, newsroom):
@@ -71,16 +71,16 @@ def test_it_pins_a_canonical_quote_chosen_in_the_statement_form(admin_client, ne
 
     statement = save(admin_client, newsroom.statements.bridge, canonical_quote=quote.pk)
 
-    assert statement.canonical_pinned and statement.canonical_quote == quote
+    assert statement.wording_pinned and statement.canonical_quote == quote
     assert statement.canonical_text == quote.text
-    assert not statement.speaker_by_editor
+    assert not statement.speaker_set_by_editor
 
 
 def test_it_pins_a_canonical_wording_typed_in_the_statement_form(admin_client, newsroom):
     statement = save(admin_client, newsroom.statements.bridge,
                      canonical_text="The bridge will open in May this year.")
 
-    assert statement.canonical_pinned
+    assert statement.wording_pinned
     assert statement.canonical_text == "The bridge will open in May this year."
 
 
@@ -95,7 +95,7 @@ def test_it_refuses_a_canonical_quote_from_another_statement(admin_client, newsr
     assert response.status_code == 200
     assert "canonical_quote" in response.context["adminform"].form.errors
     statement.refresh_from_db()
-    assert not statement.canonical_pinned
+    assert not statement.wording_pinned
 
 
 def test_it_marks_a_speaker_edited_in_its_form_with_a_new_alias(admin_client, newsroom):
@@ -114,7 +114,7 @@ def test_it_keeps_a_pinned_wording_when_its_quote_is_moved_in_the_form(admin_cli
     save(admin_client, quote, statement=newsroom.statements.budget.pk)
 
     bridge.refresh_from_db()
-    assert bridge.canonical_pinned and bridge.canonical_quote is None
+    assert bridge.wording_pinned and bridge.canonical_quote is None
     assert bridge.canonical_text == quote.text
 
 

@@ -21,7 +21,7 @@ def test_it_sets_the_speaker_as_the_editors(newsroom):
     assert quote.speaker == newsroom.speakers.mayor
     assert quote.speaker_method == Quote.SpeakerMethod.EDITOR
     assert quote.speaker_confidence == 1.0
-    assert quote.speaker_by_editor
+    assert quote.speaker_set_by_editor
 
 
 def test_it_records_who_did_it_and_why_in_the_history(newsroom):
@@ -41,7 +41,7 @@ def test_it_moves_quotes_and_recounts_both_statements(newsroom):
 
     assert moved == 1
     quote = fresh(newsroom.quotes.again_bridge)
-    assert quote.statement == budget and quote.statement_by_editor
+    assert quote.statement == budget and quote.statement_set_by_editor
     budget, bridge = fresh(budget), fresh(bridge)
     assert (budget.quote_count, budget.outlet_count) == (2, 1)
     assert str(budget.first_seen) == "2024-03-02"
@@ -73,7 +73,7 @@ def test_it_keeps_a_pinned_wording_when_its_quote_leaves(newsroom):
     editing.move_quotes([newsroom.quotes.harbour_bridge], newsroom.statements.budget)
 
     bridge = fresh(bridge)
-    assert bridge.canonical_pinned
+    assert bridge.wording_pinned
     assert bridge.canonical_quote is None
     assert bridge.canonical_text == "The bridge will open in May."
 
@@ -88,7 +88,7 @@ def test_it_splits_quotes_into_a_new_statement_made_by_the_editor(newsroom):
     assert statement.canonical_quote == newsroom.quotes.again_bridge
     assert statement.canonical_text == "The bridge opens in May,"
     assert (statement.quote_count, statement.outlet_count) == (1, 1)
-    assert fresh(newsroom.quotes.again_bridge).statement_by_editor
+    assert fresh(newsroom.quotes.again_bridge).statement_set_by_editor
     assert fresh(newsroom.statements.bridge).quote_count == 2
 
 
@@ -102,7 +102,7 @@ def test_it_pins_a_quotes_wording_as_canonical(newsroom):
     statement = editing.pin_canonical(newsroom.quotes.again_bridge)
 
     statement = fresh(statement)
-    assert statement.canonical_pinned
+    assert statement.wording_pinned
     assert statement.canonical_quote == newsroom.quotes.again_bridge
     assert statement.canonical_text == "The bridge opens in May,"
 
@@ -118,7 +118,7 @@ def test_it_marks_not_a_quote_and_keeps_the_row(newsroom):
     assert editing.mark_not_a_quote([quote]) == 1
 
     quote = fresh(quote)
-    assert quote.not_a_quote and quote.statement is None and quote.statement_by_editor
+    assert quote.hidden_by_editor and quote.statement is None and quote.statement_set_by_editor
     assert quote.text == "The bridge opens in May,"
     assert fresh(newsroom.statements.bridge).quote_count == 2
 
@@ -193,7 +193,7 @@ def test_it_merges_statements_into_the_one_kept(newsroom):
 
     assert not Statement.objects.filter(pk=budget.pk).exists()
     quote = fresh(newsroom.quotes.valley_budget)
-    assert quote.statement == bridge and quote.statement_by_editor
+    assert quote.statement == bridge and quote.statement_set_by_editor
     bridge = fresh(bridge)
     assert bridge.quote_count == 4 and bridge.canonical_text == "The bridge opens in May,"
 

@@ -73,10 +73,10 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
 
     chosen = {to_pin.pk, to_split.pk, to_move.pk}
     free = Quote.objects.exclude(pk__in=chosen).exclude(statement=respoken).order_by("pk")
-    to_reattribute, not_a_quote = free[:2]
+    to_reattribute, hidden_by_editor = free[:2]
     reattributed_to = other_speaker(to_reattribute.speaker)
     act(admin_client, QUOTES, "set_speaker", [to_reattribute], speaker=reattributed_to.pk)
-    act(admin_client, QUOTES, "mark_not_a_quote", [not_a_quote])
+    act(admin_client, QUOTES, "mark_not_a_quote", [hidden_by_editor])
 
     keep, dropped = Speaker.objects.exclude(pk__in=[reattributed_to.pk, new_voice.pk]).order_by(
         "pk")[:2]
@@ -98,25 +98,25 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
     assert to_pin.article.outlet_id == at(span(to_pin)).article.outlet_id
 
     pinned.refresh_from_db()
-    assert pinned.canonical_pinned
+    assert pinned.wording_pinned
     assert (pinned.canonical_quote_id, pinned.canonical_text) == (to_pin.pk, to_pin.text)
 
     split_off.refresh_from_db()
     assert split_off.created_by_editor
-    assert (at(span(to_split)).statement, at(span(to_split)).statement_by_editor) == (
+    assert (at(span(to_split)).statement, at(span(to_split)).statement_set_by_editor) == (
         split_off, True)
-    assert (at(span(to_move)).statement, at(span(to_move)).statement_by_editor) == (
+    assert (at(span(to_move)).statement, at(span(to_move)).statement_set_by_editor) == (
         moved_into, True)
 
     respoken.refresh_from_db()
-    assert (respoken.speaker, respoken.speaker_by_editor) == (new_voice, True)
+    assert (respoken.speaker, respoken.speaker_set_by_editor) == (new_voice, True)
 
     reattributed = at(span(to_reattribute))
     assert (reattributed.speaker, reattributed.speaker_method) == (reattributed_to, "editor")
     assert reattributed.speaker_confidence == 1.0
 
-    hidden = at(span(not_a_quote))
-    assert hidden.not_a_quote and hidden.statement is None
+    hidden = at(span(hidden_by_editor))
+    assert hidden.hidden_by_editor and hidden.statement is None
     assert span(hidden) not in exported_spans(tmp_path / "quotes.jsonl")
 
     assert not Speaker.objects.filter(name__in=[dropped.name, old_name]).exists()

@@ -137,7 +137,7 @@ def story(db):
     wait.save()
 
     hidden = make_quote(
-        times_article, "Closed for works", 1, statement=sign, not_a_quote=True,
+        times_article, "Closed for works", 1, statement=sign, hidden_by_editor=True,
         drift="verbatim", diff=[equal("Closed for works")],
     )
     script_quote = make_quote(

@@ -11,8 +11,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, render
 
 from web import markup
-from web.charts import drift_shares
-from quotes.visibility import DRIFT_CLASSES, visible_quotes, visible_statements
+from quotes.models import Quote, Statement
+from web.charts import DRIFT_CLASSES, drift_shares
 from sources.models import Article, Outlet
 
 PAGE_SIZE = 20
@@ -23,7 +23,7 @@ WEB_SCHEMES = ("http://", "https://")
 def outlet_list(request):
     """Every outlet with a bar of how it printed its quotations."""
     counts = defaultdict(dict)
-    rows = visible_quotes().values_list("article__outlet", "drift").annotate(n=Count("pk"))
+    rows = Quote.objects.visible().values_list("article__outlet", "drift").annotate(n=Count("pk"))
     for outlet_id, drift, n in rows.order_by():
         counts[outlet_id][drift] = n
     outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
@@ -39,14 +39,14 @@ def outlet_list(request):
 def outlet(request, slug):
     """One outlet: how it treated quotations, the statements it carried, its articles."""
     outlet = get_object_or_404(Outlet, slug=slug)
-    printed = visible_quotes().filter(article__outlet=outlet)
+    printed = Quote.objects.visible().filter(article__outlet=outlet)
     counts = dict(printed.values_list("drift").annotate(n=Count("pk")).order_by())
     own_version = printed.filter(statement=OuterRef("pk")).order_by("article__published", "pk")
-    statements = visible_statements().filter(Exists(own_version)).annotate(
+    statements = Statement.objects.visible().filter(Exists(own_version)).annotate(
         outlet_drift=Subquery(own_version.values("drift")[:1])
     )
     articles = outlet.articles.annotate(
-        quote_count=Count("quotes", filter=Q(quotes__not_a_quote=False))
+        quote_count=Count("quotes", filter=Q(quotes__hidden_by_editor=False))
     ).order_by(F("published").desc(nulls_last=True), "title", "pk")
     page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "web/outlet.html", {
@@ -68,7 +68,7 @@ def article(request, pk):
     """
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
     quotes = list(
-        visible_quotes().filter(article=article).select_related("speaker", "statement")
+        Quote.objects.visible().filter(article=article).select_related("speaker", "statement")
         .order_by("start", "end")
     )
     spans = [

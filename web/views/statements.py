@@ -16,7 +16,7 @@ from quotes.text import drift
 from web import markup
 from web.filters import StatementFilter
 from quotes.models import Quote, Speaker, Statement
-from quotes.visibility import DRIFT_CLASSES, visible_quotes, visible_statements
+from web.charts import DRIFT_CLASSES
 from sources.models import Outlet
 
 PAGE_SIZE = 20
@@ -25,7 +25,7 @@ SUGGESTIONS = 10
 
 def carried_quotes():
     """A prefetch of each statement's visible quotes with their outlets, oldest first."""
-    quotes = visible_quotes().select_related("article__outlet").order_by(
+    quotes = Quote.objects.visible().select_related("article__outlet").order_by(
         "article__published", "article__outlet__name", "pk"
     )
     return Prefetch("quotes", queryset=quotes, to_attr="visible_quotes")
@@ -53,7 +53,7 @@ class StatementRow:
 
 def search(request):
     """The home page: statements filtered by the search form, paginated."""
-    filterset = StatementFilter(request.GET, queryset=visible_statements())
+    filterset = StatementFilter(request.GET, queryset=Statement.objects.visible())
     if not filterset.is_valid():
         context = {"filterset": filterset, "page": None, "rows": []}
         return render(request, "web/search.html", context, status=400)
@@ -81,10 +81,10 @@ def speaker_suggestions(request):
 def statement(request, pk):
     """One statement: its canonical wording and every variant, differences marked."""
     statement = get_object_or_404(
-        visible_statements().select_related("canonical_quote__article__outlet"), pk=pk
+        Statement.objects.visible().select_related("canonical_quote__article__outlet"), pk=pk
     )
     quotes = list(
-        visible_quotes().filter(statement=statement)
+        Quote.objects.visible().filter(statement=statement)
         .select_related("article__outlet", "speaker")
         .order_by("article__published", "article__outlet__name", "pk")
     )
@@ -103,7 +103,7 @@ def statement(request, pk):
 def visible_canonical(statement):
     """The quote that gave the canonical wording, unless an editor hid it."""
     quote = statement.canonical_quote
-    return quote if quote is not None and not quote.not_a_quote else None
+    return quote if quote is not None and not quote.hidden_by_editor else None
 
 
 def attributions(quotes):
@@ -127,7 +127,7 @@ def compare(request):
     form = CompareForm(request.GET)
     if not form.is_valid():
         return render(request, "web/compare.html", {"form": form}, status=400)
-    quotes = visible_quotes().select_related("article__outlet", "speaker", "statement")
+    quotes = Quote.objects.visible().select_related("article__outlet", "speaker", "statement")
     left = get_object_or_404(quotes, pk=form.cleaned_data["a"])
     right = get_object_or_404(quotes, pk=form.cleaned_data["b"])
     measured = drift.measure(
@@ -162,14 +162,14 @@ def speaker(request, slug):
     speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
     outlets = (
         Outlet.objects.filter(articles__quotes__speaker=speaker,
-                              articles__quotes__not_a_quote=False)
+                              articles__quotes__hidden_by_editor=False)
         .annotate(quote_count=Count("articles__quotes"))
         .order_by("-quote_count", "name")
     )
-    statements = visible_statements().prefetch_related(carried_quotes())
+    statements = Statement.objects.visible().prefetch_related(carried_quotes())
     own = statements.filter(speaker=speaker)
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
-    attributed = visible_quotes().filter(statement=OuterRef("pk"), speaker=speaker)
+    attributed = Quote.objects.visible().filter(statement=OuterRef("pk"), speaker=speaker)
     disputed = statements.filter(Exists(attributed)).exclude(speaker=speaker)
     return render(request, "web/speaker.html", {
         "speaker": speaker, "outlets": outlets, "page": page,

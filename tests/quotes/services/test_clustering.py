@@ -53,7 +53,7 @@ def test_it_groups_the_sample_articles_into_one_statement_per_utterance():
     word = statement_of("keeps its word") | statement_of("holds its word")
     assert all(len(group) == 1 for group in (water, calm, word))
     assert len(agreement | water | calm | word) == 4
-    assert Quote.objects.filter(statement__isnull=True, not_a_quote=False).count() == 0
+    assert Quote.objects.filter(statement__isnull=True, hidden_by_editor=False).count() == 0
 
 
 def test_it_stores_a_unit_vector_drift_and_diff_for_every_quote():
@@ -104,16 +104,16 @@ def test_it_keeps_what_editors_set_through_a_rebuild():
     cluster_quotes()
     moved = Quote.objects.get(text__contains="agreement that nobody")
     target = Statement.objects.get(id__in=statement_of("keeps its word"))
-    Quote.objects.filter(pk=moved.pk).update(statement=target, statement_by_editor=True)
+    Quote.objects.filter(pk=moved.pk).update(statement=target, statement_set_by_editor=True)
     editor_speaker = Speaker.objects.create(name="An Editor's Choice")
     named = Quote.objects.get(text__contains="Our farmers have waited two summers for this water.")
     Quote.objects.filter(pk=named.pk).update(speaker=editor_speaker, speaker_method="editor")
     pinned = Statement.objects.get(id__in=statement_of("fragile calm"))
-    Statement.objects.filter(pk=pinned.pk).update(canonical_pinned=True, canonical_text="Pinned words.",
-                                                  speaker=editor_speaker, speaker_by_editor=True)
+    Statement.objects.filter(pk=pinned.pk).update(wording_pinned=True, canonical_text="Pinned words.",
+                                                  speaker=editor_speaker, speaker_set_by_editor=True)
     struck = Quote.objects.get(text__contains="mistake patience", article__source__contains="harbour")
 
-    Quote.objects.filter(pk=struck.pk).update(not_a_quote=True)
+    Quote.objects.filter(pk=struck.pk).update(hidden_by_editor=True)
     cluster_quotes(rebuild=True)
 
     assert Quote.objects.get(pk=moved.pk).statement_id == target.pk

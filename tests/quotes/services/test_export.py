@@ -51,7 +51,7 @@ def test_it_writes_one_json_line_per_quote_in_the_design_format(article):
 
 
 def test_it_leaves_out_quotes_an_editor_marked_as_not_a_quote(article):
-    Quote.objects.filter(text="Boats may pass.").update(not_a_quote=True)
+    Quote.objects.filter(text="Boats may pass.").update(hidden_by_editor=True)
     assert [json.loads(line)["text"] for line in export().splitlines()] == ["The gates open at noon."]
 
 

@@ -86,12 +86,12 @@ def test_it_keeps_an_editors_speaker_and_flags():
     statement = Statement.objects.create(canonical_text="Boats may pass.")
     first, second, third = Quote.objects.filter(article=article).order_by("start")
     Quote.objects.filter(pk=first.pk).update(speaker=editor_pick, speaker_method="editor")
-    Quote.objects.filter(pk=second.pk).update(not_a_quote=True, statement=statement, statement_by_editor=True)
+    Quote.objects.filter(pk=second.pk).update(hidden_by_editor=True, statement=statement, statement_set_by_editor=True)
     extract_pending(force=True)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.speaker, first.speaker_method) == (editor_pick, "editor")
-    assert (second.not_a_quote, second.statement, second.statement_by_editor) == (True, statement, True)
+    assert (second.hidden_by_editor, second.statement, second.statement_set_by_editor) == (True, statement, True)
 
 
 def test_it_keeps_embedding_and_statement_of_an_unchanged_quote():
@@ -111,7 +111,7 @@ def test_it_deletes_vanished_quotes_unless_an_editor_touched_them():
     article = make_article()
     extract_pending()
     kept = Quote.objects.get(article=article, text="Nobody will be left behind,")
-    Quote.objects.filter(pk=kept.pk).update(not_a_quote=True)
+    Quote.objects.filter(pk=kept.pk).update(hidden_by_editor=True)
     change_body(article, "Harbour deal signed\n\nThe commissioner said nothing more.")
     extract_pending()
     assert list(Quote.objects.filter(article=article).values_list("pk", flat=True)) == [kept.pk]
@@ -148,7 +148,7 @@ def test_a_changed_quote_loses_its_embedding_but_keeps_an_editors_statement():
     extract_pending()
     statement = Statement.objects.create(canonical_text="The gates open at noon.")
     quote = Quote.objects.get(article=article, text="The gates open at noon.")
-    Quote.objects.filter(pk=quote.pk).update(embedding=b"\x01", statement=statement, statement_by_editor=True)
+    Quote.objects.filter(pk=quote.pk).update(embedding=b"\x01", statement=statement, statement_set_by_editor=True)
     change_body(article, BODY.replace("The gates open at noon.", "The gates open at dawn."))
     extract_pending()
     quote.refresh_from_db()

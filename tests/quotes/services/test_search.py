@@ -97,7 +97,7 @@ def test_it_finds_words_in_the_speaker_and_outlet_names(newsroom):
 
 
 def test_it_hides_quotes_an_editor_marked_as_not_quotes(newsroom):
-    newsroom.statement("Read more about the harbour.", not_a_quote=True)
+    newsroom.statement("Read more about the harbour.", hidden_by_editor=True)
 
     assert found("harbour") == []
 
