@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
+from quotes.text.drift import DiffOp
 from quotes.text.quotations import paragraph_spans
 
 EQUAL, DELETE, INSERT, REPLACE = "equal", "delete", "insert", "replace"
@@ -36,13 +37,6 @@ MARKS = {
 
 
 @dataclass(frozen=True)
-class Op:
-    op: str
-    canonical: str
-    variant: str
-
-
-@dataclass(frozen=True)
 class QuotationSpan:
     """Where one quotation lies in an article body, and what its highlight links to."""
 
@@ -53,14 +47,14 @@ class QuotationSpan:
     title: str
 
 
-def as_op(item) -> Op:
-    """One diff operation from a DiffOp, an Op or a stored dict; unknown ops count as kept."""
+def as_op(item) -> DiffOp:
+    """One diff operation from a DiffOp or a stored dict; unknown ops count as kept."""
     if isinstance(item, Mapping):
         op, canonical, variant = item.get("op"), item.get("canonical"), item.get("variant")
     else:
         op, canonical, variant = item.op, item.canonical, item.variant
     op = op if op in (EQUAL, DELETE, INSERT, REPLACE) else EQUAL
-    return Op(op, str(canonical or ""), str(variant or ""))
+    return DiffOp(op, str(canonical or ""), str(variant or ""))
 
 
 def _marked(kind: str, words: str) -> SafeString:

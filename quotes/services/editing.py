@@ -146,7 +146,7 @@ def save_quote_form(quote: Quote, changed: Iterable[str]) -> None:
     if "statement" in changed and not quote.hidden_by_editor:
         _give_statement(quote, quote.statement)
     _save(quote, f"Editor changed {', '.join(sorted(changed))}" if changed else "Editor saved it")
-    refresh_statements({left, quote.statement_id})
+    refresh_after_edit({left, quote.statement_id})
 
 
 @transaction.atomic
@@ -165,7 +165,7 @@ def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
         _pin(statement, statement.canonical_quote, text)
     _save(statement, f"Editor changed {', '.join(sorted(changed))}" if changed else
           "Editor saved it")
-    refresh_statements({statement.pk})
+    refresh_after_edit({statement.pk})
 
 
 @transaction.atomic
@@ -196,7 +196,7 @@ def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None) -> int:
         _save(quote, reason)
         touched.add(quote.statement_id)
         count += 1
-    refresh_statements(touched)
+    refresh_after_edit(touched)
     return count
 
 
@@ -209,7 +209,7 @@ def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
         _strike(quote)
         _save(quote, "Editor marked it as not a quotation")
         count += 1
-    refresh_statements(touched)
+    refresh_after_edit(touched)
     return count
 
 
@@ -217,7 +217,7 @@ def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
 def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
     """Move each quote into statement as the editor's choice; returns how many.
 
-    The Statements they left and statement are refreshed (see refresh_statements).
+    The Statements they left and statement are refreshed (see refresh_after_edit).
     """
     touched, count = {statement.pk}, 0
     for quote in _locked(quotes):
@@ -227,7 +227,7 @@ def move_quotes(quotes: Iterable[Quote], statement: Statement) -> int:
         _give_statement(quote, statement)
         _save(quote, f"Editor moved it to Statement {statement.pk}")
         count += 1
-    refresh_statements(touched)
+    refresh_after_edit(touched)
     return count
 
 
@@ -257,7 +257,7 @@ def pin_canonical(quote: Quote) -> Statement:
     quote, statement = _fresh(quote, ()), _fresh(quote.statement, ())
     _pin(statement, quote)
     _save(statement, f"Editor pinned the wording of quote {quote.pk}")
-    refresh_statements({statement.pk})
+    refresh_after_edit({statement.pk})
     statement.refresh_from_db()
     return statement
 
@@ -327,7 +327,7 @@ def merge_speakers(keep: Speaker, others: Iterable[Speaker]) -> MergeResult:
     return MergeResult(len(others), aliases, quotes, statements)
 
 
-def refresh_statements(statement_ids: Iterable[int | None]) -> None:
+def refresh_after_edit(statement_ids: Iterable[int | None]) -> None:
     """Bring the named Statements in line with their quotes after an editor's change.
 
     Clustering's own refresh does the work (counts, first seen, canonical wording and

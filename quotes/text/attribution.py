@@ -44,9 +44,9 @@ from .lexicon import (
     GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
     SUBORDINATE_ROLES,
 )
-from .quotations import FRAGMENT_MASK, is_headline_like, is_link_line, masked, paragraph_spans
+from .quotations import FRAGMENT_MASK, ends_unpunctuated, is_link_line, masked, paragraph_spans
 from .names import (
-    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, classify, is_np_word,
+    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, mention_of, is_np_word,
     joins_phrase, leading_phrase, phrase_after, surname, tokens, trailing_phrase,
 )
 from .sentences import SentenceIndex, sentence_spans
@@ -107,7 +107,7 @@ class Article:
         self.frame = masked(body, [s for q in quotations for s in q.segments])
         self.sentences = SentenceIndex(self.frame)
         self.narrative = [
-            index > 0 and not is_headline_like(body, lo, hi) and not is_link_line(body, lo, hi)
+            index > 0 and not ends_unpunctuated(body, lo, hi) and not is_link_line(body, lo, hi)
             and not is_label(body, lo, hi)
             for index, (lo, hi) in enumerate(self.paragraphs)
         ]
@@ -130,7 +130,7 @@ class Article:
                     run.append(word)
                     continue
                 if len(run) > 1 or run and bare(run[0][0]) in GROUP_NOUNS:
-                    self.note_phrase(classify(self.frame, run))
+                    self.note_phrase(mention_of(self.frame, run))
                 run = []
 
     def note_phrase(self, mention):

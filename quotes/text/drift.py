@@ -134,7 +134,7 @@ def is_ordered_subset(part: list[str], whole: list[str]) -> bool:
     return all(word in remaining for word in part)
 
 
-def classify(canonical: str, variant: str, variant_kind: str = "full") -> str:
+def drift_class_of(canonical: str, variant: str, variant_kind: str = "full") -> str:
     if surface(canonical) == surface(variant):
         return VERBATIM
     canonical_keys, variant_keys = keys(canonical), keys(variant)
@@ -151,7 +151,7 @@ def measure(canonical: str, variant: str, *, variant_kind: str = "full",
             canonical_vector=None, variant_vector=None) -> Drift:
     """The drift of variant against canonical; see the module docstring for the classes."""
     return Drift(
-        drift_class=classify(canonical, variant, variant_kind),
+        drift_class=drift_class_of(canonical, variant, variant_kind),
         lexical_similarity=lexical_similarity(canonical, variant),
         embedding_similarity=embedding_similarity(canonical_vector, variant_vector),
         ops=tuple(word_diff(canonical, variant)),

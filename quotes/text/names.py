@@ -116,7 +116,7 @@ def is_np_word(word):
     )
 
 
-def classify(text, words):
+def mention_of(text, words):
     """The Mention for a noun phrase given as (word, start, end) tokens."""
     if not words:
         return None
@@ -124,10 +124,10 @@ def classify(text, words):
     printed = text[start:end]
     of = next((i for i, w in enumerate(words) if bare(w[0]) in LINKS), None)
     if of:
-        head = classify(text, words[:of])
+        head = mention_of(text, words[:of])
         if head is None or head.form == PRONOUN:
             return None
-        body = classify(text, words[of + 1:])
+        body = mention_of(text, words[of + 1:])
         if bare(words[0][0]) in INDEFINITE_WORDS and body is not None and body.form == NAME and (
                 body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1:])):
             return Mention(printed, body.name, NAME, ORGANISATION, "", start, end)
@@ -222,7 +222,7 @@ def joins_phrase(words, i, following):
 def leading_phrase(text, words):
     """The Mention that words open with, or None."""
     if words and bare(words[0][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return classify(text, words[:1])
+        return mention_of(text, words[:1])
     taken = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else None
@@ -231,13 +231,13 @@ def leading_phrase(text, words):
         taken.append(word)
     while taken and (bare(taken[-1][0]) in DETERMINERS or bare(taken[-1][0]) in LINKS):
         taken.pop()
-    return classify(text, taken)
+    return mention_of(text, taken)
 
 
 def trailing_phrase(text, words):
     """The Mention that words end with, or None."""
     if words and bare(words[-1][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
-        return classify(text, words[-1:])
+        return mention_of(text, words[-1:])
     taken = []
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
@@ -247,7 +247,7 @@ def trailing_phrase(text, words):
         taken.insert(0, word)
     while taken and (taken[0][0] == "-" or bare(taken[0][0]) in LINKS):
         taken.pop(0)
-    return classify(text, taken)
+    return mention_of(text, taken)
 
 
 def phrase_after(text, lo, hi):

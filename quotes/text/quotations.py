@@ -276,7 +276,7 @@ def is_link_line(text, lo, hi):
     return head.startswith(LINK_LABELS)
 
 
-def is_headline_like(text, lo, hi):
+def ends_unpunctuated(text, lo, hi):
     """A line without closing punctuation: a headline, cross-head or caption."""
     tail = text[lo:hi].rstrip(DOUBLE_MARKS + SINGLE_MARKS + ")] ")
     return not tail or tail[-1] not in TERMINAL
@@ -358,8 +358,8 @@ def find_quotations(body):
         first = group[0]
         lo, hi = paragraphs[first.paragraph]
         in_head = first.paragraph == 0 or (
-            first.paragraph < HEAD_PARAGRAPHS and is_headline_like(body, lo, hi))
-        if not in_head and is_headline_like(body, lo, hi):
+            first.paragraph < HEAD_PARAGRAPHS and ends_unpunctuated(body, lo, hi))
+        if not in_head and ends_unpunctuated(body, lo, hi):
             continue
         if is_title(body, first):
             continue

@@ -27,6 +27,8 @@ taken for one of its headlines.
 import re
 from dataclasses import dataclass
 
+from sources.text.headline import HEADLINE_MAX, is_headline_like
+
 QUOTE_MARKS = "\"“”‘’'«»„‚"
 OPENING_QUOTES = "\"“‘«„"
 SENTENCE_END = re.compile(r"[.!?…][\"“”‘’'»)\]]*$")
@@ -76,7 +78,6 @@ BYLINE = re.compile(
 )
 SIGNATURE_OUTLET = re.compile(r"^(?P<outlet>.+?)\s+with\s+\S+$")
 
-HEADLINE_MAX = 160
 BYLINE_WORDS_MAX = 10
 PROMO_TAIL_MAX = 80
 SHORT_LINE_MAX = 150
@@ -177,11 +178,6 @@ def is_boilerplate_line(paragraph):
     if NEWSLETTER.search(paragraph) or SHARE.search(paragraph) or COPYRIGHT.search(paragraph):
         return True
     return bool(TIMESTAMP_RESIDUE.match(paragraph)) and len(paragraph) <= 60 and not SENTENCE_END.search(paragraph)
-
-
-def is_headline_like(paragraph):
-    """Short and not a finished sentence: a headline or a video title."""
-    return len(paragraph) <= HEADLINE_MAX and not paragraph.endswith(".")
 
 
 def headline_run(paragraphs, start):

@@ -11,9 +11,14 @@ headline anyway, unless it is long).
 """
 import re
 
-HEADLINE_MAX = 150
+HEADLINE_MAX = 160
 TITLE_MAX = 120
 FIRST_SENTENCE = re.compile(r"^.+?[.!?][\"”’'»)]*(?=\s+[\"“‘'«(]?[A-Z0-9])")
+
+
+def is_headline_like(paragraph):
+    """Short and not a finished sentence: a headline, a cross-head or a video title."""
+    return len(paragraph) <= HEADLINE_MAX and not paragraph.rstrip("\"”’'»)").endswith((".", "…"))
 
 
 def detect_title(paragraphs):
@@ -21,7 +26,7 @@ def detect_title(paragraphs):
     if not paragraphs:
         return ""
     first = paragraphs[0]
-    if len(first) <= HEADLINE_MAX and not first.rstrip("\"”’'»)").endswith((".", "…")):
+    if is_headline_like(first):
         return first
     match = FIRST_SENTENCE.match(first)
     return shorten(match.group(0) if match else first)
