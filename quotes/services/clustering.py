@@ -66,7 +66,12 @@ class Row:
 
 
 def thresholds() -> Thresholds:
-    return Thresholds(**settings.VERBATIM_CLUSTER_THRESHOLDS)
+    """The measured defaults, with any the VERBATIM_CLUSTER_THRESHOLDS setting overrides."""
+    return Thresholds(**getattr(settings, "VERBATIM_CLUSTER_THRESHOLDS", {}))
+
+
+def batch_size() -> int:
+    return getattr(settings, "VERBATIM_EMBEDDING_BATCH_SIZE", embed.BATCH_SIZE)
 
 
 class ModelUnavailable(Exception):
@@ -84,7 +89,7 @@ def load_model():
 
 def embed_pending(model=None) -> int:
     """Store a vector for every live Quote that has none; returns how many."""
-    batch = settings.VERBATIM_EMBEDDING_BATCH_SIZE
+    batch = batch_size()
     pending = Quote.objects.pending_embedding().order_by("id").values_list("id", "text")
     done = 0
     last = 0

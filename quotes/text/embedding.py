@@ -18,6 +18,8 @@ import numpy as np
 
 DIMENSIONS = 384
 DTYPE = np.float32
+BATCH_SIZE = 64
+"""Texts per forward pass: larger batches gained nothing on 2 CPU cores."""
 
 
 def default_model_path() -> str:

@@ -1,9 +1,8 @@
 """Benchmark embedding and clustering on a synthetic corpus of N quotes."""
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from benchmarks.pipeline import run
-from quotes.services.clustering import thresholds
+from quotes.services.clustering import batch_size, thresholds
 
 
 class Command(BaseCommand):
@@ -23,6 +22,6 @@ class Command(BaseCommand):
             raise CommandError("--quotes and --embed-sample must be positive")
         for size in quotes:
             figures = run(size, min(embed_sample, size), thresholds(), seed=seed,
-                          batch_size=settings.VERBATIM_EMBEDDING_BATCH_SIZE)
+                          batch_size=batch_size())
             for line in figures.lines():
                 self.stdout.write(line)

@@ -1,7 +1,6 @@
 """Placing quotes in Statements from vectors and words (quotes.text.grouping, no database)."""
 import numpy as np
 import pytest
-from django.conf import settings
 
 from quotes.text.grouping import Neighbours, NewStatement, Placement, QuoteItem, Thresholds, \
     WordIndex, canonical_quote, in_placing_order, place, statement_speaker
@@ -24,7 +23,7 @@ def quote(id, text, article, vector, kind="full", speaker=None, strong=False, ou
 
 @pytest.fixture
 def thresholds():
-    return Thresholds(**settings.VERBATIM_CLUSTER_THRESHOLDS)
+    return Thresholds()
 
 
 def groups(decided):
