@@ -12,6 +12,7 @@ each printed variant a copy with noise that grows with how far its wording drift
 They stand in for the model's vectors where embedding the whole corpus would take too
 long; they are not what the model would produce.
 """
+
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,7 @@ import numpy as np
 
 TOPICS = 40
 KINDS = ["verbatim", "verbatim", "verbatim", "punctuation", "trimmed", "reworded", "fragment"]
-NOISE = {"verbatim": 0.0, "punctuation": 0.05, "trimmed": 0.25, "reworded": 0.35,
-         "fragment": 0.7}
+NOISE = {"verbatim": 0.0, "punctuation": 0.05, "trimmed": 0.25, "reworded": 0.35, "fragment": 0.7}
 
 
 def vocabulary(path: Path) -> list[str]:
@@ -34,9 +34,9 @@ def vocabulary(path: Path) -> list[str]:
 class SyntheticQuote:
     id: int
     text: str
-    kind: str          # "full" or "fragment", as Quote.kind
-    variant: str       # how it was printed: one of KINDS
-    statement: int     # the true Statement (index of the generated sentence)
+    kind: str  # "full" or "fragment", as Quote.kind
+    variant: str  # how it was printed: one of KINDS
+    statement: int  # the true Statement (index of the generated sentence)
     topic: int
     article: int
     outlet: int
@@ -44,7 +44,7 @@ class SyntheticQuote:
 
 def sentence(words: list[str], weights: list[float], rng: random.Random) -> str:
     chosen = rng.choices(words, weights=weights, k=rng.randint(10, 28))
-    return " ".join([chosen[0].capitalize()] + chosen[1:]) + "."
+    return " ".join([chosen[0].capitalize(), *chosen[1:]]) + "."
 
 
 def variant(text: str, kind: str, words: list[str], rng: random.Random) -> tuple[str, str]:
@@ -54,13 +54,13 @@ def variant(text: str, kind: str, words: list[str], rng: random.Random) -> tuple
     if kind == "trimmed":
         keep = rng.randint(max(5, len(tokens) // 2), len(tokens) - 1)
         start = rng.randint(0, len(tokens) - keep)
-        return " ".join(tokens[start:start + keep]) + ".", "full"
+        return " ".join(tokens[start : start + keep]) + ".", "full"
     if kind == "reworded":
         return " ".join(rng.choice(words) if rng.random() < 0.25 else t for t in tokens) + ".", "full"
     if kind == "fragment":
         size = rng.randint(3, 5)
         start = rng.randint(0, len(tokens) - size)
-        return " ".join(tokens[start:start + size]), "fragment"
+        return " ".join(tokens[start : start + size]), "fragment"
     return text, "full"
 
 
@@ -75,7 +75,7 @@ def build(size: int, words: list[str], seed: int = 1, outlets: int = 60) -> list
         text = sentence(words, weights, rng)
         topic = rng.randrange(TOPICS)
         printed_by = rng.sample(range(outlets), k=rng.choice([1, 1, 2, 3, 4, 6]))
-        for number, outlet in enumerate(printed_by[:size - len(rows)]):
+        for number, outlet in enumerate(printed_by[: size - len(rows)]):
             kind = "verbatim" if number == 0 else rng.choice(KINDS)
             rows.append((statement, topic, outlet, kind, *variant(text, kind, words, rng)))
         statement += 1
@@ -87,8 +87,7 @@ def build(size: int, words: list[str], seed: int = 1, outlets: int = 60) -> list
     return quotes
 
 
-def synthetic_vectors(quotes: list[SyntheticQuote], dimensions: int = 384,
-                      seed: int = 1) -> np.ndarray:
+def synthetic_vectors(quotes: list[SyntheticQuote], dimensions: int = 384, seed: int = 1) -> np.ndarray:
     """Unit vectors: a Statement's lies near its topic's; a variant's adds noise by kind."""
     rng = np.random.default_rng(seed)
     topics = rng.standard_normal((TOPICS, dimensions)).astype(np.float32)

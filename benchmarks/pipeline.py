@@ -12,6 +12,7 @@ Statements of the rest, as an incremental run would. Memory: the tracemalloc pea
 a second, untimed run of place (tracing slows allocation, so it is kept out of the
 timed run), and the process's peak resident set size (model, corpus and all).
 """
+
 import resource
 import sys
 import time
@@ -48,7 +49,9 @@ class Figures:
     max_rss_mib: float
 
     def lines(self):
-        vectors = "the model's vectors" if self.real_vectors else "synthetic vectors (corpus.synthetic_vectors)"
+        vectors = (
+            "the model's vectors" if self.real_vectors else "synthetic vectors (corpus.synthetic_vectors)"
+        )
         return [
             f"corpus: {self.quotes} quotes of {self.statements} statements (synthetic, seeded)",
             f"embedding, first {self.embedded} quotes ({self.distinct_texts} distinct texts), CPU:",
@@ -80,7 +83,7 @@ def time_embedding(model, texts: list[str], batch_size: int, rounds: int = 8):
     size = -(-len(texts) // rounds)
     parts, app_seconds, raw_seconds = [], 0.0, 0.0
     for number, start in enumerate(range(0, len(texts), size)):
-        chunk = texts[start:start + size]
+        chunk = texts[start : start + size]
         raw_first = number % 2 == 1
         if raw_first:
             raw_seconds += time_raw(model, chunk, batch_size)
@@ -93,8 +96,14 @@ def time_embedding(model, texts: list[str], batch_size: int, rounds: int = 8):
 
 
 def time_raw(model, texts: list[str], batch_size: int) -> float:
-    return timed(model.encode, texts, batch_size=batch_size, normalize_embeddings=True,
-                 convert_to_numpy=True, show_progress_bar=False)[1]
+    return timed(
+        model.encode,
+        texts,
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )[1]
 
 
 def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
@@ -107,14 +116,15 @@ def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
     step = thresholds.chunk * max(1, -(-len(full) // (10 * thresholds.chunk)))
     tenths_ms = []
     for first in range(0, len(full), step):
-        part = full[first:first + step]
+        part = full[first : first + step]
         tenths_ms.append(1000 * timed(placement.place_full, part)[1] / len(part))
     placement.place_fragments(fragments)
     return placement.result, time.perf_counter() - start, tenths_ms
 
 
-def time_incremental(early: list[QuoteItem], late: list[QuoteItem], decided: dict,
-                     thresholds: Thresholds) -> float:
+def time_incremental(
+    early: list[QuoteItem], late: list[QuoteItem], decided: dict, thresholds: Thresholds
+) -> float:
     """Seconds to place late onto early grouped as the full run grouped them (what a
     daily run does: read the placed corpus, build its indexes, place the new quotes)."""
     placed = {}
@@ -125,6 +135,7 @@ def time_incremental(early: list[QuoteItem], late: list[QuoteItem], decided: dic
 
 def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     """Pairwise precision and recall of found groups against true groups, by counting."""
+
     def pairs(counter):
         return sum(n * (n - 1) // 2 for n in counter.values())
 
@@ -138,8 +149,7 @@ def max_rss_mib() -> float:
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
-        batch_size: int = 64) -> Figures:
+def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1, batch_size: int = 64) -> Figures:
     model = embed.load_model()
     words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
     corpus = build(size, words, seed=seed)
@@ -147,11 +157,21 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
     app_vectors, app_seconds, raw_seconds = time_embedding(model, sample, batch_size)
     real = len(sample) == len(corpus)
     vectors = app_vectors if real else synthetic_vectors(corpus, embed.DIMENSIONS, seed)
-    items = [QuoteItem(id=q.id, text=q.text, kind=q.kind, article=q.article, outlet=q.outlet,
-                       vector=vectors[i], quotation=q.id) for i, q in enumerate(corpus)]
+    items = [
+        QuoteItem(
+            id=q.id,
+            text=q.text,
+            kind=q.kind,
+            article=q.article,
+            outlet=q.outlet,
+            vector=vectors[i],
+            quotation=q.id,
+        )
+        for i, q in enumerate(corpus)
+    ]
     decided, cluster_seconds, tenths_ms = time_clustering(items, thresholds)
-    late = items[-max(1, len(items) // 100):]
-    incremental_seconds = time_incremental(items[:-len(late)], late, decided, thresholds)
+    late = items[-max(1, len(items) // 100) :]
+    incremental_seconds = time_incremental(items[: -len(late)], late, decided, thresholds)
     tracemalloc.start()
     place({}, items, thresholds, embed.DIMENSIONS)
     traced_peak = tracemalloc.get_traced_memory()[1]
@@ -159,12 +179,20 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1,
     full = [q for q in corpus if q.kind == "full"]
     precision, recall = pair_scores([q.statement for q in full], [decided[q.id] for q in full])
     return Figures(
-        quotes=size, statements=len({q.statement for q in corpus}), embedded=len(sample),
+        quotes=size,
+        statements=len({q.statement for q in corpus}),
+        embedded=len(sample),
         distinct_texts=len(set(sample)),
         app_per_second=len(sample) / app_seconds if app_seconds else 0.0,
         raw_per_second=len(sample) / raw_seconds if raw_seconds else 0.0,
-        real_vectors=real, cluster_seconds=cluster_seconds, tenths_ms=tenths_ms,
-        incremental_quotes=len(late), incremental_seconds=incremental_seconds,
-        statements_found=len(set(decided.values())), pair_precision=precision,
-        pair_recall=recall, traced_peak_mib=traced_peak / 2**20, max_rss_mib=max_rss_mib(),
+        real_vectors=real,
+        cluster_seconds=cluster_seconds,
+        tenths_ms=tenths_ms,
+        incremental_quotes=len(late),
+        incremental_seconds=incremental_seconds,
+        statements_found=len(set(decided.values())),
+        pair_precision=precision,
+        pair_recall=recall,
+        traced_peak_mib=traced_peak / 2**20,
+        max_rss_mib=max_rss_mib(),
     )

@@ -6,6 +6,7 @@ SECRET_KEY     required when DEBUG is off
 DEBUG          "1"/"true" to turn on (default off)
 ALLOWED_HOSTS  comma-separated (default localhost names)
 """
+
 import os
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """WSGI entry point: any number of stateless workers can serve it."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application

@@ -11,6 +11,7 @@ read-only. Quotes and Statements cannot be added or deleted here: a rerun would 
 back a deleted quote, so an editor marks it "not a quotation" instead, splits quotes
 off to make a new Statement, and merges Statements (which removes the ones emptied).
 """
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
@@ -22,9 +23,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from quotes.services import editing
 from sources.admin import changelist_link
 
-from quotes.services import editing
 from .models import Quote, Speaker, SpeakerAlias, Statement
 
 CONTEXT_CHARACTERS = 300
@@ -47,7 +48,10 @@ def count_of(model, field):
     """A subquery counting model's rows whose field points at the outer row (0 when none)."""
     counted = (
         model.objects.filter(**{field: OuterRef("pk")})
-        .order_by().values(field).annotate(total=Count("pk")).values("total")
+        .order_by()
+        .values(field)
+        .annotate(total=Count("pk"))
+        .values("total")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
@@ -102,8 +106,7 @@ class AliasInline(admin.TabularInline):
 
 @admin.register(Speaker)
 class SpeakerAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "description", "quote_count", "statement_count",
-                    "edited_by_editor"]
+    list_display = ["name", "kind", "description", "quote_count", "statement_count", "edited_by_editor"]
     list_filter = ["kind", "edited_by_editor"]
     search_fields = ["name", "aliases__alias", "description"]
     readonly_fields = ["slug", "edited_by_editor"]
@@ -112,9 +115,13 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     actions = ["merge_into_chosen"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            quote_total=count_of(Quote, "speaker"),
-            statement_total=count_of(Statement, "speaker"),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                quote_total=count_of(Quote, "speaker"),
+                statement_total=count_of(Statement, "speaker"),
+            )
         )
 
     @admin.display(description="quotes", ordering="quote_total")
@@ -140,13 +147,14 @@ class SpeakerAdmin(SimpleHistoryAdmin):
                 editing.keep_baseline(alias_form.instance)
         super().save_formset(request, form, formset, change)
 
-    @admin.action(description="Merge the selected speakers into the speaker to keep",
-                  permissions=["delete"])
+    @admin.action(description="Merge the selected speakers into the speaker to keep", permissions=["delete"])
     def merge_into_chosen(self, request, queryset):
         keep = chosen(self, request, "keep")
         if keep is not None:
             report(
-                self, request, lambda: editing.merge_speakers(keep, queryset),
+                self,
+                request,
+                lambda: editing.merge_speakers(keep, queryset),
                 lambda result: (
                     f"Merged {result.speakers_removed} speaker(s) into {keep}: "
                     f"{result.aliases_moved} alias(es), {result.quotes_moved} quote(s) and "
@@ -162,28 +170,83 @@ class QuoteActionForm(ActionForm):
 
 @admin.register(Quote)
 class QuoteAdmin(SimpleHistoryAdmin):
-    list_display = ["short_text", "speaker", "speaker_method", "outlet", "article_link",
-                    "statement_link", "drift", "hidden_by_editor"]
-    list_filter = ["speaker_method", "drift", "kind", "hidden_by_editor", "statement_set_by_editor",
-                   "article__outlet"]
+    list_display = [
+        "short_text",
+        "speaker",
+        "speaker_method",
+        "outlet",
+        "article_link",
+        "statement_link",
+        "drift",
+        "hidden_by_editor",
+    ]
+    list_filter = [
+        "speaker_method",
+        "drift",
+        "kind",
+        "hidden_by_editor",
+        "statement_set_by_editor",
+        "article__outlet",
+    ]
     list_select_related = ["article__outlet", "speaker", "statement"]
     search_fields = ["text", "speaker__name", "speaker_mention", "article__title"]
     autocomplete_fields = ["speaker", "statement"]
     fieldsets = [
-        (None, {"fields": ["text", "in_context", "article_link", "kind", "quotation",
-                           "sentence", "start", "end", "hidden_by_editor"]}),
-        ("Speaker", {"fields": ["speaker", "speaker_mention", "speaker_method",
-                                "speaker_confidence"]}),
-        ("Statement", {"fields": ["statement", "statement_set_by_editor", "drift",
-                                  "lexical_similarity", "embedding_similarity"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "text",
+                    "in_context",
+                    "article_link",
+                    "kind",
+                    "quotation",
+                    "sentence",
+                    "start",
+                    "end",
+                    "hidden_by_editor",
+                ]
+            },
+        ),
+        ("Speaker", {"fields": ["speaker", "speaker_mention", "speaker_method", "speaker_confidence"]}),
+        (
+            "Statement",
+            {
+                "fields": [
+                    "statement",
+                    "statement_set_by_editor",
+                    "drift",
+                    "lexical_similarity",
+                    "embedding_similarity",
+                ]
+            },
+        ),
     ]
-    readonly_fields = ["text", "in_context", "article_link", "kind", "quotation", "sentence",
-                       "start", "end", "speaker_mention", "speaker_method",
-                       "speaker_confidence", "statement_set_by_editor", "drift",
-                       "lexical_similarity", "embedding_similarity"]
+    readonly_fields = [
+        "text",
+        "in_context",
+        "article_link",
+        "kind",
+        "quotation",
+        "sentence",
+        "start",
+        "end",
+        "speaker_mention",
+        "speaker_method",
+        "speaker_confidence",
+        "statement_set_by_editor",
+        "drift",
+        "lexical_similarity",
+        "embedding_similarity",
+    ]
     action_form = QuoteActionForm
-    actions = ["set_speaker", "move_to_statement", "split_into_new_statement",
-               "pin_as_canonical", "mark_not_a_quote"]
+    actions = [
+        "set_speaker",
+        "move_to_statement",
+        "split_into_new_statement",
+        "pin_as_canonical",
+        "mark_not_a_quote",
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -213,9 +276,9 @@ class QuoteAdmin(SimpleHistoryAdmin):
     def in_context(self, quote):
         """The quote marked in the article text around it, to judge it by."""
         body = quote.article.body
-        before = body[max(0, quote.start - CONTEXT_CHARACTERS):quote.start]
-        after = body[quote.end:quote.end + CONTEXT_CHARACTERS]
-        return format_html("…{}<mark>{}</mark>{}…", before, body[quote.start:quote.end], after)
+        before = body[max(0, quote.start - CONTEXT_CHARACTERS) : quote.start]
+        after = body[quote.end : quote.end + CONTEXT_CHARACTERS]
+        return format_html("…{}<mark>{}</mark>{}…", before, body[quote.start : quote.end], after)
 
     @admin.display(description="statement", ordering="statement")
     def statement_link(self, quote):
@@ -229,38 +292,48 @@ class QuoteAdmin(SimpleHistoryAdmin):
         speaker = chosen(self, request, "speaker")
         if speaker is not None:
             count = editing.set_speaker(queryset, speaker)
-            self.message_user(request, f"{count} quote(s) now attributed to {speaker}.",
-                              messages.SUCCESS)
+            self.message_user(request, f"{count} quote(s) now attributed to {speaker}.", messages.SUCCESS)
 
     @admin.action(description="Move the selected quotes to the statement", permissions=["change"])
     def move_to_statement(self, request, queryset):
         statement = chosen(self, request, "statement")
         if statement is not None:
-            report(self, request, lambda: editing.move_quotes(queryset, statement),
-                   lambda count: f"{count} quote(s) moved to statement {statement.pk}.")
+            report(
+                self,
+                request,
+                lambda: editing.move_quotes(queryset, statement),
+                lambda count: f"{count} quote(s) moved to statement {statement.pk}.",
+            )
 
-    @admin.action(description="Split the selected quotes into a new statement",
-                  permissions=["change"])
+    @admin.action(description="Split the selected quotes into a new statement", permissions=["change"])
     def split_into_new_statement(self, request, queryset):
-        report(self, request, lambda: editing.split_quotes(queryset),
-               lambda statement: format_html("Split into a new statement: {}.",
-                                             admin_link(statement, statement.pk)))
+        report(
+            self,
+            request,
+            lambda: editing.split_quotes(queryset),
+            lambda statement: format_html(
+                "Split into a new statement: {}.", admin_link(statement, statement.pk)
+            ),
+        )
 
-    @admin.action(description="Pin the selected quote as its statement's canonical wording",
-                  permissions=["change"])
+    @admin.action(
+        description="Pin the selected quote as its statement's canonical wording", permissions=["change"]
+    )
     def pin_as_canonical(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, "Select exactly one quote to pin.", messages.ERROR)
             return
-        report(self, request, lambda: editing.pin_canonical(queryset.get()),
-               lambda statement: f"Pinned as the canonical wording of statement {statement.pk}.")
+        report(
+            self,
+            request,
+            lambda: editing.pin_canonical(queryset.get()),
+            lambda statement: f"Pinned as the canonical wording of statement {statement.pk}.",
+        )
 
-    @admin.action(description="Mark the selected quotes as not a quotation",
-                  permissions=["change"])
+    @admin.action(description="Mark the selected quotes as not a quotation", permissions=["change"])
     def mark_not_a_quote(self, request, queryset):
         count = editing.mark_not_a_quote(queryset)
-        self.message_user(request, f"{count} quote(s) marked as not a quotation.",
-                          messages.SUCCESS)
+        self.message_user(request, f"{count} quote(s) marked as not a quotation.", messages.SUCCESS)
 
 
 class QuoteInline(admin.TabularInline):
@@ -301,8 +374,8 @@ class StatementForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         own = Quote.objects.filter(statement=self.instance.pk, hidden_by_editor=False)
         self.fields["canonical_quote"].queryset = own.select_related("article__outlet")
-        self.fields["canonical_quote"].label_from_instance = (
-            lambda quote: f"{quote.article.outlet}: {quote.text}"
+        self.fields["canonical_quote"].label_from_instance = lambda quote: (
+            f"{quote.article.outlet}: {quote.text}"
         )
 
 
@@ -315,18 +388,50 @@ class StatementAdmin(SimpleHistoryAdmin):
     form = StatementForm
     action_form = StatementMergeForm
     actions = ["merge_into_chosen"]
-    list_display = ["short_text", "speaker", "quote_count", "outlet_count", "first_seen",
-                    "wording_pinned", "has_conflict", "created_by_editor"]
-    list_filter = ["wording_pinned", "has_conflict", "speaker_set_by_editor", "created_by_editor",
-                   "first_seen"]
+    list_display = [
+        "short_text",
+        "speaker",
+        "quote_count",
+        "outlet_count",
+        "first_seen",
+        "wording_pinned",
+        "has_conflict",
+        "created_by_editor",
+    ]
+    list_filter = [
+        "wording_pinned",
+        "has_conflict",
+        "speaker_set_by_editor",
+        "created_by_editor",
+        "first_seen",
+    ]
     list_select_related = ["speaker"]
     search_fields = ["canonical_text", "quotes__text", "speaker__name"]
     autocomplete_fields = ["speaker"]
-    readonly_fields = ["quote_list", "quote_count", "outlet_count", "first_seen", "has_conflict",
-                       "speaker_set_by_editor", "created_by_editor", "created_at"]
-    fields = ["speaker", "speaker_set_by_editor", "canonical_text", "canonical_quote",
-              "wording_pinned", "quote_list", "quote_count", "outlet_count", "first_seen",
-              "has_conflict", "created_by_editor", "created_at"]
+    readonly_fields = [
+        "quote_list",
+        "quote_count",
+        "outlet_count",
+        "first_seen",
+        "has_conflict",
+        "speaker_set_by_editor",
+        "created_by_editor",
+        "created_at",
+    ]
+    fields = [
+        "speaker",
+        "speaker_set_by_editor",
+        "canonical_text",
+        "canonical_quote",
+        "wording_pinned",
+        "quote_list",
+        "quote_count",
+        "outlet_count",
+        "first_seen",
+        "has_conflict",
+        "created_by_editor",
+        "created_at",
+    ]
     inlines = [QuoteInline]
 
     def has_add_permission(self, request):
@@ -339,18 +444,24 @@ class StatementAdmin(SimpleHistoryAdmin):
     def short_text(self, statement):
         return shorten(statement.canonical_text)
 
-    @admin.action(description="Merge the selected statements into the statement to keep",
-                  permissions=["change"])
+    @admin.action(
+        description="Merge the selected statements into the statement to keep", permissions=["change"]
+    )
     def merge_into_chosen(self, request, queryset):
         keep = chosen(self, request, "keep")
         if keep is not None:
-            report(self, request, lambda: editing.merge_statements(keep, queryset),
-                   lambda moved: f"{moved} quote(s) moved into statement {keep.pk}.")
+            report(
+                self,
+                request,
+                lambda: editing.merge_statements(keep, queryset),
+                lambda moved: f"{moved} quote(s) moved into statement {keep.pk}.",
+            )
 
     @admin.display(description="quotes")
     def quote_list(self, statement):
-        return changelist_link("quotes.Quote", "Act on these quotes in the quote list",
-                               statement__id__exact=statement.pk)
+        return changelist_link(
+            "quotes.Quote", "Act on these quotes in the quote list", statement__id__exact=statement.pk
+        )
 
     def save_model(self, request, obj, form, change):
         editing.save_statement_form(obj, form.changed_data)

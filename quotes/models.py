@@ -11,6 +11,7 @@ The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`
 `Statement.created_by_editor`, `Speaker.edited_by_editor`; a Quote's speaker set by an
 editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
 """
+
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
@@ -162,7 +163,8 @@ class Quote(models.Model):
     speaker_confidence = models.FloatField(default=0.0)
 
     hidden_by_editor = models.BooleanField(
-        "not a quotation", default=False,
+        "not a quotation",
+        default=False,
         help_text="An editor marked this as not a quotation: hidden from pages and the export.",
     )
 
@@ -199,4 +201,3 @@ class Quote(models.Model):
     def touched_by_editor(self):
         """An editor decided something about this quote: reruns must keep the row."""
         return self.speaker_set_by_editor or self.hidden_by_editor or self.statement_set_by_editor
-

@@ -9,6 +9,7 @@ cannot be changed (ingestion would open a new outlet under the old name). Editor
 may add outlets and set an outlet's domain, language and slug, which ingestion
 leaves alone. django-simple-history keeps every change.
 """
+
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
@@ -54,8 +55,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_select_related = ["outlet"]
     search_fields = ["title", "url", "byline", "source"]
     date_hierarchy = "published"
-    fields = ["title", "outlet", "published", "byline", "language", "url", "quote_count",
-              "source", "content_hash", "extracted_hash", "ingested_at", "body"]
+    fields = [
+        "title",
+        "outlet",
+        "published",
+        "byline",
+        "language",
+        "url",
+        "quote_count",
+        "source",
+        "content_hash",
+        "extracted_hash",
+        "ingested_at",
+        "body",
+    ]
 
     def has_add_permission(self, request):
         return False

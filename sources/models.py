@@ -1,4 +1,5 @@
 """Outlets and the articles they published."""
+
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -40,7 +41,8 @@ class Article(models.Model):
     source = models.CharField(max_length=2000, help_text="Path or URL it was ingested from.")
     content_hash = models.CharField(max_length=64, unique=True)
     extracted_hash = models.CharField(
-        max_length=64, blank=True,
+        max_length=64,
+        blank=True,
         help_text="content_hash of the body the current quotes were extracted from.",
     )
     ingested_at = models.DateTimeField(auto_now_add=True)

@@ -1,4 +1,5 @@
 """Shared fixtures: where the evaluation data lives, and plain static storage in tests."""
+
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,5 @@
 """What the concurrency tests watch to force an interleaving: sessions waiting on row locks."""
+
 from django.db import connection
 
 

@@ -10,6 +10,7 @@ Limits: a class missing from `classes` is left out of the shares but still count
 in the total, so the bar then does not fill its width; the percentage is a float
 for drawing, `rounded` the whole number a reader sees.
 """
+
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -40,7 +41,6 @@ class Share:
 def drift_shares(counts: Mapping[str, int], classes: Sequence[tuple[str, str]]) -> list[Share]:
     total = sum(counts.values())
     return [
-        Share(value, label, counts.get(value, 0),
-              100.0 * counts.get(value, 0) / total if total else 0.0)
+        Share(value, label, counts.get(value, 0), 100.0 * counts.get(value, 0) / total if total else 0.0)
         for value, label in classes
     ]

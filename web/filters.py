@@ -9,6 +9,7 @@ Bad values (an unknown outlet or drift class, a malformed date, a range that end
 before it starts) become form errors; the search then shows no results rather than
 guessing.
 """
+
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
@@ -44,38 +45,55 @@ class StatementSearchForm(forms.Form):
 
 class StatementFilter(django_filters.FilterSet):
     speaker = django_filters.CharFilter(
-        label="Speaker", method="filter_speaker", max_length=200,
-        widget=forms.TextInput(attrs={
-            "list": "speaker-options", "autocomplete": "off",
-            "data-suggest-url": reverse_lazy("web:speaker-suggestions"),
-        }),
+        label="Speaker",
+        method="filter_speaker",
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "list": "speaker-options",
+                "autocomplete": "off",
+                "data-suggest-url": reverse_lazy("web:speaker-suggestions"),
+            }
+        ),
         help_text="A name or another name for them, such as a title.",
     )
     words = django_filters.CharFilter(
-        label="Words", method="filter_words", max_length=300,
+        label="Words",
+        method="filter_words",
+        max_length=300,
         help_text="Found in any outlet's wording.",
     )
     outlet = django_filters.ModelChoiceFilter(
-        label="Outlet", queryset=Outlet.objects.all(), to_field_name="slug",
-        method="filter_outlet", empty_label="Any outlet",
+        label="Outlet",
+        queryset=Outlet.objects.all(),
+        to_field_name="slug",
+        method="filter_outlet",
+        empty_label="Any outlet",
     )
     said_from = django_filters.DateFilter(
-        label="First reported from", field_name="first_seen", lookup_expr="gte",
+        label="First reported from",
+        field_name="first_seen",
+        lookup_expr="gte",
         widget=DateInput,
     )
     said_to = django_filters.DateFilter(
-        label="First reported to", field_name="first_seen", lookup_expr="lte",
+        label="First reported to",
+        field_name="first_seen",
+        lookup_expr="lte",
         widget=DateInput,
     )
     drift = django_filters.ChoiceFilter(
-        label="Printed", choices=Quote.Drift.choices, method="filter_drift",
+        label="Printed",
+        choices=Quote.Drift.choices,
+        method="filter_drift",
         empty_label="In any form",
         help_text="At least one outlet printed it this way.",
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[("outlets", "Most outlets"), ("newest", "Newest"), ("oldest", "Oldest")],
-        method="sort_statements", empty_label="Best match",
+        method="sort_statements",
+        empty_label="Best match",
     )
 
     class Meta:
@@ -87,9 +105,7 @@ class StatementFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        speakers = Speaker.objects.filter(
-            Q(name__icontains=value) | Q(aliases__alias__icontains=value)
-        )
+        speakers = Speaker.objects.filter(Q(name__icontains=value) | Q(aliases__alias__icontains=value))
         attributed = Quote.objects.visible().filter(statement=OuterRef("pk"), speaker__in=speakers)
         return queryset.filter(Q(speaker__in=speakers) | Exists(attributed))
 

@@ -17,6 +17,7 @@ original spacing inside a quotation is not kept. Quotation spans that overlap an
 earlier one are clipped to start where it ended; a span that ends up empty, or lies
 outside the body, still gets its anchor (an empty <span id=…>) so links to it work.
 """
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -80,11 +81,15 @@ def variant_html(ops) -> SafeString:
         elif op.op == INSERT:
             pieces.append(_marked(INSERT, op.variant))
         else:
-            pieces.append(format_html(
-                '<span class="replaced" title="was: {}"><span class="visually-hidden">'
-                'replaced “{}” with: </span>{}</span>',
-                op.canonical, op.canonical, op.variant,
-            ))
+            pieces.append(
+                format_html(
+                    '<span class="replaced" title="was: {}"><span class="visually-hidden">'
+                    "replaced “{}” with: </span>{}</span>",
+                    op.canonical,
+                    op.canonical,
+                    op.variant,
+                )
+            )
     return _join(pieces)
 
 
@@ -150,10 +155,16 @@ def article_html(body: str, spans: Iterable[QuotationSpan]) -> SafeString:
                 continue
             anchor = "" if span.anchor in anchored else format_html(' id="{}"', span.anchor)
             anchored.add(span.anchor)
-            pieces.append(format_html(
-                '{}<mark class="quotation"{}><a href="{}" title="{}">{}</a></mark>',
-                body[position:start], anchor, span.href, span.title, body[start:end],
-            ))
+            pieces.append(
+                format_html(
+                    '{}<mark class="quotation"{}><a href="{}" title="{}">{}</a></mark>',
+                    body[position:start],
+                    anchor,
+                    span.href,
+                    span.title,
+                    body[start:end],
+                )
+            )
             position = end
         pieces.append(format_html("{}", body[position:p_end]))
         paragraphs.append(format_html_join("", "{}", ((piece,) for piece in pieces)))

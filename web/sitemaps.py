@@ -1,5 +1,6 @@
 """The sitemap: every page a search engine or an archive should find, linked
 through each model's get_absolute_url like the templates and the admin."""
+
 from django.contrib.sitemaps import Sitemap
 
 from quotes.models import Speaker, Statement

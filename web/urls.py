@@ -1,4 +1,5 @@
 """The reader's pages: search, statements and their variants, speakers, outlets, articles."""
+
 from django.urls import path
 
 from web.views import articles, statements

@@ -1,12 +1,12 @@
 """One naming scheme for the editor flags (`<what>_set_by_editor`, `<what>_by_editor`,
 `wording_pinned`), on the models and their history tables alike."""
+
 from django.db import migrations, models
 
 
 def renames(model):
     yield from (
-        migrations.RenameField(model, old, new)
-        for old, new in RENAMED[model.removeprefix("historical")]
+        migrations.RenameField(model, old, new) for old, new in RENAMED[model.removeprefix("historical")]
     )
 
 
@@ -26,9 +26,11 @@ class Migration(migrations.Migration):
         *renames("historicalstatement"),
         *(
             migrations.AlterField(
-                model, "hidden_by_editor",
+                model,
+                "hidden_by_editor",
                 models.BooleanField(
-                    "not a quotation", default=False,
+                    "not a quotation",
+                    default=False,
                     help_text="An editor marked this as not a quotation: hidden from pages and the export.",
                 ),
             )

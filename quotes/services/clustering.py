@@ -15,6 +15,7 @@ Reading and deciding happen outside the transaction; the writes happen in one,
 each UPDATE restricted to rows whose editor flags still allow it (and locked with
 select_for_update first), so an editor saving meanwhile loses nothing.
 """
+
 import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
@@ -23,21 +24,43 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Q
 
-from quotes.text import embedding as embed
-from quotes.text.grouping import FRAGMENT, NewStatement, QuoteItem, Thresholds, canonical_quote, place, \
-    statement_speaker
-from quotes.text.drift import measure
 from quotes.models import Quote, Statement
+from quotes.text import embedding as embed
+from quotes.text.drift import measure
+from quotes.text.grouping import (
+    FRAGMENT,
+    NewStatement,
+    QuoteItem,
+    Thresholds,
+    canonical_quote,
+    place,
+    statement_speaker,
+)
 
-STRONG_METHODS = {Quote.SpeakerMethod.EXPLICIT, Quote.SpeakerMethod.CONTINUATION,
-                  Quote.SpeakerMethod.EDITOR}
-WEAK_METHODS = {Quote.SpeakerMethod.PRONOUN, Quote.SpeakerMethod.ROLE,
-                Quote.SpeakerMethod.NONE, Quote.SpeakerMethod.CONSENSUS}
+STRONG_METHODS = {Quote.SpeakerMethod.EXPLICIT, Quote.SpeakerMethod.CONTINUATION, Quote.SpeakerMethod.EDITOR}
+WEAK_METHODS = {
+    Quote.SpeakerMethod.PRONOUN,
+    Quote.SpeakerMethod.ROLE,
+    Quote.SpeakerMethod.NONE,
+    Quote.SpeakerMethod.CONSENSUS,
+}
 WRITE_BATCH = 500
 
-QUOTE_FIELDS = ("id", "text", "kind", "article_id", "article__outlet_id", "article__published",
-                "speaker_id", "speaker_method", "statement_id", "statement_set_by_editor",
-                "quotation", "sentence", "embedding")
+QUOTE_FIELDS = (
+    "id",
+    "text",
+    "kind",
+    "article_id",
+    "article__outlet_id",
+    "article__published",
+    "speaker_id",
+    "speaker_method",
+    "statement_id",
+    "statement_set_by_editor",
+    "quotation",
+    "sentence",
+    "embedding",
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +72,11 @@ class Summary:
     statements_refreshed: int
 
     def __str__(self):
-        return (f"embedded {self.embedded} quotes, placed {self.placed}, "
-                f"opened {self.statements_opened} statements, removed {self.statements_removed}, "
-                f"refreshed {self.statements_refreshed}")
+        return (
+            f"embedded {self.embedded} quotes, placed {self.placed}, "
+            f"opened {self.statements_opened} statements, removed {self.statements_removed}, "
+            f"refreshed {self.statements_refreshed}"
+        )
 
 
 @dataclass(frozen=True)
@@ -94,7 +119,7 @@ def embed_pending(model=None) -> int:
     done = 0
     last = 0
     while True:
-        rows = list(pending.filter(id__gt=last)[:batch * 16])
+        rows = list(pending.filter(id__gt=last)[: batch * 16])
         if not rows:
             return done
         model = model or load_model()
@@ -107,13 +132,36 @@ def embed_pending(model=None) -> int:
 
 def read_rows() -> list[Row]:
     rows = []
-    for values in Quote.objects.visible().filter(embedding__isnull=False).order_by("id").values_list(*QUOTE_FIELDS):
-        (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor,
-         quotation, sentence, blob) = values
-        item = QuoteItem(id=pk, text=text, kind=kind, article=article, outlet=outlet,
-                         vector=embed.from_bytes(blob), speaker=speaker,
-                         strong_speaker=method in STRONG_METHODS, quotation=quotation,
-                         sentence=sentence)
+    for values in (
+        Quote.objects.visible().filter(embedding__isnull=False).order_by("id").values_list(*QUOTE_FIELDS)
+    ):
+        (
+            pk,
+            text,
+            kind,
+            article,
+            outlet,
+            published,
+            speaker,
+            method,
+            statement,
+            by_editor,
+            quotation,
+            sentence,
+            blob,
+        ) = values
+        item = QuoteItem(
+            id=pk,
+            text=text,
+            kind=kind,
+            article=article,
+            outlet=outlet,
+            vector=embed.from_bytes(blob),
+            speaker=speaker,
+            strong_speaker=method in STRONG_METHODS,
+            quotation=quotation,
+            sentence=sentence,
+        )
         rows.append(Row(item, statement, by_editor, method, published))
     return rows
 
@@ -121,15 +169,20 @@ def read_rows() -> list[Row]:
 def anchored_statements() -> set[int]:
     """Statements an editor made, pinned, gave a speaker or put a Quote into."""
     flagged = Statement.objects.filter(
-        Q(wording_pinned=True) | Q(speaker_set_by_editor=True) | Q(created_by_editor=True)
+        Q(wording_pinned=True)
+        | Q(speaker_set_by_editor=True)
+        | Q(created_by_editor=True)
         | Q(quotes__statement_set_by_editor=True)
     )
     return set(flagged.values_list("id", flat=True))
 
 
 def pinned_quotes() -> set[int]:
-    return set(Statement.objects.filter(wording_pinned=True, canonical_quote__isnull=False)
-               .values_list("canonical_quote_id", flat=True))
+    return set(
+        Statement.objects.filter(wording_pinned=True, canonical_quote__isnull=False).values_list(
+            "canonical_quote_id", flat=True
+        )
+    )
 
 
 def split(rows: list[Row], rebuild: bool):
@@ -168,8 +221,9 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
     with transaction.atomic():
         detached = detach_non_quotes()
         opened, targets = open_statements(decided, current)
-        moved = {pk: targets.get(key, key) for pk, key in decided.items()
-                 if targets.get(key, key) != current[pk]}
+        moved = {
+            pk: targets.get(key, key) for pk, key in decided.items() if targets.get(key, key) != current[pk]
+        }
         moved_ids = assign(moved)
         touched = ({current[pk] for pk in moved_ids} | set(moved.values()) | detached) - {None}
         touched |= set(Statement.objects.values_list("id", flat=True)) if rebuild else stale_statements()
@@ -181,21 +235,27 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
 def stale_statements() -> set[int]:
     """Statements whose stored figures no longer match their quotes: a quote deleted by
     re-extraction, or a weak attribution re-extraction set back from the consensus."""
-    miscounted = (Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__hidden_by_editor=False)))
-                  .exclude(n=F("quote_count")).values_list("id", flat=True))
-    weak = (Quote.objects.visible().filter(statement__isnull=False, statement__speaker__isnull=False,
-                                 speaker_method__in=WEAK_METHODS)
-            .exclude(speaker_id=F("statement__speaker_id")).values_list("statement_id", flat=True))
+    miscounted = (
+        Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__hidden_by_editor=False)))
+        .exclude(n=F("quote_count"))
+        .values_list("id", flat=True)
+    )
+    weak = (
+        Quote.objects.visible()
+        .filter(statement__isnull=False, statement__speaker__isnull=False, speaker_method__in=WEAK_METHODS)
+        .exclude(speaker_id=F("statement__speaker_id"))
+        .values_list("statement_id", flat=True)
+    )
     return set(miscounted) | set(weak)
 
 
 def detach_non_quotes() -> set[int]:
     """Take quotes an editor marked hidden_by_editor out of their Statements."""
-    leaving = Quote.objects.filter(hidden_by_editor=True, statement_set_by_editor=False,
-                                   statement__isnull=False)
+    leaving = Quote.objects.filter(
+        hidden_by_editor=True, statement_set_by_editor=False, statement__isnull=False
+    )
     statements = set(leaving.values_list("statement_id", flat=True))
-    leaving.update(statement=None, drift="", lexical_similarity=None,
-                   embedding_similarity=None, diff=None)
+    leaving.update(statement=None, drift="", lexical_similarity=None, embedding_similarity=None, diff=None)
     return statements
 
 
@@ -205,11 +265,8 @@ def open_statements(decided: dict, current: dict) -> tuple[int, dict]:
     A new group that holds every quote of the Statement its first quote was in keeps
     that Statement (fragments placed again, a rebuild on unchanged data), so ids stay
     put and rerunning opens nothing."""
-    first_texts = {}
-    for pk, key in decided.items():
-        if isinstance(key, NewStatement):
-            first_texts.setdefault(key, None)
-    new_keys = sorted(first_texts, key=lambda key: key.first_quote)
+    fresh_keys = {key for key in decided.values() if isinstance(key, NewStatement)}
+    new_keys = sorted(fresh_keys, key=lambda key: key.first_quote)
     members = defaultdict(set)
     for pk, key in decided.items():
         members[key].add(pk)
@@ -223,11 +280,11 @@ def open_statements(decided: dict, current: dict) -> tuple[int, dict]:
         if before is not None and before not in reused and keeping[before] <= members[key]:
             targets[key] = before
             reused.add(before)
-    texts = dict(Quote.objects.filter(id__in=[k.first_quote for k in new_keys])
-                 .values_list("id", "text"))
+    texts = dict(Quote.objects.filter(id__in=[k.first_quote for k in new_keys]).values_list("id", "text"))
     fresh = [key for key in new_keys if key not in targets]
     created = Statement.objects.bulk_create(
-        [Statement(canonical_text=texts[key.first_quote]) for key in fresh], batch_size=WRITE_BATCH)
+        [Statement(canonical_text=texts[key.first_quote]) for key in fresh], batch_size=WRITE_BATCH
+    )
     targets.update({key: statement.pk for key, statement in zip(fresh, created)})
     return len(created), targets
 
@@ -238,25 +295,32 @@ def assign(moved: dict[int, int]) -> set[int]:
     done = set()
     ids = sorted(moved)
     for start in range(0, len(ids), WRITE_BATCH):
-        batch = ids[start:start + WRITE_BATCH]
-        free = list(Quote.objects.select_for_update()
-                    .filter(id__in=batch, statement_set_by_editor=False, hidden_by_editor=False)
-                    .values_list("id", flat=True))
+        batch = ids[start : start + WRITE_BATCH]
+        free = list(
+            Quote.objects.select_for_update()
+            .filter(id__in=batch, statement_set_by_editor=False, hidden_by_editor=False)
+            .values_list("id", flat=True)
+        )
         by_target = defaultdict(list)
         for pk in free:
             by_target[moved[pk]].append(pk)
         for statement, pks in by_target.items():
-            Quote.objects.filter(id__in=pks, statement_set_by_editor=False, hidden_by_editor=False) \
-                .update(statement_id=statement)
+            Quote.objects.filter(id__in=pks, statement_set_by_editor=False, hidden_by_editor=False).update(
+                statement_id=statement
+            )
         done.update(free)
     return done
 
 
 def remove_empty_statements(candidates: set[int]) -> set[int]:
     """Delete the candidates left without quotes, unless an editor made or pinned them."""
-    empty = (Statement.objects.filter(id__in=candidates, created_by_editor=False,
-                                      wording_pinned=False, speaker_set_by_editor=False)
-             .annotate(n=Count("quotes")).filter(n=0))
+    empty = (
+        Statement.objects.filter(
+            id__in=candidates, created_by_editor=False, wording_pinned=False, speaker_set_by_editor=False
+        )
+        .annotate(n=Count("quotes"))
+        .filter(n=0)
+    )
     removed = set(empty.values_list("id", flat=True))
     Statement.objects.filter(id__in=removed).delete()
     return removed
@@ -268,21 +332,44 @@ def refresh_statements(statement_ids) -> int:
     ids = sorted(statement_ids)
     with transaction.atomic():
         for start in range(0, len(ids), WRITE_BATCH):
-            refresh_batch(ids[start:start + WRITE_BATCH])
+            refresh_batch(ids[start : start + WRITE_BATCH])
     return len(ids)
 
 
 def refresh_batch(ids: list[int]):
     statements = {s.pk: s for s in Statement.objects.select_for_update().filter(id__in=ids)}
     members = defaultdict(list)
-    for values in Quote.objects.visible().filter(statement_id__in=ids).order_by("id").values_list(*QUOTE_FIELDS):
-        (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor,
-         quotation, sentence, blob) = values
+    for values in (
+        Quote.objects.visible().filter(statement_id__in=ids).order_by("id").values_list(*QUOTE_FIELDS)
+    ):
+        (
+            pk,
+            text,
+            kind,
+            article,
+            outlet,
+            published,
+            speaker,
+            method,
+            statement,
+            by_editor,
+            quotation,
+            sentence,
+            blob,
+        ) = values
         vector = embed.from_bytes(blob) if blob is not None else None
-        item = QuoteItem(id=pk, text=text, kind=kind, article=article, outlet=outlet,
-                         vector=vector, speaker=speaker,
-                         strong_speaker=method in STRONG_METHODS, quotation=quotation,
-                         sentence=sentence)
+        item = QuoteItem(
+            id=pk,
+            text=text,
+            kind=kind,
+            article=article,
+            outlet=outlet,
+            vector=vector,
+            speaker=speaker,
+            strong_speaker=method in STRONG_METHODS,
+            quotation=quotation,
+            sentence=sentence,
+        )
         members[statement].append(Row(item, statement, by_editor, method, published))
     drifts, consensus, updated = [], defaultdict(list), []
     for pk, statement in statements.items():
@@ -291,18 +378,21 @@ def refresh_batch(ids: list[int]):
         updated.append(statement)
         drifts += drift_of(statement, rows)
         for row in rows:
-            if (statement.speaker_id is not None and row.method in WEAK_METHODS
-                    and row.item.speaker != statement.speaker_id):
+            if (
+                statement.speaker_id is not None
+                and row.method in WEAK_METHODS
+                and row.item.speaker != statement.speaker_id
+            ):
                 consensus[statement.speaker_id].append(row.item.id)
     counts = ["first_seen", "outlet_count", "quote_count", "has_conflict"]
     Statement.objects.bulk_update(updated, counts)
-    Statement.objects.filter(wording_pinned=False).bulk_update(
-        updated, ["canonical_text", "canonical_quote"])
+    Statement.objects.filter(wording_pinned=False).bulk_update(updated, ["canonical_text", "canonical_quote"])
     Statement.objects.filter(speaker_set_by_editor=False).bulk_update(updated, ["speaker"])
     Quote.objects.bulk_update(drifts, ["drift", "lexical_similarity", "embedding_similarity", "diff"])
     for speaker, pks in consensus.items():
-        Quote.objects.filter(id__in=pks).exclude(speaker_method=Quote.SpeakerMethod.EDITOR) \
-            .update(speaker_id=speaker, speaker_method=Quote.SpeakerMethod.CONSENSUS)
+        Quote.objects.filter(id__in=pks).exclude(speaker_method=Quote.SpeakerMethod.EDITOR).update(
+            speaker_id=speaker, speaker_method=Quote.SpeakerMethod.CONSENSUS
+        )
 
 
 def summarise(statement: Statement, rows: list[Row]):
@@ -328,18 +418,28 @@ def drift_of(statement: Statement, rows: list[Row]) -> list[Quote]:
     vectors = {row.item.id: row.item.vector for row in rows}
     canonical_vector = vectors.get(statement.canonical_quote_id)
     if canonical_vector is None and statement.canonical_quote_id is not None:
-        blob = Quote.objects.filter(pk=statement.canonical_quote_id).values_list(
-            "embedding", flat=True).first()
+        blob = (
+            Quote.objects.filter(pk=statement.canonical_quote_id).values_list("embedding", flat=True).first()
+        )
         canonical_vector = embed.from_bytes(blob) if blob is not None else None
     changed = []
     for row in rows:
-        drift = measure(statement.canonical_text, row.item.text, variant_kind=row.item.kind,
-                        canonical_vector=canonical_vector, variant_vector=row.item.vector)
-        changed.append(Quote(
-            id=row.item.id, drift=drift.drift_class,
-            lexical_similarity=round(drift.lexical_similarity, 4),
-            embedding_similarity=(None if drift.embedding_similarity is None
-                                  else round(drift.embedding_similarity, 4)),
-            diff=[dataclasses.asdict(op) for op in drift.ops],
-        ))
+        drift = measure(
+            statement.canonical_text,
+            row.item.text,
+            variant_kind=row.item.kind,
+            canonical_vector=canonical_vector,
+            variant_vector=row.item.vector,
+        )
+        changed.append(
+            Quote(
+                id=row.item.id,
+                drift=drift.drift_class,
+                lexical_similarity=round(drift.lexical_similarity, 4),
+                embedding_similarity=(
+                    None if drift.embedding_similarity is None else round(drift.embedding_similarity, 4)
+                ),
+                diff=[dataclasses.asdict(op) for op in drift.ops],
+            )
+        )
     return changed

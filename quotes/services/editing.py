@@ -29,12 +29,14 @@ was (see keep_baseline), so the history shows what the editor changed.
 Limits: history is recorded for the rows an editor changed; the summary fields the
 refresh recomputes are bulk-updated without history rows.
 """
-from typing import Iterable, NamedTuple
+
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from django.db import transaction
 
-from quotes.services import clustering
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+from quotes.services import clustering
 
 
 class EditError(ValueError):
@@ -85,8 +87,7 @@ def keep_baseline(row) -> None:
     stored = type(row).objects.filter(pk=row.pk).first()
     if stored is not None:
         stored._history_user = None
-        type(row).history.bulk_history_create(
-            [stored], default_change_reason="As the pipeline stored it")
+        type(row).history.bulk_history_create([stored], default_change_reason="As the pipeline stored it")
 
 
 def _give_speaker(quote: Quote, speaker: Speaker | None) -> None:
@@ -163,8 +164,7 @@ def save_statement_form(statement: Statement, changed: Iterable[str]) -> None:
     if changed & {"canonical_quote", "canonical_text"}:
         text = statement.canonical_text if "canonical_text" in changed else None
         _pin(statement, statement.canonical_quote, text)
-    _save(statement, f"Editor changed {', '.join(sorted(changed))}" if changed else
-          "Editor saved it")
+    _save(statement, f"Editor changed {', '.join(sorted(changed))}" if changed else "Editor saved it")
     refresh_after_edit({statement.pk})
 
 
@@ -182,8 +182,7 @@ def save_speaker_form(speaker: Speaker, changed: Iterable[str]) -> None:
             _save(SpeakerAlias(speaker=speaker, alias=old_name), "Editor renamed the speaker")
     speaker = _fresh(speaker, changed)
     speaker.edited_by_editor = True
-    _save(speaker, f"Editor changed {', '.join(sorted(changed))}" if changed else
-          "Editor saved it")
+    _save(speaker, f"Editor changed {', '.join(sorted(changed))}" if changed else "Editor saved it")
 
 
 @transaction.atomic

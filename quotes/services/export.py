@@ -6,10 +6,10 @@ One line per visible Quote (editors' "not a quotation" rows are left out):
 "source"}, "source"}. Rows stream from the database in chunks, with article,
 outlet and speaker joined, so memory stays flat however many quotes there are.
 """
+
 import json
 
 from quotes.models import Quote
-
 
 CHUNK = 2000
 

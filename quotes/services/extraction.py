@@ -18,20 +18,27 @@ Statement unless an editor placed it there, so embedding and clustering see it
 anew. Quotes that vanished from the body are
 deleted unless an editor touched them.
 """
+
 from django.db import transaction
 from django.db.models import F
 
-from quotes.text.attribution import attribute
-from quotes.text.quotations import find_quotations, quote_spans
 from quotes.models import Quote
 from quotes.services.speakers import SpeakerResolver
+from quotes.text.attribution import attribute
+from quotes.text.quotations import find_quotations, quote_spans
 from sources.models import Article
 
 MENTION_LENGTH = Quote._meta.get_field("speaker_mention").max_length
 EXTRACTED_FIELDS = ("text", "start", "end", "kind", "quotation", "sentence")
 SPEAKER_FIELDS = ("speaker_id", "speaker_mention", "speaker_method", "speaker_confidence")
-CLEARED_WITH_TEXT = ("embedding", "statement_id", "drift", "lexical_similarity",
-                     "embedding_similarity", "diff")
+CLEARED_WITH_TEXT = (
+    "embedding",
+    "statement_id",
+    "drift",
+    "lexical_similarity",
+    "embedding_similarity",
+    "diff",
+)
 
 
 def extract_pending(force=False, articles=None, on_error=None):
@@ -65,8 +72,9 @@ def extract_article(article, resolver=None):
     spans = quote_spans(body, quotations)
     with transaction.atomic():
         speakers = {index: resolver.speaker_for(a) for index, a in attributions.items()}
-        wanted = [quote_values(span, attributions[span.quotation], speakers[span.quotation])
-                  for span in spans]
+        wanted = [
+            quote_values(span, attributions[span.quotation], speakers[span.quotation]) for span in spans
+        ]
         write_quotes(article, wanted)
         if article.extracted_hash != article.content_hash:
             Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
@@ -74,8 +82,12 @@ def extract_article(article, resolver=None):
 
 def quote_values(span, attribution, speaker):
     return {
-        "text": span.text, "start": span.start, "end": span.end, "kind": span.kind,
-        "quotation": span.quotation, "sentence": span.sentence,
+        "text": span.text,
+        "start": span.start,
+        "end": span.end,
+        "kind": span.kind,
+        "quotation": span.quotation,
+        "sentence": span.sentence,
         "speaker_id": speaker.pk if speaker else None,
         "speaker_mention": attribution.mention[:MENTION_LENGTH],
         "speaker_method": attribution.method,
@@ -113,13 +125,18 @@ def update_quote(quote, values):
     """Copy values onto quote where an editor has not decided; True if it changed."""
     changed = False
     if quote.text != values["text"]:
-        cleared = [f for f in CLEARED_WITH_TEXT if not (f == "statement_id" and quote.statement_set_by_editor)]
+        cleared = [
+            f for f in CLEARED_WITH_TEXT if not (f == "statement_id" and quote.statement_set_by_editor)
+        ]
         for field in cleared:
             if getattr(quote, field) not in (None, ""):
                 setattr(quote, field, "" if field == "drift" else None)
                 changed = True
-    fields = EXTRACTED_FIELDS if quote.speaker_method == Quote.SpeakerMethod.EDITOR else (
-        EXTRACTED_FIELDS + SPEAKER_FIELDS)
+    fields = (
+        EXTRACTED_FIELDS
+        if quote.speaker_method == Quote.SpeakerMethod.EDITOR
+        else (EXTRACTED_FIELDS + SPEAKER_FIELDS)
+    )
     for field in fields:
         if getattr(quote, field) != values[field]:
             setattr(quote, field, values[field])

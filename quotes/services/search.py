@@ -27,6 +27,7 @@ Limits: words are runs of letters and digits; punctuation, quotation marks and
 search operators are ignored, and only the first MAX_WORDS words count. Stemming
 is English; other languages match on exact word forms only.
 """
+
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -107,8 +108,7 @@ class QuoteSearchVector(Expression):
 
     output_field = SearchVectorField()
 
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False,
-                           for_save=False):
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
         return Col(query.get_initial_alias(), SEARCH_VECTOR_COLUMN, self.output_field)
 
 

@@ -16,6 +16,7 @@ An alias an editor deleted is never added back.
 Limits: two people who share a surname and are only ever named by it meet in one
 Speaker; a role phrase never picks a speaker by itself.
 """
+
 from django.db import IntegrityError, transaction
 
 from quotes.models import Speaker, SpeakerAlias
@@ -73,8 +74,9 @@ class SpeakerResolver:
 def deleted_aliases(speaker):
     """Aliases an editor deleted from speaker (extraction never deletes one):
     they are not added back."""
-    return set(SpeakerAlias.history.filter(speaker_id=speaker.pk, history_type="-")
-               .values_list("alias", flat=True))
+    return set(
+        SpeakerAlias.history.filter(speaker_id=speaker.pk, history_type="-").values_list("alias", flat=True)
+    )
 
 
 def create_speaker(name, kind):

@@ -36,23 +36,42 @@ in a later sentence ("…,” the statement read, quoting X) is missed; a cue mo
 than a sentence away is not seen; a one-word subject with no title that the
 article never prints in full ("Omar said") is taken for a body.
 """
+
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
-    GROUP_NOUNS, HONORIFICS, INDEFINITE_WORDS, PERSON_PRONOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
+    GROUP_NOUNS,
+    HONORIFICS,
+    INDEFINITE_WORDS,
+    PERSON_PRONOUNS,
+    SPEECH_PARTICLES,
+    SPEECH_VERBS,
     SUBORDINATE_ROLES,
 )
-from .quotations import FRAGMENT_MASK, ends_unpunctuated, is_link_line, masked, paragraph_spans
 from .names import (
-    GROUP, NAME, ORGANISATION, PERSON, PRONOUN, ROLE, Mention, bare, mention_of, is_np_word,
-    joins_phrase, leading_phrase, phrase_after, surname, tokens, trailing_phrase,
+    GROUP,
+    NAME,
+    ORGANISATION,
+    PERSON,
+    PRONOUN,
+    ROLE,
+    Mention,
+    bare,
+    is_np_word,
+    joins_phrase,
+    leading_phrase,
+    mention_of,
+    phrase_after,
+    surname,
+    tokens,
+    trailing_phrase,
 )
+from .quotations import FRAGMENT_MASK, ends_unpunctuated, is_link_line, masked, paragraph_spans
 from .sentences import SentenceIndex, sentence_spans
 
-EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = (
-    "explicit", "pronoun", "role", "continuation", "none")
+EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = ("explicit", "pronoun", "role", "continuation", "none")
 AUXILIARIES = frozenset(
     """has have had also later then again further previously earlier repeatedly
     once just recently would will is was did does only even not never
@@ -72,14 +91,25 @@ LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
 GENDER_OF_HONORIFIC = {
-    "mr": "he", "sir": "he", "lord": "he", "herr": "he", "monsieur": "he",
-    "mrs": "she", "ms": "she", "miss": "she", "dame": "she", "lady": "she", "frau": "she", "madame": "she",
+    "mr": "he",
+    "sir": "he",
+    "lord": "he",
+    "herr": "he",
+    "monsieur": "he",
+    "mrs": "she",
+    "ms": "she",
+    "miss": "she",
+    "dame": "she",
+    "lady": "she",
+    "frau": "she",
+    "madame": "she",
 }
 
 
 @dataclass(frozen=True)
 class Attribution:
     """Who said one quotation, and how that was found."""
+
     quotation: int
     name: str | None
     kind: str
@@ -93,6 +123,7 @@ class Attribution:
 @dataclass(frozen=True)
 class Speaker:
     """A speaker as one article knows it; an empty name is someone unnamed."""
+
     name: str
     kind: str
     role: str = ""
@@ -107,14 +138,16 @@ class Article:
         self.frame = masked(body, [s for q in quotations for s in q.segments])
         self.sentences = SentenceIndex(self.frame)
         self.narrative = [
-            index > 0 and not ends_unpunctuated(body, lo, hi) and not is_link_line(body, lo, hi)
+            index > 0
+            and not ends_unpunctuated(body, lo, hi)
+            and not is_link_line(body, lo, hi)
             and not is_label(body, lo, hi)
             for index, (lo, hi) in enumerate(self.paragraphs)
         ]
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
-        self.genders = {}   # surname -> "he" / "she", from honorifics and resolved pronouns
+        self.genders = {}  # surname -> "he" / "she", from honorifics and resolved pronouns
         self.collect_names()
         self.subjects = self.collect_subjects()
 
@@ -123,13 +156,13 @@ class Article:
         before the names."""
         for lo, hi in self.paragraphs:
             run = []
-            words = tokens(self.frame, lo, hi) + [(".", hi, hi)]
+            words = [*tokens(self.frame, lo, hi), (".", hi, hi)]
             for i, word in enumerate(words):
                 following = words[i + 1] if i + 1 < len(words) else None
                 if is_np_word(word[0]) or joins_phrase(words, i, following):
                     run.append(word)
                     continue
-                if len(run) > 1 or run and bare(run[0][0]) in GROUP_NOUNS:
+                if len(run) > 1 or (run and bare(run[0][0]) in GROUP_NOUNS):
                     self.note_phrase(mention_of(self.frame, run))
                 run = []
 
@@ -150,8 +183,11 @@ class Article:
         """The fullest name the article prints for name ("Stoltenberg" ->
         "Jens Stoltenberg"): the most frequent full name ending with its surname."""
         last = surname(name).lower()
-        candidates = [(count, len(full), full) for full, count in self.full_names.items()
-                      if surname(full).lower() == last and len(full) >= len(name)]
+        candidates = [
+            (count, len(full), full)
+            for full, count in self.full_names.items()
+            if surname(full).lower() == last and len(full) >= len(name)
+        ]
         if not candidates:
             return name
         best = max(candidates)[2]
@@ -179,8 +215,7 @@ class Article:
             if not self.narrative[index]:
                 continue
             for start, end in self.sentences.spans(lo, hi):
-                for mention in (opening_subject(self.frame, start, end),
-                                cue_before(self.frame, start, end)):
+                for mention in (opening_subject(self.frame, start, end), cue_before(self.frame, start, end)):
                     if mention is not None and mention.form == NAME:
                         subjects.append((mention.start, self.resolve_name(mention)))
                     elif mention is not None and mention.form == ROLE and is_unnamed(mention):
@@ -194,6 +229,7 @@ class Article:
         """The last (or, with before=False, the next) speaker of the given kinds
         that was a sentence subject or resolved speaker around position; for
         "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
+
         def fits(speaker):
             known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
             return speaker.kind in kinds and (known is None or known == pronoun)
@@ -225,7 +261,7 @@ def is_label(text, lo, hi):
 def attribute(body, quotations):
     """One Attribution per quotation, in order."""
     article = Article(body, quotations)
-    resolved = []   # (offset, Speaker) of quotations attributed so far
+    resolved = []  # (offset, Speaker) of quotations attributed so far
     results = []
     previous = None
     for quotation in quotations:
@@ -272,7 +308,7 @@ def sentence_before(article, lo, hi, start):
     mention = cue_before(article.frame, before_start, before_end)
     if mention is None:
         mention = opening_subject(article.frame, before_start, before_end)
-    if mention is None or mention.form == ROLE and is_unnamed(mention):
+    if mention is None or (mention.form == ROLE and is_unnamed(mention)):
         return None
     return mention
 
@@ -283,12 +319,13 @@ def make(quotation, speaker, mention, method, confidence):
     role = without_determiner(speaker.role or mention.role)
     printed = mention.name if mention.form == NAME else ""
     forms = tuple(dict.fromkeys(f for f in (speaker.name, printed, without_determiner(mention.role)) if f))
-    return Attribution(quotation.index, speaker.name, speaker.kind, mention.text, method,
-                       confidence, role, forms)
+    return Attribution(
+        quotation.index, speaker.name, speaker.kind, mention.text, method, confidence, role, forms
+    )
 
 
 def without_determiner(phrase):
-    """"the head of the Commission" -> "head of the Commission"."""
+    """ "the head of the Commission" -> "head of the Commission"."""
     words = phrase.split()
     return " ".join(words[1:] if words and bare(words[0]) in ("the", "a", "an") else words)
 
@@ -341,22 +378,27 @@ def is_unnamed(mention):
 
 
 def is_someone_else(mention):
-    """"his spokesman", "Berg's lawyer": not the man himself."""
+    """ "his spokesman", "Berg's lawyer": not the man himself."""
     words = mention.text.split()
     owned = bare(words[0]) in OWNERS or words[0].endswith(("’s", "'s"))
     return owned and bare(words[-1]) in SUBORDINATE_ROLES
 
 
 def role_words(text):
-    return {w for w in text.lower().replace("-", " ").split() if w not in ("the", "his", "her", "its", "their")}
+    return {
+        w for w in text.lower().replace("-", " ").split() if w not in ("the", "his", "her", "its", "their")
+    }
 
 
 def role_holder(article, mention):
     """The person the article prints with the role the mention names."""
     wanted = role_words(mention.name)
     head = mention.name.lower().replace("-", " ").split()[-1]
-    holders = [name for name, role in article.roles.items()
-               if head in role_words(role) and wanted <= role_words(role) | {head}]
+    holders = [
+        name
+        for name, role in article.roles.items()
+        if head in role_words(role) and wanted <= role_words(role) | {head}
+    ]
     if not holders:
         holders = [name for name, role in article.roles.items() if head in role_words(role)]
     if len(set(holders)) != 1:
@@ -393,11 +435,20 @@ def continuation(article, quotation, previous, resolved):
         speaker = article.antecedent(quotation.start, {PERSON, GROUP, ORGANISATION}, resolved)
         if speaker is None or not speaker.name:
             return None
-        return Attribution(quotation.index, speaker.name, speaker.kind, "", CONTINUATION, 0.5,
-                           speaker.role, (speaker.name,))
+        return Attribution(
+            quotation.index, speaker.name, speaker.kind, "", CONTINUATION, 0.5, speaker.role, (speaker.name,)
+        )
     speaker = Speaker(attribution.name, attribution.kind, attribution.role)
-    return Attribution(quotation.index, speaker.name, speaker.kind, attribution.mention,
-                       CONTINUATION, 0.75, speaker.role, attribution.forms)
+    return Attribution(
+        quotation.index,
+        speaker.name,
+        speaker.kind,
+        attribution.mention,
+        CONTINUATION,
+        0.75,
+        speaker.role,
+        attribution.forms,
+    )
 
 
 def colon_intro(article, paragraph):
@@ -418,14 +469,17 @@ def find_cue(article, quotation):
     start, end = article.sentences.around(lo, hi, first.start)
     opener = first.start - 1
     prefix_has_words = any(ch.isalnum() for ch in frame[start:opener])
-    afters = [cue_after(frame, s.end + 1, article.sentences.around(lo, hi, s.end - 1)[1])
-              for s in quotation.segments if s.paragraph == first.paragraph]
+    afters = [
+        cue_after(frame, s.end + 1, article.sentences.around(lo, hi, s.end - 1)[1])
+        for s in quotation.segments
+        if s.paragraph == first.paragraph
+    ]
     before = cue_before(frame, start, opener) if prefix_has_words else None
     if first.start <= lo + 2 or not prefix_has_words:
         before = before or colon_intro(article, first.paragraph)
-        ordered = afters + [before]
+        ordered = [*afters, before]
     else:
-        ordered = [before] + afters
+        ordered = [before, *afters]
     if speech_verbs(tokens(frame, start, opener)):
         ordered.append(opening_subject(frame, start, end))
     return next((m for m in ordered if m is not None), None)
@@ -436,9 +490,9 @@ def speech_verbs(words):
     found = []
     for i, (word, _, _) in enumerate(words):
         low = bare(word)
-        if low in SPEECH_VERBS:
-            found.append(i)
-        elif low in SPEECH_PARTICLES and i + 1 < len(words) and bare(words[i + 1][0]) == SPEECH_PARTICLES[low]:
+        if low in SPEECH_VERBS or (
+            low in SPEECH_PARTICLES and i + 1 < len(words) and bare(words[i + 1][0]) == SPEECH_PARTICLES[low]
+        ):
             found.append(i)
     return found
 
@@ -465,7 +519,7 @@ def cue_after(frame, lo, hi):
             # "…,” a spokesman for the weather service said": someone said it,
             # but nobody the article names.
             return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
-    for i, (word, start, end) in enumerate(words[:5]):
+    for word, _, end in words[:5]:
         if bare(word) == "by":
             mention = phrase_after(frame, end, hi)
             if mention is not None and mention.form == NAME:
@@ -477,14 +531,21 @@ def apposed_name(frame, mention, hi):
     """The name printed after a role and a comma ("said the envoy, Y"), else mention."""
     if mention is None or mention.form == NAME:
         return mention
-    rest = frame[mention.end:hi]
+    rest = frame[mention.end : hi]
     if not rest.lstrip().startswith(","):
         return mention
     name = phrase_after(frame, mention.end + rest.index(",") + 1, hi)
     if name is None or name.form != NAME or name.kind != PERSON:
         return mention
-    return Mention(name.text, name.name, NAME, PERSON, name.role or without_determiner(mention.text),
-                   name.start, name.end)
+    return Mention(
+        name.text,
+        name.name,
+        NAME,
+        PERSON,
+        name.role or without_determiner(mention.text),
+        name.start,
+        name.end,
+    )
 
 
 def cue_before(frame, lo, hi):
@@ -508,7 +569,11 @@ def cue_before(frame, lo, hi):
             return mention
         if i + 1 < len(words) and words[i + 1][0] not in (",", ":", "that"):
             mention = phrase_after(frame, end, hi)
-            if mention is not None and mention.form == NAME and frame[mention.end:hi].strip()[:1] in (":", ",", ""):
+            if (
+                mention is not None
+                and mention.form == NAME
+                and frame[mention.end : hi].strip()[:1] in (":", ",", "")
+            ):
                 return mention
     if not verbs and frame[lo:hi].rstrip().endswith(":"):
         mention = trailing_phrase(frame, words[:-1])
@@ -525,7 +590,7 @@ def opening_subject(frame, start, end):
         commas = [i for i, w in enumerate(words) if w[0] == ","]
         if not commas:
             return None
-        words = words[commas[0] + 1:]
+        words = words[commas[0] + 1 :]
     return leading_phrase(frame, words)
 
 
@@ -541,16 +606,21 @@ def subject_before(frame, lo, verb_start):
         commas = [i for i, w in enumerate(words[:-1]) if w[0] == ","]
         if not commas:
             return trailing_phrase(frame, words[:-1])
-        between = words[commas[-1] + 1:-1]
-        if not between or FRAGMENT_MASK in frame[between[0][1]:between[-1][2]]:
+        between = words[commas[-1] + 1 : -1]
+        if not between or FRAGMENT_MASK in frame[between[0][1] : between[-1][2]]:
             return None
         relative = bare(between[0][0]) in RELATIVE_PRONOUNS
         if not relative and (len(between) > APPOSITIVE_WORDS or speech_verbs(between)):
             return None
         if not relative:
             inside = leading_phrase(frame, between)
-            if inside is not None and inside.form == NAME and inside.kind == PERSON and \
-                    " " in inside.name and inside.end >= between[-1][2]:
+            if (
+                inside is not None
+                and inside.form == NAME
+                and inside.kind == PERSON
+                and " " in inside.name
+                and inside.end >= between[-1][2]
+            ):
                 return inside
-        words = words[:commas[-1]]
+        words = words[: commas[-1]]
     return trailing_phrase(frame, words)

@@ -30,6 +30,7 @@ changes words is "reworded" however close its embedding; a variant that moves a
 clause to another place in the sentence is "reworded" too, because an ordered
 subset cannot reorder.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,11 +46,28 @@ FRAGMENT = "fragment"
 
 FRAGMENT_KIND = "fragment"
 
-TYPOGRAPHIC = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-",
-})
+TYPOGRAPHIC = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+    }
+)
 NOT_WORD = re.compile(r"[^\w']+")
 
 
@@ -103,8 +121,8 @@ def word_diff(canonical: str, variant: str) -> list[DiffOp]:
     right_keys = [word_key(t) or t for t in right]
     runs = []
     for code in Indel.opcodes(left_keys, right_keys):
-        cut = left[code.src_start:code.src_end]
-        added = right[code.dest_start:code.dest_end]
+        cut = left[code.src_start : code.src_end]
+        added = right[code.dest_start : code.dest_end]
         if code.tag == "equal" or not runs or runs[-1][0] == "equal":
             runs.append([code.tag, cut, added])
         else:
@@ -123,8 +141,9 @@ def embedding_similarity(canonical_vector, variant_vector) -> float | None:
     """Cosine of two unit vectors, clipped to [-1, 1]; None when either is missing."""
     if canonical_vector is None or variant_vector is None:
         return None
-    cosine = float(np.dot(np.asarray(canonical_vector, dtype=np.float32),
-                          np.asarray(variant_vector, dtype=np.float32)))
+    cosine = float(
+        np.dot(np.asarray(canonical_vector, dtype=np.float32), np.asarray(variant_vector, dtype=np.float32))
+    )
     return max(-1.0, min(1.0, cosine))
 
 
@@ -147,8 +166,9 @@ def drift_class_of(canonical: str, variant: str, variant_kind: str = "full") -> 
     return REWORDED
 
 
-def measure(canonical: str, variant: str, *, variant_kind: str = "full",
-            canonical_vector=None, variant_vector=None) -> Drift:
+def measure(
+    canonical: str, variant: str, *, variant_kind: str = "full", canonical_vector=None, variant_vector=None
+) -> Drift:
     """The drift of variant against canonical; see the module docstring for the classes."""
     return Drift(
         drift_class=drift_class_of(canonical, variant, variant_kind),

@@ -11,6 +11,7 @@ model is loaded per process and path, and kept. Identical texts are encoded once
 Limits: the model reads at most 256 word pieces of a text (longer texts are cut);
 it is an English model, so other languages get weaker vectors.
 """
+
 import functools
 import os
 
@@ -44,8 +45,13 @@ def encode(texts: list[str], *, batch_size: int = 64, model=None) -> np.ndarray:
         return np.zeros((0, DIMENSIONS), dtype=DTYPE)
     model = model or load_model()
     unique = list(dict.fromkeys(texts))
-    vectors = model.encode(unique, batch_size=batch_size, normalize_embeddings=True,
-                           convert_to_numpy=True, show_progress_bar=False)
+    vectors = model.encode(
+        unique,
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )
     row = {text: i for i, text in enumerate(unique)}
     return np.ascontiguousarray(vectors[[row[text] for text in texts]], dtype=DTYPE)
 

@@ -64,6 +64,7 @@ id order) and prints the same stretch around it; printed alone, or before its
 partners, it stays apart: no threshold on words or vectors that joins it keeps
 distinct sentences of one speaker apart.
 """
+
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -187,8 +188,7 @@ class Neighbours:
     def add(self, positions: list[int], vectors):
         if not len(positions):
             return
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions),
-                                                                           self.dimensions)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
         positions = np.asarray(positions, dtype=np.int64)
         self.size += len(positions)
         if self.graph is None and (self.always_exact or self.size <= self.exact_limit):
@@ -223,27 +223,34 @@ class Neighbours:
         if self.graph is None:
             return self.search_blocks(queries, k, floor)
         found = self.graph.search(queries, k)
-        return [sorted(int(key) for key, distance in zip(found.keys[i][:found.counts[i]],
-                                                         found.distances[i][:found.counts[i]])
-                       if 1.0 - distance >= floor - QUANTISATION_SLACK)
-                for i in range(len(queries))]
+        return [
+            sorted(
+                int(key)
+                for key, distance in zip(
+                    found.keys[i][: found.counts[i]], found.distances[i][: found.counts[i]]
+                )
+                if 1.0 - distance >= floor - QUANTISATION_SLACK
+            )
+            for i in range(len(queries))
+        ]
 
     def search_blocks(self, queries: np.ndarray, k: int, floor: float) -> list[list[int]]:
         """Exact search: the best k of each block, merged with the best k so far."""
         best_scores = np.empty((len(queries), 0), dtype=np.float32)
         best_keys = np.empty((len(queries), 0), dtype=np.int64)
-        for block, keys in zip(self.blocks, self.keys):
+        for block, block_keys in zip(self.blocks, self.keys):
             scores = np.concatenate([best_scores, queries @ block.T], axis=1)
-            every_key = np.broadcast_to(keys, (len(queries), len(keys)))
+            every_key = np.broadcast_to(block_keys, (len(queries), len(block_keys)))
             positions = np.concatenate([best_keys, every_key], axis=1)
             if scores.shape[1] > k:
                 top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
                 scores = np.take_along_axis(scores, top, axis=1)
                 positions = np.take_along_axis(positions, top, axis=1)
             best_scores, best_keys = scores, positions
-        return [sorted(int(key) for key, score in zip(best_keys[i], best_scores[i])
-                       if score >= floor)
-                for i in range(len(queries))]
+        return [
+            sorted(int(key) for key, score in zip(best_keys[i], best_scores[i]) if score >= floor)
+            for i in range(len(queries))
+        ]
 
 
 class WordIndex:
@@ -264,8 +271,7 @@ class WordIndex:
         words, and the work per quote stays bounded however large the corpus grows.
         Words are taken in their order in the quote, so ties break the same way in
         every process."""
-        postings = sorted((self.postings[w] for w in dict.fromkeys(words) if w in self.postings),
-                          key=len)
+        postings = sorted((self.postings[w] for w in dict.fromkeys(words) if w in self.postings), key=len)
         counts = Counter()
         budget = self.max_postings
         for posting in postings:
@@ -286,9 +292,10 @@ class WordIndex:
         rarest = min((self.postings[word] for word in dict.fromkeys(words)), key=len)
         if len(rarest) <= self.max_postings:
             return rarest
-        start = min(max(0, bisect_left(rarest, near) - self.max_postings // 2),
-                    len(rarest) - self.max_postings)
-        return rarest[start:start + self.max_postings]
+        start = min(
+            max(0, bisect_left(rarest, near) - self.max_postings // 2), len(rarest) - self.max_postings
+        )
+        return rarest[start : start + self.max_postings]
 
 
 def contained_share(part: list[str], whole: list[str]) -> float:
@@ -307,7 +314,7 @@ def holds_run(whole: list[str], run: list[str]) -> bool:
             at = whole.index(run[0], at + 1)
         except ValueError:
             return False
-        if whole[at:at + n] == run:
+        if whole[at : at + n] == run:
             return True
 
 
@@ -326,14 +333,12 @@ def match_strength(item: QuoteItem, words: list[str], member: Member, t: Thresho
             evidence.append(share)
     if semantic_allowed(item, member.item):
         cosine = float(np.dot(item.vector, member.item.vector))
-        if cosine >= t.embedding or (cosine >= t.embedding_with_words
-                                     and lexical >= t.words_with_embedding):
+        if cosine >= t.embedding or (cosine >= t.embedding_with_words and lexical >= t.words_with_embedding):
             evidence.append(cosine)
     return max(evidence, default=0.0)
 
 
-def continuation_strength(item: QuoteItem, words: list[str], member: Member,
-                          t: Thresholds) -> float:
+def continuation_strength(item: QuoteItem, words: list[str], member: Member, t: Thresholds) -> float:
     """Evidence that item continues, in its own quotation, an utterance that another
     article printed as one sentence: most of its words lie inside that member (share >=
     continuation_contained). Only asked of the Statement that holds the previous
@@ -383,8 +388,7 @@ class ReadingOrder:
         self.articles: dict[int, list[QuoteItem]] = defaultdict(list)
         for item in sorted(items, key=lambda q: (q.article, q.quotation, q.sentence, q.id)):
             self.articles[item.article].append(item)
-        self.index = {item.id: i for sequence in self.articles.values()
-                      for i, item in enumerate(sequence)}
+        self.index = {item.id: i for sequence in self.articles.values() for i, item in enumerate(sequence)}
         self.cached_words: dict[int, list[str]] = {}
 
     def words(self, item: QuoteItem) -> list[str]:
@@ -392,39 +396,45 @@ class ReadingOrder:
             self.cached_words[item.id] = keys(item.text)
         return self.cached_words[item.id]
 
-    def aligned(self, pending: QuoteItem, member: QuoteItem, placed_ids: set[int], agree,
-                window: int, margin: float) -> bool:
+    def aligned(
+        self, pending: QuoteItem, member: QuoteItem, placed_ids: set[int], agree, window: int, margin: float
+    ) -> bool:
         own = self.articles[pending.article]
         other = [item for item in self.articles[member.article] if item.id in placed_ids]
         a = self.index[pending.id]
         b = next(i for i, item in enumerate(other) if item.id == member.id)
-        before = anchor(own[max(0, a - window):a][::-1], other[max(0, b - window):b][::-1], agree)
-        after = anchor(own[a + 1:a + 1 + window], other[b + 1:b + 1 + window], agree)
+        before = anchor(own[max(0, a - window) : a][::-1], other[max(0, b - window) : b][::-1], agree)
+        after = anchor(own[a + 1 : a + 1 + window], other[b + 1 : b + 1 + window], agree)
         if before is None or after is None:
             return False
-        own_gap = own[a - before[0] + 1:a + after[0]]
-        other_gap = other[b - before[1] + 1:b + after[1]]
-        return (clearly_closest(pending, member, other_gap, margin)
-                and clearly_closest(member, pending, own_gap, margin))
+        own_gap = own[a - before[0] + 1 : a + after[0]]
+        other_gap = other[b - before[1] + 1 : b + after[1]]
+        return clearly_closest(pending, member, other_gap, margin) and clearly_closest(
+            member, pending, own_gap, margin
+        )
 
 
 def anchor(own: list[QuoteItem], other: list[QuoteItem], agree) -> tuple[int, int] | None:
     """The nearest pair of quotes, one from each list (nearest first), that agree: their
     distances (1 = adjacent) from the quote being aligned, or None."""
-    pairs = sorted(((i, j) for i in range(len(own)) for j in range(len(other))),
-                   key=lambda pair: (pair[0] + pair[1], pair))
+    pairs = sorted(
+        ((i, j) for i in range(len(own)) for j in range(len(other))),
+        key=lambda pair: (pair[0] + pair[1], pair),
+    )
     for i, j in pairs:
         if agree(own[i], other[j]):
             return i + 1, j + 1
     return None
 
 
-def clearly_closest(item: QuoteItem, chosen: QuoteItem, others: list[QuoteItem],
-                    margin: float) -> bool:
+def clearly_closest(item: QuoteItem, chosen: QuoteItem, others: list[QuoteItem], margin: float) -> bool:
     """Whether chosen is closer to item by cosine than every other of others by margin."""
     cosine = float(np.dot(item.vector, chosen.vector))
-    return all(float(np.dot(item.vector, other.vector)) <= cosine - margin
-               for other in others if other.id != chosen.id)
+    return all(
+        float(np.dot(item.vector, other.vector)) <= cosine - margin
+        for other in others
+        if other.id != chosen.id
+    )
 
 
 class Placement:
@@ -435,8 +445,9 @@ class Placement:
     its earliest quote; it is left out when it holds a quote of the same article that
     the pending one may not share a Statement with (see `repeats`)."""
 
-    def __init__(self, placed: dict[object, list[QuoteItem]], pending: list[QuoteItem],
-                 t: Thresholds, dimensions: int):
+    def __init__(
+        self, placed: dict[object, list[QuoteItem]], pending: list[QuoteItem], t: Thresholds, dimensions: int
+    ):
         self.t = t
         self.members: list[Member] = []
         self.member_ids: list[int] = []
@@ -444,8 +455,10 @@ class Placement:
         self.indexed: dict[object, list[int]] = defaultdict(list)
         self.first_member: dict[object, int] = {}
         self.neighbours = Neighbours(
-            dimensions, t.exact_limit,
-            always_exact=sum(item.kind != FRAGMENT for item in pending) <= t.exact_queries)
+            dimensions,
+            t.exact_limit,
+            always_exact=sum(item.kind != FRAGMENT for item in pending) <= t.exact_queries,
+        )
         self.words = WordIndex(t.max_postings)
         self.fragments_by_words: dict[tuple, object] = {}
         self.sentences: dict[tuple, object] = {}
@@ -453,9 +466,14 @@ class Placement:
         self.placed_ids: set[int] = set()
         self.reading = ReadingOrder(
             [item for items in placed.values() for item in items if item.kind != FRAGMENT]
-            + [item for item in pending if item.kind != FRAGMENT])
-        full = sorted((item.id, statement, item) for statement, items in placed.items()
-                      for item in items if item.kind != FRAGMENT)
+            + [item for item in pending if item.kind != FRAGMENT]
+        )
+        full = sorted(
+            (item.id, statement, item)
+            for statement, items in placed.items()
+            for item in items
+            if item.kind != FRAGMENT
+        )
         to_index = []
         for _, statement, item in full:
             position = self.add_full(item, keys(item.text), statement)
@@ -489,15 +507,14 @@ class Placement:
         verbatim, so the index grows with the wordings, not the copies."""
         member = self.members[position]
         twins = self.indexed[member.statement]
-        if any(float(np.dot(member.item.vector, self.members[p].item.vector)) >= TWIN_COSINE
-               for p in twins):
+        if any(float(np.dot(member.item.vector, self.members[p].item.vector)) >= TWIN_COSINE for p in twins):
             return False
         twins.append(position)
         return True
 
     def place_full(self, pending: list[QuoteItem]):
         for start in range(0, len(pending), self.t.chunk):
-            chunk = pending[start:start + self.t.chunk]
+            chunk = pending[start : start + self.t.chunk]
             vectors = np.array([item.vector for item in chunk], dtype=np.float32)
             before = len(self.members)
             to_index = []
@@ -507,7 +524,7 @@ class Placement:
             for i, item in enumerate(chunk):
                 words = keys(item.text)
                 candidates = set(found[i]) | set(self.words.sharing(words, self.t.word_candidates))
-                earlier = np.argsort(-inside[i, :i], kind="stable")[:self.t.neighbours]
+                earlier = np.argsort(-inside[i, :i], kind="stable")[: self.t.neighbours]
                 candidates |= {before + int(j) for j in earlier if inside[i, j] >= floor}
                 candidates |= set(self.by_statement.get(self.previous_sentence(item), ()))
                 statement = self.best_statement(item, words, candidates)
@@ -530,8 +547,7 @@ class Placement:
                 continue
             strengths = [match_strength(item, words, member, self.t) for member in members]
             if statement == self.previous_sentence(item):
-                strengths += [continuation_strength(item, words, member, self.t)
-                              for member in members]
+                strengths += [continuation_strength(item, words, member, self.t) for member in members]
             strength = max(strengths)
             if strength <= 0:
                 continue
@@ -556,18 +572,17 @@ class Placement:
             key = (-cosine, self.first_member[statement])
             if best_key is not None and key >= best_key:
                 continue
-            if not all(repeats(item, words, self.members[p], self.t)
-                       for p in self.by_statement[statement]):
+            if not all(repeats(item, words, self.members[p], self.t) for p in self.by_statement[statement]):
                 continue
-            if self.reading.aligned(item, member.item, self.placed_ids, self.agree,
-                                    self.t.aligned_window, self.t.aligned_margin):
+            if self.reading.aligned(
+                item, member.item, self.placed_ids, self.agree, self.t.aligned_window, self.t.aligned_margin
+            ):
                 best, best_key = statement, key
         return best
 
     def agree(self, a: QuoteItem, b: QuoteItem) -> bool:
         """Whether two quotes of different articles match by the rules of `match_strength`."""
-        return match_strength(a, self.reading.words(a), Member(b, self.reading.words(b), None),
-                              self.t) > 0
+        return match_strength(a, self.reading.words(a), Member(b, self.reading.words(b), None), self.t) > 0
 
     def previous_sentence(self, item: QuoteItem):
         """The Statement of the sentence before item in its quotation, if placed."""
@@ -582,9 +597,12 @@ class Placement:
         host = None
         if len(words) >= self.t.fragment_min_words:
             near = bisect_left(self.member_ids, item.id)
-            hosts = [p for p in self.words.holding_candidates(words, near)
-                     if holds_run(self.members[p].words, words)
-                     and self.may_host(item, words, self.members[p].item)]
+            hosts = [
+                p
+                for p in self.words.holding_candidates(words, near)
+                if holds_run(self.members[p].words, words)
+                and self.may_host(item, words, self.members[p].item)
+            ]
             if hosts:
                 host = min(hosts, key=lambda p: self.host_rank(item, self.members[p]))
         if host is not None:
@@ -600,8 +618,7 @@ class Placement:
         short phrase is too common to outweigh the article's own attribution."""
         if item.speaker is None or host.speaker is None or item.speaker == host.speaker:
             return True
-        return not (item.strong_speaker and host.strong_speaker
-                    or len(words) < self.t.contained_min_words)
+        return not ((item.strong_speaker and host.strong_speaker) or len(words) < self.t.contained_min_words)
 
     def host_rank(self, item: QuoteItem, member: Member):
         return (
@@ -612,8 +629,12 @@ class Placement:
         )
 
 
-def place(placed: dict[object, list[QuoteItem]], pending: list[QuoteItem],
-          thresholds: Thresholds, dimensions: int = 384) -> dict[int, object]:
+def place(
+    placed: dict[object, list[QuoteItem]],
+    pending: list[QuoteItem],
+    thresholds: Thresholds,
+    dimensions: int = 384,
+) -> dict[int, object]:
     """Where each pending quote goes: an existing Statement key of placed, or a NewStatement.
 
     placed maps Statement ids to their quotes (full sentences and hosted fragments);
@@ -673,8 +694,10 @@ def canonical_quote(members: list[QuoteItem]) -> QuoteItem:
     words = {q.id: keys(q.text) for q in members}
 
     def agreement(q):
-        return sum(Indel.normalized_similarity(words[q.id], words[o.id])
-                   + contained_share(words[o.id], words[q.id])
-                   for o in members if o.id != q.id)
+        return sum(
+            Indel.normalized_similarity(words[q.id], words[o.id]) + contained_share(words[o.id], words[q.id])
+            for o in members
+            if o.id != q.id
+        )
 
     return min(candidates, key=lambda q: (-round(agreement(q), 9), -len(words[q.id]), q.id))

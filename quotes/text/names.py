@@ -17,13 +17,21 @@ Limits: a one-word capitalised subject with no title or honorific ("Moscow
 said") cannot be told from a person's surname except by the names the article
 prints in full; it is then taken for a body. Names in all capitals are bodies.
 """
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (
-    GROUP_NOUNS, GROUP_PRONOUNS, HONORIFICS, INDEFINITE_WORDS, NOT_NAMES, ORGANISATION_NOUNS,
-    PERSON_PRONOUNS, SPEECH_VERBS, TITLE_WORDS,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    INDEFINITE_WORDS,
+    NOT_NAMES,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
 )
 from .sentences import ABBREVIATIONS
 
@@ -31,7 +39,25 @@ from .sentences import ABBREVIATIONS
 # quote is one token, not thousands).
 TOKEN = re.compile(r"\d+-[A-Za-z][\w-]*|[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w’'.-]*|([^\w\s])\1*|\S")
 PARTICLES = frozenset(
-    {"de", "da", "di", "del", "van", "von", "der", "den", "ter", "al", "bin", "ibn", "le", "la", "du", "dos", "das"}
+    {
+        "de",
+        "da",
+        "di",
+        "del",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "al",
+        "bin",
+        "ibn",
+        "le",
+        "la",
+        "du",
+        "dos",
+        "das",
+    }
 )
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 FUNCTION_WORDS = frozenset(
@@ -60,11 +86,12 @@ NAME, PRONOUN, ROLE = "name", "pronoun", "role"
 @dataclass(frozen=True)
 class Mention:
     """Words in the narration that name a speaker."""
-    text: str          # as printed, e.g. "NATO chief Jens Stoltenberg"
-    name: str          # the speaker part: "Jens Stoltenberg", "he", "secretary general"
-    form: str          # name | pronoun | role
-    kind: str          # person | organisation | group
-    role: str          # title printed with a name, e.g. "NATO chief"
+
+    text: str  # as printed, e.g. "NATO chief Jens Stoltenberg"
+    name: str  # the speaker part: "Jens Stoltenberg", "he", "secretary general"
+    form: str  # name | pronoun | role
+    kind: str  # person | organisation | group
+    role: str  # title printed with a name, e.g. "NATO chief"
     start: int
     end: int
 
@@ -110,9 +137,18 @@ def is_np_word(word):
     low = bare(word)
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return False
-    return (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS) or low in TITLE_WORDS or AGE.match(low) or (
-        low in GROUP_NOUNS or low in ORGANISATION_NOUNS or low in PARTICLES or low in HONORIFICS
-        or low in DETERMINERS or word in "-"
+    return (
+        (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS)
+        or low in TITLE_WORDS
+        or AGE.match(low)
+        or (
+            low in GROUP_NOUNS
+            or low in ORGANISATION_NOUNS
+            or low in PARTICLES
+            or low in HONORIFICS
+            or low in DETERMINERS
+            or word in "-"
+        )
     )
 
 
@@ -127,12 +163,17 @@ def mention_of(text, words):
         head = mention_of(text, words[:of])
         if head is None or head.form == PRONOUN:
             return None
-        body = mention_of(text, words[of + 1:])
-        if bare(words[0][0]) in INDEFINITE_WORDS and body is not None and body.form == NAME and (
-                body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1:])):
+        body = mention_of(text, words[of + 1 :])
+        if (
+            bare(words[0][0]) in INDEFINITE_WORDS
+            and body is not None
+            and body.form == NAME
+            and (body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1 :]))
+        ):
             return Mention(printed, body.name, NAME, ORGANISATION, "", start, end)
-        return Mention(printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role,
-                       start, end)
+        return Mention(
+            printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role, start, end
+        )
     last = bare(words[-1][0])
     if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
         kind = PERSON if last in PERSON_PRONOUNS else GROUP
@@ -152,8 +193,11 @@ def mention_of(text, words):
         has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)
         name = " ".join(w for w in name_words if bare(w) not in HONORIFICS)
         name = re.sub(r"(’s|'s|’|')$", "", name).rstrip(".,")
-        role = " ".join(w for w in role_words if bare(w) not in HONORIFICS) if any(
-            bare(w) in TITLE_WORDS for w in role_words) else ""
+        role = (
+            " ".join(w for w in role_words if bare(w) not in HONORIFICS)
+            if any(bare(w) in TITLE_WORDS for w in role_words)
+            else ""
+        )
         if len(name_words) >= 2 or has_title:
             return Mention(printed, name, NAME, PERSON, role, start, end)
         if last in ORGANISATION_NOUNS or name.isupper():
@@ -165,7 +209,7 @@ def mention_of(text, words):
     phrase = " ".join(content)
     if last in GROUP_NOUNS:
         return Mention(printed, phrase, ROLE, GROUP, "", start, end)
-    if last in TITLE_WORDS and last not in ORGANISATION_NOUNS or AGE.match(last):
+    if (last in TITLE_WORDS and last not in ORGANISATION_NOUNS) or AGE.match(last):
         return Mention(printed, phrase, ROLE, PERSON, "", start, end)
     if any(is_capitalised(w) for w in content[-1:]):
         return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
@@ -180,16 +224,21 @@ def name_start(words):
     lows = [bare(w) for w, _, _ in words]
 
     def is_title_at(i):
-        if lows[i] in DETERMINERS or words[i][0].endswith(("’s", "'s")) and i < len(words) - 1:
+        if lows[i] in DETERMINERS or (words[i][0].endswith(("’s", "'s")) and i < len(words) - 1):
             return True
         if lows[i] not in TITLE_WORDS:
             return False
         # A title word ending a run of names is a surname: "Martin Luther King".
-        return not (i == len(words) - 1 and i > 0 and is_capitalised(words[i - 1][0])
-                    and lows[i - 1] not in TITLE_WORDS and lows[i - 1] not in HONORIFICS)
+        return not (
+            i == len(words) - 1
+            and i > 0
+            and is_capitalised(words[i - 1][0])
+            and lows[i - 1] not in TITLE_WORDS
+            and lows[i - 1] not in HONORIFICS
+        )
 
     last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)
-    rest = words[last_title + 1:]
+    rest = words[last_title + 1 :]
     if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
         return None
     if any(bare(w) in ORGANISATION_NOUNS or bare(w) in GROUP_NOUNS for w, _, _ in rest):
@@ -214,9 +263,15 @@ def joins_phrase(words, i, following):
     word = words[i][0]
     if bare(word) in LINKS:
         return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
-    return (word.isalpha() and word.islower() and following is not None and is_title_noun(following[0])
-            and word not in SPEECH_VERBS and word not in FUNCTION_WORDS
-            and (word not in NOT_NAMES or word in NUMBER_WORDS))
+    return (
+        word.isalpha()
+        and word.islower()
+        and following is not None
+        and is_title_noun(following[0])
+        and word not in SPEECH_VERBS
+        and word not in FUNCTION_WORDS
+        and (word not in NOT_NAMES or word in NUMBER_WORDS)
+    )
 
 
 def leading_phrase(text, words):

@@ -48,11 +48,17 @@ the usual reopening mark ends at its paragraph; nested quotes are not reported
 separately; languages whose quotes use other conventions (« » with spaces
 inside, „ “) pair by context only as well as that context allows.
 """
+
 import re
 from dataclasses import dataclass
 
 from .lexicon import (
-    HONORIFICS, LINK_LABELS, PERSON_PRONOUNS, SPEECH_NOUNS, SPEECH_PARTICLES, SPEECH_VERBS,
+    HONORIFICS,
+    LINK_LABELS,
+    PERSON_PRONOUNS,
+    SPEECH_NOUNS,
+    SPEECH_PARTICLES,
+    SPEECH_VERBS,
     TITLE_CUES,
 )
 from .names import NAME, PERSON, bare, tokens, trailing_phrase
@@ -80,6 +86,7 @@ OPEN, CLOSE = "open", "close"
 class Segment:
     """One stretch of quoted text: the characters between two marks (or from an
     opening mark to the end of its paragraph)."""
+
     start: int
     end: int
     paragraph: int
@@ -90,6 +97,7 @@ class Segment:
 @dataclass(frozen=True)
 class Quotation:
     """An utterance as quoted: one or more segments, in order."""
+
     index: int
     segments: tuple
     kind: str
@@ -110,6 +118,7 @@ class Quotation:
 @dataclass(frozen=True)
 class QuoteSpan:
     """One quoted sentence (or fragment) as printed: what becomes a Quote row."""
+
     text: str
     start: int
     end: int
@@ -165,13 +174,13 @@ def is_apostrophe(text, i, lo, hi):
 
 def starts_attribution(text, i, hi):
     """Whether the words right after text[i] read as an attribution ("he said")."""
-    words = [w.lower() for w in WORD.findall(text[i + 1:min(hi, i + 60)])[:4]]
+    words = [w.lower() for w in WORD.findall(text[i + 1 : min(hi, i + 60)])[:4]]
     return any(w in SPEECH_VERBS for w in words)
 
 
 def reopens(text, i, hi):
     """After a wrong-way mark closed a quotation: does a new one start here?"""
-    rest = text[i + 1:min(hi, i + 40)].lstrip()
+    rest = text[i + 1 : min(hi, i + 40)].lstrip()
     return bool(rest) and (rest[0].isupper() or rest[0].isdigit()) and not starts_attribution(text, i, hi)
 
 
@@ -226,12 +235,16 @@ def is_attribution_gap(text, first, second):
     quotation: the first ends with punctuation inside its marks."""
     if first.paragraph != second.paragraph or text[first.end - 1] not in ",.!?…:;—–-":
         return False
-    gap = text[first.end + 1:max(first.end + 1, second.start - 1)]
+    gap = text[first.end + 1 : max(first.end + 1, second.start - 1)]
     if re.search(r"[.!?]\s+\S", gap.strip()):
         return False
     words = WORD.findall(gap)
     line_end = text.find("\n", second.end)
-    if words and second.closed and starts_attribution(text, second.end, len(text) if line_end < 0 else line_end):
+    if (
+        words
+        and second.closed
+        and starts_attribution(text, second.end, len(text) if line_end < 0 else line_end)
+    ):
         return False  # the second has an attribution of its own: "“A,” said X. “B,” said Y."
     return not words or (
         len(words) <= ATTRIBUTION_GAP_WORDS and any(w.lower() in SPEECH_VERBS for w in words)
@@ -255,8 +268,9 @@ def group_segments(text, paragraphs, segments_by_paragraph):
     carried = None
     for index, (lo, hi) in enumerate(paragraphs):
         segments = segments_by_paragraph[index]
-        if carried is not None and not (segments and opens_with_mark(text, lo, hi)
-                                        and segments[0].start <= lo + 2):
+        if carried is not None and not (
+            segments and opens_with_mark(text, lo, hi) and segments[0].start <= lo + 2
+        ):
             carried = None
         for segment in segments:
             if carried is not None:
@@ -272,7 +286,7 @@ def group_segments(text, paragraphs, segments_by_paragraph):
 
 
 def is_link_line(text, lo, hi):
-    head = text[lo:min(hi, lo + 40)].lower()
+    head = text[lo : min(hi, lo + 40)].lower()
     return head.startswith(LINK_LABELS)
 
 
@@ -291,7 +305,7 @@ def masked(text, segments):
     narration around them; offsets are unchanged."""
     chars = list(text)
     for segment in segments:
-        chars[segment.start:segment.end] = FRAGMENT_MASK * (segment.end - segment.start)
+        chars[segment.start : segment.end] = FRAGMENT_MASK * (segment.end - segment.start)
     return "".join(chars)
 
 
@@ -306,8 +320,12 @@ def has_person(sentence):
     not a body ("Royal Navy", "European Union")."""
     for run in CAPITALISED_RUN.finditer(sentence):
         mention = trailing_phrase(run.group(), tokens(run.group()))
-        if mention is not None and mention.form == NAME and mention.kind == PERSON and (
-                " " in mention.name or mention.role or bare(mention.text.split()[0]) in HONORIFICS):
+        if (
+            mention is not None
+            and mention.form == NAME
+            and mention.kind == PERSON
+            and (" " in mention.name or mention.role or bare(mention.text.split()[0]) in HONORIFICS)
+        ):
             return True
     return False
 
@@ -315,7 +333,7 @@ def has_person(sentence):
 def is_title_case(text, segments):
     """Every word capitalised, as in a name or title ("The Rock", "Water and
     Power"), rather than speech."""
-    words = [w for s in segments for w in WORD.findall(text[s.start:s.end]) if w[0].isalpha()]
+    words = [w for s in segments for w in WORD.findall(text[s.start : s.end]) if w[0].isalpha()]
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with"}
     return len(words) >= 2 and all(w[0].isupper() or w in small for w in words)
 
@@ -326,19 +344,19 @@ def has_speech_verb(sentence):
 
 def is_title(text, segment):
     """A quoted name of a work or a coinage: a title cue right before the mark."""
-    before = words_of(text[max(0, segment.start - 30):segment.start - 1])
+    before = words_of(text[max(0, segment.start - 30) : segment.start - 1])
     return bool(before) and before[-1] in TITLE_CUES
 
 
 def quotation_kind(text, segments, opens_sentence):
     """full for a quoted sentence or a long passage, fragment for a phrase
     worked into the reporter's sentence."""
-    words = [w for s in segments for w in WORD.findall(text[s.start:s.end])]
+    words = [w for s in segments for w in WORD.findall(text[s.start : s.end])]
     first = text[segments[0].start]
     last = text[segments[-1].end - 1]
     if len(words) >= FULL_MIN_WORDS:
         return "full"
-    if first.isupper() and (opens_sentence or last in ".!?…," and len(words) >= 4):
+    if first.isupper() and (opens_sentence or (last in ".!?…," and len(words) >= 4)):
         return "full"
     return "fragment"
 
@@ -358,13 +376,14 @@ def find_quotations(body):
         first = group[0]
         lo, hi = paragraphs[first.paragraph]
         in_head = first.paragraph == 0 or (
-            first.paragraph < HEAD_PARAGRAPHS and ends_unpunctuated(body, lo, hi))
+            first.paragraph < HEAD_PARAGRAPHS and ends_unpunctuated(body, lo, hi)
+        )
         if not in_head and ends_unpunctuated(body, lo, hi):
             continue
         if is_title(body, first):
             continue
         s, e = sentences.around(lo, hi, first.start)
-        opens_sentence = not any(ch.isalnum() for ch in frame[s:first.start])
+        opens_sentence = not any(ch.isalnum() for ch in frame[s : first.start])
         kind = quotation_kind(body, group, opens_sentence)
         if kind == "fragment" and not in_head:
             sentence = frame[s:e]
@@ -379,14 +398,15 @@ def find_quotations(body):
 
 def drop_repeated_head_quotes(body, kept):
     """Quotes in the headline or standfirst whose words a later paragraph quotes again."""
+
     def words(group):
-        return set(words_of(" ".join(body[s.start:s.end] for s in group)))
+        return set(words_of(" ".join(body[s.start : s.end] for s in group)))
 
     result = []
     for position, (group, kind, in_head) in enumerate(kept):
         if in_head:
             mine = words(group)
-            later = (g for g, _, _ in kept[position + 1:] if g[0].paragraph > group[0].paragraph)
+            later = (g for g, _, _ in kept[position + 1 :] if g[0].paragraph > group[0].paragraph)
             if any(mine <= words(other) for other in later):
                 continue
         result.append((group, kind, in_head))
@@ -402,8 +422,9 @@ def quote_spans(body, quotations):
             for start, end in sentence_spans(body, segment.start, segment.end):
                 if not any(ch.isalnum() for ch in body[start:end]):
                     continue
-                spans.append(QuoteSpan(body[start:end], start, end, quotation.kind,
-                                       quotation.index, sentence))
+                spans.append(
+                    QuoteSpan(body[start:end], start, end, quotation.kind, quotation.index, sentence)
+                )
                 sentence += 1
     return spans
 

@@ -11,6 +11,7 @@ lower-case letter follow (an opening mark is looked through). It does not end af
 The next…") stays joined to the next sentence; a sentence that starts with a
 lower-case letter after a full stop is not split from the one before.
 """
+
 import re
 from bisect import bisect_right
 

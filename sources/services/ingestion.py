@@ -11,6 +11,7 @@ changed, say from a corrected manifest, is refreshed and counted "updated").
 When two runs store the same story at once, the loser's insert hits the unique
 url/content_hash constraint inside a savepoint and counts as "unchanged".
 """
+
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,8 +20,8 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from tqdm import tqdm
 
-from sources.text.formats import Failure, find_files, read_file
 from sources.models import Article, Outlet
+from sources.text.formats import Failure, find_files, read_file
 from sources.text.records import EmptyArticle, build_record
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"

@@ -24,13 +24,14 @@ through; a document hard-wrapped without blank lines between paragraphs becomes
 one paragraph; a short sub-heading directly under a related-story block is
 taken for one of its headlines.
 """
+
 import re
 from dataclasses import dataclass
 
 from sources.text.headline import HEADLINE_MAX, is_headline_like
 
 QUOTE_MARKS = "\"“”‘’'«»„‚"
-OPENING_QUOTES = "\"“‘«„"
+OPENING_QUOTES = '"“‘«„'
 SENTENCE_END = re.compile(r"[.!?…][\"“”‘’'»)\]]*$")
 
 READ_MORE = re.compile(
@@ -133,7 +134,9 @@ def split_paragraphs(text, lines_are_paragraphs=None):
     if lines_are_paragraphs:
         pieces = text.split("\n")
     else:
-        pieces = [" ".join(line.strip() for line in block.split("\n")) for block in re.split(r"\n\s*\n", text)]
+        pieces = [
+            " ".join(line.strip() for line in block.split("\n")) for block in re.split(r"\n\s*\n", text)
+        ]
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
@@ -177,7 +180,11 @@ def is_boilerplate_line(paragraph):
         return False
     if NEWSLETTER.search(paragraph) or SHARE.search(paragraph) or COPYRIGHT.search(paragraph):
         return True
-    return bool(TIMESTAMP_RESIDUE.match(paragraph)) and len(paragraph) <= 60 and not SENTENCE_END.search(paragraph)
+    return (
+        bool(TIMESTAMP_RESIDUE.match(paragraph))
+        and len(paragraph) <= 60
+        and not SENTENCE_END.search(paragraph)
+    )
 
 
 def headline_run(paragraphs, start):

@@ -19,6 +19,7 @@ file over the size limit, an empty file, a binary file (NUL bytes or many
 control characters). Invalid UTF-8 is decoded with replacement characters and
 the record carries a warning.
 """
+
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,7 +159,13 @@ def from_html(path, source, html, warnings=(), **given):
     }
     found.update({name: value for name, value in given.items() if value})
     return Received(
-        path=path, source=source, raw=html, text=text, lines_are_paragraphs=True, warnings=tuple(warnings), **found
+        path=path,
+        source=source,
+        raw=html,
+        text=text,
+        lines_are_paragraphs=True,
+        warnings=tuple(warnings),
+        **found,
     )
 
 
@@ -175,10 +182,12 @@ def from_json_line(path, source, line, warnings):
     except json.JSONDecodeError as error:
         return Failure(source, f"malformed JSON line ({error.msg} at column {error.colno})")
     if not isinstance(record, dict):
-        return Failure(source, "a JSON line must be an object with \"text\" or \"html\"")
+        return Failure(source, 'a JSON line must be an object with "text" or "html"')
     given = {name: str(record.get(name) or "").strip() for name in JSON_FIELDS}
     if isinstance(record.get("html"), str) and record["html"].strip():
         return from_html(path, source, record["html"], warnings=warnings, **given)
     if isinstance(record.get("text"), str) and record["text"].strip():
-        return Received(path=path, source=source, raw=record["text"], text=record["text"], warnings=warnings, **given)
-    return Failure(source, "the JSON line has no \"text\" or \"html\"")
+        return Received(
+            path=path, source=source, raw=record["text"], text=record["text"], warnings=warnings, **given
+        )
+    return Failure(source, 'the JSON line has no "text" or "html"')

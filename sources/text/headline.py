@@ -9,6 +9,7 @@ Limit: a headline written as a full sentence with a final full stop is taken
 for a lead, and only its first sentence becomes the title (which is then the
 headline anyway, unless it is long).
 """
+
 import re
 
 HEADLINE_MAX = 160

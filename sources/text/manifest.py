@@ -4,6 +4,7 @@ Columns: file (required), outlet, published, url, language; other columns (a
 note, say) are ignored. A row's non-empty values override what the file itself
 says. The file column holds a file name; a path in it is reduced to its name.
 """
+
 import csv
 from dataclasses import dataclass
 from pathlib import Path

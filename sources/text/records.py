@@ -16,6 +16,7 @@ The headline stays the first paragraph of the body (headlines carry quoted
 fragments too) and is also the title; a title given in metadata that the body
 does not open with is put in front of it.
 """
+
 import hashlib
 import re
 from dataclasses import dataclass
@@ -69,7 +70,9 @@ def build_record(received, manifest_row=None, outlet_option=""):
     manifest_url = row.url if row and not received.is_one_of_many else ""
     url = manifest_url or received.url
     published, warnings = parse_published((row and row.published) or received.published)
-    outlet = (row and row.outlet) or outlet_option or received.outlet or cleaned.signature_outlet or UNKNOWN_OUTLET
+    outlet = (
+        (row and row.outlet) or outlet_option or received.outlet or cleaned.signature_outlet or UNKNOWN_OUTLET
+    )
     return ArticleRecord(
         source=received.source,
         raw=received.raw,

@@ -1,5 +1,6 @@
 """A small newsroom written for these tests: two outlets, three articles, two speakers,
 and two Statements whose quotes the editors' actions move around."""
+
 from datetime import date
 from types import SimpleNamespace
 
@@ -14,8 +15,12 @@ from sources.models import Article, Outlet
 def add_quote(article, text, **fields):
     start = article.body.index(text)
     return Quote.objects.create(
-        article=article, text=text, start=start, end=start + len(text),
-        quotation=fields.pop("quotation", 0), **fields,
+        article=article,
+        text=text,
+        start=start,
+        end=start + len(text),
+        quotation=fields.pop("quotation", 0),
+        **fields,
     )
 
 
@@ -28,40 +33,64 @@ def newsroom(db):
     engineer = Speaker.objects.create(name="Olu Stone", description="City engineer")
     SpeakerAlias.objects.create(speaker=engineer, alias="Mr Stone")
     bridge = Statement.objects.create(
-        speaker=mayor, canonical_text="The bridge will open in May.",
-        quote_count=3, outlet_count=2, first_seen=date(2024, 3, 1),
+        speaker=mayor,
+        canonical_text="The bridge will open in May.",
+        quote_count=3,
+        outlet_count=2,
+        first_seen=date(2024, 3, 1),
     )
     budget = Statement.objects.create(
-        speaker=engineer, canonical_text="The budget is tight.",
-        quote_count=1, outlet_count=1, first_seen=date(2024, 3, 2),
+        speaker=engineer,
+        canonical_text="The budget is tight.",
+        quote_count=1,
+        outlet_count=1,
+        first_seen=date(2024, 3, 2),
     )
     first = Article.objects.create(
-        outlet=harbour, title="Bridge to open", published=date(2024, 3, 1),
+        outlet=harbour,
+        title="Bridge to open",
+        published=date(2024, 3, 1),
         body='"The bridge will open in May." said Ms Brightwater. "It is ready."',
-        source="harbour/bridge.txt", content_hash="a" * 64,
+        source="harbour/bridge.txt",
+        content_hash="a" * 64,
     )
     second = Article.objects.create(
-        outlet=valley, title="Northport bridge", published=date(2024, 3, 2),
-        body='"The bridge will open in May," the mayor said. "The budget is tight," '
-             'said Mr Stone.',
-        source="valley/bridge.txt", content_hash="b" * 64,
+        outlet=valley,
+        title="Northport bridge",
+        published=date(2024, 3, 2),
+        body='"The bridge will open in May," the mayor said. "The budget is tight," said Mr Stone.',
+        source="valley/bridge.txt",
+        content_hash="b" * 64,
     )
     third = Article.objects.create(
-        outlet=valley, title="Bridge, again", published=date(2024, 3, 4),
+        outlet=valley,
+        title="Bridge, again",
+        published=date(2024, 3, 4),
         body='"The bridge opens in May," she said.',
-        source="valley/again.txt", content_hash="c" * 64,
+        source="valley/again.txt",
+        content_hash="c" * 64,
     )
     quotes = SimpleNamespace(
-        harbour_bridge=add_quote(first, "The bridge will open in May.", speaker=mayor,
-                                 speaker_method="explicit", statement=bridge),
-        harbour_ready=add_quote(first, "It is ready.", quotation=1, speaker=mayor,
-                                speaker_method="continuation"),
-        valley_bridge=add_quote(second, "The bridge will open in May,", speaker=mayor,
-                                speaker_method="role", statement=bridge),
-        valley_budget=add_quote(second, "The budget is tight,", quotation=1, speaker=engineer,
-                                speaker_method="explicit", statement=budget),
-        again_bridge=add_quote(third, "The bridge opens in May,", speaker=mayor,
-                               speaker_method="pronoun", statement=bridge),
+        harbour_bridge=add_quote(
+            first, "The bridge will open in May.", speaker=mayor, speaker_method="explicit", statement=bridge
+        ),
+        harbour_ready=add_quote(
+            first, "It is ready.", quotation=1, speaker=mayor, speaker_method="continuation"
+        ),
+        valley_bridge=add_quote(
+            second, "The bridge will open in May,", speaker=mayor, speaker_method="role", statement=bridge
+        ),
+        valley_budget=add_quote(
+            second,
+            "The budget is tight,",
+            quotation=1,
+            speaker=engineer,
+            speaker_method="explicit",
+            statement=budget,
+        ),
+        again_bridge=add_quote(
+            third, "The bridge opens in May,", speaker=mayor, speaker_method="pronoun", statement=bridge
+        ),
     )
     bridge.canonical_quote = quotes.harbour_bridge
     bridge.save()
@@ -77,7 +106,7 @@ def newsroom(db):
 def form_values(form):
     """What a browser would post back for form unchanged."""
     values = {}
-    for name, field in form.fields.items():
+    for name, _field in form.fields.items():
         value = form[name].value()
         if value is None or value is False:
             continue
@@ -91,8 +120,7 @@ def change_form_data(response, **changes):
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
-        data.update({management.add_prefix(name): management[name].value()
-                     for name in management.fields})
+        data.update({management.add_prefix(name): management[name].value() for name in management.fields})
         for form in formset.forms:
             data.update(form_values(form))
     data.update(changes)
@@ -111,9 +139,15 @@ def save_change_form(client, obj, **changes):
 
 def act(client, url, action, rows, **fields):
     """Post action on rows to the admin list at url; the messages the editor then sees."""
-    response = client.post(url, {
-        "action": action, "index": 0, "select_across": 0,
-        "_selected_action": [row.pk for row in rows], **fields,
-    })
+    response = client.post(
+        url,
+        {
+            "action": action,
+            "index": 0,
+            "select_across": 0,
+            "_selected_action": [row.pk for row in rows],
+            **fields,
+        },
+    )
     assert response.status_code == 302
     return [str(message) for message in get_messages(response.wsgi_request)]

@@ -1,4 +1,5 @@
 """Only staff reach the admin: anonymous and non-staff users are sent to its login."""
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
@@ -64,12 +65,16 @@ def test_it_lets_staff_with_view_permission_look_but_not_act(client, newsroom):
 
 
 def test_it_lets_an_editor_log_in_at_the_admin(client, newsroom):
-    User.objects.create_user("editor", password="a-long-pass-phrase", is_staff=True,
-                             is_superuser=True)
+    User.objects.create_user("editor", password="a-long-pass-phrase", is_staff=True, is_superuser=True)
 
-    response = client.post(reverse("admin:login"), {
-        "username": "editor", "password": "a-long-pass-phrase", "next": reverse("admin:index"),
-    })
+    response = client.post(
+        reverse("admin:login"),
+        {
+            "username": "editor",
+            "password": "a-long-pass-phrase",
+            "next": reverse("admin:index"),
+        },
+    )
 
     assert response.status_code == 302
     assert client.get(reverse("admin:index")).status_code == 200
@@ -77,15 +82,21 @@ def test_it_lets_an_editor_log_in_at_the_admin(client, newsroom):
 
 def test_it_lets_a_staff_editor_with_change_permissions_act(client, newsroom):
     editors = Group.objects.create(name="Editors")
-    editors.permissions.set(Permission.objects.filter(
-        content_type__app_label="quotes", codename__regex=r"^(view|change)_"))
+    editors.permissions.set(
+        Permission.objects.filter(content_type__app_label="quotes", codename__regex=r"^(view|change)_")
+    )
     editor = User.objects.create_user("editor", is_staff=True)
     editor.groups.add(editors)
     client.force_login(editor)
     quote = newsroom.quotes.valley_budget
 
-    said = act(client, reverse("admin:quotes_quote_changelist"), "set_speaker", [quote],
-               speaker=newsroom.speakers.mayor.pk)
+    said = act(
+        client,
+        reverse("admin:quotes_quote_changelist"),
+        "set_speaker",
+        [quote],
+        speaker=newsroom.speakers.mayor.pk,
+    )
 
     assert said == ["1 quote(s) now attributed to Ada Brightwater."]
     quote.refresh_from_db()

@@ -1,4 +1,5 @@
 """The editors' actions, posted to the admin lists as an editor's browser posts them."""
+
 import pytest
 from django.urls import reverse
 
@@ -14,8 +15,7 @@ SPEAKERS = reverse("admin:quotes_speaker_changelist")
 def test_it_sets_the_speaker_of_selected_quotes(admin_client, newsroom):
     quotes = [newsroom.quotes.valley_budget, newsroom.quotes.harbour_ready]
 
-    said = act(admin_client, QUOTES, "set_speaker", quotes,
-               speaker=newsroom.speakers.engineer.pk)
+    said = act(admin_client, QUOTES, "set_speaker", quotes, speaker=newsroom.speakers.engineer.pk)
 
     assert said == ["2 quote(s) now attributed to Olu Stone."]
     for quote in quotes:
@@ -58,8 +58,7 @@ def test_it_refuses_to_move_a_quote_marked_as_not_a_quotation(admin_client, news
     quote.hidden_by_editor = True
     quote.save()
 
-    said = act(admin_client, QUOTES, "move_to_statement", [quote],
-               statement=newsroom.statements.budget.pk)
+    said = act(admin_client, QUOTES, "move_to_statement", [quote], statement=newsroom.statements.budget.pk)
 
     assert said == [f"Quote {quote.pk} is marked as not a quotation."]
     quote.refresh_from_db()
@@ -111,8 +110,9 @@ def test_it_merges_selected_speakers_into_the_one_kept(admin_client, newsroom):
 
     said = act(admin_client, SPEAKERS, "merge_into_chosen", [mayor, engineer], keep=mayor.pk)
 
-    assert said == ["Merged 1 speaker(s) into Ada Brightwater: 2 alias(es), 1 quote(s) and "
-                    "1 statement(s) moved."]
+    assert said == [
+        "Merged 1 speaker(s) into Ada Brightwater: 2 alias(es), 1 quote(s) and 1 statement(s) moved."
+    ]
     assert list(Speaker.objects.all()) == [mayor]
     assert mayor.quotes.count() == 5
 
@@ -135,8 +135,7 @@ def test_it_shows_the_action_fields_with_autocomplete(admin_client, newsroom):
     assert 'name="keep"' in speakers.text
 
 
-def test_it_shows_what_the_first_edit_of_a_bulk_written_quote_changed(admin_client, admin_user,
-                                                                      newsroom):
+def test_it_shows_what_the_first_edit_of_a_bulk_written_quote_changed(admin_client, admin_user, newsroom):
     quote = newsroom.quotes.valley_budget
     quote.history.all().delete()
 
@@ -146,15 +145,22 @@ def test_it_shows_what_the_first_edit_of_a_bulk_written_quote_changed(admin_clie
     assert (baseline.history_user, baseline.speaker_id) == (None, newsroom.speakers.engineer.pk)
     assert (edit.history_user, edit.speaker_id) == (admin_user, newsroom.speakers.mayor.pk)
     assert {change.field for change in edit.diff_against(baseline).changes} == {
-        "speaker", "speaker_method", "speaker_confidence",
+        "speaker",
+        "speaker_method",
+        "speaker_confidence",
     }
 
 
 def test_it_merges_selected_statements_into_the_one_kept(admin_client, newsroom):
     bridge, budget = newsroom.statements.bridge, newsroom.statements.budget
 
-    said = act(admin_client, reverse("admin:quotes_statement_changelist"), "merge_into_chosen",
-               [budget], keep=bridge.pk)
+    said = act(
+        admin_client,
+        reverse("admin:quotes_statement_changelist"),
+        "merge_into_chosen",
+        [budget],
+        keep=bridge.pk,
+    )
 
     assert said == [f"1 quote(s) moved into statement {bridge.pk}."]
     assert list(Statement.objects.all()) == [bridge]

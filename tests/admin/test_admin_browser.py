@@ -5,6 +5,7 @@ with JavaScript, so these tests type into it as an editor would. A screenshot of
 quote list after the action goes to $VERBATIM_TEST_OUTPUT/screenshots (default
 test-output/screenshots in the project) for a person to look at.
 """
+
 import os
 from pathlib import Path
 
@@ -24,8 +25,7 @@ PASSWORD = "a-long-editor-pass-phrase"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's Chromium is not at /usr/bin/chromium"),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not at /usr/bin/chromium"),
 ]
 
 
@@ -35,7 +35,8 @@ def editor_page(live_server):
     User.objects.create_superuser("editor", password=PASSWORD)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
+            executable_path=str(CHROMIUM),
+            headless=True,
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
@@ -63,8 +64,7 @@ def run_action(page, list_url, rows, action, field_index, typed, option):
 def test_an_editor_sets_a_speaker_picked_by_autocomplete(editor_page, newsroom):
     quote = newsroom.quotes.harbour_ready
 
-    run_action(editor_page, "/admin/quotes/quote/", [quote], "set_speaker", 0, "Ston",
-               "Olu Stone")
+    run_action(editor_page, "/admin/quotes/quote/", [quote], "set_speaker", 0, "Ston", "Olu Stone")
 
     assert "1 quote(s) now attributed to Olu Stone." in editor_page.inner_text(".messagelist")
     quote.refresh_from_db()
@@ -76,8 +76,9 @@ def test_an_editor_sets_a_speaker_picked_by_autocomplete(editor_page, newsroom):
 def test_an_editor_moves_a_quote_to_a_statement_picked_by_autocomplete(editor_page, newsroom):
     quote = newsroom.quotes.again_bridge
 
-    run_action(editor_page, "/admin/quotes/quote/", [quote], "move_to_statement", 1, "budget",
-               "The budget is tight.")
+    run_action(
+        editor_page, "/admin/quotes/quote/", [quote], "move_to_statement", 1, "budget", "The budget is tight."
+    )
 
     quote.refresh_from_db()
     assert quote.statement == newsroom.statements.budget and quote.statement_set_by_editor
@@ -86,8 +87,15 @@ def test_an_editor_moves_a_quote_to_a_statement_picked_by_autocomplete(editor_pa
 def test_an_editor_merges_speakers_into_one_picked_by_autocomplete(editor_page, newsroom):
     mayor, engineer = newsroom.speakers.mayor, newsroom.speakers.engineer
 
-    run_action(editor_page, "/admin/quotes/speaker/", [mayor, engineer], "merge_into_chosen", 0,
-               "Bright", "Ada Brightwater")
+    run_action(
+        editor_page,
+        "/admin/quotes/speaker/",
+        [mayor, engineer],
+        "merge_into_chosen",
+        0,
+        "Bright",
+        "Ada Brightwater",
+    )
 
     assert list(Speaker.objects.all()) == [mayor]
     assert mayor.aliases.filter(alias="Olu Stone").exists()

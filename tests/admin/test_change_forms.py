@@ -1,16 +1,17 @@
 """Saving a change form marks what the editor changed as the editor's."""
+
 import pytest
 from django.urls import reverse
 
 from quotes.models import Speaker
-from tests.admin.conftest import change_form_data, save_change_form as save
+from tests.admin.conftest import change_form_data
+from tests.admin.conftest import save_change_form as save
 
 pytestmark = pytest.mark.django_db
 
 
 def test_it_marks_a_speaker_chosen_in_the_quote_form_as_the_editors(admin_client, newsroom):
-    quote = save(admin_client, newsroom.quotes.again_bridge,
-                 speaker=newsroom.speakers.engineer.pk)
+    quote = save(admin_client, newsroom.quotes.again_bridge, speaker=newsroom.speakers.engineer.pk)
 
     assert quote.speaker == newsroom.speakers.engineer
     assert (quote.speaker_method, quote.speaker_confidence) == ("editor", 1.0)
@@ -59,8 +60,7 @@ def test_it_hands_an_unticked_quote_back_to_clustering(admin_client, newsroom):
 
 
 def test_it_marks_a_statements_speaker_set_in_its_form(admin_client, newsroom):
-    statement = save(admin_client, newsroom.statements.bridge,
-                     speaker=newsroom.speakers.engineer.pk)
+    statement = save(admin_client, newsroom.statements.bridge, speaker=newsroom.speakers.engineer.pk)
 
     assert statement.speaker == newsroom.speakers.engineer and statement.speaker_set_by_editor
     assert not statement.wording_pinned
@@ -77,8 +77,9 @@ def test_it_pins_a_canonical_quote_chosen_in_the_statement_form(admin_client, ne
 
 
 def test_it_pins_a_canonical_wording_typed_in_the_statement_form(admin_client, newsroom):
-    statement = save(admin_client, newsroom.statements.bridge,
-                     canonical_text="The bridge will open in May this year.")
+    statement = save(
+        admin_client, newsroom.statements.bridge, canonical_text="The bridge will open in May this year."
+    )
 
     assert statement.wording_pinned
     assert statement.canonical_text == "The bridge will open in May this year."
@@ -87,8 +88,7 @@ def test_it_pins_a_canonical_wording_typed_in_the_statement_form(admin_client, n
 def test_it_refuses_a_canonical_quote_from_another_statement(admin_client, newsroom):
     statement = newsroom.statements.bridge
     url = reverse("admin:quotes_statement_change", args=[statement.pk])
-    data = change_form_data(admin_client.get(url),
-                            canonical_quote=newsroom.quotes.valley_budget.pk)
+    data = change_form_data(admin_client.get(url), canonical_quote=newsroom.quotes.valley_budget.pk)
 
     response = admin_client.post(url, data)
 
@@ -99,8 +99,12 @@ def test_it_refuses_a_canonical_quote_from_another_statement(admin_client, newsr
 
 
 def test_it_marks_a_speaker_edited_in_its_form_with_a_new_alias(admin_client, newsroom):
-    speaker = save(admin_client, newsroom.speakers.engineer,
-                   description="Chief city engineer", **{"aliases-1-alias": "the engineer"})
+    speaker = save(
+        admin_client,
+        newsroom.speakers.engineer,
+        description="Chief city engineer",
+        **{"aliases-1-alias": "the engineer"},
+    )
 
     assert speaker.edited_by_editor and speaker.description == "Chief city engineer"
     assert set(speaker.aliases.values_list("alias", flat=True)) == {"Mr Stone", "the engineer"}
@@ -119,8 +123,7 @@ def test_it_keeps_a_pinned_wording_when_its_quote_is_moved_in_the_form(admin_cli
 
 
 def test_it_records_the_fields_an_editor_changed_in_the_history(admin_client, newsroom):
-    quote = save(admin_client, newsroom.quotes.again_bridge,
-                 speaker=newsroom.speakers.engineer.pk)
+    quote = save(admin_client, newsroom.quotes.again_bridge, speaker=newsroom.speakers.engineer.pk)
 
     assert quote.history.first().history_change_reason == "Editor changed speaker"
 
@@ -142,11 +145,17 @@ def test_it_keeps_a_renamed_speakers_old_name_as_an_alias(admin_client, newsroom
 
 
 def test_it_adds_a_speaker_an_editor_creates(admin_client, newsroom):
-    response = admin_client.post(reverse("admin:quotes_speaker_add"), {
-        "name": "Rae Quill", "kind": "person", "description": "Port spokesperson",
-        "aliases-TOTAL_FORMS": 1, "aliases-INITIAL_FORMS": 0,
-        "aliases-0-alias": "Ms Quill",
-    })
+    response = admin_client.post(
+        reverse("admin:quotes_speaker_add"),
+        {
+            "name": "Rae Quill",
+            "kind": "person",
+            "description": "Port spokesperson",
+            "aliases-TOTAL_FORMS": 1,
+            "aliases-INITIAL_FORMS": 0,
+            "aliases-0-alias": "Ms Quill",
+        },
+    )
 
     assert response.status_code == 302
     speaker = Speaker.objects.get(name="Rae Quill")

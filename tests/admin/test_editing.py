@@ -1,8 +1,9 @@
 """The editor actions' logic in quotes.services.editing, called directly on rows."""
+
 import pytest
 
-from quotes.services import editing
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+from quotes.services import editing
 
 pytestmark = pytest.mark.django_db
 
@@ -79,9 +80,7 @@ def test_it_keeps_a_pinned_wording_when_its_quote_leaves(newsroom):
 
 
 def test_it_splits_quotes_into_a_new_statement_made_by_the_editor(newsroom):
-    statement = editing.split_quotes(
-        Quote.objects.filter(pk=newsroom.quotes.again_bridge.pk)
-    )
+    statement = editing.split_quotes(Quote.objects.filter(pk=newsroom.quotes.again_bridge.pk))
 
     assert statement.created_by_editor
     assert statement.speaker == newsroom.speakers.mayor
@@ -133,7 +132,9 @@ def test_it_merges_speakers_losing_nothing(newsroom):
     )
     assert not Speaker.objects.filter(pk=engineer.pk).exists()
     assert set(mayor.aliases.values_list("alias", flat=True)) == {
-        "Ms Brightwater", "Mr Stone", "Olu Stone",
+        "Ms Brightwater",
+        "Mr Stone",
+        "Olu Stone",
     }
     assert fresh(newsroom.quotes.valley_budget).speaker == mayor
     assert fresh(newsroom.quotes.valley_budget).speaker_method == "explicit"
@@ -178,8 +179,7 @@ def test_it_leaves_no_statement_behind_when_a_split_is_refused(newsroom):
     editing.mark_not_a_quote([newsroom.quotes.harbour_ready])
 
     with pytest.raises(editing.EditError):
-        editing.split_quotes([newsroom.quotes.again_bridge,
-                              fresh(newsroom.quotes.harbour_ready)])
+        editing.split_quotes([newsroom.quotes.again_bridge, fresh(newsroom.quotes.harbour_ready)])
 
     assert not Statement.objects.filter(created_by_editor=True).exists()
     assert fresh(newsroom.quotes.again_bridge).statement == newsroom.statements.bridge

@@ -6,6 +6,7 @@ makes one edit of each kind through the admin; the pipeline runs again, down to
 their span in the article, so the test holds whether a rerun updates rows in place
 or writes them anew; Statements and Speakers an editor touched must keep their rows.
 """
+
 import json
 from pathlib import Path
 
@@ -78,18 +79,17 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
     act(admin_client, QUOTES, "set_speaker", [to_reattribute], speaker=reattributed_to.pk)
     act(admin_client, QUOTES, "mark_not_a_quote", [hidden_by_editor])
 
-    keep, dropped = Speaker.objects.exclude(pk__in=[reattributed_to.pk, new_voice.pk]).order_by(
-        "pk")[:2]
+    keep, dropped = Speaker.objects.exclude(pk__in=[reattributed_to.pk, new_voice.pk]).order_by("pk")[:2]
     dropped_spans = [span(quote) for quote in dropped.quotes.exclude(speaker_method="editor")]
     kept_spans = [span(quote) for quote in keep.quotes.exclude(speaker_method="editor")]
     assert dropped_spans and kept_spans
     act(admin_client, SPEAKERS, "merge_into_chosen", [keep, dropped], keep=keep.pk)
     old_name = keep.name
-    renamed = save_change_form(admin_client, keep, name=f"{old_name} (renamed)",
-                               description="Described by an editor")
+    renamed = save_change_form(
+        admin_client, keep, name=f"{old_name} (renamed)", description="Described by an editor"
+    )
 
-    outlet = save_change_form(admin_client, to_pin.article.outlet, domain="edited.example",
-                              language="de")
+    outlet = save_change_form(admin_client, to_pin.article.outlet, domain="edited.example", language="de")
 
     run_pipeline()
 
@@ -103,10 +103,8 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
 
     split_off.refresh_from_db()
     assert split_off.created_by_editor
-    assert (at(span(to_split)).statement, at(span(to_split)).statement_set_by_editor) == (
-        split_off, True)
-    assert (at(span(to_move)).statement, at(span(to_move)).statement_set_by_editor) == (
-        moved_into, True)
+    assert (at(span(to_split)).statement, at(span(to_split)).statement_set_by_editor) == (split_off, True)
+    assert (at(span(to_move)).statement, at(span(to_move)).statement_set_by_editor) == (moved_into, True)
 
     respoken.refresh_from_db()
     assert (respoken.speaker, respoken.speaker_set_by_editor) == (new_voice, True)
@@ -123,16 +121,16 @@ def test_every_kind_of_editors_edit_survives_a_rerun(admin_client, tmp_path):
     assert {at(place).speaker for place in dropped_spans + kept_spans} == {renamed}
     renamed.refresh_from_db()
     assert renamed.edited_by_editor
-    assert (renamed.name, renamed.description) == (f"{old_name} (renamed)",
-                                                   "Described by an editor")
+    assert (renamed.name, renamed.description) == (f"{old_name} (renamed)", "Described by an editor")
 
 
 def test_an_alias_an_editor_deleted_stays_deleted(admin_client):
     call_command("ingest", str(SAMPLES), "--manifest", str(SAMPLES / "manifest.csv"))
     alias = SpeakerAlias.objects.order_by("pk").first()
     speaker, wording = alias.speaker, alias.alias
-    inline = {f"aliases-{n}-DELETE": "on" for n, row in enumerate(speaker.aliases.all())
-              if row.pk == alias.pk}
+    inline = {
+        f"aliases-{n}-DELETE": "on" for n, row in enumerate(speaker.aliases.all()) if row.pk == alias.pk
+    }
     save_change_form(admin_client, speaker, **inline)
     assert not speaker.aliases.filter(alias=wording).exists()
 

@@ -1,4 +1,5 @@
 """Every admin page an editor opens loads, lists without a query per row, and links up."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,8 +10,7 @@ from tests.admin.conftest import add_quote, save_change_form
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ["sources_outlet", "sources_article", "quotes_speaker", "quotes_quote",
-          "quotes_statement"]
+MODELS = ["sources_outlet", "sources_article", "quotes_speaker", "quotes_quote", "quotes_statement"]
 
 
 def objects_of(newsroom):
@@ -110,13 +110,17 @@ def test_it_counts_speaker_quotes_and_statements_in_the_list(admin_client, newsr
     assert (mayor.quote_total, mayor.statement_total) == (4, 1)
 
 
-@pytest.mark.parametrize("model, search_field", [("speaker", "speaker"),
-                                                 ("statement", "statement")])
+@pytest.mark.parametrize("model, search_field", [("speaker", "speaker"), ("statement", "statement")])
 def test_it_autocompletes_speakers_and_statements(admin_client, newsroom, model, search_field):
-    response = admin_client.get(reverse("admin:autocomplete"), {
-        "app_label": "quotes", "model_name": "quote", "field_name": search_field,
-        "term": "bridge" if model == "statement" else "Brightwater",
-    })
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "quotes",
+            "model_name": "quote",
+            "field_name": search_field,
+            "term": "bridge" if model == "statement" else "Brightwater",
+        },
+    )
 
     assert response.status_code == 200
     texts = [result["text"] for result in response.json()["results"]]
@@ -139,13 +143,17 @@ def more_rows(newsroom, count):
         statement = Statement.objects.create(
             speaker=newsroom.speakers.engineer, canonical_text=f"Extra line {n}."
         )
-        add_quote(article, f"Extra line {n}.", quotation=10 + n,
-                  speaker=newsroom.speakers.engineer, statement=statement)
+        add_quote(
+            article,
+            f"Extra line {n}.",
+            quotation=10 + n,
+            speaker=newsroom.speakers.engineer,
+            statement=statement,
+        )
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_it_lists_without_a_query_per_row(admin_client, newsroom, model,
-                                         django_assert_max_num_queries):
+def test_it_lists_without_a_query_per_row(admin_client, newsroom, model, django_assert_max_num_queries):
     url = reverse(f"admin:{model}_changelist")
     admin_client.get(url)
     with CaptureQueriesContext(connection) as few:
@@ -158,8 +166,7 @@ def test_it_lists_without_a_query_per_row(admin_client, newsroom, model,
 def test_it_follows_a_speakers_count_to_their_quotes(admin_client, newsroom):
     engineer = newsroom.speakers.engineer
 
-    response = admin_client.get(reverse("admin:quotes_quote_changelist"),
-                                {"speaker__id__exact": engineer.pk})
+    response = admin_client.get(reverse("admin:quotes_quote_changelist"), {"speaker__id__exact": engineer.pk})
 
     assert list(response.context["cl"].result_list) == [newsroom.quotes.valley_budget]
 
@@ -167,11 +174,11 @@ def test_it_follows_a_speakers_count_to_their_quotes(admin_client, newsroom):
 def test_it_follows_an_articles_count_to_its_quotes(admin_client, newsroom):
     article = newsroom.articles.first
 
-    response = admin_client.get(reverse("admin:quotes_quote_changelist"),
-                                {"article__id__exact": article.pk})
+    response = admin_client.get(reverse("admin:quotes_quote_changelist"), {"article__id__exact": article.pk})
 
     assert set(response.context["cl"].result_list) == {
-        newsroom.quotes.harbour_bridge, newsroom.quotes.harbour_ready,
+        newsroom.quotes.harbour_bridge,
+        newsroom.quotes.harbour_ready,
     }
 
 
@@ -203,14 +210,14 @@ def test_it_shows_articles_read_only_because_ingest_owns_them(admin_client, news
 def test_it_keeps_an_outlets_name_because_ingest_finds_outlets_by_name(admin_client, newsroom):
     outlet = newsroom.outlets.harbour
 
-    outlet = save_change_form(admin_client, outlet, name="Renamed Gazette",
-                              domain="gazette.example")
+    outlet = save_change_form(admin_client, outlet, name="Renamed Gazette", domain="gazette.example")
 
     assert (outlet.name, outlet.domain) == ("Harbour Gazette", "gazette.example")
 
 
-def test_it_shows_a_statement_without_a_query_per_quote(admin_client, newsroom,
-                                                        django_assert_max_num_queries):
+def test_it_shows_a_statement_without_a_query_per_quote(
+    admin_client, newsroom, django_assert_max_num_queries
+):
     statement = newsroom.statements.budget
     url = reverse("admin:quotes_statement_change", args=[statement.pk])
     admin_client.get(url)
@@ -241,20 +248,23 @@ def test_it_merges_rather_than_deletes_a_speaker_who_has_quotes(admin_client, ne
     quiet = Speaker.objects.create(name="Nobody Quoted")
     engineer = newsroom.speakers.engineer
 
-    refused = admin_client.post(reverse("admin:quotes_speaker_delete", args=[engineer.pk]),
-                                {"post": "yes"})
-    deleted = admin_client.post(reverse("admin:quotes_speaker_delete", args=[quiet.pk]),
-                                {"post": "yes"})
+    refused = admin_client.post(reverse("admin:quotes_speaker_delete", args=[engineer.pk]), {"post": "yes"})
+    deleted = admin_client.post(reverse("admin:quotes_speaker_delete", args=[quiet.pk]), {"post": "yes"})
 
     assert refused.status_code == 403 and Speaker.objects.filter(pk=engineer.pk).exists()
     assert deleted.status_code == 302 and not Speaker.objects.filter(pk=quiet.pk).exists()
 
 
 def test_it_finds_a_statement_by_any_of_its_wordings(admin_client, newsroom):
-    response = admin_client.get(reverse("admin:autocomplete"), {
-        "app_label": "quotes", "model_name": "quote", "field_name": "statement",
-        "term": "bridge opens",
-    })
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "quotes",
+            "model_name": "quote",
+            "field_name": "statement",
+            "term": "bridge opens",
+        },
+    )
 
     texts = [result["text"] for result in response.json()["results"]]
     assert texts == [str(newsroom.statements.bridge)]

@@ -1,4 +1,5 @@
 """The pipeline benchmark: a seeded synthetic corpus and a printout of measured figures."""
+
 from io import StringIO
 from pathlib import Path
 
@@ -9,8 +10,24 @@ from benchmarks.corpus import build, synthetic_vectors, vocabulary
 from benchmarks.pipeline import pair_scores
 from quotes.text import embedding as embed
 
-WORDS = ["river", "border", "treaty", "water", "farmers", "summer", "talks", "budget", "winter",
-         "allies", "council", "village", "harbour", "inspectors", "accord", "pipeline"]
+WORDS = [
+    "river",
+    "border",
+    "treaty",
+    "water",
+    "farmers",
+    "summer",
+    "talks",
+    "budget",
+    "winter",
+    "allies",
+    "council",
+    "village",
+    "harbour",
+    "inspectors",
+    "accord",
+    "pipeline",
+]
 
 
 def test_it_builds_the_same_corpus_from_the_same_seed():
@@ -21,8 +38,7 @@ def test_it_builds_the_same_corpus_from_the_same_seed():
 def test_it_builds_statements_printed_by_several_outlets_in_several_ways():
     corpus = build(2000, WORDS, seed=1)
     assert [q.id for q in corpus] == list(range(1, 2001))
-    assert {q.variant for q in corpus} == {"verbatim", "punctuation", "trimmed", "reworded",
-                                           "fragment"}
+    assert {q.variant for q in corpus} == {"verbatim", "punctuation", "trimmed", "reworded", "fragment"}
     outlets_per_statement = {}
     for q in corpus:
         outlets_per_statement.setdefault(q.statement, set()).add(q.outlet)

@@ -1,4 +1,5 @@
 """manage.py ingest: the samples, deduplication, updates, bad input, and the seeds."""
+
 import io
 import json
 import shutil
@@ -7,12 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from sources.services import ingestion
 from sources.models import Article, Outlet
+from sources.services import ingestion
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.django_db
-
 
 
 def ingest(*args):
@@ -36,7 +36,12 @@ def test_it_stores_the_bundled_samples_in_every_format():
     assert error is None and err == ""
     assert out.strip() == "ingest: 4 new, 0 updated, 0 unchanged, 0 failed"
     articles = {article.outlet.name: article for article in Article.objects.select_related("outlet")}
-    assert set(articles) == {"The Harbour Ledger", "Northgate Daily", "Continental Wire", "Radio Estmark International"}
+    assert set(articles) == {
+        "The Harbour Ledger",
+        "Northgate Daily",
+        "Continental Wire",
+        "Radio Estmark International",
+    }
     ledger = articles["The Harbour Ledger"]
     assert ledger.title == "Serin dam deal brings ‘fragile calm’ to two-year river dispute"
     assert ledger.body.startswith(ledger.title + "\n\n")
@@ -46,8 +51,17 @@ def test_it_stores_the_bundled_samples_in_every_format():
     assert articles["Continental Wire"].title == 'Serin river deal a "fragile calm", commission warns'
     assert articles["Radio Estmark International"].source.endswith("radio_estmark_serin.jsonl:1")
     for article in articles.values():
-        for leftover in ("READ MORE", "Share this", "Sign up", "More stories", "Related", "Google News",
-                         "In this photo", "Copyright", "Commissioner Ilse Marrow arrives"):
+        for leftover in (
+            "READ MORE",
+            "Share this",
+            "Sign up",
+            "More stories",
+            "Related",
+            "Google News",
+            "In this photo",
+            "Copyright",
+            "Commissioner Ilse Marrow arrives",
+        ):
             assert leftover not in article.body, f"{article.outlet}: {leftover!r} left in the body"
         assert "\n\n\n" not in article.body
 
@@ -63,8 +77,10 @@ def test_a_second_run_stores_nothing_new():
 
 def test_it_runs_extraction_for_new_and_changed_articles_only(monkeypatch):
     calls = []
-    monkeypatch.setattr("quotes.management.commands.ingest.extract_pending",
-                        lambda articles, on_error: calls.append(sorted(article.pk for article in articles)))
+    monkeypatch.setattr(
+        "quotes.management.commands.ingest.extract_pending",
+        lambda articles, on_error: calls.append(sorted(article.pk for article in articles)),
+    )
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     assert calls == [sorted(Article.objects.values_list("pk", flat=True))]
@@ -80,7 +96,9 @@ def test_the_same_story_in_two_files_is_one_article(tmp_path):
 
 
 def test_the_same_url_with_new_text_updates_the_article_in_place(tmp_path):
-    manifest = story(tmp_path / "manifest.csv", "file,outlet,url\nlive.txt,The Paper,https://paper.example/live\n")
+    manifest = story(
+        tmp_path / "manifest.csv", "file,outlet,url\nlive.txt,The Paper,https://paper.example/live\n"
+    )
     path = story(tmp_path / "live.txt", "Talks go on\n\nThe talks went on all night.\n")
     ingest(path, "--manifest", manifest)
     first = Article.objects.get()
@@ -129,16 +147,18 @@ def test_each_bad_input_gets_one_line_and_the_batch_goes_on(tmp_path):
     big_size = (tmp_path / "big.txt").stat().st_size
     assert out.strip() == "ingest: 3 new, 0 updated, 0 unchanged, 6 failed"
     assert str(error) == "6 input(s) failed; see the lines above."
-    assert sorted(lines) == sorted([
-        f"{tmp_path / 'big.txt'}: failed: file is {big_size} bytes, over the 1000-byte limit",
-        f"{tmp_path / 'binary.txt'}: failed: looks like a binary file, not text",
-        f"{tmp_path / 'empty.txt'}: failed: the file is empty",
-        f"{tmp_path / 'feed.jsonl'}:2: failed: malformed JSON line"
-        " (Expecting property name enclosed in double quotes at column 2)",
-        f"{tmp_path / 'latin1.txt'}: warning: invalid UTF-8 at byte 3; decoded with replacement characters",
-        f"{tmp_path / 'only_boilerplate.txt'}: failed: no article text is left after removing boilerplate",
-        f"{tmp_path / 'missing.txt'}: failed: no such file or folder",
-    ])
+    assert sorted(lines) == sorted(
+        [
+            f"{tmp_path / 'big.txt'}: failed: file is {big_size} bytes, over the 1000-byte limit",
+            f"{tmp_path / 'binary.txt'}: failed: looks like a binary file, not text",
+            f"{tmp_path / 'empty.txt'}: failed: the file is empty",
+            f"{tmp_path / 'feed.jsonl'}:2: failed: malformed JSON line"
+            " (Expecting property name enclosed in double quotes at column 2)",
+            f"{tmp_path / 'latin1.txt'}: warning: invalid UTF-8 at byte 3; decoded with replacement characters",
+            f"{tmp_path / 'only_boilerplate.txt'}: failed: no article text is left after removing boilerplate",
+            f"{tmp_path / 'missing.txt'}: failed: no such file or folder",
+        ]
+    )
     assert sorted(Article.objects.values_list("title", flat=True)) == ["Caf\ufffd", "Fed", "Headline"]
 
 

@@ -1,4 +1,5 @@
 """Outlet and Article: slugs, pages, and the uniqueness that makes a story one Article."""
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError

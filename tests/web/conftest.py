@@ -5,6 +5,7 @@ Statement "wait": the outlets disagree on who said it (a conflict).
 Statement "sign": its only quote is marked "not a quotation" by an editor (hidden).
 Statement "script": text with markup in it, which every page must show as text.
 """
+
 import datetime
 from types import SimpleNamespace
 
@@ -20,7 +21,10 @@ SCRIPT = "<script>alert('quote')</script> is not a plan."
 
 def make_article(outlet, title, body, published):
     return Article.objects.create(
-        outlet=outlet, title=title, body=body, published=published,
+        outlet=outlet,
+        title=title,
+        body=body,
+        published=published,
         source=f"tests/{outlet.slug}/{published}.txt",
         content_hash=f"{outlet.slug}-{published}-{len(body)}",
     )
@@ -30,8 +34,12 @@ def make_quote(article, text, quotation, **fields):
     """A Quote whose offsets point at the first place text appears in the article body."""
     start = article.body.index(text)
     return Quote.objects.create(
-        article=article, text=text, start=start, end=start + len(text),
-        quotation=quotation, **fields,
+        article=article,
+        text=text,
+        start=start,
+        end=start + len(text),
+        quotation=quotation,
+        **fields,
     )
 
 
@@ -52,67 +60,105 @@ def story(db):
     councillor = Speaker.objects.create(name="Lena Fox", description="councillor")
 
     ledger_article = make_article(
-        ledger, "Harbour to reopen before winter, commissioner says",
+        ledger,
+        "Harbour to reopen before winter, commissioner says",
         "The harbour will reopen within months.\n\n"
-        f"\"{REOPEN}\" said Ada Marlow, the harbour commissioner.\n\n"
-        f"The mayor, Tomas Reyes, said: \"{WAIT}\"",
+        f'"{REOPEN}" said Ada Marlow, the harbour commissioner.\n\n'
+        f'The mayor, Tomas Reyes, said: "{WAIT}"',
         datetime.date(2024, 3, 4),
     )
     courier_article = make_article(
-        courier, "Harbour work speeds up",
+        courier,
+        "Harbour work speeds up",
         "Work at the harbour is speeding up.\n\n"
-        "Ms Marlow said: \"We will reopen the harbour before the winter storms arrive.\"\n\n"
-        f"According to the commissioner, \"{WAIT}\"",
+        'Ms Marlow said: "We will reopen the harbour before the winter storms arrive."\n\n'
+        f'According to the commissioner, "{WAIT}"',
         datetime.date(2024, 3, 5),
     )
     times_article = make_article(
-        times, "Port to open before storms",
-        "\"We will reopen the port before winter storms come,\" Marlow told reporters.\n\n"
-        "The sign on the gate read \"Closed for works\".",
+        times,
+        "Port to open before storms",
+        '"We will reopen the port before winter storms come," Marlow told reporters.\n\n'
+        'The sign on the gate read "Closed for works".',
         datetime.date(2024, 3, 6),
     )
     script_article = make_article(
-        times, "<script>alert('title')</script> Council row",
-        f"Lena Fox said \"{SCRIPT}\"\n\nThe council meets again <b>next week</b>.",
+        times,
+        "<script>alert('title')</script> Council row",
+        f'Lena Fox said "{SCRIPT}"\n\nThe council meets again <b>next week</b>.',
         datetime.date(2024, 3, 7),
     )
 
     reopen = Statement.objects.create(
-        speaker=ada, canonical_text=REOPEN, first_seen=datetime.date(2024, 3, 4),
-        outlet_count=3, quote_count=3,
+        speaker=ada,
+        canonical_text=REOPEN,
+        first_seen=datetime.date(2024, 3, 4),
+        outlet_count=3,
+        quote_count=3,
     )
     wait = Statement.objects.create(
-        speaker=tomas, canonical_text=WAIT, first_seen=datetime.date(2024, 3, 4),
-        outlet_count=2, quote_count=2, has_conflict=True,
+        speaker=tomas,
+        canonical_text=WAIT,
+        first_seen=datetime.date(2024, 3, 4),
+        outlet_count=2,
+        quote_count=2,
+        has_conflict=True,
     )
     sign = Statement.objects.create(
-        canonical_text="Closed for works", first_seen=datetime.date(2024, 3, 6),
-        outlet_count=1, quote_count=1,
+        canonical_text="Closed for works",
+        first_seen=datetime.date(2024, 3, 6),
+        outlet_count=1,
+        quote_count=1,
     )
     script = Statement.objects.create(
-        speaker=councillor, canonical_text=SCRIPT, first_seen=datetime.date(2024, 3, 7),
-        outlet_count=1, quote_count=1,
+        speaker=councillor,
+        canonical_text=SCRIPT,
+        first_seen=datetime.date(2024, 3, 7),
+        outlet_count=1,
+        quote_count=1,
     )
 
     reopen_verbatim = make_quote(
-        ledger_article, REOPEN, 0, speaker=ada, speaker_method="explicit", statement=reopen,
-        drift="verbatim", lexical_similarity=1.0, embedding_similarity=1.0,
+        ledger_article,
+        REOPEN,
+        0,
+        speaker=ada,
+        speaker_method="explicit",
+        statement=reopen,
+        drift="verbatim",
+        lexical_similarity=1.0,
+        embedding_similarity=1.0,
         diff=[equal(REOPEN)],
     )
     reopen_trimmed = make_quote(
-        courier_article, "We will reopen the harbour before the winter storms arrive.", 0,
-        speaker=ada, speaker_method="explicit", statement=reopen, drift="trimmed",
-        lexical_similarity=0.83, embedding_similarity=0.95,
+        courier_article,
+        "We will reopen the harbour before the winter storms arrive.",
+        0,
+        speaker=ada,
+        speaker_method="explicit",
+        statement=reopen,
+        drift="trimmed",
+        lexical_similarity=0.83,
+        embedding_similarity=0.95,
         diff=[
-            {"op": "equal", "canonical": "We will reopen the harbour before the winter storms arrive,",
-             "variant": "We will reopen the harbour before the winter storms arrive."},
+            {
+                "op": "equal",
+                "canonical": "We will reopen the harbour before the winter storms arrive,",
+                "variant": "We will reopen the harbour before the winter storms arrive.",
+            },
             {"op": "delete", "canonical": "and not a day later.", "variant": ""},
         ],
     )
     reopen_reworded = make_quote(
-        times_article, "We will reopen the port before winter storms come,", 0,
-        speaker=ada, speaker_method="explicit", statement=reopen, drift="reworded",
-        lexical_similarity=0.6, embedding_similarity=0.9,
+        times_article,
+        "We will reopen the port before winter storms come,",
+        0,
+        speaker=ada,
+        speaker_method="explicit",
+        statement=reopen,
+        drift="reworded",
+        lexical_similarity=0.6,
+        embedding_similarity=0.9,
         diff=[
             equal("We will reopen the"),
             {"op": "replace", "canonical": "harbour", "variant": "port"},
@@ -126,23 +172,49 @@ def story(db):
     reopen.save()
 
     wait_ledger = make_quote(
-        ledger_article, WAIT, 1, speaker=tomas, speaker_method="explicit", statement=wait,
-        drift="verbatim", lexical_similarity=1.0, diff=[equal(WAIT)],
+        ledger_article,
+        WAIT,
+        1,
+        speaker=tomas,
+        speaker_method="explicit",
+        statement=wait,
+        drift="verbatim",
+        lexical_similarity=1.0,
+        diff=[equal(WAIT)],
     )
     wait_courier = make_quote(
-        courier_article, WAIT, 1, speaker=ada, speaker_method="role", statement=wait,
-        drift="verbatim", lexical_similarity=1.0, diff=[equal(WAIT)],
+        courier_article,
+        WAIT,
+        1,
+        speaker=ada,
+        speaker_method="role",
+        statement=wait,
+        drift="verbatim",
+        lexical_similarity=1.0,
+        diff=[equal(WAIT)],
     )
     wait.canonical_quote = wait_ledger
     wait.save()
 
     hidden = make_quote(
-        times_article, "Closed for works", 1, statement=sign, hidden_by_editor=True,
-        drift="verbatim", diff=[equal("Closed for works")],
+        times_article,
+        "Closed for works",
+        1,
+        statement=sign,
+        hidden_by_editor=True,
+        drift="verbatim",
+        diff=[equal("Closed for works")],
     )
     script_quote = make_quote(
-        script_article, SCRIPT, 0, speaker=councillor, speaker_method="explicit",
-        statement=script, drift="verbatim", lexical_similarity=1.0, diff=[equal(SCRIPT)],
+        script_article,
+        SCRIPT,
+        0,
+        speaker=councillor,
+        speaker_method="explicit",
+        statement=script,
+        drift="verbatim",
+        lexical_similarity=1.0,
+        diff=[equal(SCRIPT)],
     )
     script.canonical_quote = script_quote
     script.save()
@@ -156,14 +228,23 @@ def more_statements(story):
     articles = [story.ledger_article, story.courier_article, story.times_article]
     for n in range(12):
         statement = Statement.objects.create(
-            speaker=story.ada, canonical_text=f"Extra statement number {n}.",
+            speaker=story.ada,
+            canonical_text=f"Extra statement number {n}.",
             first_seen=datetime.date(2024, 2, 1) + datetime.timedelta(days=n),
-            outlet_count=3, quote_count=3,
+            outlet_count=3,
+            quote_count=3,
         )
         for article in articles:
             text = f"Extra statement number {n}."
-            article.body += f"\n\n\"{text}\""
+            article.body += f'\n\n"{text}"'
             article.save(update_fields=["body"])
-            make_quote(article, text, 10 + n, speaker=story.ada, statement=statement,
-                       drift="verbatim", diff=[equal(text)])
+            make_quote(
+                article,
+                text,
+                10 + n,
+                speaker=story.ada,
+                statement=statement,
+                drift="verbatim",
+                diff=[equal(text)],
+            )
     return story

@@ -1,4 +1,5 @@
 """The article page: clean text with each quotation highlighted and linked to its Statement."""
+
 from django.urls import reverse
 
 
@@ -12,8 +13,7 @@ def test_it_highlights_each_quotation_with_an_anchor_and_a_link_to_its_statement
     html = page(client, story.ledger_article)
     quote = story.reopen_verbatim
     assert (
-        f'<mark class="quotation" id="quote-{quote.pk}"><a href="{story.reopen.get_absolute_url()}"'
-        in html
+        f'<mark class="quotation" id="quote-{quote.pk}"><a href="{story.reopen.get_absolute_url()}"' in html
     )
     assert f'id="quote-{story.wait_ledger.pk}"' in html
 

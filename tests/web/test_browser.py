@@ -5,6 +5,7 @@ opens the compare view and sees the differences marked. Screenshots of every pag
 desktop and phone width, go to $VERBATIM_TEST_OUTPUT/screenshots (default
 test-output/screenshots in the project) for a person to look at.
 """
+
 import os
 import re
 from pathlib import Path
@@ -31,7 +32,8 @@ def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
+            executable_path=str(CHROMIUM),
+            headless=True,
             args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser
@@ -77,7 +79,8 @@ def test_it_searches_by_speaker_opens_a_statement_and_compares_two_versions(page
     first, second = page.locator(".compare-side").nth(0), page.locator(".compare-side").nth(1)
     assert first.locator("del.cut").text_content() == "cut: the"
     assert [m.text_content() for m in second.locator(".replaced").all()] == [
-        "replaced: port", "replaced: come,",
+        "replaced: port",
+        "replaced: come,",
     ]
     assert page.locator("dl.legend").is_visible()
     assert page.get_by_text("reworded", exact=True).is_visible()
@@ -148,8 +151,13 @@ CONTRAST_SCRIPT = """
 
 def test_its_text_has_at_least_aa_contrast(page, story):
     """WCAG AA asks 4.5:1 for body text; badges, diff marks and muted notes included."""
-    for url in (story.reopen.get_absolute_url(), "/outlets/", story.wait.get_absolute_url(),
-                f"/compare/?a={story.reopen_verbatim.pk}&b={story.reopen_reworded.pk}", "/"):
+    for url in (
+        story.reopen.get_absolute_url(),
+        "/outlets/",
+        story.wait.get_absolute_url(),
+        f"/compare/?a={story.reopen_verbatim.pk}&b={story.reopen_reworded.pk}",
+        "/",
+    ):
         page.goto(url)
         measured = page.evaluate(CONTRAST_SCRIPT)
         assert len(measured) > 10

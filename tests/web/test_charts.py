@@ -1,4 +1,5 @@
 """web.charts: the figures behind the drift bars."""
+
 from web.charts import drift_shares
 
 CLASSES = [("verbatim", "verbatim"), ("trimmed", "trimmed"), ("reworded", "reworded")]
@@ -7,7 +8,9 @@ CLASSES = [("verbatim", "verbatim"), ("trimmed", "trimmed"), ("reworded", "rewor
 def test_it_gives_each_class_its_count_and_percentage_in_order():
     shares = drift_shares({"reworded": 1, "verbatim": 3}, CLASSES)
     assert [(s.value, s.count, s.rounded) for s in shares] == [
-        ("verbatim", 3, 75), ("trimmed", 0, 0), ("reworded", 1, 25),
+        ("verbatim", 3, 75),
+        ("trimmed", 0, 0),
+        ("reworded", 1, 25),
     ]
     assert shares[0].width == "75.00%"
 

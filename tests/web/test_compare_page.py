@@ -1,4 +1,5 @@
 """The compare page: two printed versions side by side, marked word by word, with figures."""
+
 import numpy
 import pytest
 from django.urls import reverse
@@ -18,8 +19,9 @@ def test_it_marks_kept_cut_added_and_replaced_words_side_by_side(client, story):
 
 def test_it_marks_added_words_on_the_second_side(client, story):
     response = client.get(COMPARE, {"a": story.reopen_trimmed.pk, "b": story.reopen_verbatim.pk})
-    assert '<ins class="added"><span class="visually-hidden">added: </span>and not a day later.</ins>' in (
-        response.context["right_html"]
+    assert (
+        '<ins class="added"><span class="visually-hidden">added: </span>and not a day later.</ins>'
+        in (response.context["right_html"])
     )
 
 

@@ -1,9 +1,14 @@
 """web.markup: escaped HTML for word differences and highlighted quotations."""
+
 import pytest
 
 from quotes.text.drift import word_diff
 from web.markup import (
-    QuotationSpan, article_html, side_html, variant_html, word_counts,
+    QuotationSpan,
+    article_html,
+    side_html,
+    variant_html,
+    word_counts,
 )
 
 
@@ -16,8 +21,10 @@ def test_it_marks_cut_added_and_replaced_words_in_the_variant():
 
 
 def test_it_reads_the_diff_as_stored_in_the_database():
-    stored = [{"op": "equal", "canonical": "We", "variant": "We"},
-              {"op": "replace", "canonical": "won", "variant": "lost"}]
+    stored = [
+        {"op": "equal", "canonical": "We", "variant": "We"},
+        {"op": "replace", "canonical": "won", "variant": "lost"},
+    ]
     assert 'title="was: won"' in variant_html(stored)
     assert variant_html(None) == ""
 
@@ -59,7 +66,7 @@ def test_it_highlights_quotations_in_paragraphs_with_anchors():
     start = body.index("all is well")
     html = article_html(body, [span(start, start + 11, 1)])
     assert html == (
-        "<p>Intro line.</p>\n<p>She said &quot;<mark class=\"quotation\" id=\"quote-1\">"
+        '<p>Intro line.</p>\n<p>She said &quot;<mark class="quotation" id="quote-1">'
         '<a href="/statements/1/" title="Said by &lt;Speaker 1&gt;">all is well</a></mark>'
         "&quot; today.</p>"
     )
@@ -81,7 +88,7 @@ def test_it_clips_overlapping_spans_and_keeps_anchors_for_spans_it_cannot_place(
 
 
 def test_it_escapes_the_body_around_quotations():
-    body = "<script>x()</script> said \"hi\""
+    body = '<script>x()</script> said "hi"'
     html = article_html(body, [span(body.index("hi"), body.index("hi") + 2, 1)])
     assert "<script>" not in html
     assert html.startswith("<p>&lt;script&gt;x()&lt;/script&gt; said")

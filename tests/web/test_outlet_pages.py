@@ -1,4 +1,5 @@
 """The outlet pages: how each outlet treated quotations, what it quoted, its articles."""
+
 from django.urls import reverse
 
 
@@ -12,7 +13,7 @@ def test_it_shows_an_outlets_share_of_each_drift_class(client, story):
     assert shares["trimmed"] == (0, 0)
     html = response.content.decode()
     assert 'class="drift-bar"' in html
-    assert '<td>1</td><td>50%</td>' in html
+    assert "<td>1</td><td>50%</td>" in html
 
 
 def test_it_lists_the_statements_it_quoted_with_its_own_treatment(client, story):
@@ -26,18 +27,17 @@ def test_it_lists_the_statements_it_quoted_with_its_own_treatment(client, story)
 def test_it_lists_its_articles_with_their_quotation_counts(client, story):
     response = client.get(reverse("web:outlet", args=[story.times.slug]))
     counts = {article.title: article.quote_count for article in response.context["articles"]}
-    assert counts == {"Port to open before storms": 1,
-                      "<script>alert('title')</script> Council row": 1}
-    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; Council row" in (
-        response.content.decode()
-    )
+    assert counts == {"Port to open before storms": 1, "<script>alert('title')</script> Council row": 1}
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt; Council row" in (response.content.decode())
 
 
 def test_it_draws_a_bar_per_outlet_on_the_outlet_list(client, story):
     response = client.get(reverse("web:outlet-list"))
     assert response.status_code == 200
-    chart = {outlet.name: {share.value: share.count for share in shares}
-             for outlet, shares in response.context["chart"]}
+    chart = {
+        outlet.name: {share.value: share.count for share in shares}
+        for outlet, shares in response.context["chart"]
+    }
     assert chart["Northern Courier"] == {"trimmed": 1, "verbatim": 1}
     assert response.content.decode().count('class="drift-bar"') == 3
 

@@ -3,6 +3,7 @@
 Every page is requested with the twelve extra statements (three quotes each, in three
 outlets) and must make exactly the number of queries it makes for its few rows.
 """
+
 import pytest
 from django.urls import reverse
 
@@ -11,13 +12,17 @@ PAGES = {
     # count, page of results, results with their quotes and outlets, outlet choices
     "search": (lambda s: reverse("web:search"), 4),
     # the same, plus the outlet named in the query string
-    "search-filtered": (lambda s: reverse("web:search") + "?speaker=marlow&words=statement"
-                        "&drift=verbatim&outlet=harbour-times&sort=newest", 5),
+    "search-filtered": (
+        lambda s: (
+            reverse("web:search") + "?speaker=marlow&words=statement"
+            "&drift=verbatim&outlet=harbour-times&sort=newest"
+        ),
+        5,
+    ),
     # statement with speaker and canonical quote, its quotes with outlets and speakers
     "statement": (lambda s: reverse("web:statement", args=[s.reopen.pk]), 2),
     # the two quotes
-    "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}"
-                f"&b={s.reopen_trimmed.pk}", 2),
+    "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}&b={s.reopen_trimmed.pk}", 2),
     # speaker, aliases, outlets, statement count, statement page, their quotes,
     # statements other outlets attribute to them, their quotes
     "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 8),
@@ -31,8 +36,9 @@ PAGES = {
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_it_makes_a_fixed_number_of_queries_however_many_rows(client, more_statements,
-                                                               django_assert_num_queries, name):
+def test_it_makes_a_fixed_number_of_queries_however_many_rows(
+    client, more_statements, django_assert_num_queries, name
+):
     url, queries = PAGES[name]
     with django_assert_num_queries(queries):
         response = client.get(url(more_statements))

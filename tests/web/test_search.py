@@ -1,4 +1,5 @@
 """The home page: statements filtered by speaker, words, outlet, dates and drift, sorted, paginated."""
+
 from django.urls import reverse
 
 from web.views import statements
@@ -67,8 +68,7 @@ def test_it_sorts_newest_and_oldest_first(client, story):
     assert shown(client.get(SEARCH, {"sort": "oldest"}))[-1] == story.script
 
 
-def test_it_paginates_and_keeps_the_search_in_the_page_links(client, more_statements,
-                                                             monkeypatch):
+def test_it_paginates_and_keeps_the_search_in_the_page_links(client, more_statements, monkeypatch):
     monkeypatch.setattr(statements, "PAGE_SIZE", 10)
     response = client.get(SEARCH, {"speaker": "marlow", "sort": "oldest"})
     assert response.context["page"].paginator.count == 14

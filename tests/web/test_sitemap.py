@@ -1,19 +1,26 @@
 """The sitemap lists every page a reader can reach, through get_absolute_url."""
+
 import re
 
 import pytest
 
 
 def locations(response):
-    return [url.removeprefix("http://testserver").removeprefix("http://example.com")
-            for url in re.findall(r"<loc>([^<]+)</loc>", response.content.decode())]
+    return [
+        url.removeprefix("http://testserver").removeprefix("http://example.com")
+        for url in re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+    ]
 
 
 def test_the_index_names_each_section(client, story):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert sorted(re.sub(r".*/sitemap-(\w+)\.xml", r"\1", url) for url in locations(response)) == [
-        "articles", "outlets", "speakers", "statements"]
+        "articles",
+        "outlets",
+        "speakers",
+        "statements",
+    ]
 
 
 @pytest.mark.parametrize("section", ["statements", "articles", "speakers", "outlets"])

@@ -1,4 +1,5 @@
 """The speaker page: other names, the outlets that quote them, their statements."""
+
 from django.urls import reverse
 
 

@@ -1,4 +1,5 @@
 """The statement page: the canonical wording, every variant marked, the outlets, any conflict."""
+
 from django.urls import reverse
 
 from quotes.models import Statement
@@ -31,7 +32,7 @@ def test_it_lists_every_variant_with_outlet_article_date_and_drift_badge(client,
 def test_it_marks_the_words_that_differ_from_the_canonical(client, story):
     html = page(client, story.reopen)
     assert '<span class="visually-hidden">cut: </span>and not a day later.</del>' in html
-    assert 'replaced “harbour” with: </span>port</span>' in html
+    assert "replaced “harbour” with: </span>port</span>" in html
 
 
 def test_it_links_each_variant_to_its_place_in_the_article(client, story):

@@ -3,6 +3,7 @@
 The outlet pages show how each outlet treats quotations (its share of each drift
 class) as a bar drawn with CSS on the server, with the figures beside it in text.
 """
+
 from collections import defaultdict
 from pathlib import PurePath
 
@@ -10,10 +11,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from web import markup
 from quotes.models import Quote, Statement
-from web.charts import DRIFT_CLASSES, drift_shares
 from sources.models import Article, Outlet
+from web import markup
+from web.charts import DRIFT_CLASSES, drift_shares
 
 PAGE_SIZE = 20
 DRIFT_LABELS = dict(DRIFT_CLASSES)
@@ -31,9 +32,14 @@ def outlet_list(request):
         (outlet, [share for share in drift_shares(counts[outlet.pk], DRIFT_CLASSES) if share.count])
         for outlet in outlets
     ]
-    return render(request, "web/outlet_list.html", {
-        "chart": chart, "legend": DRIFT_CLASSES,
-    })
+    return render(
+        request,
+        "web/outlet_list.html",
+        {
+            "chart": chart,
+            "legend": DRIFT_CLASSES,
+        },
+    )
 
 
 def outlet(request, slug):
@@ -42,22 +48,30 @@ def outlet(request, slug):
     printed = Quote.objects.visible().filter(article__outlet=outlet)
     counts = dict(printed.values_list("drift").annotate(n=Count("pk")).order_by())
     own_version = printed.filter(statement=OuterRef("pk")).order_by("article__published", "pk")
-    statements = Statement.objects.visible().filter(Exists(own_version)).annotate(
-        outlet_drift=Subquery(own_version.values("drift")[:1])
+    statements = (
+        Statement.objects.visible()
+        .filter(Exists(own_version))
+        .annotate(outlet_drift=Subquery(own_version.values("drift")[:1]))
     )
     articles = outlet.articles.annotate(
         quote_count=Count("quotes", filter=Q(quotes__hidden_by_editor=False))
     ).order_by(F("published").desc(nulls_last=True), "title", "pk")
     page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "web/outlet.html", {
-        "outlet": outlet,
-        "shares": drift_shares(counts, DRIFT_CLASSES),
-        "quote_total": sum(counts.values()),
-        "statements": page,
-        "rows": [(statement, DRIFT_LABELS.get(statement.outlet_drift, statement.outlet_drift))
-                 for statement in page],
-        "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("articles_page")),
-    })
+    return render(
+        request,
+        "web/outlet.html",
+        {
+            "outlet": outlet,
+            "shares": drift_shares(counts, DRIFT_CLASSES),
+            "quote_total": sum(counts.values()),
+            "statements": page,
+            "rows": [
+                (statement, DRIFT_LABELS.get(statement.outlet_drift, statement.outlet_drift))
+                for statement in page
+            ],
+            "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("articles_page")),
+        },
+    )
 
 
 def article(request, pk):
@@ -68,21 +82,29 @@ def article(request, pk):
     """
     article = get_object_or_404(Article.objects.select_related("outlet"), pk=pk)
     quotes = list(
-        Quote.objects.visible().filter(article=article).select_related("speaker", "statement")
+        Quote.objects.visible()
+        .filter(article=article)
+        .select_related("speaker", "statement")
         .order_by("start", "end")
     )
     spans = [
         markup.QuotationSpan(
-            start=quote.start, end=quote.end, anchor=f"quote-{quote.pk}",
+            start=quote.start,
+            end=quote.end,
+            anchor=f"quote-{quote.pk}",
             href=quote.statement.get_absolute_url() if quote.statement else f"#quote-{quote.pk}",
             title=f"Said by {quote.speaker.name}" if quote.speaker else "Speaker not known",
         )
         for quote in quotes
     ]
-    return render(request, "web/article.html", {
-        "article": article,
-        "body_html": markup.article_html(article.body, spans),
-        "original_url": article.url if (article.url or "").lower().startswith(WEB_SCHEMES) else "",
-        "source_name": PurePath(article.source).name,
-        "quotes": quotes,
-    })
+    return render(
+        request,
+        "web/article.html",
+        {
+            "article": article,
+            "body_html": markup.article_html(article.body, spans),
+            "original_url": article.url if (article.url or "").lower().startswith(WEB_SCHEMES) else "",
+            "source_name": PurePath(article.source).name,
+            "quotes": quotes,
+        },
+    )

@@ -3,6 +3,7 @@
 Each view builds its querysets with the rows it shows joined or prefetched, so the
 number of queries does not grow with the number of rows (tests assert the counts).
 """
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -12,12 +13,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from quotes.text import drift
-from web import markup
-from web.filters import StatementFilter
 from quotes.models import Quote, Speaker, Statement
-from web.charts import DRIFT_CLASSES
+from quotes.text import drift
 from sources.models import Outlet
+from web import markup
+from web.charts import DRIFT_CLASSES
+from web.filters import StatementFilter
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10
@@ -25,8 +26,10 @@ SUGGESTIONS = 10
 
 def carried_quotes():
     """A prefetch of each statement's visible quotes with their outlets, oldest first."""
-    quotes = Quote.objects.visible().select_related("article__outlet").order_by(
-        "article__published", "article__outlet__name", "pk"
+    quotes = (
+        Quote.objects.visible()
+        .select_related("article__outlet")
+        .order_by("article__published", "article__outlet__name", "pk")
     )
     return Prefetch("quotes", queryset=quotes, to_attr="visible_quotes")
 
@@ -59,10 +62,15 @@ def search(request):
         return render(request, "web/search.html", context, status=400)
     statements = filterset.qs.prefetch_related(carried_quotes())
     page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "web/search.html", {
-        "filterset": filterset, "page": page,
-        "rows": [StatementRow.of(statement) for statement in page],
-    })
+    return render(
+        request,
+        "web/search.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "rows": [StatementRow.of(statement) for statement in page],
+        },
+    )
 
 
 def speaker_suggestions(request):
@@ -84,20 +92,25 @@ def statement(request, pk):
         Statement.objects.visible().select_related("canonical_quote__article__outlet"), pk=pk
     )
     quotes = list(
-        Quote.objects.visible().filter(statement=statement)
+        Quote.objects.visible()
+        .filter(statement=statement)
         .select_related("article__outlet", "speaker")
         .order_by("article__published", "article__outlet__name", "pk")
     )
     canonical = visible_canonical(statement)
     first = canonical or quotes[0]
-    return render(request, "web/statement.html", {
-        "statement": statement,
-        "variants": [(quote, markup.variant_html(quote.diff)) for quote in quotes],
-        "outlets": sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name),
-        "attributions": attributions(quotes) if statement.has_conflict else [],
-        "canonical": canonical,
-        "pair": (first, next((quote for quote in quotes if quote != first), first)),
-    })
+    return render(
+        request,
+        "web/statement.html",
+        {
+            "statement": statement,
+            "variants": [(quote, markup.variant_html(quote.diff)) for quote in quotes],
+            "outlets": sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name),
+            "attributions": attributions(quotes) if statement.has_conflict else [],
+            "canonical": canonical,
+            "pair": (first, next((quote for quote in quotes if quote != first), first)),
+        },
+    )
 
 
 def visible_canonical(statement):
@@ -131,19 +144,26 @@ def compare(request):
     left = get_object_or_404(quotes, pk=form.cleaned_data["a"])
     right = get_object_or_404(quotes, pk=form.cleaned_data["b"])
     measured = drift.measure(
-        left.text, right.text, variant_kind=right.kind,
-        canonical_vector=vector(left), variant_vector=vector(right),
+        left.text,
+        right.text,
+        variant_kind=right.kind,
+        canonical_vector=vector(left),
+        variant_vector=vector(right),
     )
-    return render(request, "web/compare.html", {
-        "form": form,
-        "left": left,
-        "right": right,
-        "left_html": markup.side_html(measured.ops, markup.CANONICAL),
-        "right_html": markup.side_html(measured.ops, markup.VARIANT),
-        "counts": markup.word_counts(measured.ops),
-        "drift": measured,
-        "drift_label": Quote.Drift(measured.drift_class).label,
-    })
+    return render(
+        request,
+        "web/compare.html",
+        {
+            "form": form,
+            "left": left,
+            "right": right,
+            "left_html": markup.side_html(measured.ops, markup.CANONICAL),
+            "right_html": markup.side_html(measured.ops, markup.VARIANT),
+            "counts": markup.word_counts(measured.ops),
+            "drift": measured,
+            "drift_label": Quote.Drift(measured.drift_class).label,
+        },
+    )
 
 
 def vector(quote):
@@ -161,8 +181,7 @@ def speaker(request, slug):
     """
     speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
     outlets = (
-        Outlet.objects.filter(articles__quotes__speaker=speaker,
-                              articles__quotes__hidden_by_editor=False)
+        Outlet.objects.filter(articles__quotes__speaker=speaker, articles__quotes__hidden_by_editor=False)
         .annotate(quote_count=Count("articles__quotes"))
         .order_by("-quote_count", "name")
     )
@@ -171,8 +190,14 @@ def speaker(request, slug):
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
     attributed = Quote.objects.visible().filter(statement=OuterRef("pk"), speaker=speaker)
     disputed = statements.filter(Exists(attributed)).exclude(speaker=speaker)
-    return render(request, "web/speaker.html", {
-        "speaker": speaker, "outlets": outlets, "page": page,
-        "rows": [StatementRow.of(statement) for statement in page],
-        "disputed_rows": [StatementRow.of(statement) for statement in disputed],
-    })
+    return render(
+        request,
+        "web/speaker.html",
+        {
+            "speaker": speaker,
+            "outlets": outlets,
+            "page": page,
+            "rows": [StatementRow.of(statement) for statement in page],
+            "disputed_rows": [StatementRow.of(statement) for statement in disputed],
+        },
+    )

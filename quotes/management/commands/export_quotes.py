@@ -1,4 +1,5 @@
 """manage.py export_quotes [--output FILE]"""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from quotes.services.export import write_export

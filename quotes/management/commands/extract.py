@@ -1,4 +1,5 @@
 """manage.py extract [--all]"""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from quotes.services.extraction import extract_pending
@@ -15,6 +16,8 @@ class Command(BaseCommand):
         count = extract_pending(force=all, on_error=failures.append)
         for failure in failures:
             self.stderr.write(failure)
-        self.stdout.write(f"extract: {count} article(s) processed" + (f", {len(failures)} failed" if failures else ""))
+        self.stdout.write(
+            f"extract: {count} article(s) processed" + (f", {len(failures)} failed" if failures else "")
+        )
         if failures:
             raise CommandError(f"{len(failures)} article(s) failed; see the lines above.")

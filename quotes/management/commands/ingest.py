@@ -1,4 +1,5 @@
 """manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N]"""
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,10 +16,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
-        parser.add_argument("--manifest", metavar="FILE.csv", help="CSV with file,outlet,published,url,language")
-        parser.add_argument("--outlet", default="", metavar="NAME", help="outlet for files the manifest does not name")
         parser.add_argument(
-            "--max-bytes", type=int, default=settings.VERBATIM_INGEST_MAX_BYTES, metavar="N",
+            "--manifest", metavar="FILE.csv", help="CSV with file,outlet,published,url,language"
+        )
+        parser.add_argument(
+            "--outlet", default="", metavar="NAME", help="outlet for files the manifest does not name"
+        )
+        parser.add_argument(
+            "--max-bytes",
+            type=int,
+            default=settings.VERBATIM_INGEST_MAX_BYTES,
+            metavar="N",
             help="skip files larger than this (default: VERBATIM_INGEST_MAX_BYTES)",
         )
 
@@ -27,7 +35,9 @@ class Command(BaseCommand):
             rows = read_manifest(manifest) if manifest else {}
         except ManifestError as error:
             raise CommandError(str(error)) from error
-        report = ingest_paths(paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write)
+        report = ingest_paths(
+            paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write
+        )
         self.stdout.write(report.summary())
         failures = []
         if report.changed:

@@ -1,4 +1,5 @@
 """cluster_quotes on the database: Statements, consensus speakers, drift, editors' flags."""
+
 import datetime
 import hashlib
 import json
@@ -9,9 +10,9 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from quotes.text import embedding as embed
-from quotes.services.clustering import cluster_quotes
 from quotes.models import Quote, Speaker, Statement
+from quotes.services.clustering import cluster_quotes
+from quotes.text import embedding as embed
 from sources.models import Article, Outlet
 from tests.conftest import PROJECT, SHARED
 
@@ -75,8 +76,11 @@ def test_it_places_later_articles_incrementally_as_a_rebuild_would():
     cluster_quotes()
     ingest_samples()
     summary = cluster_quotes()
-    assert summary.placed == Quote.objects.filter(article__source__contains="northgate").count() \
+    assert (
+        summary.placed
+        == Quote.objects.filter(article__source__contains="northgate").count()
         + Quote.objects.filter(article__source__contains="radio_estmark").count()
+    )
     incremental = partition()
     cluster_quotes(rebuild=True)
     assert partition() == incremental
@@ -109,8 +113,12 @@ def test_it_keeps_what_editors_set_through_a_rebuild():
     named = Quote.objects.get(text__contains="Our farmers have waited two summers for this water.")
     Quote.objects.filter(pk=named.pk).update(speaker=editor_speaker, speaker_method="editor")
     pinned = Statement.objects.get(id__in=statement_of("fragile calm"))
-    Statement.objects.filter(pk=pinned.pk).update(wording_pinned=True, canonical_text="Pinned words.",
-                                                  speaker=editor_speaker, speaker_set_by_editor=True)
+    Statement.objects.filter(pk=pinned.pk).update(
+        wording_pinned=True,
+        canonical_text="Pinned words.",
+        speaker=editor_speaker,
+        speaker_set_by_editor=True,
+    )
     struck = Quote.objects.get(text__contains="mistake patience", article__source__contains="harbour")
 
     Quote.objects.filter(pk=struck.pk).update(hidden_by_editor=True)
@@ -128,21 +136,34 @@ def test_it_keeps_what_editors_set_through_a_rebuild():
 def make_article(outlet_name, published=datetime.date(2024, 5, 1)):
     outlet, _ = Outlet.objects.get_or_create(name=outlet_name)
     body = f"{outlet_name} story"
-    return Article.objects.create(outlet=outlet, title=body, body=body, source=f"{outlet_name}.txt",
-                                  published=published,
-                                  content_hash=hashlib.sha256(body.encode()).hexdigest())
+    return Article.objects.create(
+        outlet=outlet,
+        title=body,
+        body=body,
+        source=f"{outlet_name}.txt",
+        published=published,
+        content_hash=hashlib.sha256(body.encode()).hexdigest(),
+    )
 
 
 def add_quote(article, text, speaker, method, start=0):
-    return Quote.objects.create(article=article, text=text, start=start, end=start + len(text),
-                                quotation=start, speaker=speaker, speaker_method=method)
+    return Quote.objects.create(
+        article=article,
+        text=text,
+        start=start,
+        end=start + len(text),
+        quotation=start,
+        speaker=speaker,
+        speaker_method=method,
+    )
 
 
 def test_it_gives_weak_attributions_the_consensus_speaker_and_flags_explicit_disagreement():
     minister = Speaker.objects.create(name="Mara Lind")
     aide = Speaker.objects.create(name="Olof Brandt")
     text = "We will open the northern corridor to aid convoys before the end of the week."
-    explicit = [add_quote(make_article(f"Outlet {n}"), text, minister, "explicit") for n in "AB"]
+    for outlet in ("Outlet A", "Outlet B"):
+        add_quote(make_article(outlet), text, minister, "explicit")
     weak = add_quote(make_article("Outlet C"), text, aide, "pronoun")
     disagreeing = add_quote(make_article("Outlet D"), text, aide, "explicit")
 
@@ -159,8 +180,9 @@ def test_it_gives_weak_attributions_the_consensus_speaker_and_flags_explicit_dis
 
 def test_it_removes_a_statement_whose_quotes_were_all_deleted():
     speaker = Speaker.objects.create(name="Mara Lind")
-    quote = add_quote(make_article("Outlet A"), "The corridor stays shut until further notice.",
-                      speaker, "explicit")
+    quote = add_quote(
+        make_article("Outlet A"), "The corridor stays shut until further notice.", speaker, "explicit"
+    )
     cluster_quotes()
     assert Statement.objects.count() == 1
     quote.delete()
@@ -177,9 +199,19 @@ def test_it_reaches_the_cluster_figures_on_the_seeds(seeds_dir, tmp_path):
     export = tmp_path / "export.jsonl"
     call_command("export_quotes", output=str(export))
     result = subprocess.run(
-        [sys.executable, str(scorer), str(SHARED / "eval" / "seeds_gold.jsonl"), str(export),
-         "--speakers", str(SHARED / "eval" / "seeds_speakers.json"), "--json"],
-        capture_output=True, text=True, check=True)
+        [
+            sys.executable,
+            str(scorer),
+            str(SHARED / "eval" / "seeds_gold.jsonl"),
+            str(export),
+            "--speakers",
+            str(SHARED / "eval" / "seeds_speakers.json"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     figures = json.loads(result.stdout)
     # Measured: precision 1.0, recall 1.0; the machine-translated paraphrase at cosine
     # 0.57 joins its statement by reading order.
@@ -189,8 +221,7 @@ def test_it_reaches_the_cluster_figures_on_the_seeds(seeds_dir, tmp_path):
 
 def test_it_says_clearly_when_the_model_cannot_be_loaded(settings, tmp_path):
     settings.VERBATIM_EMBEDDING_MODEL_PATH = str(tmp_path / "no-model-here")
-    add_quote(make_article("Outlet A"), "The corridor stays shut until further notice.", None,
-              "none")
-    with pytest.raises(CommandError, match="cannot load the embedding model from .*no-model-here"):
+    add_quote(make_article("Outlet A"), "The corridor stays shut until further notice.", None, "none")
+    with pytest.raises(CommandError, match=r"cannot load the embedding model from .*no-model-here"):
         call_command("cluster_quotes")
     assert Quote.objects.get().embedding is None

@@ -11,6 +11,7 @@ one side needs and releases it once PostgreSQL reports the other side waiting to
 Each side runs in a thread with its own connection. The clustering run loads the
 embedding model (once per process).
 """
+
 import threading
 import time
 from io import StringIO
@@ -19,8 +20,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from quotes.services.editing import set_speaker
 from quotes.models import Quote, Speaker, Statement
+from quotes.services.editing import set_speaker
 from sources.models import Article, Outlet
 from tests.locks import waiting_for_locks
 
@@ -55,7 +56,6 @@ class Side(threading.Thread):
         assert self.error is None, repr(self.error)
 
 
-
 def wait_until(condition, *sides):
     deadline = time.monotonic() + PATIENCE
     while not condition():
@@ -68,12 +68,21 @@ def wait_until(condition, *sides):
 def quote_in(outlet_name, speaker, method):
     outlet = Outlet.objects.create(name=outlet_name)
     article = Article.objects.create(
-        outlet=outlet, title=f"Bridge news from {outlet_name}", body=WORDING,
-        source=f"{outlet.slug}.txt", content_hash=outlet.slug,
+        outlet=outlet,
+        title=f"Bridge news from {outlet_name}",
+        body=WORDING,
+        source=f"{outlet.slug}.txt",
+        content_hash=outlet.slug,
     )
     return Quote.objects.create(
-        article=article, text=WORDING, start=0, end=len(WORDING), quotation=0,
-        speaker=speaker, speaker_method=method, speaker_confidence=0.5,
+        article=article,
+        text=WORDING,
+        start=0,
+        end=len(WORDING),
+        quotation=0,
+        speaker=speaker,
+        speaker_method=method,
+        speaker_confidence=0.5,
     )
 
 
@@ -85,8 +94,7 @@ def waiting_copy():
     cluster()
     first.refresh_from_db()
     assert first.statement is not None
-    copy = quote_in("Valley Courier", Speaker.objects.create(name="Ossian Pell"),
-                    Quote.SpeakerMethod.PRONOUN)
+    copy = quote_in("Valley Courier", Speaker.objects.create(name="Ossian Pell"), Quote.SpeakerMethod.PRONOUN)
     return first.statement, copy
 
 

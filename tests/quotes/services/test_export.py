@@ -1,4 +1,5 @@
 """manage.py export_quotes: the JSON Lines contract, and the seeds scored with it."""
+
 import hashlib
 import importlib.util
 import io
@@ -7,8 +8,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from quotes.services.extraction import extract_pending
 from quotes.models import Quote, Statement
+from quotes.services.extraction import extract_pending
 from sources.models import Article, Outlet
 from tests.conftest import SHARED
 
@@ -22,8 +23,12 @@ KEYS = {"id", "text", "kind", "speaker", "cluster", "start", "end", "quotation",
 def article():
     outlet = Outlet.objects.create(name="The Ledger")
     article = Article.objects.create(
-        outlet=outlet, title="Harbour deal signed", url="https://ledger.example/deal", body=BODY,
-        source="/data/ledger/deal.txt", content_hash=hashlib.sha256(BODY.encode()).hexdigest(),
+        outlet=outlet,
+        title="Harbour deal signed",
+        url="https://ledger.example/deal",
+        body=BODY,
+        source="/data/ledger/deal.txt",
+        content_hash=hashlib.sha256(BODY.encode()).hexdigest(),
     )
     extract_pending()
     return article
@@ -42,10 +47,23 @@ def test_it_writes_one_json_line_per_quote_in_the_design_format(article):
     assert [set(row) for row in rows] == [KEYS, KEYS]
     first = rows[0]
     assert (first["text"], first["kind"], first["speaker"], first["cluster"]) == (
-        "The gates open at noon.", "full", "Anna Berg", statement.pk)
-    assert (first["start"], first["end"], first["quotation"]) == (BODY.index("The gates"), BODY.index(" Boats"), 0)
-    assert first["article"] == {"id": article.pk, "title": "Harbour deal signed", "outlet": "The Ledger",
-                                "url": "https://ledger.example/deal", "source": "/data/ledger/deal.txt"}
+        "The gates open at noon.",
+        "full",
+        "Anna Berg",
+        statement.pk,
+    )
+    assert (first["start"], first["end"], first["quotation"]) == (
+        BODY.index("The gates"),
+        BODY.index(" Boats"),
+        0,
+    )
+    assert first["article"] == {
+        "id": article.pk,
+        "title": "Harbour deal signed",
+        "outlet": "The Ledger",
+        "url": "https://ledger.example/deal",
+        "source": "/data/ledger/deal.txt",
+    }
     assert first["source"] == "/data/ledger/deal.txt"
     assert rows[1]["cluster"] is None
 
@@ -77,8 +95,14 @@ def test_the_seeds_score_above_the_thresholds(seeds_dir, tmp_path):
     gold_path = SHARED / "eval" / "seeds_gold.jsonl"
     if not gold_path.exists():
         pytest.skip("../shared/eval/seeds_gold.jsonl is not beside the project")
-    call_command("ingest", str(seeds_dir), "--manifest", str(seeds_dir / "manifest.csv"),
-                 stdout=io.StringIO(), stderr=io.StringIO())
+    call_command(
+        "ingest",
+        str(seeds_dir),
+        "--manifest",
+        str(seeds_dir / "manifest.csv"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
     target = tmp_path / "export.jsonl"
     export("--output", str(target))
     scorer = load_scorer()

@@ -1,16 +1,16 @@
 """quotes.services.extraction and manage.py extract: Quote rows written idempotently,
 editors' decisions kept."""
+
 import hashlib
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from quotes.services.extraction import extract_pending
 from quotes.models import Quote, Speaker, Statement
+from quotes.services.extraction import extract_pending
 from sources.models import Article, Outlet
 from tests.conftest import SAMPLES
 
@@ -26,7 +26,11 @@ BODY = (
 def make_article(body=BODY, url="https://ledger.example/deal"):
     outlet, _ = Outlet.objects.get_or_create(name="The Ledger")
     return Article.objects.create(
-        outlet=outlet, title=body.split("\n\n")[0], url=url, body=body, source=url,
+        outlet=outlet,
+        title=body.split("\n\n")[0],
+        url=url,
+        body=body,
+        source=url,
         content_hash=hashlib.sha256(body.encode()).hexdigest(),
     )
 
@@ -46,10 +50,13 @@ def test_it_writes_sentence_level_quotes_with_speakers():
     assert extract_pending() == 1
     rows = list(Quote.objects.filter(article=article).order_by("start").select_related("speaker"))
     assert [(q.text, q.quotation, q.sentence) for q in rows] == [
-        ("The gates open at noon.", 0, 0), ("Boats may pass.", 0, 1), ("Nobody will be left behind,", 1, 0)]
+        ("The gates open at noon.", 0, 0),
+        ("Boats may pass.", 0, 1),
+        ("Nobody will be left behind,", 1, 0),
+    ]
     assert {q.speaker.name for q in rows} == {"Anna Berg"}
     assert [q.speaker_method for q in rows] == ["explicit", "explicit", "pronoun"]
-    assert all(article.body[q.start:q.end] == q.text for q in rows)
+    assert all(article.body[q.start : q.end] == q.text for q in rows)
     article.refresh_from_db()
     assert article.extracted_hash == article.content_hash
 
@@ -68,7 +75,9 @@ def test_a_forced_rerun_of_unchanged_articles_writes_nothing():
     extract_pending()
     with CaptureQueriesContext(connection) as queries:
         extract_pending(force=True)
-    writes = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    writes = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
     assert writes == []
 
 
@@ -84,14 +93,20 @@ def test_it_keeps_an_editors_speaker_and_flags():
     extract_pending()
     editor_pick = Speaker.objects.create(name="Olav Lind")
     statement = Statement.objects.create(canonical_text="Boats may pass.")
-    first, second, third = Quote.objects.filter(article=article).order_by("start")
+    first, second, _third = Quote.objects.filter(article=article).order_by("start")
     Quote.objects.filter(pk=first.pk).update(speaker=editor_pick, speaker_method="editor")
-    Quote.objects.filter(pk=second.pk).update(hidden_by_editor=True, statement=statement, statement_set_by_editor=True)
+    Quote.objects.filter(pk=second.pk).update(
+        hidden_by_editor=True, statement=statement, statement_set_by_editor=True
+    )
     extract_pending(force=True)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.speaker, first.speaker_method) == (editor_pick, "editor")
-    assert (second.hidden_by_editor, second.statement, second.statement_set_by_editor) == (True, statement, True)
+    assert (second.hidden_by_editor, second.statement, second.statement_set_by_editor) == (
+        True,
+        statement,
+        True,
+    )
 
 
 def test_it_keeps_embedding_and_statement_of_an_unchanged_quote():
@@ -104,7 +119,7 @@ def test_it_keeps_embedding_and_statement_of_an_unchanged_quote():
     extract_pending()
     quote.refresh_from_db()
     assert (bytes(quote.embedding), quote.statement) == (b"\x01\x02", statement)
-    assert article.body[quote.start:quote.end] == quote.text
+    assert article.body[quote.start : quote.end] == quote.text
 
 
 def test_it_deletes_vanished_quotes_unless_an_editor_touched_them():
@@ -130,14 +145,32 @@ def test_the_extract_command_reports_and_redoes_everything_with_all():
 
 def test_it_attributes_every_quote_of_the_bundled_samples():
     samples = SAMPLES
-    call_command("ingest", str(samples), "--manifest", str(samples / "manifest.csv"),
-                 stdout=io.StringIO(), stderr=io.StringIO())
-    said = {(q.article.outlet.name, q.text): q.speaker.name if q.speaker else None
-            for q in Quote.objects.select_related("article__outlet", "speaker")}
-    assert said[("The Harbour Ledger", "Estmark keeps its word, and today we have given it in writing.")] == "Dana Kolvik"
+    call_command(
+        "ingest",
+        str(samples),
+        "--manifest",
+        str(samples / "manifest.csv"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    said = {
+        (q.article.outlet.name, q.text): q.speaker.name if q.speaker else None
+        for q in Quote.objects.select_related("article__outlet", "speaker")
+    }
+    assert (
+        said[("The Harbour Ledger", "Estmark keeps its word, and today we have given it in writing.")]
+        == "Dana Kolvik"
+    )
     assert said[("Northgate Daily", "Our farmers have waited two summers for this water,")] == "Tomas Reyval"
-    assert said[("Radio Estmark International", "The water will run again from 1 April and it will run for all "
-                 "villages downstream,")] == "Ilse Marrow"
+    assert (
+        said[
+            (
+                "Radio Estmark International",
+                "The water will run again from 1 April and it will run for all villages downstream,",
+            )
+        ]
+        == "Ilse Marrow"
+    )
     assert said[("Continental Wire", "Nobody should mistake patience for weakness,")] == "Ilse Marrow"
     people = {"Ilse Marrow", "Tomas Reyval", "Dana Kolvik"}
     assert all(name in people or name in ("ministers", "two governments") for name in said.values())
@@ -148,7 +181,9 @@ def test_a_changed_quote_loses_its_embedding_but_keeps_an_editors_statement():
     extract_pending()
     statement = Statement.objects.create(canonical_text="The gates open at noon.")
     quote = Quote.objects.get(article=article, text="The gates open at noon.")
-    Quote.objects.filter(pk=quote.pk).update(embedding=b"\x01", statement=statement, statement_set_by_editor=True)
+    Quote.objects.filter(pk=quote.pk).update(
+        embedding=b"\x01", statement=statement, statement_set_by_editor=True
+    )
     change_body(article, BODY.replace("The gates open at noon.", "The gates open at dawn."))
     extract_pending()
     quote.refresh_from_db()
@@ -178,8 +213,9 @@ def test_one_article_that_fails_does_not_stop_the_batch(monkeypatch):
 
 
 def test_the_command_reports_a_failed_article_and_exits_non_zero(monkeypatch):
-    import quotes.services.extraction
     from django.core.management.base import CommandError
+
+    import quotes.services.extraction
 
     make_article()
     monkeypatch.setattr(quotes.services.extraction, "find_quotations", lambda body: 1 / 0)

@@ -6,21 +6,21 @@ name up, find nothing and create it. The interleaving is forced: the test holds
 both articles' rows locked, so each extraction stops at its last write, after
 creating its Speaker, until both have got that far.
 """
+
 import threading
 import time
 
 import pytest
 from django.db import connection, transaction
 
-from quotes.services.extraction import extract_pending
 from quotes.models import Speaker
+from quotes.services.extraction import extract_pending
 from sources.models import Article, Outlet
 from tests.locks import waiting_for_locks
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 PATIENCE = 60
-
 
 
 def article(number):
@@ -31,8 +31,11 @@ def article(number):
         f"Works on quay {number} start on Monday."
     )
     return Article.objects.create(
-        outlet=outlet, title=f"Harbour works {number} begin", body=body,
-        source=f"harbour-{number}.txt", content_hash=f"harbour-{number}",
+        outlet=outlet,
+        title=f"Harbour works {number} begin",
+        body=body,
+        source=f"harbour-{number}.txt",
+        content_hash=f"harbour-{number}",
     )
 
 
@@ -59,8 +62,7 @@ def test_it_makes_one_speaker_when_two_extractions_meet_the_same_new_name():
     holder.start()
     locked.wait(PATIENCE)
     extractions = [
-        threading.Thread(target=run, args=(lambda a=a: extract_pending(articles=[a]),))
-        for a in articles
+        threading.Thread(target=run, args=(lambda a=a: extract_pending(articles=[a]),)) for a in articles
     ]
     for thread in extractions:
         thread.start()

@@ -1,4 +1,5 @@
 """Word search over statements: the same matches on SQLite and PostgreSQL, ranked on PostgreSQL."""
+
 import pytest
 
 from quotes.models import Quote, Speaker, Statement
@@ -26,17 +27,25 @@ class Newsroom:
         start = self.offsets.get(article.pk, 0)
         self.offsets[article.pk] = start + len(text) + 1
         return Quote.objects.create(
-            article=article, text=text, start=start, end=start + len(text),
-            quotation=len(self.offsets), statement=statement,
-            speaker=self.speaker(speaker), **fields,
+            article=article,
+            text=text,
+            start=start,
+            end=start + len(text),
+            quotation=len(self.offsets),
+            statement=statement,
+            speaker=self.speaker(speaker),
+            **fields,
         )
 
     def article(self, outlet_name):
         if outlet_name not in self.articles:
             outlet, _ = Outlet.objects.get_or_create(name=outlet_name)
             self.articles[outlet_name] = Article.objects.create(
-                outlet=outlet, title=f"News from {outlet_name}", body="…",
-                source=f"{outlet.slug}.txt", content_hash=outlet.slug,
+                outlet=outlet,
+                title=f"News from {outlet_name}",
+                body="…",
+                source=f"{outlet.slug}.txt",
+                content_hash=outlet.slug,
             )
         return self.articles[outlet_name]
 
@@ -127,7 +136,11 @@ def test_it_returns_the_queryset_unchanged_without_words(newsroom):
 
 def test_it_reads_words_as_runs_of_letters_and_digits():
     assert search_words('Bridge "bridge" & 2026 ferries-only; Γέφυρα') == [
-        "Bridge", "2026", "ferries", "only", "Γέφυρα",
+        "Bridge",
+        "2026",
+        "ferries",
+        "only",
+        "Γέφυρα",
     ]
 
 

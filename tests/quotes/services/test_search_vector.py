@@ -1,4 +1,5 @@
 """The PostgreSQL side of word search: the trigger-kept, GIN-indexed vector, and the pool."""
+
 import pytest
 from django.db import connection
 
@@ -13,7 +14,11 @@ pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db]
 def article():
     outlet = Outlet.objects.create(name="Valley Courier")
     return Article.objects.create(
-        outlet=outlet, title="Tolls", body="…", source="tolls.txt", content_hash="tolls",
+        outlet=outlet,
+        title="Tolls",
+        body="…",
+        source="tolls.txt",
+        content_hash="tolls",
     )
 
 
@@ -38,7 +43,12 @@ def test_it_indexes_the_search_vector_with_gin():
 def test_it_weighs_text_above_speaker_above_outlet(article):
     speaker = Speaker.objects.create(name="Mara Quill")
     quote = Quote.objects.create(
-        article=article, text="Tolls stay.", start=0, end=11, quotation=0, speaker=speaker,
+        article=article,
+        text="Tolls stay.",
+        start=0,
+        end=11,
+        quotation=0,
+        speaker=speaker,
     )
 
     weights = weights_in_vector(quote)
@@ -50,17 +60,27 @@ def test_it_weighs_text_above_speaker_above_outlet(article):
 
 def test_it_fills_the_vector_of_quotes_created_in_bulk(article):
     statement = Statement.objects.create(canonical_text="Tolls stay.")
-    Quote.objects.bulk_create([
-        Quote(article=article, text=f"Tolls stay in zone {n}.", start=n * 30, end=n * 30 + 20,
-              quotation=n, statement=statement)
-        for n in range(3)
-    ])
+    Quote.objects.bulk_create(
+        [
+            Quote(
+                article=article,
+                text=f"Tolls stay in zone {n}.",
+                start=n * 30,
+                end=n * 30 + 20,
+                quotation=n,
+                statement=statement,
+            )
+            for n in range(3)
+        ]
+    )
 
     assert list(matching_statements(Statement.objects.all(), "zone tolls")) == [statement]
 
 
 def test_it_finds_quotes_through_the_gin_index(article):
-    quotes = Quote.objects.annotate(vector=QuoteSearchVector()).filter(vector=full_text_query(["tolls"])).query
+    quotes = (
+        Quote.objects.annotate(vector=QuoteSearchVector()).filter(vector=full_text_query(["tolls"])).query
+    )
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         sql, params = quotes.sql_with_params()

@@ -1,9 +1,10 @@
 """quotes.services.speakers: one Speaker per person or body across articles, with aliases."""
+
 import pytest
 
-from quotes.text.attribution import Attribution
 from quotes.models import Speaker, SpeakerAlias
 from quotes.services.speakers import SpeakerResolver
+from quotes.text.attribution import Attribution
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,11 @@ def aliases(speaker):
 
 def test_it_creates_a_speaker_with_surname_alias_and_role_as_description():
     speaker = SpeakerResolver().speaker_for(said("Anna Berg", role="Harbour commissioner"))
-    assert (speaker.name, speaker.kind, speaker.description) == ("Anna Berg", "person", "Harbour commissioner")
+    assert (speaker.name, speaker.kind, speaker.description) == (
+        "Anna Berg",
+        "person",
+        "Harbour commissioner",
+    )
     assert {"Berg", "Harbour commissioner"} <= aliases(speaker)
 
 

@@ -1,4 +1,5 @@
 """quotes.text.attribution: who said each quotation, how it was found, and how sure."""
+
 from quotes.text.attribution import attribute
 from quotes.text.quotations import find_quotations
 
@@ -106,7 +107,9 @@ def test_it_attributes_quotes_to_groups_and_bodies():
     )
     result = attribute(body, find_quotations(body))
     assert [(a.name, a.kind) for a in result] == [
-        ("Valley fishing ministers", "group"), ("Harbour Office", "organisation")]
+        ("Valley fishing ministers", "group"),
+        ("Harbour Office", "organisation"),
+    ]
 
 
 def test_it_takes_the_agent_of_a_passive_speech_verb():
@@ -115,15 +118,15 @@ def test_it_takes_the_agent_of_a_passive_speech_verb():
 
 
 def test_it_takes_the_subject_of_the_main_verb_for_a_quote_after_a_participle():
-    body = HEAD + "Anna Berg said the port was busy but warned of a “hard winter”, saying fishermen were “worried”."
+    body = (
+        HEAD
+        + "Anna Berg said the port was busy but warned of a “hard winter”, saying fishermen were “worried”."
+    )
     assert speakers(body) == [("Anna Berg", "explicit"), ("Anna Berg", "explicit")]
 
 
 def test_it_records_how_sure_it_is():
-    body = HEAD + (
-        "“We will open the gates,” said Anna Berg.\n\n"
-        "“Nobody will be left behind,” she said."
-    )
+    body = HEAD + ("“We will open the gates,” said Anna Berg.\n\n“Nobody will be left behind,” she said.")
     explicit, pronoun = attribute(body, find_quotations(body))
     assert explicit.confidence > pronoun.confidence > 0
 

@@ -1,18 +1,20 @@
 """Drift of a variant against its Statement's canonical wording, on crafted pairs."""
+
 import dataclasses
 
 import numpy as np
 import pytest
 
-from quotes.text.drift import DiffOp, measure, word_diff
 from quotes.models import Quote
+from quotes.text.drift import DiffOp, measure, word_diff
 
 CANONICAL = "We are ready to talk, but we will not trade away the security of our allies."
 
 
 def test_it_calls_an_identical_variant_verbatim():
-    drift = measure(CANONICAL, "We are ready to talk, but we will not trade away "
-                               "the  security of our allies.")
+    drift = measure(
+        CANONICAL, "We are ready to talk, but we will not trade away the  security of our allies."
+    )
     assert drift.drift_class == Quote.Drift.VERBATIM
     assert drift.lexical_similarity == 1.0
     assert [op.op for op in drift.ops] == ["equal"]
@@ -24,8 +26,7 @@ def test_it_treats_typographic_apostrophes_as_verbatim():
 
 
 def test_it_calls_a_change_of_punctuation_or_case_punctuation_only():
-    drift = measure(CANONICAL, "we are ready to talk but we will not trade away "
-                               "the security of our allies")
+    drift = measure(CANONICAL, "we are ready to talk but we will not trade away the security of our allies")
     assert drift.drift_class == Quote.Drift.PUNCTUATION
     assert drift.lexical_similarity == 1.0
 
@@ -39,8 +40,9 @@ def test_it_calls_an_ordered_subset_trimmed():
 
 
 def test_it_calls_changed_words_reworded():
-    drift = measure(CANONICAL, "We are prepared to talk, but we shall not trade away "
-                               "the security of our allies.")
+    drift = measure(
+        CANONICAL, "We are prepared to talk, but we shall not trade away the security of our allies."
+    )
     assert drift.drift_class == Quote.Drift.REWORDED
     assert DiffOp("replace", "ready", "prepared") in drift.ops
     assert DiffOp("replace", "will", "shall") in drift.ops
@@ -84,5 +86,6 @@ def test_it_reports_embedding_similarity_only_when_both_vectors_are_given():
     a = np.array([1.0, 0.0], dtype=np.float32)
     b = np.array([0.6, 0.8], dtype=np.float32)
     assert measure("a b", "a c").embedding_similarity is None
-    assert measure("a b", "a c", canonical_vector=a, variant_vector=b).embedding_similarity == \
-        pytest.approx(0.6)
+    assert measure("a b", "a c", canonical_vector=a, variant_vector=b).embedding_similarity == pytest.approx(
+        0.6
+    )

@@ -1,4 +1,5 @@
 """The embedding model loads from disk and gives unit vectors that rank meaning."""
+
 import numpy as np
 import pytest
 
@@ -8,11 +9,13 @@ pytestmark = pytest.mark.slow
 
 
 def test_it_encodes_texts_as_unit_float32_vectors_that_rank_similar_sentences_higher():
-    vectors = embed.encode([
-        "The ceasefire will hold until the talks resume.",
-        "The truce is going to last until negotiations start again.",
-        "Heavy rain flooded the football stadium on Sunday.",
-    ])
+    vectors = embed.encode(
+        [
+            "The ceasefire will hold until the talks resume.",
+            "The truce is going to last until negotiations start again.",
+            "Heavy rain flooded the football stadium on Sunday.",
+        ]
+    )
     assert vectors.shape == (3, embed.DIMENSIONS) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3

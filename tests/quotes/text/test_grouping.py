@@ -1,9 +1,20 @@
 """Placing quotes in Statements from vectors and words (quotes.text.grouping, no database)."""
+
 import numpy as np
 import pytest
 
-from quotes.text.grouping import Neighbours, NewStatement, Placement, QuoteItem, Thresholds, \
-    WordIndex, canonical_quote, in_placing_order, place, statement_speaker
+from quotes.text.grouping import (
+    Neighbours,
+    NewStatement,
+    Placement,
+    QuoteItem,
+    Thresholds,
+    WordIndex,
+    canonical_quote,
+    in_placing_order,
+    place,
+    statement_speaker,
+)
 
 DIMENSIONS = 4
 
@@ -13,12 +24,30 @@ def unit(*values):
     return vector / np.linalg.norm(vector)
 
 
-def quote(id, text, article, vector, kind="full", speaker=None, strong=False, outlet=None,
-          quotation=None, sentence=0):
-    return QuoteItem(id=id, text=text, kind=kind, article=article,
-                     outlet=article if outlet is None else outlet, vector=vector,
-                     speaker=speaker, strong_speaker=strong,
-                     quotation=id if quotation is None else quotation, sentence=sentence)
+def quote(
+    id,
+    text,
+    article,
+    vector,
+    kind="full",
+    speaker=None,
+    strong=False,
+    outlet=None,
+    quotation=None,
+    sentence=0,
+):
+    return QuoteItem(
+        id=id,
+        text=text,
+        kind=kind,
+        article=article,
+        outlet=article if outlet is None else outlet,
+        vector=vector,
+        speaker=speaker,
+        strong_speaker=strong,
+        quotation=id if quotation is None else quotation,
+        sentence=sentence,
+    )
 
 
 @pytest.fixture
@@ -38,87 +67,155 @@ NORTH, EAST, SOUTH = unit(1, 0, 0, 0), unit(0, 1, 0, 0), unit(0, 0, 1, 0)
 
 
 def test_it_joins_near_verbatim_copies_whatever_the_embedding_says(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH),
-                         quote(2, FULL.replace("every", "each").lower(), 2, EAST)], thresholds,
-                    DIMENSIONS)
+    decided = place(
+        {},
+        [quote(1, FULL, 1, NORTH), quote(2, FULL.replace("every", "each").lower(), 2, EAST)],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1, 2]]
 
 
 def test_it_joins_a_trimmed_sentence_to_its_full_version(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH),
-                         quote(2, "keep the border crossings open for every family", 2, EAST)],
-                    thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [quote(1, FULL, 1, NORTH), quote(2, "keep the border crossings open for every family", 2, EAST)],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1, 2]]
 
 
 def test_it_joins_a_rewording_the_embedding_recognises(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH),
-                         quote(2, "Families who need the frontier posts will find them open.", 2,
-                               unit(1, 0.1, 0, 0))], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, FULL, 1, NORTH),
+            quote(2, "Families who need the frontier posts will find them open.", 2, unit(1, 0.1, 0, 0)),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1, 2]]
 
 
 def test_it_keeps_different_sentences_of_one_topic_apart(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH),
-                         quote(2, "The crossings have been a lifeline for the villages.", 2,
-                               unit(1, 0.8, 0, 0))], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, FULL, 1, NORTH),
+            quote(2, "The crossings have been a lifeline for the villages.", 2, unit(1, 0.8, 0, 0)),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1], [2]]
 
 
 def test_it_does_not_join_two_sentences_of_one_article_on_embedding_alone(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH),
-                         quote(2, "Families who need the frontier posts will find them open.", 1,
-                               NORTH)], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, FULL, 1, NORTH),
+            quote(2, "Families who need the frontier posts will find them open.", 1, NORTH),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1], [2]]
 
 
 def test_it_joins_a_misattributed_copy_across_speakers(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
-                         quote(2, FULL, 2, NORTH, speaker=20, strong=True)], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, FULL, 1, NORTH, speaker=10, strong=True),
+            quote(2, FULL, 2, NORTH, speaker=20, strong=True),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1, 2]]
 
 
 def test_it_keeps_similar_words_of_two_named_speakers_apart(thresholds):
-    decided = place({}, [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
-                         quote(2, "Border crossings must stay open for the families.", 2,
-                               NORTH, speaker=20, strong=True)], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, FULL, 1, NORTH, speaker=10, strong=True),
+            quote(2, "Border crossings must stay open for the families.", 2, NORTH, speaker=20, strong=True),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1], [2]]
 
 
 def test_it_hosts_a_fragment_in_the_sentence_that_contains_it(thresholds):
-    decided = place({}, [quote(1, "every family that needs them", 1, SOUTH, kind="fragment"),
-                         quote(2, FULL, 2, NORTH),
-                         quote(3, "The river is rising fast.", 3, EAST)], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, "every family that needs them", 1, SOUTH, kind="fragment"),
+            quote(2, FULL, 2, NORTH),
+            quote(3, "The river is rising fast.", 3, EAST),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert decided[1] == decided[2] != decided[3]
 
 
 def test_it_does_not_host_a_short_fragment_in_another_speakers_sentence(thresholds):
-    decided = place({}, [quote(1, "a high price", 1, SOUTH, kind="fragment", speaker=10),
-                         quote(2, "Any aggression will carry a high price.", 2, NORTH, speaker=20)],
-                    thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, "a high price", 1, SOUTH, kind="fragment", speaker=10),
+            quote(2, "Any aggression will carry a high price.", 2, NORTH, speaker=20),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert decided[1] != decided[2]
 
 
 def test_it_groups_unhosted_fragments_with_the_same_words(thresholds):
-    decided = place({}, [quote(1, "a lifeline", 1, SOUTH, kind="fragment"),
-                         quote(2, "A lifeline", 2, SOUTH, kind="fragment"),
-                         quote(3, "a deadline", 3, SOUTH, kind="fragment")], thresholds, DIMENSIONS)
+    decided = place(
+        {},
+        [
+            quote(1, "a lifeline", 1, SOUTH, kind="fragment"),
+            quote(2, "A lifeline", 2, SOUTH, kind="fragment"),
+            quote(3, "a deadline", 3, SOUTH, kind="fragment"),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
     assert groups(decided) == [[1, 2], [3]]
 
 
 def test_it_places_new_quotes_in_existing_statements(thresholds):
     placed = {7: [quote(1, FULL, 1, NORTH)]}
-    decided = place(placed, [quote(2, FULL, 2, NORTH), quote(3, "Something else entirely.", 3, EAST)],
-                    thresholds, DIMENSIONS)
+    decided = place(
+        placed,
+        [quote(2, FULL, 2, NORTH), quote(3, "Something else entirely.", 3, EAST)],
+        thresholds,
+        DIMENSIONS,
+    )
     assert decided == {2: 7, 3: NewStatement(3)}
 
 
 def test_it_gives_the_same_groups_incrementally_as_all_at_once(thresholds):
     rng = np.random.default_rng(3)
-    texts = [FULL, FULL.lower(), "The river is rising fast.", "The river rises fast.",
-             "We signed the accord this morning in the capital.", "keep the border crossings open"]
-    quotes = [quote(i + 1, texts[i % len(texts)], i % 4, unit(*rng.normal(size=DIMENSIONS)))
-              for i in range(24)]
+    texts = [
+        FULL,
+        FULL.lower(),
+        "The river is rising fast.",
+        "The river rises fast.",
+        "We signed the accord this morning in the capital.",
+        "keep the border crossings open",
+    ]
+    quotes = [
+        quote(i + 1, texts[i % len(texts)], i % 4, unit(*rng.normal(size=DIMENSIONS))) for i in range(24)
+    ]
     at_once = place({}, quotes, thresholds, DIMENSIONS)
     first = place({}, quotes[:10], thresholds, DIMENSIONS)
     placed = {}
@@ -130,8 +227,10 @@ def test_it_gives_the_same_groups_incrementally_as_all_at_once(thresholds):
 
 def speech(article, first_id, sentences):
     """One article's quotes, one quotation, sentences in reading order: (text, vector) pairs."""
-    return [quote(first_id + i, text, article, vector, quotation=1, sentence=i)
-            for i, (text, vector) in enumerate(sentences)]
+    return [
+        quote(first_id + i, text, article, vector, quotation=1, sentence=i)
+        for i, (text, vector) in enumerate(sentences)
+    ]
 
 
 OPENING = ("We will keep the border crossings open for every family that needs them.", NORTH)
@@ -164,21 +263,26 @@ def test_it_keeps_apart_a_quote_that_is_not_clearly_the_closest_in_its_gap(thres
 
 
 def test_it_gives_the_statement_the_speaker_most_outlets_name():
-    members = [quote(1, FULL, 1, NORTH, speaker=10, strong=True),
-               quote(2, FULL, 2, NORTH, speaker=20, strong=True),
-               quote(3, FULL, 3, NORTH, speaker=20, strong=True),
-               quote(4, FULL, 4, NORTH, speaker=30)]
+    members = [
+        quote(1, FULL, 1, NORTH, speaker=10, strong=True),
+        quote(2, FULL, 2, NORTH, speaker=20, strong=True),
+        quote(3, FULL, 3, NORTH, speaker=20, strong=True),
+        quote(4, FULL, 4, NORTH, speaker=30),
+    ]
     verdict = statement_speaker(members)
     assert verdict.speaker == 20
     assert verdict.has_conflict
 
 
 def test_it_lets_weak_attributions_decide_only_when_nothing_is_explicit():
-    weak_only = [quote(1, FULL, 1, NORTH, speaker=30), quote(2, FULL, 2, NORTH, speaker=30),
-                 quote(3, FULL, 3, NORTH, speaker=10)]
+    weak_only = [
+        quote(1, FULL, 1, NORTH, speaker=30),
+        quote(2, FULL, 2, NORTH, speaker=30),
+        quote(3, FULL, 3, NORTH, speaker=10),
+    ]
     assert statement_speaker(weak_only).speaker == 30
     assert not statement_speaker(weak_only).has_conflict
-    with_one_explicit = weak_only + [quote(4, FULL, 4, NORTH, speaker=10, strong=True)]
+    with_one_explicit = [*weak_only, quote(4, FULL, 4, NORTH, speaker=10, strong=True)]
     assert statement_speaker(with_one_explicit).speaker == 10
 
 
@@ -190,24 +294,36 @@ def test_it_keeps_the_speaker_an_editor_set_and_flags_a_disagreeing_cue():
 
 
 def test_it_picks_the_full_wording_over_copies_trimmed_in_different_ways_as_canonical():
-    members = [quote(1, "We will keep the border crossings open", 1, NORTH),
-               quote(2, "keep the border crossings open for every family", 2, NORTH),
-               quote(3, FULL, 3, NORTH),
-               quote(4, "border crossings", 4, NORTH, kind="fragment")]
+    members = [
+        quote(1, "We will keep the border crossings open", 1, NORTH),
+        quote(2, "keep the border crossings open for every family", 2, NORTH),
+        quote(3, FULL, 3, NORTH),
+        quote(4, "border crossings", 4, NORTH, kind="fragment"),
+    ]
     assert canonical_quote(members).id == 3
 
 
 def test_it_picks_the_wording_most_outlets_printed_as_canonical():
-    members = [quote(1, "We will act now.", 1, NORTH), quote(2, "We shall act at once.", 2, NORTH),
-               quote(3, "We shall act at once.", 3, NORTH)]
+    members = [
+        quote(1, "We will act now.", 1, NORTH),
+        quote(2, "We shall act at once.", 2, NORTH),
+        quote(3, "We shall act at once.", 3, NORTH),
+    ]
     assert canonical_quote(members).id == 2
 
 
-@pytest.mark.parametrize("exact_limit, always_exact, block", [
-    (10_000, False, 16384), (10, False, 16384), (10, True, 64),
-], ids=["exact", "graph", "exact in blocks"])
+@pytest.mark.parametrize(
+    "exact_limit, always_exact, block",
+    [
+        (10_000, False, 16384),
+        (10, False, 16384),
+        (10, True, 64),
+    ],
+    ids=["exact", "graph", "exact in blocks"],
+)
 def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(
-        exact_limit, always_exact, block, monkeypatch):
+    exact_limit, always_exact, block, monkeypatch
+):
     monkeypatch.setattr(Neighbours, "BLOCK", block)
     rng = np.random.default_rng(5)
     stored = rng.standard_normal((400, 384)).astype(np.float32)
@@ -216,15 +332,19 @@ def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(
     query /= np.linalg.norm(query, axis=1, keepdims=True)
     neighbours = Neighbours(384, exact_limit, always_exact)
     for start in range(0, 400, 50):
-        neighbours.add(list(range(100 + start, 150 + start)), stored[start:start + 50])
+        neighbours.add(list(range(100 + start, 150 + start)), stored[start : start + 50])
     assert neighbours.search(query, k=8, floor=0.5) == [[100], [101], [102]]
     assert neighbours.search(query, k=2) == [[100, 103], [101, 104], [102, 105]]
     assert (neighbours.graph is None) == (exact_limit > 400 or always_exact)
 
 
 def test_it_indexes_the_vector_of_a_verbatim_copy_once(thresholds):
-    copies = [quote(1, FULL, 1, NORTH), quote(2, FULL, 2, NORTH), quote(3, FULL, 3, NORTH),
-              quote(4, "The river is rising fast.", 4, EAST)]
+    copies = [
+        quote(1, FULL, 1, NORTH),
+        quote(2, FULL, 2, NORTH),
+        quote(3, FULL, 3, NORTH),
+        quote(4, "The river is rising fast.", 4, EAST),
+    ]
     placement = Placement({}, copies, thresholds, DIMENSIONS)
     full, _ = in_placing_order(copies)
     placement.place_full(full)

@@ -1,4 +1,5 @@
 """quotes.text.quotations: which quoted text is a quotation, and how it is cut into sentences."""
+
 from quotes.text.quotations import extract_quotes, find_quotations
 
 
@@ -33,7 +34,7 @@ def test_it_finds_curly_straight_and_single_quotes():
 def test_it_gives_offsets_into_the_body():
     body = HEAD + "Anna Berg said: “The gates open at noon. Boats may pass.”"
     for span in extract_quotes(body):
-        assert body[span.start:span.end] == span.text
+        assert body[span.start : span.end] == span.text
 
 
 def test_it_splits_a_quotation_into_sentences_that_share_its_index():
@@ -50,10 +51,12 @@ def test_it_continues_a_quotation_into_a_paragraph_that_opens_with_a_mark():
         "“Boats may pass in both directions from then on.”\n\n"
         "The harbour master agreed."
     )
-    assert quotations(body) == [[
-        "The gates open at noon and stay open all week.",
-        "Boats may pass in both directions from then on.",
-    ]]
+    assert quotations(body) == [
+        [
+            "The gates open at noon and stay open all week.",
+            "Boats may pass in both directions from then on.",
+        ]
+    ]
 
 
 def test_it_ends_a_quotation_that_never_closes_with_its_paragraph():
@@ -105,7 +108,10 @@ def test_it_marks_whole_sentences_as_full():
 
 
 def test_it_skips_read_more_links():
-    body = HEAD + "Anna Berg said: “The gates open at noon today.”\n\nREAD MORE: 'Hard to believe' says river council"
+    body = (
+        HEAD
+        + "Anna Berg said: “The gates open at noon today.”\n\nREAD MORE: 'Hard to believe' says river council"
+    )
     assert texts(body) == ["The gates open at noon today."]
 
 
@@ -176,7 +182,7 @@ def test_it_skips_a_word_quoted_as_a_word():
 
 def test_it_keeps_a_double_quote_inside_a_single_quoted_quotation():
     body = HEAD + "'They told me \"the gates stay shut\" and I said no to them,' said Anna Berg."
-    assert texts(body) == ["They told me \"the gates stay shut\" and I said no to them,"]
+    assert texts(body) == ['They told me "the gates stay shut" and I said no to them,']
 
 
 def test_it_reads_double_quotes_past_a_single_mark_that_never_closes():

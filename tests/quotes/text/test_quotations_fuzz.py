@@ -1,5 +1,6 @@
 """quotes.text.quotations and quotes.text.attribution never crash, whatever the text, and their
 offsets always point at the text they report."""
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +20,7 @@ def check(body):
     quotations = find_quotations(body)
     for span in extract_quotes(body):
         assert 0 <= span.start < span.end <= len(body)
-        assert body[span.start:span.end] == span.text
+        assert body[span.start : span.end] == span.text
     attributions = attribute(body, quotations)
     assert [a.quotation for a in attributions] == [q.index for q in quotations]
     for a in attributions:

@@ -7,6 +7,7 @@ The first test runs the storage layer alone, the second the whole `ingest`
 command, which also extracts the quotes of the stories it stored: both runs then
 meet the same speaker for the first time, and must end with one Speaker row.
 """
+
 import re
 import threading
 from io import StringIO
@@ -16,8 +17,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from quotes.models import Speaker
-from sources.services.ingestion import ingest_paths
 from sources.models import Article, Outlet
+from sources.services.ingestion import ingest_paths
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
@@ -81,7 +82,7 @@ def test_it_stores_each_story_once_when_two_runs_store_a_folder_at_once(folder):
 
 
 def test_it_stores_and_extracts_each_story_once_when_two_ingests_run_at_once(folder):
-    (new_a, updated_a, unchanged_a, failed_a), (new_b, updated_b, unchanged_b, failed_b) = at_once(
+    (new_a, _updated_a, unchanged_a, failed_a), (new_b, _updated_b, unchanged_b, failed_b) = at_once(
         lambda: ingest_command(folder)
     )
     quotes_per_article = [article.quotes.count() for article in Article.objects.all()]

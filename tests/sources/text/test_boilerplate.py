@@ -1,4 +1,5 @@
 """Boilerplate removal: general line rules on short passages, then on the real seeds."""
+
 import json
 
 import pytest
@@ -78,7 +79,8 @@ def test_it_drops_the_video_player_notice_and_the_video_title_after_it():
 
 
 @pytest.mark.parametrize(
-    "heading", ["Articles You May Like", "You might also like", "More stories", "Related articles", "Related:"]
+    "heading",
+    ["Articles You May Like", "You might also like", "More stories", "Related articles", "Related:"],
 )
 def test_it_drops_a_related_block_with_its_headlines(heading):
     text = f"Headline\n\nThe story.\n\n{heading}\n\nFirst other headline\n‘Quoted’ second headline\nThird headline here"
@@ -135,9 +137,21 @@ def test_it_treats_each_line_as_a_paragraph_when_lines_are_long():
     assert len(split_paragraphs(text)) == 2
 
 
-LEFTOVERS = ("READ MORE", "Sign up to", "Share this", "Copy to clipboard", "Copyright", "In this photo",
-             "A message from the editor", "Thank you for reading", "Articles You May Like",
-             "You might also like", "Find Us", "Google News", "accessible video player")
+LEFTOVERS = (
+    "READ MORE",
+    "Sign up to",
+    "Share this",
+    "Copy to clipboard",
+    "Copyright",
+    "In this photo",
+    "A message from the editor",
+    "Thank you for reading",
+    "Articles You May Like",
+    "You might also like",
+    "Find Us",
+    "Google News",
+    "accessible video player",
+)
 
 
 def test_it_leaves_no_boilerplate_in_the_seed_bodies(seeds_dir):
@@ -151,8 +165,10 @@ def test_it_keeps_every_quoted_passage_the_seeds_are_annotated_with(seeds_dir):
     gold_path = seeds_dir.parent / "eval" / "seeds_gold.jsonl"
     if not gold_path.exists():
         pytest.skip("../shared/eval/seeds_gold.jsonl is not beside the project")
-    bodies = {path.name: " ".join(clean(path.read_text(encoding="utf-8")).body.split())
-              for path in seeds_dir.glob("*.txt")}
+    bodies = {
+        path.name: " ".join(clean(path.read_text(encoding="utf-8")).body.split())
+        for path in seeds_dir.glob("*.txt")
+    }
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         text = " ".join(item["text"].split())

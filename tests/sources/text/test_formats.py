@@ -1,4 +1,5 @@
 """Reading article files: each format, and a clear line for each kind of bad input."""
+
 import json
 from pathlib import Path
 
@@ -47,8 +48,13 @@ def test_it_reads_the_main_text_and_metadata_of_an_html_page(tmp_path):
 def test_it_reads_one_story_per_json_line_with_text_or_html(tmp_path):
     path = tmp_path / "feed.jsonl"
     lines = [
-        {"title": "First", "text": "First\n\nThe story.", "url": "https://a.example/1", "outlet": "A",
-         "published": "2025-03-11"},
+        {
+            "title": "First",
+            "text": "First\n\nThe story.",
+            "url": "https://a.example/1",
+            "outlet": "A",
+            "published": "2025-03-11",
+        },
         {"html": PAGE, "outlet": "Given Outlet"},
     ]
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
@@ -62,13 +68,15 @@ def test_it_reads_one_story_per_json_line_with_text_or_html(tmp_path):
 
 def test_it_fails_a_malformed_json_line_alone(tmp_path):
     path = tmp_path / "feed.jsonl"
-    path.write_text('{"text": "Good story."}\n{"text": broken\n[1, 2]\n{"title": "no text"}\n', encoding="utf-8")
+    path.write_text(
+        '{"text": "Good story."}\n{"text": broken\n[1, 2]\n{"title": "no text"}\n', encoding="utf-8"
+    )
     records = list(read_file(path, LIMIT))
     assert isinstance(records[0], Received)
     assert [type(record) for record in records[1:]] == [Failure, Failure, Failure]
     assert "feed.jsonl:2: malformed JSON line" in str(records[1])
     assert "must be an object" in records[2].reason
-    assert "no \"text\" or \"html\"" in records[3].reason
+    assert 'no "text" or "html"' in records[3].reason
 
 
 def test_it_fails_an_empty_file(tmp_path):

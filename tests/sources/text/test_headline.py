@@ -1,4 +1,5 @@
 """Titles found in clean paragraphs."""
+
 from sources.text.headline import detect_title, shorten
 
 

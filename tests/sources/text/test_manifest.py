@@ -1,4 +1,5 @@
 """Reading a manifest CSV."""
+
 import pytest
 
 from sources.text.manifest import ManifestError, ManifestRow, read_manifest

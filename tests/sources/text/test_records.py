@@ -1,4 +1,5 @@
 """Assembling a story: which value wins, the title, the body and its hash."""
+
 from datetime import date
 
 import pytest
@@ -27,19 +28,31 @@ def test_it_puts_a_given_title_in_front_of_a_body_that_lacks_it():
 
 def test_the_manifest_wins_over_the_option_the_file_and_the_signature():
     text = "Headline\nBy Signed Outlet with AP\nThe story."
-    row = ManifestRow(outlet="Manifest Outlet", published="2025-03-11", url="https://m.example/a", language="de")
-    record, _ = build_record(received(text, outlet="File Outlet", url="https://f.example/a"), row, "Option Outlet")
+    row = ManifestRow(
+        outlet="Manifest Outlet", published="2025-03-11", url="https://m.example/a", language="de"
+    )
+    record, _ = build_record(
+        received(text, outlet="File Outlet", url="https://f.example/a"), row, "Option Outlet"
+    )
     assert (record.outlet, record.url, record.published, record.language) == (
-        "Manifest Outlet", "https://m.example/a", date(2025, 3, 11), "de")
+        "Manifest Outlet",
+        "https://m.example/a",
+        date(2025, 3, 11),
+        "de",
+    )
     assert record.domain == "m.example"
-    assert build_record(received(text, outlet="File Outlet"), None, "Option Outlet")[0].outlet == "Option Outlet"
+    assert (
+        build_record(received(text, outlet="File Outlet"), None, "Option Outlet")[0].outlet == "Option Outlet"
+    )
     assert build_record(received(text, outlet="File Outlet"))[0].outlet == "File Outlet"
     assert build_record(received(text))[0].outlet == "Signed Outlet"
     assert build_record(received("Headline\nThe story."))[0].outlet == "Unknown"
 
 
 def test_it_reads_a_timestamp_as_a_date_and_warns_about_a_bad_one():
-    assert build_record(received("Story.", published="2025-03-11T18:40:00+00:00"))[0].published == date(2025, 3, 11)
+    assert build_record(received("Story.", published="2025-03-11T18:40:00+00:00"))[0].published == date(
+        2025, 3, 11
+    )
     record, warnings = build_record(received("Story.", published="last Tuesday"))
     assert record.published is None
     assert warnings == ("published date 'last Tuesday' is not YYYY-MM-DD; stored without a date",)
@@ -57,7 +70,12 @@ def test_it_refuses_a_story_that_is_only_boilerplate():
 
 def test_a_manifest_url_names_a_single_story_file_not_the_lines_of_a_feed():
     row = ManifestRow(outlet="Feed Outlet", url="https://m.example/feed")
-    line = Received(path="/in/feed.jsonl", source="/in/feed.jsonl:2", raw="Story.", text="Story.",
-                    url="https://f.example/2")
+    line = Received(
+        path="/in/feed.jsonl",
+        source="/in/feed.jsonl:2",
+        raw="Story.",
+        text="Story.",
+        url="https://f.example/2",
+    )
     record, _ = build_record(line, row)
     assert (record.outlet, record.url) == ("Feed Outlet", "https://f.example/2")
