@@ -17,10 +17,10 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from sources.models import unique_slug
+from sources.models import NamedWithSlug
 
 
-class Speaker(models.Model):
+class Speaker(NamedWithSlug):
     class Kind(models.TextChoices):
         PERSON = "person", "person"
         ORGANISATION = "organisation", "organisation"
@@ -36,14 +36,6 @@ class Speaker(models.Model):
 
     class Meta:
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Speaker, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("web:speaker", args=[self.slug])

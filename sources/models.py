@@ -6,7 +6,23 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 
-class Outlet(models.Model):
+class NamedWithSlug(models.Model):
+    """A row with a name and a slug made from it on first save (name, name-2, …);
+    the slug stays when the name is edited later, so links keep working."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name)
+        super().save(*args, **kwargs)
+
+
+class Outlet(NamedWithSlug):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     domain = models.CharField(max_length=200, blank=True)
@@ -16,14 +32,6 @@ class Outlet(models.Model):
 
     class Meta:
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(Outlet, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("web:outlet", args=[self.slug])

@@ -119,7 +119,7 @@ def word_diff(canonical: str, variant: str) -> list[DiffOp]:
     left, right = tokens(canonical), tokens(variant)
     left_keys = [word_key(t) or t for t in left]
     right_keys = [word_key(t) or t for t in right]
-    runs = []
+    runs: list[list] = []
     for code in Indel.opcodes(left_keys, right_keys):
         cut = left[code.src_start : code.src_end]
         added = right[code.dest_start : code.dest_end]

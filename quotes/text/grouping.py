@@ -67,7 +67,9 @@ distinct sentences of one speaker apart.
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -183,16 +185,16 @@ class Neighbours:
         self.blocks: list[np.ndarray] = []
         self.keys: list[np.ndarray] = []
         self.size = 0
-        self.graph = None
+        self.graph: Any = None  # a usearch Index once the exact search is outgrown
 
-    def add(self, positions: list[int], vectors):
+    def add(self, positions: Sequence[int], vectors):
         if not len(positions):
             return
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
-        positions = np.asarray(positions, dtype=np.int64)
-        self.size += len(positions)
+        ids = np.asarray(positions, dtype=np.int64)
+        self.size += len(ids)
         if self.graph is None and (self.always_exact or self.size <= self.exact_limit):
-            self.add_to_blocks(positions, vectors)
+            self.add_to_blocks(ids, vectors)
             return
         if self.graph is None:
             from usearch.index import Index
@@ -201,7 +203,7 @@ class Neighbours:
             if self.blocks:
                 self.graph.add(np.concatenate(self.keys), np.concatenate(self.blocks))
             self.blocks, self.keys = [], []
-        self.graph.add(positions, vectors)
+        self.graph.add(ids, vectors)
 
     def add_to_blocks(self, positions: np.ndarray, vectors: np.ndarray):
         """Fill the last block up to BLOCK vectors, then open new ones."""
@@ -272,7 +274,7 @@ class WordIndex:
         Words are taken in their order in the quote, so ties break the same way in
         every process."""
         postings = sorted((self.postings[w] for w in dict.fromkeys(words) if w in self.postings), key=len)
-        counts = Counter()
+        counts: Counter[int] = Counter()
         budget = self.max_postings
         for posting in postings:
             if len(posting) > budget:
@@ -520,7 +522,7 @@ class Placement:
             to_index = []
             floor = min(self.t.embedding, self.t.embedding_with_words, self.t.aligned_embedding)
             found = self.neighbours.search(vectors, self.t.neighbours, floor)
-            inside = vectors @ vectors.T if len(chunk) else None
+            inside = vectors @ vectors.T
             for i, item in enumerate(chunk):
                 words = keys(item.text)
                 candidates = set(found[i]) | set(self.words.sharing(words, self.t.word_candidates))
@@ -676,7 +678,7 @@ def statement_speaker(members: list[QuoteItem], editor_speaker: int | None = Non
     if not voters:
         return SpeakerVerdict(None, False)
     outlets = defaultdict(set)
-    earliest = {}
+    earliest: dict = {}
     for q in voters:
         outlets[q.speaker].add(q.outlet)
         earliest[q.speaker] = min(earliest.get(q.speaker, q.id), q.id)
