@@ -427,8 +427,3 @@ def quote_spans(body, quotations):
                 )
                 sentence += 1
     return spans
-
-
-def extract_quotes(body):
-    """Sentence-level quote spans of body: find_quotations, then quote_spans."""
-    return quote_spans(body, find_quotations(body))

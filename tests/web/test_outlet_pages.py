@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from web.views import articles
+
 
 def test_it_shows_an_outlets_share_of_each_drift_class(client, story):
     response = client.get(reverse("web:outlet", args=[story.times.slug]))
@@ -44,3 +46,13 @@ def test_it_draws_a_bar_per_outlet_on_the_outlet_list(client, story):
 
 def test_it_gives_404_for_an_unknown_outlet(client, story):
     assert client.get(reverse("web:outlet", args=["no-such-paper"])).status_code == 404
+
+
+def test_it_pages_its_articles_apart_from_its_statements(client, story, monkeypatch):
+    monkeypatch.setattr(articles, "PAGE_SIZE", 1)
+    response = client.get(reverse("web:outlet", args=[story.times.slug]), {"page": 1})
+    html = response.content.decode()
+    assert 'aria-label="Article pages"' in html
+    assert 'href="?page=1&amp;articles_page=2"' in html
+    second = client.get(reverse("web:outlet", args=[story.times.slug]), {"articles_page": 2})
+    assert second.context["articles"].number == 2

@@ -1,16 +1,16 @@
 """quotes.text.quotations: which quoted text is a quotation, and how it is cut into sentences."""
 
-from quotes.text.quotations import extract_quotes, find_quotations
+from quotes.text.quotations import find_quotations, quote_spans
 
 
 def texts(body):
-    return [span.text for span in extract_quotes(body)]
+    return [span.text for span in quote_spans(body, find_quotations(body))]
 
 
 def quotations(body):
     """Each quotation's sentences, as lists of text."""
     grouped = {}
-    for span in extract_quotes(body):
+    for span in quote_spans(body, find_quotations(body)):
         grouped.setdefault(span.quotation, []).append(span.text)
     return list(grouped.values())
 
@@ -33,13 +33,13 @@ def test_it_finds_curly_straight_and_single_quotes():
 
 def test_it_gives_offsets_into_the_body():
     body = HEAD + "Anna Berg said: “The gates open at noon. Boats may pass.”"
-    for span in extract_quotes(body):
+    for span in quote_spans(body, find_quotations(body)):
         assert body[span.start : span.end] == span.text
 
 
 def test_it_splits_a_quotation_into_sentences_that_share_its_index():
     body = HEAD + "Anna Berg said: “The gates open at noon. Mr. Lind agreed to it. Boats may pass!”"
-    spans = extract_quotes(body)
+    spans = quote_spans(body, find_quotations(body))
     assert [s.text for s in spans] == ["The gates open at noon.", "Mr. Lind agreed to it.", "Boats may pass!"]
     assert {s.quotation for s in spans} == {0}
     assert [s.sentence for s in spans] == [0, 1, 2]
@@ -97,14 +97,14 @@ def test_it_reads_apostrophes_as_letters_not_quote_marks():
 
 def test_it_keeps_short_phrases_in_reported_speech_as_fragments():
     body = HEAD + "Anna Berg warned of a “new reality” on the river and said talks were “far from over”."
-    spans = extract_quotes(body)
+    spans = quote_spans(body, find_quotations(body))
     assert [(s.text, s.kind) for s in spans] == [("new reality", "fragment"), ("far from over", "fragment")]
     assert spans[0].quotation != spans[1].quotation
 
 
 def test_it_marks_whole_sentences_as_full():
     body = HEAD + "“We have waited two summers for this water and we will not wait a third,” he said."
-    assert [s.kind for s in extract_quotes(body)] == ["full"]
+    assert [s.kind for s in quote_spans(body, find_quotations(body))] == ["full"]
 
 
 def test_it_skips_read_more_links():
@@ -135,7 +135,7 @@ def test_it_drops_a_headline_quote_the_body_prints_again():
         "Harbour chief says ‘gates open at noon’\n\n"
         "Anna Berg said the “gates open at noon” and that boats may pass."
     )
-    spans = extract_quotes(body)
+    spans = quote_spans(body, find_quotations(body))
     assert [s.text for s in spans] == ["gates open at noon"]
     assert spans[0].start > body.index("\n\n")
 

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.text.attribution import attribute
-from quotes.text.quotations import extract_quotes, find_quotations
+from quotes.text.quotations import find_quotations, quote_spans
 
 MARKS = list("\"'“”‘’„«»‹›")
 PIECES = st.one_of(
@@ -18,7 +18,7 @@ TEXTS = st.lists(PIECES, max_size=80).map("".join)
 
 def check(body):
     quotations = find_quotations(body)
-    for span in extract_quotes(body):
+    for span in quote_spans(body, find_quotations(body)):
         assert 0 <= span.start < span.end <= len(body)
         assert body[span.start : span.end] == span.text
     attributions = attribute(body, quotations)
