@@ -3,6 +3,12 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No per-example deadline: a timing limit is a speed assertion, and on a loaded 2-core
+# machine it fails examples that are merely slow (speed is measured by benchmarks).
+hypothesis_settings.register_profile("verbatim", deadline=None)
+hypothesis_settings.load_profile("verbatim")
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
