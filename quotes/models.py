@@ -118,6 +118,7 @@ class Quote(models.Model):
     class Kind(models.TextChoices):
         FULL = "full", "full sentence"
         FRAGMENT = "fragment", "fragment"
+        INDIRECT = "indirect", "reported speech"
 
     class SpeakerMethod(models.TextChoices):
         EXPLICIT = "explicit", "explicit cue"

@@ -115,7 +115,14 @@ def load_model():
 def embed_pending(model=None) -> int:
     """Store a vector for every live Quote that has none; returns how many."""
     batch = batch_size()
-    pending = Quote.objects.pending_embedding().order_by("id").values_list("id", "text")
+    # Reported speech is not embedded or grouped (yet): its wording is the
+    # reporter's, so it would join Statements by paraphrase alone.
+    pending = (
+        Quote.objects.pending_embedding()
+        .exclude(kind=Quote.Kind.INDIRECT)
+        .order_by("id")
+        .values_list("id", "text")
+    )
     done = 0
     last = 0
     while True:
@@ -133,7 +140,11 @@ def embed_pending(model=None) -> int:
 def read_rows() -> list[Row]:
     rows = []
     for values in (
-        Quote.objects.visible().filter(embedding__isnull=False).order_by("id").values_list(*QUOTE_FIELDS)
+        Quote.objects.visible()
+        .filter(embedding__isnull=False)
+        .exclude(kind=Quote.Kind.INDIRECT)
+        .order_by("id")
+        .values_list(*QUOTE_FIELDS)
     ):
         (
             pk,

@@ -37,6 +37,7 @@ than a sentence away is not seen; a one-word subject with no title that the
 article never prints in full ("Omar said") is taken for a body.
 """
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -51,9 +52,11 @@ from .lexicon import (
     SUBORDINATE_ROLES,
 )
 from .names import (
+    DETERMINERS,
     GROUP,
     NAME,
     ORGANISATION,
+    PARTICLES,
     PERSON,
     PRONOUN,
     ROLE,
@@ -68,7 +71,16 @@ from .names import (
     tokens,
     trailing_phrase,
 )
-from .quotations import FRAGMENT_MASK, ends_unpunctuated, is_link_line, masked, paragraph_spans
+from .quotations import (
+    FRAGMENT_MASK,
+    Quotation,
+    Segment,
+    ends_unpunctuated,
+    is_link_line,
+    mark_view,
+    masked,
+    paragraph_spans,
+)
 from .sentences import SentenceIndex, sentence_spans
 
 EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = ("explicit", "pronoun", "role", "continuation", "none")
@@ -133,9 +145,10 @@ class Article:
     """What attribution knows of one article: its paragraphs, its narration with
     quotes blanked out, the people it names in full, and its sentence subjects."""
 
-    def __init__(self, body, quotations):
+    def __init__(self, body, quotations, parsed=None):
+        self.parsed = parsed
         self.paragraphs = paragraph_spans(body)
-        self.frame = masked(body, [s for q in quotations for s in q.segments])
+        self.frame = masked(mark_view(body), [s for q in quotations for s in q.segments])
         self.sentences = SentenceIndex(self.frame)
         self.narrative = [
             index > 0
@@ -149,6 +162,7 @@ class Article:
         self.groups = []
         self.genders = {}  # surname -> "he" / "she", from honorifics and resolved pronouns
         self.collect_names()
+        self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
         self.subjects = self.collect_subjects()
 
     def collect_names(self):
@@ -183,6 +197,20 @@ class Article:
         """The fullest name the article prints for name ("Stoltenberg" ->
         "Jens Stoltenberg"): the most frequent full name ending with its surname."""
         last = surname(name).lower()
+        recognised = [
+            (count, len(full), full)
+            for full, count in self.person_names.items()
+            if surname(full).lower() == last and len(full) >= len(name)
+        ]
+        if recognised and (len(name.split()) == 1 or name not in self.person_names):
+            best = max(recognised)[2]
+            first = name.split()[0]
+            if (
+                len(name.split()) == 1
+                or best.endswith(name)
+                or not any(full.startswith(first) for full in self.person_names)
+            ):
+                return best
         candidates = [
             (count, len(full), full)
             for full, count in self.full_names.items()
@@ -258,9 +286,31 @@ def is_label(text, lo, hi):
     return line.endswith(":") and len(line.split()) <= LABEL_WORDS and not speech_verbs(tokens(text, lo, hi))
 
 
-def attribute(body, quotations):
+def attribute_reports(body, quotations, reports, parsed):
+    """One Attribution per Report (quotes.reported), numbered on from the
+    quotations: the speaker the parse gives, named as attribute names it."""
+    article = Article(body, quotations, parsed)
+    resolved = []
+    results = []
+    for offset, report in enumerate(reports):
+        quotation = report_quotation(len(quotations) + offset, report)
+        mention = mention_from_token(article, report.paragraph, report.speaker)
+        result = resolve(article, quotation, mention, resolved) if mention is not None else None
+        if result is None:
+            result = Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+        results.append(result)
+        if result.name:
+            resolved.append((quotation.start, Speaker(result.name, result.kind, result.role)))
+    return results
+
+
+def report_quotation(index, report):
+    return Quotation(index, (Segment(report.start, report.end, report.paragraph, True),), "indirect")
+
+
+def attribute(body, quotations, parsed=None):
     """One Attribution per quotation, in order."""
-    article = Article(body, quotations)
+    article = Article(body, quotations, parsed)
     resolved = []  # (offset, Speaker) of quotations attributed so far
     results = []
     previous = None
@@ -274,7 +324,7 @@ def attribute(body, quotations):
 
 
 def attribute_one(article, quotation, resolved, previous):
-    mention = find_cue(article, quotation)
+    mention = parsed_cue(article, quotation) or find_cue(article, quotation)
     if mention is not None:
         result = resolve(article, quotation, mention, resolved)
         if result is not None:
@@ -458,7 +508,7 @@ def colon_intro(article, paragraph):
     lo, hi = article.paragraphs[paragraph - 1]
     if not article.frame[lo:hi].rstrip().endswith(":"):
         return None
-    return cue_before(article.frame, lo, hi)
+    return parsed_intro(article, paragraph - 1) or cue_before(article.frame, lo, hi)
 
 
 def find_cue(article, quotation):
@@ -624,3 +674,213 @@ def subject_before(frame, lo, verb_start):
                 return inside
         words = words[: commas[-1]]
     return trailing_phrase(frame, words)
+
+
+# --- cues read from the dependency parse -------------------------------------
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies through which a verb without a subject of its own ("…, adding",
+# "went on to say") takes the subject of the verb it hangs from.
+SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "ccomp", "parataxis"})
+PERSONAL_ENTITIES = frozenset({"PERSON"})
+BODY_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC"})
+NARRATORS = frozenset({"i", "me", "you", "we", "us"})
+SUBJECT_CLIMB = 4
+GOVERNING_CLIMB = 8
+
+
+def is_speech_token(token):
+    low = token.lower_
+    if low == "according":
+        return True
+    if not token.tag_.startswith("VB"):
+        return False
+    if low in SPEECH_VERBS:
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return low in SPEECH_PARTICLES and following is not None and following.lower_ == SPEECH_PARTICLES[low]
+
+
+def governing_verbs(span):
+    """Verbs outside a quoted span that govern it or hang from it, nearest
+    first: (distance, verb, is_speech)."""
+    inside = {t.i for t in span}
+    found = {}
+    for token in span:
+        head, steps = token, 0
+        while head.head.i != head.i and steps < GOVERNING_CLIMB:
+            head, steps = head.head, steps + 1
+            if head.i in inside:
+                break
+            if is_speech_token(head) or head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB"):
+                found.setdefault(head.i, head)
+                if is_speech_token(head):
+                    break
+        for child in token.children:
+            if child.i not in inside and is_speech_token(child):
+                found.setdefault(child.i, child)
+    lo, hi = span[0].i, span[-1].i
+
+    def distance(token):
+        return lo - token.i if token.i < lo else token.i - hi
+
+    return sorted(
+        ((distance(t), t, is_speech_token(t)) for t in found.values()),
+        key=lambda item: (not item[2], item[0]),
+    )
+
+
+def verb_subject(verb, inside=frozenset()):
+    """The token that says it: the verb's subject, the object of "according
+    to", the agent of a passive, or the subject of the verb it hangs from;
+    never a word of the quote itself (token indexes in inside)."""
+    for _ in range(SUBJECT_CLIMB):
+        if verb.i in inside:
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+            continue
+        if verb.lower_ == "according":
+            to = next((c for c in verb.children if c.lower_ == "to"), None)
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            return obj
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None:
+            return subject
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if verb.dep_ not in SHARED_SUBJECT or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def is_person_token(token):
+    """A person's name by NER, or a proper noun NER has no label for."""
+    ent = entity_of(token)
+    return ent.label_ in PERSONAL_ENTITIES if ent is not None else token.tag_ == "NNP"
+
+
+def entity_of(token):
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def phrase_start(token):
+    """The first token of the noun phrase that token heads, not crossing a comma."""
+    start = token.i
+    lefts = [t for t in token.subtree if t.i < token.i]
+    for t in reversed(lefts):
+        if t.text in (",", "(", "—", "–", ";", ":") or t.is_quote or t.dep_ in ("relcl", "acl"):
+            break
+        start = t.i
+    return start
+
+
+def mention_from_token(article, paragraph, token):
+    """The Mention for the subject token: a name from NER with the words
+    printed before it as its role, a pronoun, or whatever names.classify makes
+    of the phrase; None for the narrator."""
+    parsed = article.parsed
+    doc = token.doc
+    low = token.lower_
+    if low in NARRATORS:
+        return Mention(
+            token.text,
+            "",
+            ROLE,
+            PERSON,
+            "",
+            parsed.offset(paragraph, token),
+            parsed.offset(paragraph, token) + len(token),
+        )
+    if token.tag_ in ("PRP",):
+        start = parsed.offset(paragraph, token)
+        return mention_of(article.frame, tokens(article.frame, start, start + len(token)))
+    ent = entity_of(token)
+    if ent is None or ent.label_ not in PERSONAL_ENTITIES:
+        appos = next(
+            (c for c in token.subtree if c.dep_ == "appos" and is_person_token(c)),
+            None,
+        )
+        if appos is not None and token.pos_ != "PROPN":
+            ent_role = doc[phrase_start(token) : token.i + 1].text
+            person = entity_of(appos) or doc[phrase_start(appos) : appos.i + 1]
+            return person_mention(article, paragraph, person, ent_role)
+    first = phrase_start(token)
+    if ent is not None and ent.label_ in PERSONAL_ENTITIES:
+        role = doc[first : ent.start].text if first < ent.start else ""
+        return person_mention(article, paragraph, ent, role, doc[min(first, ent.start)])
+    start = parsed.offset(paragraph, doc[first])
+    end = parsed.offset(paragraph, token) + len(token)
+    return mention_of(article.frame, tokens(article.frame, start, end))
+
+
+def person_mention(article, paragraph, ent, role, first=None):
+    parsed = article.parsed
+    name_tokens = [t for t in ent if t.tag_ != "POS"]
+    while name_tokens and bare(name_tokens[0].text) in HONORIFICS | {"the"}:
+        role = (role + " " + name_tokens[0].text).strip()
+        name_tokens = name_tokens[1:]
+    if not name_tokens:
+        return None
+    name = ent.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
+    name = re.sub(r"(’s|'s|’|')$", "", name).strip(" ,.")
+    role_words = [w for w in role.split() if bare(w) not in DETERMINERS and bare(w) not in HONORIFICS]
+    start = parsed.offset(paragraph, first if first is not None else ent[0])
+    end = parsed.offset(paragraph, ent[-1]) + len(ent[-1])
+    return Mention(article.frame[start:end], name, NAME, PERSON, " ".join(role_words), start, end)
+
+
+def parsed_cue(article, quotation):
+    """The Mention of the speaker the parse gives the quotation's first segment."""
+    if article.parsed is None:
+        return None
+    first = quotation.segments[0]
+    span = article.parsed.span(first.paragraph, first.start, first.end)
+    if span is None or not len(span):
+        return None
+    for _distance, verb, speech in governing_verbs(span):
+        if not speech and quotation.kind != "fragment":
+            continue
+        subject = verb_subject(verb, frozenset(t.i for t in span))
+        if subject is None:
+            continue
+        return mention_from_token(article, first.paragraph, subject)
+    return None
+
+
+def person_names(parsed):
+    """The names of people, of two words or more, that NER finds in the parsed paragraphs."""
+    for doc in parsed.docs.values():
+        for ent in doc.ents:
+            if ent.label_ not in PERSONAL_ENTITIES:
+                continue
+            words = [t.text for t in ent if (t.tag_ != "POS" and not t.is_punct) or t.text == "."]
+            while words and bare(words[0]) in HONORIFICS | {"the"}:
+                words = words[1:]
+            name = re.sub(r"(’s|'s|’|')$", "", " ".join(words)).strip(" ,")
+            name = name.replace(" .", ".")
+            if len(name.split()) >= 2 and all(w[:1].isupper() or w in PARTICLES for w in name.split()):
+                yield name
+
+
+def parsed_intro(article, paragraph):
+    """The speaker of a paragraph ending with a colon that introduces a quote,
+    from the parse: the subject of its last sentence's verb."""
+    if article.parsed is None:
+        return None
+    doc = article.parsed.doc(paragraph)
+    if doc is None:
+        return None
+    sentence = list(doc.sents)[-1]
+    root = sentence.root
+    verbs = [root] + [t for t in sentence if is_speech_token(t)]
+    for verb in reversed(verbs):
+        subject = verb_subject(verb)
+        if subject is not None:
+            return mention_from_token(article, paragraph, subject)
+    return None

@@ -127,6 +127,40 @@ class QuoteSpan:
     sentence: int
 
 
+# Quote marks typed as two characters: two apostrophes or two backticks (the
+# archive style of some papers, and LaTeX-like copy), or a doubled curly single
+# mark. mark_view rewrites each as one double mark beside the quoted words and
+# a space on its other side, so the pairing below sees ordinary marks.
+TWO_CHARACTER_MARK = re.compile("''|``|‘‘|’’|,,")
+# Markup left in the text by a converter (<tweet id="…" author="…">): its
+# attribute values are no quotations, so the tags are blanked before pairing.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+# A quoted span that is a handle, an address or a number is no quotation either.
+NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")
+
+
+def mark_view(body):
+    """body with every two-character quote mark rewritten as one double mark
+    and a space, so offsets stay those of body: ''Yes,'' -> ` "Yes," `. A mark
+    with white space (or the paragraph edge) before it opens, else it closes."""
+    if not TWO_CHARACTER_MARK.search(body) and "<" not in body:
+        return body
+    chars = list(body)
+    for match in MARKUP_TAG.finditer(body):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    for match in TWO_CHARACTER_MARK.finditer(body):
+        i = match.start()
+        if match.group() == ",," and not (i == 0 or body[i - 1].isspace()):
+            continue  # a typo, not a low opening mark
+        before = body[i - 1] if i > 0 else " "
+        after = body[i + 2] if i + 2 < len(body) else " "
+        opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+        if match.group() in ("``", "‘‘", ",,"):
+            opens = not after.isspace()
+        chars[i : i + 2] = [" ", "“"] if opens else ["”", " "]
+    return "".join(chars)
+
+
 def paragraph_spans(body):
     """(start, end) of each non-empty paragraph of body."""
     spans = []
@@ -225,7 +259,7 @@ def trim_segment(text, segment):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start >= end or not any(ch.isalnum() for ch in text[start:end]):
+    if start >= end or NOT_SPEECH.match(text[start:end].strip(".,;:!?")):
         return None
     return Segment(start, end, segment.paragraph, segment.closed, segment.single)
 
@@ -363,6 +397,7 @@ def quotation_kind(text, segments, opens_sentence):
 
 def find_quotations(body):
     """The quotations of body, in order, numbered from 0, noise dropped."""
+    body = mark_view(body)
     paragraphs = paragraph_spans(body)
     segments_by_paragraph = [
         [] if is_link_line(body, lo, hi) else paragraph_segments(body, index, lo, hi)

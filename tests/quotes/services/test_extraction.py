@@ -195,14 +195,14 @@ def test_one_article_that_fails_does_not_stop_the_batch(monkeypatch):
 
     broken = make_article("Broken\n\nShe said: “This one breaks.”", url="https://ledger.example/broken")
     fine = make_article()
-    real = quotes.services.extraction.find_quotations
+    real = quotes.services.extraction.read_article
 
-    def find_or_fail(body):
+    def read_or_fail(body, **options):
         if body == broken.body:
             raise ValueError("unreadable body")
-        return real(body)
+        return real(body, **options)
 
-    monkeypatch.setattr(quotes.services.extraction, "find_quotations", find_or_fail)
+    monkeypatch.setattr(quotes.services.extraction, "read_article", read_or_fail)
     failures = []
     assert extract_pending(on_error=failures.append) == 1
     assert Quote.objects.filter(article=fine).exists()
@@ -218,7 +218,7 @@ def test_the_command_reports_a_failed_article_and_exits_non_zero(monkeypatch):
     import quotes.services.extraction
 
     make_article()
-    monkeypatch.setattr(quotes.services.extraction, "find_quotations", lambda body: 1 / 0)
+    monkeypatch.setattr(quotes.services.extraction, "read_article", lambda body, **options: 1 / 0)
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("extract", stdout=io.StringIO(), stderr=err)

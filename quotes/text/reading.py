@@ -1,0 +1,60 @@
+"""Everything an article's text says about who said what: its quoted sentences and
+its reported speech, each with the speaker attribution found for it.
+
+In: article bodies. Out: for each body, a list of `Statement`s (QuoteSpan,
+Attribution) in body order: the quoted sentences and fragments of
+quotes.text.quotations, attributed by quotes.text.attribution, then the reported
+speech of quotes.text.reported, kind "indirect", numbered on after the
+quotations. The paragraphs that can report speech are parsed once (quotes.text.parse),
+in one stream for all the bodies given, and both steps read that parse. Pure; no ORM.
+"""
+
+from dataclasses import dataclass
+
+from .attribution import Attribution, attribute, attribute_reports
+from .parse import parse_articles
+from .quotations import QuoteSpan, find_quotations, mark_view, paragraph_spans, quote_spans
+from .reported import find_reports
+
+INDIRECT = "indirect"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One quoted sentence or reported statement and who said it."""
+
+    span: QuoteSpan
+    attribution: Attribution
+
+
+def read_articles(bodies, reported=True):
+    """The Statements of each body, in the order of bodies; without reported
+    speech when reported is false."""
+    bodies = list(bodies)
+    views = [mark_view(body) for body in bodies]
+    parsed_articles = parse_articles((view, paragraph_spans(view)) for view in views)
+    return [read_parsed(body, parsed, reported) for body, parsed in zip(bodies, parsed_articles)]
+
+
+def read_article(body, reported=True):
+    return read_articles([body], reported)[0]
+
+
+def read_parsed(body, parsed, reported=True):
+    """The Statements of body, given its parse."""
+    quotations = find_quotations(body)
+    attributions = {a.quotation: a for a in attribute(body, quotations, parsed)}
+    found = [Statement(span, attributions[span.quotation]) for span in quote_spans(body, quotations)]
+    if not reported:
+        return found
+    taken = {(s.span.start, s.span.end) for s in found}
+    reports = []
+    for report in find_reports(parsed, quotations):  # two cues can report one clause: keep the first
+        if (report.start, report.end) not in taken:
+            taken.add((report.start, report.end))
+            reports.append(report)
+    for report, attribution in zip(reports, attribute_reports(body, quotations, reports, parsed)):
+        text = body[report.start : report.end]
+        span = QuoteSpan(text, report.start, report.end, INDIRECT, attribution.quotation, 0)
+        found.append(Statement(span, attribution))
+    return found
