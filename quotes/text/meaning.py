@@ -731,8 +731,17 @@ def passive_after(words: Sequence[Word], position: int) -> bool:
 # ---- comparing -----------------------------------------------------------------------
 
 
-def aligned_span(canonical: Sequence[Word], variant: Sequence[Word]) -> tuple[int, int]:
-    """The stretch of canonical words [start, end) the variant spans, by the word alignment.
+@dataclass(frozen=True)
+class Span:
+    """canonical: the stretch [start, end) of canonical words the variant spans; core: the
+    variant's own words from its first to its last aligned word."""
+
+    canonical: tuple[int, int]
+    core: tuple[int, int]
+
+
+def aligned_span(canonical: Sequence[Word], variant: Sequence[Word]) -> Span:
+    """The stretch of canonical words the variant spans, by the word alignment.
 
     Function words aligned on their own at either edge, three or more words away from
     the rest, do not stretch the span ("the" matched at the far end of a long cut).
@@ -743,7 +752,7 @@ def aligned_span(canonical: Sequence[Word], variant: Sequence[Word]) -> tuple[in
         if code.tag == "equal"
     ]
     if not codes:
-        return 0, len(canonical)
+        return Span((0, len(canonical)), (0, len(variant)))
     runs = [(code.src_start, code.src_end) for code in codes]
     targets = [(code.dest_start, code.dest_end) for code in codes]
 
@@ -767,7 +776,7 @@ def aligned_span(canonical: Sequence[Word], variant: Sequence[Word]) -> tuple[in
     # presents itself as the whole sentence: what it lacks before was cut, not trimmed.
     if variant and variant[0].capital and start < len(canonical) and not canonical[start].capital:
         start = 0
-    return start, end
+    return Span((start, end), (targets[0][0], targets[-1][1]))
 
 
 def unmatched(
@@ -799,14 +808,28 @@ def equal(a: Hashable, b: Hashable) -> bool:
 def differences(
     canonical: Sequence[Cue],
     variant: Sequence[Cue],
-    span: tuple[int, int],
+    span: Span,
     same: Callable[[Hashable, Hashable], bool] = equal,
 ) -> tuple[list[Cue], list[Cue]]:
-    """(dropped, added): canonical cues in the span the variant lacks; variant cues the canonical lacks."""
-    inside = [cue for cue in canonical if cue.end > span[0] and cue.start < span[1]]
+    """(dropped, added): canonical cues in the span the variant lacks; variant cues the canonical lacks.
+
+    A variant cue inside its aligned core must match a cue of the canonical span (so a
+    "not" added mid-sentence is added though the canonical has another "not" after the
+    cut); one at the variant's edges may match any canonical cue (a phrase moved from
+    the end to the start is not added).
+    """
+    inside = [cue for cue in canonical if overlaps(cue, span.canonical)]
+    outside = [cue for cue in canonical if not overlaps(cue, span.canonical)]
     dropped = unmatched(inside, variant, same)
-    added = unmatched(variant, canonical, same)
+    unmatched_variant = unmatched(variant, inside, same)
+    edges = [cue for cue in unmatched_variant if not overlaps(cue, span.core)]
+    moved = {id(cue) for cue in edges} - {id(cue) for cue in unmatched(edges, outside, same)}
+    added = [cue for cue in unmatched_variant if id(cue) not in moved]
     return dropped, added
+
+
+def overlaps(cue: Cue, stretch: tuple[int, int]) -> bool:
+    return cue.end > stretch[0] and cue.start < stretch[1]
 
 
 def paired(dropped: list[Cue], added: list[Cue], changed: str, lost: str, gained: str) -> list[MeaningChange]:
@@ -902,7 +925,7 @@ def without_backshift(dropped: list[Cue], added: list[Cue]) -> tuple[list[Cue], 
     return dropped, added
 
 
-def name_changes(left: Reading, right: Reading, span: tuple[int, int]) -> list[MeaningChange]:
+def name_changes(left: Reading, right: Reading, span: Span) -> list[MeaningChange]:
     """Names replaced, dropped or added, and shared names whose roles were swapped."""
     pairs: list[tuple[Name, Name]] = []
     free = list(right.names)
@@ -915,7 +938,7 @@ def name_changes(left: Reading, right: Reading, span: tuple[int, int]) -> list[M
     dropped = [
         Cue(name.start, name.end, name.keys, name.printed)
         for name in left.names
-        if id(name) not in matched_left and name.end > span[0] and name.start < span[1]
+        if id(name) not in matched_left and name.end > span.canonical[0] and name.start < span.canonical[1]
     ]
     added = [Cue(name.start, name.end, name.keys, name.printed) for name in free]
     changes = paired(dropped, added, ENTITY_REPLACED, ENTITY_DROPPED, ENTITY_ADDED)

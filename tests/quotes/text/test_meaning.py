@@ -135,3 +135,10 @@ def test_the_labelled_pairs_score_at_least_the_measured_figures():
     for family, tally in tallies.items():
         assert tally.precision >= 0.9, (family, errors)
         assert tally.recall >= 0.95, (family, errors)
+
+
+def test_a_negation_added_mid_sentence_counts_though_the_cut_end_has_another():
+    canonical = "We will reopen the harbour before the storms, and not a day later."
+    assert kinds(canonical, "We will not reopen the harbour before the storms.") == [
+        ("negation_added", "", "not")
+    ]
