@@ -772,10 +772,6 @@ def aligned_span(canonical: Sequence[Word], variant: Sequence[Word]) -> Span:
     # as many canonical words there: "In June" -> "In July" is no trim of "June".
     start = max(0, start - targets[0][0])
     end = min(len(canonical), end + len(variant) - targets[-1][1])
-    # A variant that opens with a capital where the canonical's word is lower case
-    # presents itself as the whole sentence: what it lacks before was cut, not trimmed.
-    if variant and variant[0].capital and start < len(canonical) and not canonical[start].capital:
-        start = 0
     return Span((start, end), (targets[0][0], targets[-1][1]))
 
 
