@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, render
 from quotes.models import Quote, Speaker, Statement
 from quotes.text import drift
 from sources.models import Outlet
-from web import markup
+from web import markup, meaning
 from web.charts import DRIFT_CLASSES
 from web.filters import StatementFilter
 
@@ -99,6 +99,7 @@ def statement(request, pk):
     )
     canonical = visible_canonical(statement)
     first = canonical or quotes[0]
+    meaning.annotate_variants(statement, quotes)
     return render(
         request,
         "web/statement.html",
@@ -162,6 +163,7 @@ def compare(request):
             "counts": markup.word_counts(measured.ops),
             "drift": measured,
             "drift_label": Quote.Drift(measured.drift_class).label,
+            "meaning_flags": meaning.between(left, right),
         },
     )
 

@@ -16,7 +16,19 @@ from tests.conftest import SHARED
 pytestmark = pytest.mark.django_db
 
 BODY = "Harbour deal signed\n\nAnna Berg said: “The gates open at noon. Boats may pass.”"
-KEYS = {"id", "text", "kind", "speaker", "cluster", "start", "end", "quotation", "article", "source"}
+KEYS = {
+    "id",
+    "text",
+    "kind",
+    "speaker",
+    "cluster",
+    "start",
+    "end",
+    "quotation",
+    "article",
+    "source",
+    "meaning_flags",
+}
 
 
 @pytest.fixture
@@ -114,3 +126,12 @@ def test_the_seeds_score_above_the_thresholds(seeds_dir, tmp_path):
     assert result["recall_fragment"] >= 0.90, result["missed"]
     assert result["precision"] >= 0.97, result["false_rows"]
     assert result["speaker_accuracy"] >= 0.97, result["wrong_speakers"]
+
+
+def test_it_carries_each_quotes_meaning_flags_against_its_canonical_wording(article):
+    statement = Statement.objects.create(canonical_text="Boats may not pass.")
+    Quote.objects.update(statement=statement)
+    rows = {row["text"]: row for row in map(json.loads, export().splitlines())}
+    assert rows["Boats may pass."]["meaning_flags"] == [
+        {"kind": "negation_dropped", "canonical": "not", "variant": ""}
+    ]
