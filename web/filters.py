@@ -2,7 +2,10 @@
 
 A speaker matches by name or alias, as a statement's speaker or as the speaker any
 outlet named for one of its quotes, so a statement whose attribution is disputed is
-found under each name the outlets gave.
+found under each name the outlets gave. The two ways are a UNION of statement ids
+(each read from its own index), not `speaker IN (…) OR EXISTS (…)`, which PostgreSQL
+could only answer by testing all 352,813 statements at 1,000,000 quotes (2 s; the
+UNION 110 ms).
 
 Every value lives in the query string, so a search is a link that can be shared.
 Bad values (an unknown outlet or drift class, a malformed date, a range that ends
@@ -12,11 +15,11 @@ guessing.
 
 import django_filters
 from django import forms
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.urls import reverse_lazy
 
-from quotes.models import Quote, Speaker, Statement
-from quotes.services.search import matching_statements
+from quotes.models import Quote, Statement
+from quotes.services.search import matching_statements, speakers_named
 from sources.models import Outlet
 
 SORTS = {
@@ -105,9 +108,10 @@ class StatementFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        speakers = Speaker.objects.filter(Q(name__icontains=value) | Q(aliases__alias__icontains=value))
-        attributed = Quote.objects.visible().filter(statement=OuterRef("pk"), speaker__in=speakers)
-        return queryset.filter(Q(speaker__in=speakers) | Exists(attributed))
+        speakers = speakers_named(value)
+        said = Statement.objects.filter(speaker__in=speakers).order_by().values("pk")
+        attributed = Quote.objects.visible().filter(speaker__in=speakers).order_by().values("statement")
+        return queryset.filter(pk__in=said.union(attributed))
 
     def filter_words(self, queryset, name, value):
         return matching_statements(queryset, value)

@@ -104,11 +104,12 @@ def story(db):
         quote_count=2,
         has_conflict=True,
     )
+    # Its only quote is hidden, so it counts no visible quote (as clustering's refresh counts).
     sign = Statement.objects.create(
         canonical_text="Closed for works",
         first_seen=datetime.date(2024, 3, 6),
-        outlet_count=1,
-        quote_count=1,
+        outlet_count=0,
+        quote_count=0,
     )
     script = Statement.objects.create(
         speaker=councillor,

@@ -85,7 +85,7 @@ def test_it_gives_404_for_an_id_too_large_for_the_database(client, story):
 
 
 def test_it_shows_a_statement_not_yet_measured_or_attributed(client, story):
-    statement = Statement.objects.create(canonical_text="Plain words.", outlet_count=1)
+    statement = Statement.objects.create(canonical_text="Plain words.", outlet_count=1, quote_count=1)
     story.ledger_article.body += '\n\n"Plain words."'
     story.ledger_article.save(update_fields=["body"])
     make_quote(story.ledger_article, "Plain words.", 5, statement=statement)

@@ -2,19 +2,22 @@
 
 The outlet pages show how each outlet treats quotations (its share of each drift
 class) as a bar drawn with CSS on the server, with the figures beside it in text.
+Those counts (articles, quotes by drift class, statements) come from each outlet's
+stored figures (quotes.services.figures: at most its MAX_AGE old), not from grouping
+every quote on each view; the lists load no article body or raw text.
 """
 
-from collections import defaultdict
 from pathlib import PurePath
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
 
 from quotes.models import Quote, Statement
+from quotes.services.figures import outlet_figures
 from sources.models import Article, Outlet
 from web import markup
 from web.charts import DRIFT_CLASSES, drift_shares
+from web.paging import CountedPaginator
 
 PAGE_SIZE = 20
 DRIFT_LABELS = dict(DRIFT_CLASSES)
@@ -23,15 +26,17 @@ WEB_SCHEMES = ("http://", "https://")
 
 def outlet_list(request):
     """Every outlet with a bar of how it printed its quotations."""
-    counts = defaultdict(dict)
-    rows = Quote.objects.visible().values_list("article__outlet", "drift").annotate(n=Count("pk"))
-    for outlet_id, drift, n in rows.order_by():
-        counts[outlet_id][drift] = n
-    outlets = Outlet.objects.annotate(article_count=Count("articles")).order_by("name")
+    outlets = list(Outlet.objects.order_by("name"))
+    figures = outlet_figures(outlet.pk for outlet in outlets)
     chart = [
-        (outlet, [share for share in drift_shares(counts[outlet.pk], DRIFT_CLASSES) if share.count])
+        (
+            outlet,
+            [share for share in drift_shares(figures[outlet.pk].drift_counts, DRIFT_CLASSES) if share.count],
+        )
         for outlet in outlets
     ]
+    for outlet in outlets:
+        outlet.article_count = figures[outlet.pk].article_count
     return render(
         request,
         "web/outlet_list.html",
@@ -45,31 +50,43 @@ def outlet_list(request):
 def outlet(request, slug):
     """One outlet: how it treated quotations, the statements it carried, its articles."""
     outlet = get_object_or_404(Outlet, slug=slug)
+    figures = outlet_figures([outlet.pk])[outlet.pk]
     printed = Quote.objects.visible().filter(article__outlet=outlet)
-    counts = dict(printed.values_list("drift").annotate(n=Count("pk")).order_by())
     own_version = printed.filter(statement=OuterRef("pk")).order_by("article__published", "pk")
     statements = (
         Statement.objects.visible()
         .filter(Exists(own_version))
         .annotate(outlet_drift=Subquery(own_version.values("drift")[:1]))
     )
-    articles = outlet.articles.annotate(
-        quote_count=Count("quotes", filter=Q(quotes__hidden_by_editor=False))
-    ).order_by(F("published").desc(nulls_last=True), "title", "pk")
-    page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
+    articles = outlet.articles.defer("body", "raw").order_by(
+        F("published").desc(nulls_last=True), "title", "pk"
+    )
+    page = CountedPaginator(statements, PAGE_SIZE, figures.statement_count).get_page(request.GET.get("page"))
+    article_page = CountedPaginator(articles, PAGE_SIZE, figures.article_count).get_page(
+        request.GET.get("articles_page")
+    )
+    counted = dict(
+        Quote.objects.visible()
+        .filter(article__in=[article.pk for article in article_page])
+        .values_list("article")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for article in article_page:
+        article.quote_count = counted.get(article.pk, 0)
     return render(
         request,
         "web/outlet.html",
         {
             "outlet": outlet,
-            "shares": drift_shares(counts, DRIFT_CLASSES),
-            "quote_total": sum(counts.values()),
+            "shares": drift_shares(figures.drift_counts, DRIFT_CLASSES),
+            "quote_total": figures.quote_count,
             "statements": page,
             "rows": [
                 (statement, DRIFT_LABELS.get(statement.outlet_drift, statement.outlet_drift))
                 for statement in page
             ],
-            "articles": Paginator(articles, PAGE_SIZE).get_page(request.GET.get("articles_page")),
+            "articles": article_page,
         },
     )
 

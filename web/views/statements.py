@@ -2,6 +2,9 @@
 
 Each view builds its querysets with the rows it shows joined or prefetched, so the
 number of queries does not grow with the number of rows (tests assert the counts).
+List pages load only the columns they show: a quote's 1.5 KB vector and its diff, and
+an article's body and raw text, stay in the database. Search results are counted up
+to web.paging.COUNT_CAP.
 """
 
 from collections import Counter, defaultdict
@@ -10,25 +13,33 @@ from dataclasses import dataclass
 import numpy
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from quotes.models import Quote, Speaker, Statement
+from quotes.services.search import speakers_named
 from quotes.text import drift
 from sources.models import Outlet
 from web import markup, meaning
 from web.charts import DRIFT_CLASSES
 from web.filters import StatementFilter
+from web.paging import CappedPaginator
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10
 
 
+HEAVY_ARTICLE_COLUMNS = ("article__body", "article__raw")
+
+
 def carried_quotes():
-    """A prefetch of each statement's visible quotes with their outlets, oldest first."""
+    """A prefetch of each statement's visible quotes with their outlets, oldest first:
+    only what a list row shows (drift class, outlet), not texts, vectors or diffs."""
     quotes = (
         Quote.objects.visible()
         .select_related("article__outlet")
+        .only("drift", "statement", "article__published", "article__outlet__name", "article__outlet__slug")
         .order_by("article__published", "article__outlet__name", "pk")
     )
     return Prefetch("quotes", queryset=quotes, to_attr="visible_quotes")
@@ -61,7 +72,7 @@ def search(request):
         context = {"filterset": filterset, "page": None, "rows": []}
         return render(request, "web/search.html", context, status=400)
     statements = filterset.qs.prefetch_related(carried_quotes())
-    page = Paginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(statements, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "web/search.html",
@@ -79,7 +90,7 @@ def speaker_suggestions(request):
     speakers = []
     if typed:
         speakers = (
-            Speaker.objects.filter(Q(name__icontains=typed) | Q(aliases__alias__icontains=typed))
+            Speaker.objects.filter(pk__in=speakers_named(typed))
             .annotate(statement_count=Count("statements", distinct=True))
             .order_by("-statement_count", "name")[:SUGGESTIONS]
         )
@@ -89,14 +100,21 @@ def speaker_suggestions(request):
 def statement(request, pk):
     """One statement: its canonical wording and every variant, differences marked."""
     statement = get_object_or_404(
-        Statement.objects.visible().select_related("canonical_quote__article__outlet"), pk=pk
+        Statement.objects.visible()
+        .select_related("canonical_quote__article__outlet")
+        .defer("canonical_quote__embedding", "canonical_quote__diff", "canonical_quote__article__body")
+        .defer("canonical_quote__article__raw"),
+        pk=pk,
     )
     quotes = list(
         Quote.objects.visible()
         .filter(statement=statement)
         .select_related("article__outlet", "speaker")
+        .defer("embedding", *HEAVY_ARTICLE_COLUMNS)
         .order_by("article__published", "article__outlet__name", "pk")
     )
+    if not quotes:  # its counter is ahead of a re-extraction that deleted its quotes
+        raise Http404("No visible quote in this statement")
     canonical = visible_canonical(statement)
     first = canonical or quotes[0]
     meaning.annotate_variants(statement, quotes)
@@ -190,8 +208,8 @@ def speaker(request, slug):
     statements = Statement.objects.visible().prefetch_related(carried_quotes())
     own = statements.filter(speaker=speaker)
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
-    attributed = Quote.objects.visible().filter(statement=OuterRef("pk"), speaker=speaker)
-    disputed = statements.filter(Exists(attributed)).exclude(speaker=speaker)
+    attributed = Quote.objects.visible().filter(speaker=speaker).order_by().values("statement")
+    disputed = statements.filter(pk__in=attributed).exclude(speaker=speaker)
     return render(
         request,
         "web/speaker.html",
