@@ -41,22 +41,26 @@ capitalised word opening a sentence is a name only when the parse makes it a pro
 noun or a named entity ("People here …", "Right now …" are not).
 
 A trimmed variant is compared only with the stretch of the canonical wording it
-spans, from its first to its last *anchored* aligned word: the word alignment is
-the longest common subsequence quotes.text.drift uses, made compact around its
-longest run (a phrase the canonical prints twice aligns with the printing beside
-the rest), and only runs of ANCHOR_WORDS words, or shorter runs within ANCHOR_REACH
-words of one, bound the span. So cutting the start or end of a sentence is no flag,
-but cutting "not" from its middle is. A whole clause cut from the middle (a run of
-cut words that is a verb's clause by the parse, with its joining "and"/"but") is
+spans, from its first to its last *anchored* aligned word: the word alignment is the
+longest common subsequence quotes.text.drift uses, made compact around its longest
+run (a phrase the canonical prints twice aligns with the printing beside the rest),
+and only runs of ANCHOR_WORDS words, or shorter runs within ANCHOR_REACH words of
+one, bound the span. So cutting the start or end of a sentence is no flag, but
+cutting "not" from its middle is. A whole clause cut from the middle (a run of cut
+words that is a verb's clause by the parse, with its joining "and"/"but") is
 trimming too: the cues in it are no flags. What a variant adds is checked against
 the whole canonical wording, so a phrase it moves from the end to the start is not
-"added"; a weakening hedge that opens the canonical sentence right before the span ("Maybe",
-"We think") qualifies all the variant kept, so cutting it is "hedge dropped" (a cut
-opening "Of course" is not); a hedge, number or quantifier moved just past the span's edge is matched
-there ("This may, of course, change" printed "Of course this can change" is one
-change, "may" -> "can"). "Today" is the same time as "at the moment", "now",
-"currently"; a "will" printed as a "to" infinitive after "expect", "predict" and
-the like ("we expect will come" / "we expect to happen") is no dropped hedge.
+"added"; a variant that prints more of the passage than the canonical wording (a
+whole clause, CLAUSE_WORDS words or more, before the canonical's first word or after
+its last) adds context, not a change, so the cues and names in it are no flags (the
+compare page meets this when the left quote is a trim of the right one); a weakening
+hedge that opens the canonical sentence right before the span ("Maybe", "We think")
+qualifies all the variant kept, so cutting it is "hedge dropped" (a cut opening "Of
+course" is not); a hedge, number or quantifier moved just past the span's edge is
+matched there ("This may, of course, change" printed "Of course this can change" is
+one change, "may" -> "can"). "Today" is the same time as "at the moment", "now",
+"currently"; a "will" printed as a "to" infinitive after "expect", "predict" and the
+like ("we expect will come" / "we expect to happen") is no dropped hedge.
 
 Limits: a negation moved from one verb to another ("we will not attack and win" /
 "we will attack and not win") is not seen; names are capitalised words (checked
@@ -870,6 +874,9 @@ class Span:
 
     canonical: tuple[int, int]
     core: tuple[int, int]
+    # Stretches of the variant that print more of the passage than the canonical does
+    # (a clause before its first or after its last word): context, not additions.
+    context: tuple[tuple[int, int], ...] = ()
 
 
 # A run of this many aligned words anchors the compared span; a shorter run counts only
@@ -904,11 +911,20 @@ def aligned_span(canonical: Sequence[Word], variant: Sequence[Word]) -> Span:
     while len(runs) > 1 and stray(runs[-1], runs[-2]):
         runs.pop()
     start, end = runs[0][0], runs[-1][1]
+    context = []
+    if start == 0 and runs[0][2] >= CLAUSE_WORDS and variant[runs[0][2] - 1].ends_clause:
+        context.append((0, runs[0][2]))
+    if (
+        end == len(canonical)
+        and len(variant) - runs[-1][3] >= CLAUSE_WORDS
+        and variant[runs[-1][3] - 1].ends_clause
+    ):
+        context.append((runs[-1][3], len(variant)))
     # Words the variant prints before its first (after its last) aligned word replace
     # as many canonical words there: "In June" -> "In July" is no trim of "June".
     start = max(0, start - runs[0][2])
     end = min(len(canonical), end + len(variant) - runs[-1][3])
-    return Span((start, end), (runs[0][2], runs[-1][3]))
+    return Span((start, end), (runs[0][2], runs[-1][3]), tuple(context))
 
 
 def compact_runs(canonical: Sequence[str], variant: Sequence[str]) -> list[list[int]]:
@@ -1053,6 +1069,7 @@ def differences(
     dropped = unmatched(inside, variant, same)
     beside_inside = unmatched(variant, inside, same)
     unmatched_variant = unmatched(beside_inside, near, same)
+    unmatched_variant = [cue for cue in unmatched_variant if not in_context(cue, span)]
     edges = [cue for cue in unmatched_variant if not overlaps(cue, span.core)]
     moved = {id(cue) for cue in edges} - {id(cue) for cue in unmatched(edges, outside, same)}
     added = [cue for cue in unmatched_variant if id(cue) not in moved]
@@ -1062,6 +1079,10 @@ def differences(
             dropped.append(spare.pop(0))
         dropped.sort(key=lambda cue: cue.start)
     return dropped, added
+
+
+def in_context(cue: Cue, span: Span) -> bool:
+    return any(stretch[0] <= cue.start and cue.end <= stretch[1] for stretch in span.context)
 
 
 def overlaps(cue: Cue, stretch: tuple[int, int]) -> bool:
@@ -1344,7 +1365,11 @@ def name_changes(left: Reading, right: Reading, span: Span) -> list[MeaningChang
         for name in left.names
         if id(name) not in matched_left and name.end > span.canonical[0] and name.start < span.canonical[1]
     ]
-    added = [Cue(name.start, name.end, name.keys, name.printed) for name in free]
+    added = [
+        cue
+        for cue in (Cue(name.start, name.end, name.keys, name.printed) for name in free)
+        if not in_context(cue, span)
+    ]
     changes = paired(dropped, added, ENTITY_REPLACED, ENTITY_DROPPED, ENTITY_ADDED)
 
     moved = [

@@ -223,3 +223,13 @@ def test_some_standing_for_a_noun_is_a_quantifier():
     assert kinds("Some say the bridge is unsafe.", "Everyone says the bridge is unsafe.") == [
         ("quantifier_changed", "Some", "Everyone")
     ]
+
+
+def test_a_variant_printing_more_of_the_passage_adds_context_not_changes():
+    assert (
+        kinds("We will rebuild the school.", "We will rebuild the school, but not before the rains in May.")
+        == []
+    )
+    assert kinds("We will rebuild the school.", "We will not rebuild the school.") == [
+        ("negation_added", "", "not")
+    ]
