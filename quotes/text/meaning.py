@@ -193,7 +193,7 @@ HEDGE_WORDS = {
     ),
 }
 MODALS = frozenset("may might could would should must will shall can".split())
-NOMINAL_DEPS = frozenset("dobj nsubj nsubjpass pobj attr appos compound conj".split())
+NOMINAL_DEPS = frozenset("dobj nsubj nsubjpass pobj attr appos compound".split())
 # Reported speech shifts tense: "we will" is printed "they would" with no change of meaning.
 BACKSHIFT = {("future", "conditional"), ("ability", "possibility")}
 
@@ -1241,7 +1241,6 @@ def future_as_infinitive(cue: Cue, left: Reading, right: Reading) -> bool:
 PRESENT_PHRASES = frozenset(
     {"at the moment", "right now", "now", "currently", "at present", "these days", "nowadays", "presently"}
 )
-PRESENT_DAYS = frozenset({"today", "now"})
 
 
 def says_present(words: Sequence[Word]) -> bool:
