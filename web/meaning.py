@@ -13,7 +13,7 @@ Reported speech (kind "indirect") is read with tense backshift allowed.
 
 from dataclasses import dataclass
 
-from quotes.text.meaning import MeaningChange, meaning_changes
+from quotes.text.meaning import HEDGE_CHANGED, MeaningChange, meaning_changes
 
 NAMES = {
     "negation": "Negation",
@@ -32,10 +32,13 @@ class Flag:
 
 
 def label(change: MeaningChange) -> str:
-    """ "Number changed: ‘40’ → ‘14’", "Negation dropped: ‘not’", "Roles swapped: A, B"."""
+    """ "Number changed: ‘40’ → ‘14’", "Negation dropped: ‘not’", "Modality changed: ‘may’ →
+    ‘can’", "Roles swapped: A, B"."""
     if change.family == "roles":
         return f"Roles swapped: {change.canonical}"
     name = NAMES[change.family]
+    if change.kind == HEDGE_CHANGED:
+        return f"Modality changed: ‘{change.canonical}’ → ‘{change.variant}’"
     if change.canonical and change.variant:
         return f"{name} changed: ‘{change.canonical}’ → ‘{change.variant}’"
     if change.canonical:

@@ -21,19 +21,25 @@ Classes, first match wins:
   fragment     the variant is a fragment (variant_kind "fragment") shorter than
                the canonical wording;
   trimmed      the variant's words are an ordered subset of the canonical's
-               (words cut, none added or changed);
+               (words cut, none added or changed), or a near-complete one: a
+               variant of at least 8 words, every word of which the canonical
+               prints, where no more than one word in 8 stands out of order and
+               each of those is a joining word ("and", "the", "of": "troops and
+               forces, equipment" printed "troops, forces and equipment");
   reworded     anything else, including a variant that adds words to the
                canonical wording.
 
 Limits: the classes are lexical. A machine translation that keeps the meaning but
 changes words is "reworded" however close its embedding; a variant that moves a
-clause to another place in the sentence is "reworded" too, because an ordered
-subset cannot reorder.
+clause (or any word but a joining word) to another place in the sentence is
+"reworded" too, because an ordered subset cannot reorder.
 """
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -153,6 +159,26 @@ def is_ordered_subset(part: list[str], whole: list[str]) -> bool:
     return all(word in remaining for word in part)
 
 
+# Words whose place a trim may shift without rewording the sentence.
+JOINING_WORDS = frozenset("and or but nor the a an of to in on at for with by that as".split())
+# A near-complete ordered subset: at least this many words, and one word out of
+# order allowed for every this many words.
+NEAR_SUBSET_WORDS = 8
+
+
+def is_near_ordered_subset(part: list[str], whole: list[str]) -> bool:
+    """part keeps nearly every word of whole in order: see "trimmed" in the module docstring."""
+    if len(part) < NEAR_SUBSET_WORDS or Counter(part) - Counter(whole):
+        return False
+    movable = [index for index, word in enumerate(part) if word in JOINING_WORDS]
+    for count in range(1, len(part) // NEAR_SUBSET_WORDS + 1):
+        for moved in combinations(movable, count):
+            rest = [word for index, word in enumerate(part) if index not in moved]
+            if is_ordered_subset(rest, whole):
+                return True
+    return False
+
+
 def drift_class_of(canonical: str, variant: str, variant_kind: str = "full") -> str:
     if surface(canonical) == surface(variant):
         return VERBATIM
@@ -161,7 +187,10 @@ def drift_class_of(canonical: str, variant: str, variant_kind: str = "full") -> 
         return PUNCTUATION
     if variant_kind == FRAGMENT_KIND and len(variant_keys) < len(canonical_keys):
         return FRAGMENT
-    if len(variant_keys) < len(canonical_keys) and is_ordered_subset(variant_keys, canonical_keys):
+    if len(variant_keys) < len(canonical_keys) and (
+        is_ordered_subset(variant_keys, canonical_keys)
+        or is_near_ordered_subset(variant_keys, canonical_keys)
+    ):
         return TRIMMED
     return REWORDED
 

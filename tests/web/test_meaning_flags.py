@@ -46,3 +46,11 @@ def test_flag_words_are_escaped(client, story):
         html = client.get(url).content.decode()
         assert "Speaker changed: ‘Ada Marlow’ → ‘&lt;img src=x onerror=alert(1)&gt; Vane’" in html
         assert "<img src=x" not in html
+
+
+def test_a_changed_modal_reads_as_one_modality_change_naming_both_words():
+    from quotes.text.meaning import MeaningChange
+    from web.meaning import label
+
+    assert label(MeaningChange("hedge_changed", "may", "can")) == "Modality changed: ‘may’ → ‘can’"
+    assert label(MeaningChange("hedge_dropped", "probably", "")) == "Hedge dropped: ‘probably’"

@@ -89,3 +89,31 @@ def test_it_reports_embedding_similarity_only_when_both_vectors_are_given():
     assert measure("a b", "a c", canonical_vector=a, variant_vector=b).embedding_similarity == pytest.approx(
         0.6
     )
+
+
+LONG = (
+    "Of course the harbour can reopen, but what we find on the quays is no return of ships and cranes, "
+    "cargo, and what we find is that the port is still closed."
+)
+
+
+def test_it_calls_a_near_complete_ordered_subset_trimmed():
+    # Every word the canonical prints, one joining word ("and") moved: a reader sees a trim.
+    drift = measure(LONG, "What we find on the quays is no return of ships, cranes and cargo.")
+    assert drift.drift_class == Quote.Drift.TRIMMED
+
+
+def test_a_moved_content_word_is_still_reworded():
+    drift = measure(LONG, "What we find on the quays is no return of cranes and ships, cargo.")
+    assert drift.drift_class == Quote.Drift.REWORDED
+
+
+def test_a_near_subset_that_adds_a_word_is_still_reworded():
+    drift = measure(LONG, "What we find on the quays is no return of ships, cranes and new cargo.")
+    assert drift.drift_class == Quote.Drift.REWORDED
+
+
+def test_a_short_variant_must_be_an_exact_ordered_subset_to_be_trimmed():
+    # "Ships and cranes" reordered in a short variant: too little left to call it a trim.
+    drift = measure("We saw ships and cranes in the port.", "We saw cranes and ships.")
+    assert drift.drift_class == Quote.Drift.REWORDED

@@ -130,15 +130,106 @@ def test_a_change_is_a_frozen_value_with_its_family():
 
 
 def test_the_labelled_pairs_score_at_least_the_measured_figures():
-    # Measured: precision 0.94 (names) to 1.00, recall 1.00 per type on 197 pairs.
+    # Measured: precision and recall 1.00 per type on 221 pairs (and on the 38 held out).
     tallies, errors = score(load(PAIRS))
     for family, tally in tallies.items():
-        assert tally.precision >= 0.9, (family, errors)
+        assert tally.precision >= 0.95, (family, errors)
         assert tally.recall >= 0.95, (family, errors)
 
 
 def test_a_negation_added_mid_sentence_counts_though_the_cut_end_has_another():
     canonical = "We will reopen the harbour before the storms, and not a day later."
     assert kinds(canonical, "We will not reopen the harbour before the storms.") == [
+        ("negation_added", "", "not")
+    ]
+
+
+# ---- hard negatives read on the seeds, in other words ---------------------------------
+
+
+def test_will_as_a_noun_is_no_modal():
+    assert (
+        kinds("The mayor has shown will to close the road.", "The mayor has shown resolve to close the road.")
+        == []
+    )
+    assert kinds("The mayor will close the road.", "The mayor closes the road.") == [
+        ("hedge_dropped", "will", "")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("canonical", "variant"),
+    [
+        ("The roof needs some more repairs before winter.", "The roof needs more repairs before winter."),
+        ("If there is some kind of truce, the market opens.", "If there is a truce, the market opens."),
+        ("We want some sort of answer from the board.", "We want an answer from the board."),
+    ],
+)
+def test_some_counts_only_as_the_determiner_of_a_noun(canonical, variant):
+    assert kinds(canonical, variant) == []
+
+
+def test_today_and_at_the_moment_are_the_same_time():
+    assert (
+        kinds(
+            "What we hear today is that the mill stays open.",
+            "What we hear at the moment is that the mill stays open.",
+        )
+        == []
+    )
+
+
+def test_a_modality_change_with_a_moved_hedge_is_one_change_naming_both_words():
+    assert kinds("The plan may, of course, fail however.", "Of course the plan can fail.") == [
+        ("hedge_changed", "may", "can")
+    ]
+
+
+def test_will_printed_as_an_infinitive_after_expect_keeps_the_future():
+    assert (
+        kinds(
+            "These are the delays that we expect will come before the harvest.",
+            "These are the delays we expect to come before the harvest.",
+        )
+        == []
+    )
+
+
+def test_a_whole_clause_cut_from_the_middle_is_trimming_but_a_cut_word_is_not():
+    canonical = "The pitch is wet, and we don't think the match will start, but the fans are already here."
+    assert kinds(canonical, "The pitch is wet, but the fans are already here.") == []
+    assert kinds(
+        "The pitch is wet, and we don't think the match will start.",
+        "The pitch is wet, and we think the match will start.",
+    ) == [("negation_dropped", "don't", "")]
+
+
+def test_a_phrase_printed_twice_aligns_beside_the_rest_of_the_variant():
+    canonical = (
+        "What we hear in the city is no end of the strike, but in fact what we hear is that "
+        "the drivers are joining the pickets."
+    )
+    assert kinds(canonical, "In fact what we hear is drivers are joining the pickets.") == []
+
+
+def test_a_weakening_hedge_cut_from_the_start_is_dropped_but_a_cut_of_course_is_not():
+    assert kinds("Perhaps the ferry can sail at noon.", "The ferry can sail at noon.") == [
+        ("hedge_dropped", "Perhaps", "")
+    ]
+    assert kinds("Of course the ferry can sail at noon.", "The ferry can sail at noon.") == []
+
+
+def test_some_standing_for_a_noun_is_a_quantifier():
+    assert kinds("Some say the bridge is unsafe.", "Everyone says the bridge is unsafe.") == [
+        ("quantifier_changed", "Some", "Everyone")
+    ]
+
+
+def test_a_variant_printing_more_of_the_passage_adds_context_not_changes():
+    assert (
+        kinds("We will rebuild the school.", "We will rebuild the school, but not before the rains in May.")
+        == []
+    )
+    assert kinds("We will rebuild the school.", "We will not rebuild the school.") == [
         ("negation_added", "", "not")
     ]
