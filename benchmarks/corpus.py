@@ -57,6 +57,7 @@ NOISE = {
     "fragment": 0.7,
 }
 STATEMENTS_A_DAY = 500
+CHUNK = 65_536
 
 
 def vocabulary(path: Path) -> list[str]:
@@ -201,12 +202,16 @@ def synthetic_vectors(quotes: list[SyntheticQuote], dimensions: int = 384, seed:
     centres = normalise(0.6 * normalise(topics[topic_of]) + 0.8 * normalise(centres))
     parents = sorted({(q.statement, q.parent) for q in quotes if q.parent is not None})
     for child, parent in parents:  # parents come first: their centres are final
-        centres[child] = 0.55 * centres[parent] + 0.835 * centres[child]
-    centres = normalise(centres)
-    noise = rng.standard_normal((len(quotes), dimensions)).astype(np.float32)
+        mixed = 0.55 * centres[parent] + 0.835 * centres[child]
+        centres[child] = mixed / np.linalg.norm(mixed)
+    statement_of = np.array([q.statement for q in quotes], dtype=np.int64)
     scale = np.array([NOISE[q.variant] for q in quotes], dtype=np.float32)[:, None]
-    vectors = centres[[q.statement for q in quotes]] + scale * normalise(noise)
-    return normalise(vectors)
+    vectors = np.empty((len(quotes), dimensions), dtype=np.float32)
+    for start in range(0, len(quotes), CHUNK):  # in chunks, so the temporaries stay small
+        end = min(start + CHUNK, len(quotes))
+        noise = normalise(rng.standard_normal((end - start, dimensions), dtype=np.float32))
+        vectors[start:end] = normalise(centres[statement_of[start:end]] + scale[start:end] * noise)
+    return vectors
 
 
 def normalise(vectors: np.ndarray) -> np.ndarray:

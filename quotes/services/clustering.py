@@ -243,13 +243,16 @@ def stale_statements() -> set[int]:
     miscounted = (
         Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__hidden_by_editor=False)))
         .exclude(n=F("quote_count"))
+        .order_by()
         .values_list("id", flat=True)
     )
     weak = (
         Quote.objects.visible()
         .filter(statement__isnull=False, statement__speaker__isnull=False, speaker_method__in=WEAK_METHODS)
         .exclude(speaker_id=F("statement__speaker_id"))
+        .order_by()  # Quote's default ordering would join and sort every article for a set
         .values_list("statement_id", flat=True)
+        .distinct()
     )
     return set(miscounted) | set(weak)
 
