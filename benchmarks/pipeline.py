@@ -10,12 +10,16 @@ the steps of quotes.text.grouping.place on all N quotes in memory (no database),
 model's vectors when embed_sample covers the corpus, else with `synthetic_vectors`; the
 full sentences are timed in tenths, so the cost a quote as the indexes grow shows
 whether time grows linearly; then the last INCREMENTAL quotes are placed again onto
-the Statements of the rest, as an incremental run would. Memory: the process's
+the Statements of the rest, as an incremental run would: once in memory (indexes built
+from every placed quote), once through the saved index (quotes.text.indexes: load it,
+look up the candidates, place the new quotes onto their Statements only, add them,
+save it; the database reads cluster_quotes would make are not timed). Memory: the process's
 resident set before clustering (model, corpus and its vectors) and its peak after.
 """
 
 import resource
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -24,7 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from quotes.text import embedding as embed
-from quotes.text.grouping import Placement, QuoteItem, Thresholds, in_placing_order, place
+from quotes.text.drift import keys
+from quotes.text.grouping import FRAGMENT, Placement, QuoteItem, Thresholds, in_placing_order, place
+from quotes.text.indexes import QuoteIndex
 
 from .corpus import build, synthetic_vectors, vocabulary
 
@@ -45,6 +51,8 @@ class Figures:
     tenths_ms: list[float]
     incremental_quotes: int
     incremental_seconds: float
+    indexed_seconds: float
+    indexed_read: int
     statements_found: int
     pair_precision: float
     pair_recall: float
@@ -67,7 +75,8 @@ class Figures:
             "  ms a full sentence, each tenth of them in turn: "
             + " ".join(f"{ms:.2f}" for ms in self.tenths_ms),
             f"  incremental run: the last {self.incremental_quotes} quotes placed onto the "
-            f"others' Statements: {self.incremental_seconds:.1f} s",
+            f"others' Statements: {self.incremental_seconds:.1f} s in memory; "
+            f"{self.indexed_seconds:.1f} s through the saved index ({self.indexed_read} placed quotes read)",
             f"  statements found {self.statements_found}; pairs of full quotes vs the generated "
             f"statements: precision {self.pair_precision:.3f}, recall {self.pair_recall:.3f}",
             f"memory: process RSS before clustering {self.rss_before_mib:.0f} MiB (model, corpus, "
@@ -149,6 +158,47 @@ def time_incremental(
     return timed(place, placed, late, thresholds, embed.DIMENSIONS)[1]
 
 
+def time_indexed_incremental(
+    early: list[QuoteItem], late: list[QuoteItem], decided: dict, thresholds: Thresholds
+) -> tuple[float, int]:
+    """Seconds to place late onto early as cluster_quotes does with a saved index, and
+    how many placed quotes that needed (what it would read from the database)."""
+    with tempfile.TemporaryDirectory() as folder:
+        directory = Path(folder)
+        full = [q for q in early if q.kind != FRAGMENT]
+        saved = QuoteIndex(embed.DIMENSIONS)
+        for start in range(0, len(full), 50_000):
+            part = full[start : start + 50_000]
+            saved.add([q.id for q in part], np.array([q.vector for q in part]), [keys(q.text) for q in part])
+        saved.save(directory)
+        del saved
+        by_statement: dict = {}
+        for item in early:
+            by_statement.setdefault(decided[item.id], []).append(item)
+        start = time.perf_counter()
+        index = QuoteIndex.load(directory, embed.DIMENSIONS)
+        ids: set[int] = set()
+        pending_full = [q for q in late if q.kind != FRAGMENT]
+        floor = min(thresholds.embedding, thresholds.embedding_with_words, thresholds.aligned_embedding)
+        for found in index.neighbours(
+            np.array([q.vector for q in pending_full]), thresholds.neighbours, floor
+        ):
+            ids.update(found)
+        for q in late:
+            words = keys(q.text)
+            if q.kind == FRAGMENT:
+                ids.update(index.holding(words, thresholds.max_postings))
+            else:
+                ids.update(index.sharing(words, thresholds.max_postings, thresholds.word_candidates))
+        statement_of = {q.id: decided[q.id] for q in early}
+        placed = {statement_of[pk]: by_statement[statement_of[pk]] for pk in ids if pk in statement_of}
+        result = place(placed, late, thresholds, embed.DIMENSIONS)
+        new = [q for q in pending_full if q.id in result]
+        index.add([q.id for q in new], np.array([q.vector for q in new]), [keys(q.text) for q in new])
+        index.save(directory)
+        return time.perf_counter() - start, sum(len(items) for items in placed.values())
+
+
 def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     """Pairwise precision and recall of found groups against true groups, by counting."""
 
@@ -210,6 +260,7 @@ def run(
     decided, cluster_seconds, tenths_ms = time_clustering(items, thresholds)
     late = items[-min(INCREMENTAL, max(1, len(items) // 100)) :]
     incremental_seconds = time_incremental(items[: -len(late)], late, decided, thresholds)
+    indexed_seconds, indexed_read = time_indexed_incremental(items[: -len(late)], late, decided, thresholds)
     full = [q for q in corpus if q.kind == "full"]
     precision, recall = pair_scores([q.statement for q in full], [decided[q.id] for q in full])
     return Figures(
@@ -227,6 +278,8 @@ def run(
         tenths_ms=tenths_ms,
         incremental_quotes=len(late),
         incremental_seconds=incremental_seconds,
+        indexed_seconds=indexed_seconds,
+        indexed_read=indexed_read,
         statements_found=len(set(decided.values())),
         pair_precision=precision,
         pair_recall=recall,

@@ -288,7 +288,7 @@ class Neighbours:
         keys, scores = [], []
         for window, graph in sorted(self.graphs.items()):
             if len(graph) and window >= self.lowest // self.window:
-                found = graph.search(queries, k)
+                found = graph.search(queries, k)  # missing matches: key 0, distance NaN
                 keys.append(
                     np.where(found.distances < 2.0, found.keys, -1).astype(np.int64).reshape(len(queries), -1)
                 )

@@ -82,6 +82,7 @@ def test_it_prints_throughput_clustering_time_and_memory():
     assert "clustering 300 quotes with synthetic vectors" in text
     assert "ms a full sentence, each tenth of them in turn: " in text
     assert "incremental run: the last 3 quotes placed onto the others" in text
+    assert "through the saved index" in text
     assert "peak RSS" in text
 
 
