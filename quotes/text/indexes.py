@@ -20,7 +20,9 @@ check, with what the index keeps for it: `size` (compare with the count of quote
 should hold) and `agrees(id, vector)` (the stored CRC of a quote's vector: a vector
 changed behind the index is stale).
 
-Limits: one writer at a time (the caller serialises runs); the graph is approximate,
+Limits: two runs saving at once each write their own files, but the last to move
+them in wins and the manifest may then name the other's hashes: the next run finds it
+corrupted and rebuilds it; the graph is approximate,
 so its neighbours are candidates only, to be scored again on float32 vectors; word
 lookups are bounded like `grouping.WordIndex` (max_postings entries a quote).
 """
@@ -28,6 +30,7 @@ lookups are bounded like `grouping.WordIndex` (max_postings entries a quote).
 import hashlib
 import json
 import os
+import threading
 import zlib
 from array import array
 from collections import Counter, defaultdict
@@ -149,11 +152,12 @@ class QuoteIndex:
         directory.mkdir(parents=True, exist_ok=True)
         graph = directory / GRAPH
         postings = directory / POSTINGS
-        self.graph.save(str(graph) + ".part")
+        part = f".{os.getpid()}.{threading.get_ident()}.part"  # two writers never share a file
+        self.graph.save(str(graph) + part)
         words = sorted(self.postings)
         lengths = np.array([len(self.postings[w]) for w in words], dtype=np.int64)
         ids = np.array(sorted(self.digests), dtype=np.int64)
-        with open(str(postings) + ".part", "wb") as file:
+        with open(str(postings) + part, "wb") as file:
             np.savez(
                 file,
                 words=np.array(words, dtype=object),
@@ -169,14 +173,14 @@ class QuoteIndex:
             "dimensions": self.dimensions,
             "size": self.size,
             "files": {
-                GRAPH: file_hash(Path(str(graph) + ".part")),
-                POSTINGS: file_hash(Path(str(postings) + ".part")),
+                GRAPH: file_hash(Path(str(graph) + part)),
+                POSTINGS: file_hash(Path(str(postings) + part)),
             },
         }
-        os.replace(str(graph) + ".part", graph)
-        os.replace(str(postings) + ".part", postings)
-        (directory / (MANIFEST + ".part")).write_text(json.dumps(manifest), encoding="utf-8")
-        os.replace(directory / (MANIFEST + ".part"), directory / MANIFEST)
+        os.replace(str(graph) + part, graph)
+        os.replace(str(postings) + part, postings)
+        (directory / (MANIFEST + part)).write_text(json.dumps(manifest), encoding="utf-8")
+        os.replace(directory / (MANIFEST + part), directory / MANIFEST)
 
     @classmethod
     def load(cls, directory: Path, dimensions: int = 384, **graph_options) -> "QuoteIndex":
