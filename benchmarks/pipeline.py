@@ -1,22 +1,26 @@
 """Time the pipeline's two heavy steps on a synthetic corpus: embedding and clustering.
 
-Embedding: the app's path (quotes.text.embedding.encode: one cached model, identical texts
-encoded once) against a plain SentenceTransformer.encode of the same texts, same model,
-batch size and normalisation, on the first `embed_sample` quotes, after one warm-up
-batch, in alternating rounds (identical texts are deduplicated within a round). Clustering:
+Embedding: the app's path (quotes.text.embedding.encode on the configured backend: one
+cached encoder, identical texts encoded once, length-sorted batches, pinned threads)
+against a plain float32 SentenceTransformer.encode of the same texts, same model, batch
+size and normalisation, on the first `embed_sample` quotes, after one warm-up batch, in
+alternating rounds (so a change in the machine's load falls on both), with the cosine
+of each app vector to the raw one. Clustering:
 the steps of quotes.text.grouping.place on all N quotes in memory (no database), with the
 model's vectors when embed_sample covers the corpus, else with `synthetic_vectors`; the
 full sentences are timed in tenths, so the cost a quote as the indexes grow shows
-whether time grows linearly; then the last 1% of the quotes is placed again onto the
-Statements of the rest, as an incremental run would. Memory: the tracemalloc peak of
-a second, untimed run of place (tracing slows allocation, so it is kept out of the
-timed run), and the process's peak resident set size (model, corpus and all).
+whether time grows linearly; then the last INCREMENTAL quotes are placed again onto
+the Statements of the rest, as an incremental run would: once in memory (indexes built
+from every placed quote), once through the saved index (quotes.text.indexes: load it,
+look up the candidates, place the new quotes onto their Statements only, add them,
+save it; the database reads cluster_quotes would make are not timed). Memory: the process's
+resident set before clustering (model, corpus and its vectors) and its peak after.
 """
 
 import resource
 import sys
+import tempfile
 import time
-import tracemalloc
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +28,9 @@ from pathlib import Path
 import numpy as np
 
 from quotes.text import embedding as embed
-from quotes.text.grouping import Placement, QuoteItem, Thresholds, in_placing_order, place
+from quotes.text.drift import keys
+from quotes.text.grouping import FRAGMENT, Placement, QuoteItem, Thresholds, in_placing_order, place
+from quotes.text.indexes import QuoteIndex
 
 from .corpus import build, synthetic_vectors, vocabulary
 
@@ -35,17 +41,22 @@ class Figures:
     statements: int
     embedded: int
     distinct_texts: int
+    backend: str
     app_per_second: float
     raw_per_second: float
+    cosine_mean: float
+    cosine_min: float
     real_vectors: bool
     cluster_seconds: float
     tenths_ms: list[float]
     incremental_quotes: int
     incremental_seconds: float
+    indexed_seconds: float
+    indexed_read: int
     statements_found: int
     pair_precision: float
     pair_recall: float
-    traced_peak_mib: float
+    rss_before_mib: float
     max_rss_mib: float
 
     def lines(self):
@@ -55,18 +66,21 @@ class Figures:
         return [
             f"corpus: {self.quotes} quotes of {self.statements} statements (synthetic, seeded)",
             f"embedding, first {self.embedded} quotes ({self.distinct_texts} distinct texts), CPU:",
-            f"  app  quotes.text.embedding.encode          {self.app_per_second:8.1f} quotes/s",
-            f"  raw  SentenceTransformer.encode   {self.raw_per_second:8.1f} quotes/s",
+            f"  app  quotes.text.embedding.encode ({self.backend}) {self.app_per_second:8.1f} quotes/s",
+            f"  raw  SentenceTransformer.encode (float32) {self.raw_per_second:8.1f} quotes/s",
+            f"  ratio {self.app_per_second / self.raw_per_second if self.raw_per_second else 0:.2f}x; "
+            f"cosine app to raw: mean {self.cosine_mean:.6f}, min {self.cosine_min:.6f}",
             f"clustering {self.quotes} quotes with {vectors}: {self.cluster_seconds:.1f} s "
             f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote)",
             "  ms a full sentence, each tenth of them in turn: "
             + " ".join(f"{ms:.2f}" for ms in self.tenths_ms),
             f"  incremental run: the last {self.incremental_quotes} quotes placed onto the "
-            f"others' Statements: {self.incremental_seconds:.1f} s",
+            f"others' Statements: {self.incremental_seconds:.1f} s in memory; "
+            f"{self.indexed_seconds:.1f} s through the saved index ({self.indexed_read} placed quotes read)",
             f"  statements found {self.statements_found}; pairs of full quotes vs the generated "
             f"statements: precision {self.pair_precision:.3f}, recall {self.pair_recall:.3f}",
-            f"memory: clustering traced peak {self.traced_peak_mib:.0f} MiB; "
-            f"process peak RSS {self.max_rss_mib:.0f} MiB",
+            f"memory: process RSS before clustering {self.rss_before_mib:.0f} MiB (model, corpus, "
+            f"vectors); process peak RSS {self.max_rss_mib:.0f} MiB",
         ]
 
 
@@ -76,34 +90,45 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
-def time_embedding(model, texts: list[str], batch_size: int, rounds: int = 8):
-    """Seconds the app's path and the raw encode take on texts, timed in alternating
-    rounds (so a change in the machine's load falls on both), after a warm-up batch."""
-    model.encode(texts[:batch_size], batch_size=batch_size)
+def time_embedding(model, raw, texts: list[str], batch_size: int, rounds: int = 8):
+    """The app's vectors and raw's, and the seconds each took on texts, timed in
+    alternating rounds after a warm-up batch."""
+    embed.encode(texts[:batch_size], batch_size=batch_size, model=model)
+    time_raw(raw, texts[:batch_size], batch_size)
     size = -(-len(texts) // rounds)
-    parts, app_seconds, raw_seconds = [], 0.0, 0.0
+    app_parts, raw_parts, app_seconds, raw_seconds = [], [], 0.0, 0.0
     for number, start in enumerate(range(0, len(texts), size)):
         chunk = texts[start : start + size]
         raw_first = number % 2 == 1
         if raw_first:
-            raw_seconds += time_raw(model, chunk, batch_size)
+            raw_parts.append(time_raw(raw, chunk, batch_size))
         vectors, seconds = timed(embed.encode, chunk, batch_size=batch_size, model=model)
-        parts.append(vectors)
+        app_parts.append(vectors)
         app_seconds += seconds
         if not raw_first:
-            raw_seconds += time_raw(model, chunk, batch_size)
-    return np.concatenate(parts), app_seconds, raw_seconds
+            raw_parts.append(time_raw(raw, chunk, batch_size))
+    raw_seconds = sum(seconds for _, seconds in raw_parts)
+    raw_vectors = np.concatenate([vectors for vectors, _ in raw_parts])
+    return np.concatenate(app_parts), raw_vectors, app_seconds, raw_seconds
 
 
-def time_raw(model, texts: list[str], batch_size: int) -> float:
+def time_raw(raw, texts: list[str], batch_size: int):
     return timed(
-        model.encode,
+        raw.encode,
         texts,
         batch_size=batch_size,
         normalize_embeddings=True,
         convert_to_numpy=True,
         show_progress_bar=False,
-    )[1]
+    )
+
+
+def raw_model(path: str):
+    """A plain float32 SentenceTransformer, as a project without this app would load it."""
+    embed.offline()
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(path, device="cpu")
 
 
 def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
@@ -133,6 +158,47 @@ def time_incremental(
     return timed(place, placed, late, thresholds, embed.DIMENSIONS)[1]
 
 
+def time_indexed_incremental(
+    early: list[QuoteItem], late: list[QuoteItem], decided: dict, thresholds: Thresholds
+) -> tuple[float, int]:
+    """Seconds to place late onto early as cluster_quotes does with a saved index, and
+    how many placed quotes that needed (what it would read from the database)."""
+    with tempfile.TemporaryDirectory() as folder:
+        directory = Path(folder)
+        full = [q for q in early if q.kind != FRAGMENT]
+        saved = QuoteIndex(embed.DIMENSIONS)
+        for start in range(0, len(full), 50_000):
+            part = full[start : start + 50_000]
+            saved.add([q.id for q in part], np.array([q.vector for q in part]), [keys(q.text) for q in part])
+        saved.save(directory)
+        del saved
+        by_statement: dict = {}
+        for item in early:
+            by_statement.setdefault(decided[item.id], []).append(item)
+        start = time.perf_counter()
+        index = QuoteIndex.load(directory, embed.DIMENSIONS)
+        ids: set[int] = set()
+        pending_full = [q for q in late if q.kind != FRAGMENT]
+        floor = min(thresholds.embedding, thresholds.embedding_with_words, thresholds.aligned_embedding)
+        for found in index.neighbours(
+            np.array([q.vector for q in pending_full]), thresholds.neighbours, floor
+        ):
+            ids.update(found)
+        for q in late:
+            words = keys(q.text)
+            if q.kind == FRAGMENT:
+                ids.update(index.holding(words, thresholds.max_postings))
+            else:
+                ids.update(index.sharing(words, thresholds.max_postings, thresholds.word_candidates))
+        statement_of = {q.id: decided[q.id] for q in early}
+        placed = {statement_of[pk]: by_statement[statement_of[pk]] for pk in ids if pk in statement_of}
+        result = place(placed, late, thresholds, embed.DIMENSIONS)
+        new = [q for q in pending_full if q.id in result]
+        index.add([q.id for q in new], np.array([q.vector for q in new]), [keys(q.text) for q in new])
+        index.save(directory)
+        return time.perf_counter() - start, sum(len(items) for items in placed.values())
+
+
 def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     """Pairwise precision and recall of found groups against true groups, by counting."""
 
@@ -144,17 +210,36 @@ def pair_scores(truth: list[int], found: list[object]) -> tuple[float, float]:
     return (both / predicted if predicted else 1.0, both / actual if actual else 1.0)
 
 
+def rss_mib() -> float:
+    """The resident set size now."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def max_rss_mib() -> float:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
 
 
-def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1, batch_size: int = 64) -> Figures:
-    model = embed.load_model()
+INCREMENTAL = 1000
+
+
+def run(
+    size: int,
+    embed_sample: int,
+    thresholds: Thresholds,
+    seed: int = 1,
+    batch_size: int = 64,
+    backend: str = "auto",
+) -> Figures:
+    model = embed.load_model(backend=backend)
+    raw = raw_model(embed.default_model_path())
     words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
     corpus = build(size, words, seed=seed)
     sample = [q.text for q in corpus[:embed_sample]]
-    app_vectors, app_seconds, raw_seconds = time_embedding(model, sample, batch_size)
+    app_vectors, raw_vectors, app_seconds, raw_seconds = time_embedding(model, raw, sample, batch_size)
+    cosines = (app_vectors * raw_vectors).sum(axis=1)
+    del raw
     real = len(sample) == len(corpus)
     vectors = app_vectors if real else synthetic_vectors(corpus, embed.DIMENSIONS, seed)
     items = [
@@ -165,17 +250,17 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1, bat
             article=q.article,
             outlet=q.outlet,
             vector=vectors[i],
+            speaker=q.speaker,
+            strong_speaker=q.strong_speaker,
             quotation=q.id,
         )
         for i, q in enumerate(corpus)
     ]
+    rss_before = rss_mib()
     decided, cluster_seconds, tenths_ms = time_clustering(items, thresholds)
-    late = items[-max(1, len(items) // 100) :]
+    late = items[-min(INCREMENTAL, max(1, len(items) // 100)) :]
     incremental_seconds = time_incremental(items[: -len(late)], late, decided, thresholds)
-    tracemalloc.start()
-    place({}, items, thresholds, embed.DIMENSIONS)
-    traced_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    indexed_seconds, indexed_read = time_indexed_incremental(items[: -len(late)], late, decided, thresholds)
     full = [q for q in corpus if q.kind == "full"]
     precision, recall = pair_scores([q.statement for q in full], [decided[q.id] for q in full])
     return Figures(
@@ -183,16 +268,21 @@ def run(size: int, embed_sample: int, thresholds: Thresholds, seed: int = 1, bat
         statements=len({q.statement for q in corpus}),
         embedded=len(sample),
         distinct_texts=len(set(sample)),
+        backend=embed.default_backend() if backend == "auto" else backend,
         app_per_second=len(sample) / app_seconds if app_seconds else 0.0,
         raw_per_second=len(sample) / raw_seconds if raw_seconds else 0.0,
+        cosine_mean=float(cosines.mean()),
+        cosine_min=float(cosines.min()),
         real_vectors=real,
         cluster_seconds=cluster_seconds,
         tenths_ms=tenths_ms,
         incremental_quotes=len(late),
         incremental_seconds=incremental_seconds,
+        indexed_seconds=indexed_seconds,
+        indexed_read=indexed_read,
         statements_found=len(set(decided.values())),
         pair_precision=precision,
         pair_recall=recall,
-        traced_peak_mib=traced_peak / 2**20,
+        rss_before_mib=rss_before,
         max_rss_mib=max_rss_mib(),
     )

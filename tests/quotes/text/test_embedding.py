@@ -1,5 +1,8 @@
 """The embedding model loads from disk and gives unit vectors that rank meaning."""
 
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -40,3 +43,50 @@ def test_it_refuses_stored_bytes_of_the_wrong_size():
 
 def test_it_returns_an_empty_matrix_for_no_texts():
     assert embed.encode([]).shape == (0, embed.DIMENSIONS)
+
+
+SAMPLES = Path(__file__).resolve().parents[3] / "sources" / "samples"
+
+
+def sample_sentences() -> list[str]:
+    """The sentences of the bundled plain-text samples (cut at full stops, as a test needs)."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 3]
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("embedding-cache"))
+
+
+@pytest.mark.parametrize("backend", ["onnx", "torch-bf16"])
+def test_the_fast_backends_give_the_vectors_of_torch_on_the_bundled_samples(backend, cache):
+    sentences = sample_sentences()
+    assert len(sentences) > 20
+    reference = embed.encode(sentences, model=embed.load_model(backend="torch", threads=1))
+    fast = embed.encode(sentences, model=embed.load_model(backend=backend, cache_dir=cache, threads=1))
+    assert fast.shape == reference.shape and fast.dtype == np.float32
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
+    assert (fast * reference).sum(axis=1).min() >= 0.9999
+
+
+def test_the_int8_backend_stays_close_to_torch_on_the_bundled_samples(cache):
+    sentences = sample_sentences()
+    reference = embed.encode(sentences, model=embed.load_model(backend="torch", threads=1))
+    quantized = embed.encode(
+        sentences, model=embed.load_model(backend="onnx-int8", cache_dir=cache, threads=1)
+    )
+    assert (quantized * reference).sum(axis=1).mean() >= 0.98
+
+
+def test_it_exports_the_model_once_and_reads_the_cached_graph_afterwards(cache):
+    first = embed.exported_graph(embed.default_model_path(), Path(cache))
+    written = first.stat().st_mtime_ns
+    again = embed.exported_graph(embed.default_model_path(), Path(cache))
+    assert again == first and again.stat().st_mtime_ns == written
+    assert not list(Path(cache).glob("*.part"))
+
+
+def test_it_refuses_an_unknown_backend():
+    with pytest.raises(ValueError, match="unknown embedding backend"):
+        embed.load_model(backend="gpu-magic")

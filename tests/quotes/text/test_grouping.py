@@ -335,7 +335,21 @@ def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(
         neighbours.add(list(range(100 + start, 150 + start)), stored[start : start + 50])
     assert neighbours.search(query, k=8, floor=0.5) == [[100], [101], [102]]
     assert neighbours.search(query, k=2) == [[100, 103], [101, 104], [102, 105]]
-    assert (neighbours.graph is None) == (exact_limit > 400 or always_exact)
+    assert (not neighbours.graphs) == (exact_limit > 400 or always_exact)
+
+
+@pytest.mark.parametrize("exact_limit", [10_000, 10], ids=["exact", "graph"])
+def test_the_neighbour_search_looks_only_at_the_last_two_windows(exact_limit):
+    rng = np.random.default_rng(7)
+    stored = rng.standard_normal((400, 384)).astype(np.float32)
+    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
+    neighbours = Neighbours(384, exact_limit, window=100)
+    neighbours.add(list(range(200)), stored[:200])
+    assert neighbours.search(stored[:1], k=1) == [[0]]
+    neighbours.add(list(range(200, 400)), stored[200:])
+    assert neighbours.search(stored[:1], k=1) != [[0]]
+    assert neighbours.search(stored[250:251], k=1) == [[250]]
+    assert neighbours.search(stored[399:400], k=1) == [[399]]
 
 
 def test_it_indexes_the_vector_of_a_verbatim_copy_once(thresholds):
