@@ -66,6 +66,14 @@ DAYS = 3 * 365
 CHUNK = 50_000
 NOISE = {"verbatim": 0.0, "punctuation": 0.05, "trimmed": 0.25, "reworded": 0.35, "fragment": 0.7}
 LEXICAL = {"verbatim": 1.0, "punctuation": 0.95, "trimmed": 0.8, "reworded": 0.7, "fragment": 0.3}
+DRIFT_OF_VARIANT = {"one_word": "reworded", "paraphrase": "reworded"}
+"""The corpus's variant kinds that are no stored drift class, and the class a page shows."""
+
+
+def drift_of(variant: str) -> str:
+    return DRIFT_OF_VARIANT.get(variant, variant)
+
+
 MASTHEADS = ["Times", "Post", "Herald", "Courier", "Ledger", "Gazette", "Tribune", "Observer", "Daily"]
 ROLES = ["minister", "spokesperson", "chief", "secretary", "director", "mayor", "senator", "chair"]
 
@@ -295,7 +303,7 @@ def quote_rows(corpus, placed, hidden, speaker_of, speakers, canonical_text, rng
     for begin in range(0, len(corpus), CHUNK):
         chunk = corpus[begin : begin + CHUNK]
         index = np.array([q.statement for q in chunk])
-        scale = np.array([NOISE[q.variant] for q in chunk], dtype=np.float32)[:, None]
+        scale = np.array([NOISE[drift_of(q.variant)] for q in chunk], dtype=np.float32)[:, None]
         noise = vectors_rng.standard_normal((len(chunk), embed.DIMENSIONS), dtype=np.float32)
         noise /= np.linalg.norm(noise, axis=1, keepdims=True)
         vectors = centres[index] + scale * noise
@@ -331,8 +339,8 @@ def quote_rows(corpus, placed, hidden, speaker_of, speakers, canonical_text, rng
                 vector.tobytes(),
                 None if is_hidden else quote.statement + 1,
                 False,
-                "" if is_hidden else quote.variant,
-                None if is_hidden else LEXICAL[quote.variant],
+                "" if is_hidden else drift_of(quote.variant),
+                None if is_hidden else LEXICAL[drift_of(quote.variant)],
                 None if is_hidden else round(float(cosine), 4),
                 None if is_hidden else json.dumps(diff),
             )
