@@ -2,6 +2,9 @@
 
 DATABASE_URL   default SQLite in the project folder; postgres://… in production
 DATABASE_POOL_SIZE  most connections a process keeps open to PostgreSQL (default 10)
+DATABASE_CONNECT_TIMEOUT  seconds to wait for PostgreSQL to answer a connection (default 5)
+DATABASE_STATEMENT_TIMEOUT_MS  cancel a PostgreSQL statement after this long (default none;
+               config/gunicorn.conf.py sets 10000 for web workers, so commands are not cut short)
 SECRET_KEY     required when DEBUG is off (a start-up error names it); no fallback key
 DEBUG          "1"/"true" to turn on (default off: a production deployment that forgets
                it is not left in debug mode)
@@ -156,7 +159,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("DATABASE_POOL_SIZE", 10)),
+        # A database that is down fails a request or command within seconds, not 30.
+        "timeout": float(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5)),
     }
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5))
+    if os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS"):
+        DATABASES["default"]["OPTIONS"]["options"] = (
+            f"-c statement_timeout={int(os.environ['DATABASE_STATEMENT_TIMEOUT_MS'])}"
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -192,6 +202,8 @@ EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 
 # Server errors (a 500's traceback, a CSP violation report) go to stderr, which gunicorn or
 # the service manager keeps, and by mail to ADMINS when DEBUG is off and ADMINS are set.
+# The PostgreSQL pool's own retry warnings are left out: a database that is down is said
+# once, by the command or the failed request, naming host and port.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -211,6 +223,7 @@ LOGGING = {
         "django.security": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "verbatim.csp": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "psycopg.pool": {"level": "CRITICAL"},
     },
 }
 

@@ -7,7 +7,10 @@ the articles whose body changed since their quotes were extracted
 article, and returns how many it processed. `ingest` calls it with the articles
 it stored. An article that fails is rolled back alone, reported through
 on_error(message), and left pending for the next run: one bad article
-never stops a batch.
+never stops a batch. `pending_articles()` is the queryset of articles still to
+extract; `ingest` counts it before it stores anything, then extracts every
+pending article, so articles that a killed run stored but never extracted are
+extracted by the next one instead of being passed over as "unchanged".
 
 Idempotent, and the editor's word is final. Extracted spans meet the stored
 Quotes by (start, end), else by the same text; a matched row is updated in
@@ -48,13 +51,16 @@ CLEARED_WITH_TEXT = (
 )
 
 
+def pending_articles():
+    """Articles whose body changed since their quotes were extracted, or never extracted."""
+    return Article.objects.exclude(extracted_hash=F("content_hash"))
+
+
 def extract_pending(force=False, articles=None, on_error=None):
     """Extract the new or changed articles (all of them with force); return the count."""
-    queryset = Article.objects.all()
+    queryset = Article.objects.all() if force else pending_articles()
     if articles is not None:
         queryset = queryset.filter(pk__in=[getattr(a, "pk", a) for a in articles])
-    if not force:
-        queryset = queryset.exclude(extracted_hash=F("content_hash"))
     resolver = SpeakerResolver()
     count = 0
     for article in queryset.order_by("pk").iterator():

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from quotes.models import Quote
+from quotes.services import extraction
 from sources.models import Article, Outlet
 from sources.services import ingestion
 from sources.text import formats
@@ -77,14 +79,30 @@ def test_a_second_run_stores_nothing_new():
 
 
 def test_it_runs_extraction_for_new_and_changed_articles_only(monkeypatch):
-    calls = []
+    extracted = []
+    real_extract = extraction.extract_article
     monkeypatch.setattr(
-        "quotes.management.commands.ingest.extract_pending",
-        lambda articles, on_error: calls.append(sorted(article.pk for article in articles)),
+        extraction,
+        "extract_article",
+        lambda article, resolver: extracted.append(article.pk) or real_extract(article, resolver),
     )
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
-    assert calls == [sorted(Article.objects.values_list("pk", flat=True))]
+    assert extracted == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_it_extracts_articles_an_earlier_run_stored_but_left_pending(tmp_path):
+    ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
+    Article.objects.filter(outlet__name="Northgate Daily").update(extracted_hash="")
+    Quote.objects.filter(article__outlet__name="Northgate Daily").delete()
+    out, err, error = ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
+    assert error is None, err
+    assert out.splitlines() == [
+        "ingest: 0 new, 0 updated, 4 unchanged, 0 failed",
+        "extract: also 1 article(s) an earlier run left pending",
+    ]
+    assert Quote.objects.filter(article__outlet__name="Northgate Daily").exists()
+    assert not extraction.pending_articles().exists()
 
 
 def test_the_same_story_in_two_files_is_one_article(tmp_path):

@@ -1,9 +1,14 @@
-"""manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N]"""
+"""manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N]
+
+Stores the stories, then extracts every article still pending: the ones this run stored
+or changed, and any that an earlier run stored but did not extract (killed, say), whose
+number it prints, so a rerun after a crash finishes the work.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.services.extraction import extract_pending
+from quotes.services.extraction import extract_pending, pending_articles
 from sources.services.ingestion import FAILED, ingest_paths
 from sources.text.manifest import ManifestError, read_manifest
 
@@ -35,13 +40,15 @@ class Command(BaseCommand):
             rows = read_manifest(manifest) if manifest else {}
         except ManifestError as error:
             raise CommandError(str(error)) from error
+        left_pending = pending_articles().count()
         report = ingest_paths(
             paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write
         )
         self.stdout.write(report.summary())
+        if left_pending:
+            self.stdout.write(f"extract: also {left_pending} article(s) an earlier run left pending")
         failures = []
-        if report.changed:
-            extract_pending(articles=report.changed, on_error=failures.append)
+        extract_pending(on_error=failures.append)
         for failure in failures:
             self.stderr.write(failure)
         if report.counts[FAILED]:
