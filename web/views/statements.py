@@ -79,7 +79,8 @@ def speaker_suggestions(request):
     speakers = []
     if typed:
         speakers = (
-            Speaker.objects.filter(Q(name__icontains=typed) | Q(aliases__alias__icontains=typed))
+            Speaker.objects.visible()
+            .filter(Q(name__icontains=typed) | Q(aliases__alias__icontains=typed))
             .annotate(statement_count=Count("statements", distinct=True))
             .order_by("-statement_count", "name")[:SUGGESTIONS]
         )
