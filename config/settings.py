@@ -20,6 +20,8 @@ ADMINS         comma-separated addresses that get a mail for each server error (
                SERVER_EMAIL, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
                EMAIL_USE_TLS); errors are always logged to stderr as well
 AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES  admin log-in failures before a lock-out, and its length
+CELERY_BROKER_URL  redis://host:6379/0 to run the long jobs on Celery workers (CELERY_QUEUE
+               names their queue, default "verbatim"); unset, they run in-process
 """
 
 import os
@@ -249,6 +251,20 @@ LOGGING = {
         "psycopg.pool": {"level": "CRITICAL"},
     },
 }
+
+# Task workers (config/celery.py, quotes/tasks.py). Without CELERY_BROKER_URL every task runs
+# in-process when queued. Tasks are acknowledged after they finish, so one whose worker is
+# killed is run again by another (the services are idempotent: no duplicate rows).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or CELERY_BROKER_URL or None
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "verbatim")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
