@@ -65,7 +65,8 @@ def extract_pending(force=False, articles=None, on_error=None):
     count = 0
     for article in queryset.order_by("pk").iterator():
         try:
-            extract_article(article, resolver)
+            if not extract_article(article, resolver, only_if_pending=not force):
+                continue
         except Exception as error:  # the batch goes on; the article stays pending
             if on_error is None:
                 raise
@@ -76,16 +77,28 @@ def extract_pending(force=False, articles=None, on_error=None):
     return count
 
 
-def extract_article(article, resolver=None):
-    """Find, attribute and store the quotes of one article, in one transaction."""
+def extract_article(article, resolver=None, only_if_pending=False):
+    """Find, attribute and store the quotes of one article, in one transaction; True if done.
+
+    With only_if_pending the article's row is locked first and the article passed over
+    (False) when another run extracted it meanwhile or its body changed since it was read:
+    two ingests that both find it pending (one stored it, the other came across it as
+    left pending) never write its quotes twice.
+    """
     resolver = resolver or SpeakerResolver()
     statements = read_article(article.body, reported=REPORTED_SPEECH)
     with transaction.atomic():
+        if only_if_pending:
+            hashes = Article.objects.select_for_update().filter(pk=article.pk)
+            current = hashes.values_list("content_hash", "extracted_hash").first()
+            if current is None or current[0] != article.content_hash or current[1] == current[0]:
+                return False
         speakers = {s.span.quotation: resolver.speaker_for(s.attribution) for s in statements}
         wanted = [quote_values(s.span, s.attribution, speakers[s.span.quotation]) for s in statements]
         write_quotes(article, wanted)
         if article.extracted_hash != article.content_hash:
             Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
+    return True
 
 
 def quote_values(span, attribution, speaker):

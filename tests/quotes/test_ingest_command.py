@@ -84,7 +84,9 @@ def test_it_runs_extraction_for_new_and_changed_articles_only(monkeypatch):
     monkeypatch.setattr(
         extraction,
         "extract_article",
-        lambda article, resolver: extracted.append(article.pk) or real_extract(article, resolver),
+        lambda article, resolver, **options: (
+            extracted.append(article.pk) or real_extract(article, resolver, **options)
+        ),
     )
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
