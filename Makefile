@@ -8,6 +8,7 @@ install:  ## a virtual environment with the pinned packages
 	test -x $(PYTHON) || python3 -m venv .venv
 	$(PYTHON) -m pip install -r requirements.txt
 
+check: export DEBUG = 1
 check:  ## lint, format, types of the pure packages, import contracts, migrations in step with the models
 	$(BIN)ruff check .
 	$(BIN)ruff format --check .
@@ -18,7 +19,8 @@ check:  ## lint, format, types of the pure packages, import contracts, migration
 test:  ## the whole suite (browser tests need Debian's chromium)
 	$(PYTHON) -m pytest
 
-run:  ## the app on SQLite with the bundled sample articles, at http://127.0.0.1:8000
+run: export DEBUG = 1
+run:  ## the app on SQLite with the bundled sample articles, at http://127.0.0.1:8000 (debug mode)
 	$(PYTHON) manage.py migrate
 	$(PYTHON) manage.py collectstatic --noinput -v0
 	$(PYTHON) manage.py ingest sources/samples --manifest sources/samples/manifest.csv

@@ -2,15 +2,35 @@
 
 DATABASE_URL   default SQLite in the project folder; postgres://… in production
 DATABASE_POOL_SIZE  most connections a process keeps open to PostgreSQL (default 10)
-SECRET_KEY     required when DEBUG is off
-DEBUG          "1"/"true" to turn on (default off)
-ALLOWED_HOSTS  comma-separated (default localhost names)
+DATABASE_CONNECT_TIMEOUT  seconds to wait for PostgreSQL to answer a connection (default 5)
+DATABASE_STATEMENT_TIMEOUT_MS  cancel a PostgreSQL statement after this long (default none;
+               config/gunicorn.conf.py sets 10000 for web workers, so commands are not cut short)
+SECRET_KEY     required when DEBUG is off (a start-up error names it); no fallback key
+DEBUG          "1"/"true" to turn on (default off: a production deployment that forgets
+               it is not left in debug mode)
+ALLOWED_HOSTS  comma-separated; required when DEBUG is off (localhost names when on)
+CSRF_TRUSTED_ORIGINS  comma-separated https://host origins, when a proxy changes the host
+SECURE_SSL_REDIRECT, SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_HSTS_INCLUDE_SUBDOMAINS,
+SECURE_HSTS_PRELOAD   on by default when DEBUG is off; "0" turns one off (local HTTP)
+SECURE_HSTS_SECONDS   default one year when DEBUG is off; 0 turns HSTS off
+SECURE_PROXY_SSL_HEADER  "1" when a proxy terminates TLS and sets X-Forwarded-Proto (and
+               strips it from clients); off by default, since trusting it without one lets
+               any client claim HTTPS
+ADMINS         comma-separated addresses that get a mail for each server error (with
+               SERVER_EMAIL, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+               EMAIL_USE_TLS); errors are always logged to stderr as well
+AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES  admin log-in failures before a lock-out, and its length
+CELERY_BROKER_URL  redis://host:6379/0 to run the long jobs on Celery workers (CELERY_QUEUE
+               names their queue, default "verbatim"); unset, they run in-process
 """
 
 import os
+from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -18,23 +38,68 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 def env_flag(name, default=False):
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = env_flag("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and os.environ.get("VERBATIM_REQUIRE_SECRET_KEY"):
-        raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
-    SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not DEBUG:
+    missing = [
+        name for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS)) if not value
+    ]
+    if missing:
+        raise ImproperlyConfigured(
+            f"DEBUG is off, so set {' and '.join(missing)} in the environment "
+            "(see the README's production block), or set DEBUG=1 for local development."
+        )
+else:
+    SECRET_KEY = SECRET_KEY or "insecure-development-key-used-only-with-DEBUG-on"
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-ALLOWED_HOSTS = [
-    host.strip()
-    for host in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",")
-    if host.strip()
-]
+# HTTPS and browser protections: on by default in production, each switchable for local HTTP.
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", not DEBUG)
+SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (0 if DEBUG else 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", not DEBUG)
+if env_flag("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): scripts, styles and images from this site only, no
+# inline script or style anywhere (the drift bars are SVG geometry, not style attributes),
+# nothing framed or posted elsewhere. Violations are reported to /csp-report/, which logs them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # One style attribute is allowed, by its hash alone: simple_history's object history
+        # page prints style="border-top: 0" on its paginator.
+        "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": "/csp-report/",
+    }
+}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -46,6 +111,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "csp",
+    "axes",
     "django_filters",
     "simple_history",
     "sources",
@@ -56,14 +123,32 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.RejectNulInQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into its lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: it refuses a locked-out user before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin log-in: after AXES_FAILURE_LIMIT failures for one user name from one address, that
+# pair is locked out for AXES_COOLOFF_MINUTES; a success resets the count. The failures are
+# rows in the database, so every worker and machine sees the same count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_IPWARE_PROXY_COUNT = 1 if env_flag("SECURE_PROXY_SSL_HEADER") else 0
 
 ROOT_URLCONF = "config.urls"
 
@@ -99,11 +184,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("DATABASE_POOL_SIZE", 10)),
+        # A database that is down fails a request or command within seconds, not 30.
+        "timeout": float(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5)),
     }
     # No JIT for the app's queries: PostgreSQL's cost model compiled every search query
     # at 1,000,000 quotes, and compiling took 0.95-2.7 s of queries that run in tens of
     # milliseconds once planned well; with JIT off the same queries took half the time.
-    DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
+    server_options = ["-c jit=off"]
+    if os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS"):
+        server_options.append(f"-c statement_timeout={int(os.environ['DATABASE_STATEMENT_TIMEOUT_MS'])}")
+    DATABASES["default"]["OPTIONS"]["options"] = " ".join(server_options)
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -123,15 +214,60 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Hashed, compressed files after collectstatic; on a checkout that has not run it, plain
+    # URLs that WhiteNoise serves from the apps' static folders, so no page answers 500.
+    "staticfiles": {"BACKEND": "config.staticfiles.FallbackManifestStaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = True
 
+ADMINS = [parseaddr(address) for address in env_list("ADMINS")]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "verbatim@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+
+# Server errors (a 500's traceback, a CSP violation report) go to stderr, which gunicorn or
+# the service manager keeps, and by mail to ADMINS when DEBUG is off and ADMINS are set.
+# The PostgreSQL pool's own retry warnings are left out: a database that is down is said
+# once, by the command or the failed request, naming host and port.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "verbatim.csp": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "psycopg.pool": {"level": "CRITICAL"},
+    },
 }
+
+# Task workers (config/celery.py, quotes/tasks.py). Without CELERY_BROKER_URL every task runs
+# in-process when queued. Tasks are acknowledged after they finish, so one whose worker is
+# killed is run again by another (the services are idempotent: no duplicate rows).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or CELERY_BROKER_URL or None
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "verbatim")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))

@@ -1,12 +1,16 @@
-"""URL map: the reader's pages, the sitemap, then the editors' admin."""
+"""URL map: health and readiness, CSP reports, the editors' admin, the sitemap, the reader's pages."""
 
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from config import operations
 from web.sitemaps import SITEMAPS
 
 urlpatterns = [
+    path("healthz", operations.healthz, name="healthz"),
+    path("readyz", operations.readyz, name="readyz"),
+    path("csp-report/", operations.csp_report, name="csp-report"),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(

@@ -1,7 +1,9 @@
 """Speakers, the quotes printed in articles, and the statements they report.
 
 What a reader may see is named once, here: `Quote.objects.visible()` (not hidden by
-an editor) and `Statement.objects.visible()` (at least one visible quote). An editor's
+an editor), `Statement.objects.visible()` (at least one visible quote) and
+`Speaker.objects.visible()` (at least one visible quote attributed to them, or a
+visible Statement of theirs). An editor's
 "not a quotation" hides a Quote from every page and from the export while keeping it
 in the database.
 
@@ -34,6 +36,14 @@ from simple_history.models import HistoricalRecords
 from sources.models import NamedWithSlug
 
 
+class SpeakerQuerySet(models.QuerySet):
+    def visible(self):
+        """Speakers a reader may be shown: a visible quote is theirs, or a visible Statement."""
+        quotes = Quote.objects.visible().filter(speaker=OuterRef("pk"))
+        statements = Statement.objects.visible().filter(speaker=OuterRef("pk"))
+        return self.filter(Exists(quotes) | Exists(statements))
+
+
 class Speaker(NamedWithSlug):
     class Kind(models.TextChoices):
         PERSON = "person", "person"
@@ -47,6 +57,8 @@ class Speaker(NamedWithSlug):
     edited_by_editor = models.BooleanField(default=False)
 
     history = HistoricalRecords()
+
+    objects = SpeakerQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

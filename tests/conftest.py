@@ -1,4 +1,4 @@
-"""Shared fixtures: where the evaluation data lives, and plain static storage in tests."""
+"""Shared fixtures: where the evaluation data lives, plain static storage and fast password hashing in tests."""
 
 from pathlib import Path
 
@@ -23,6 +23,12 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Log-in tests hash a password per attempt; PBKDF2's million rounds cost seconds each."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -8,7 +8,10 @@ Out: one Share per class, with its count and its percentage of the total; the
 
 Limits: a class missing from `classes` is left out of the shares but still counts
 in the total, so the bar then does not fill its width; the percentage is a float
-for drawing, `rounded` the whole number a reader sees.
+for drawing, `rounded` the whole number a reader sees. `offset` is where the
+share's segment starts along a bar of 100 (the shares before it, summed), so the
+bar can be drawn as SVG rectangles: the Content-Security-Policy allows no inline
+style attributes, so the widths cannot be CSS.
 """
 
 from collections.abc import Mapping, Sequence
@@ -27,6 +30,7 @@ class Share:
     label: str
     count: int
     percent: float
+    offset: float = 0.0
 
     @property
     def rounded(self) -> int:
@@ -37,10 +41,21 @@ class Share:
         """The percentage as a CSS length with a dot decimal, whatever the locale."""
         return f"{self.percent:.2f}%"
 
+    @property
+    def svg_width(self) -> str:
+        """The percentage as an SVG length on a 100-wide bar, with a dot decimal."""
+        return f"{self.percent:.2f}"
+
+    @property
+    def svg_x(self) -> str:
+        return f"{self.offset:.2f}"
+
 
 def drift_shares(counts: Mapping[str, int], classes: Sequence[tuple[str, str]]) -> list[Share]:
     total = sum(counts.values())
-    return [
-        Share(value, label, counts.get(value, 0), 100.0 * counts.get(value, 0) / total if total else 0.0)
-        for value, label in classes
-    ]
+    shares, offset = [], 0.0
+    for value, label in classes:
+        percent = 100.0 * counts.get(value, 0) / total if total else 0.0
+        shares.append(Share(value, label, counts.get(value, 0), percent, offset))
+        offset += percent
+    return shares

@@ -31,7 +31,7 @@ class SpeakerSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return Speaker.objects.order_by("pk").only("pk", "slug")
+        return Speaker.objects.visible().order_by("pk").only("pk", "slug")
 
 
 class OutletSitemap(Sitemap):

@@ -103,7 +103,16 @@ def _give_statement(quote: Quote, statement: Statement | None) -> None:
 
 
 def _strike(quote: Quote) -> None:
-    """Not a quotation: out of its Statement, where clustering will not put it back."""
+    """Not a quotation: out of its Statement, where clustering will not put it back.
+
+    A wording pinned from this quote goes with it (the Statement takes its canonical
+    wording from its visible quotes again), or the hidden text would stay on every page
+    that shows the Statement. A wording an editor typed in stays.
+    """
+    pinned = Statement.objects.filter(pk=quote.statement_id, wording_pinned=True, canonical_text=quote.text)
+    for statement in pinned:
+        statement.wording_pinned, statement.canonical_quote = False, None
+        _save(statement, f"Its pinned wording left with quote {quote.pk}, marked as not a quotation")
     _give_statement(quote, None)
     quote.hidden_by_editor = True
 

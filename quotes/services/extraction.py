@@ -7,7 +7,10 @@ the articles whose body changed since their quotes were extracted
 article, and returns how many it processed. `ingest` calls it with the articles
 it stored. An article that fails is rolled back alone, reported through
 on_error(message), and left pending for the next run: one bad article
-never stops a batch.
+never stops a batch. `pending_articles()` is the queryset of articles still to
+extract; `ingest` counts it before it stores anything, then extracts every
+pending article, so articles that a killed run stored but never extracted are
+extracted by the next one instead of being passed over as "unchanged".
 
 Idempotent, and the editor's word is final. Extracted spans meet the stored
 Quotes by (start, end), else by the same text; a matched row is updated in
@@ -48,18 +51,22 @@ CLEARED_WITH_TEXT = (
 )
 
 
+def pending_articles():
+    """Articles whose body changed since their quotes were extracted, or never extracted."""
+    return Article.objects.exclude(extracted_hash=F("content_hash"))
+
+
 def extract_pending(force=False, articles=None, on_error=None):
     """Extract the new or changed articles (all of them with force); return the count."""
-    queryset = Article.objects.all()
+    queryset = Article.objects.all() if force else pending_articles()
     if articles is not None:
         queryset = queryset.filter(pk__in=[getattr(a, "pk", a) for a in articles])
-    if not force:
-        queryset = queryset.exclude(extracted_hash=F("content_hash"))
     resolver = SpeakerResolver()
     count = 0
     for article in queryset.order_by("pk").iterator():
         try:
-            extract_article(article, resolver)
+            if not extract_article(article, resolver, only_if_pending=not force):
+                continue
         except Exception as error:  # the batch goes on; the article stays pending
             if on_error is None:
                 raise
@@ -70,16 +77,28 @@ def extract_pending(force=False, articles=None, on_error=None):
     return count
 
 
-def extract_article(article, resolver=None):
-    """Find, attribute and store the quotes of one article, in one transaction."""
+def extract_article(article, resolver=None, only_if_pending=False):
+    """Find, attribute and store the quotes of one article, in one transaction; True if done.
+
+    With only_if_pending the article's row is locked first and the article passed over
+    (False) when another run extracted it meanwhile or its body changed since it was read:
+    two ingests that both find it pending (one stored it, the other came across it as
+    left pending) never write its quotes twice.
+    """
     resolver = resolver or SpeakerResolver()
     statements = read_article(article.body, reported=REPORTED_SPEECH)
     with transaction.atomic():
+        if only_if_pending:
+            hashes = Article.objects.select_for_update().filter(pk=article.pk)
+            current = hashes.values_list("content_hash", "extracted_hash").first()
+            if current is None or current[0] != article.content_hash or current[1] == current[0]:
+                return False
         speakers = {s.span.quotation: resolver.speaker_for(s.attribution) for s in statements}
         wanted = [quote_values(s.span, s.attribution, speakers[s.span.quotation]) for s in statements]
         write_quotes(article, wanted)
         if article.extracted_hash != article.content_hash:
             Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
+    return True
 
 
 def quote_values(span, attribution, speaker):

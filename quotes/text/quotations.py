@@ -50,6 +50,7 @@ inside, „ “) pair by context only as well as that context allows.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -432,20 +433,39 @@ def find_quotations(body):
 
 
 def drop_repeated_head_quotes(body, kept):
-    """Quotes in the headline or standfirst whose words a later paragraph quotes again."""
+    """Quotes in the headline or standfirst whose words a later paragraph quotes again.
 
-    def words(group):
-        return set(words_of(" ".join(body[s.start : s.end] for s in group)))
+    Each group's words are read once. A head quote is compared only with the later
+    groups that hold its rarest word (an index from each word to the groups of later
+    paragraphs that quote it), so the work grows with the body, not with its square:
+    a body that is one long paragraph has no later paragraph and costs one pass.
+    """
+    if not any(in_head for _, _, in_head in kept):
+        return kept
+    first_head = min(group[0].paragraph for group, _, in_head in kept if in_head)
+    words = [set(words_of(" ".join(body[s.start : s.end] for s in group))) for group, _, _ in kept]
+    holding = defaultdict(list)  # word -> positions of groups past the first head paragraph
+    for position, (group, _, _) in enumerate(kept):
+        if group[0].paragraph > first_head:
+            for word in words[position]:
+                holding[word].append(position)
 
-    result = []
-    for position, (group, kind, in_head) in enumerate(kept):
-        if in_head:
-            mine = words(group)
-            later = (g for g, _, _ in kept[position + 1 :] if g[0].paragraph > group[0].paragraph)
-            if any(mine <= words(other) for other in later):
-                continue
-        result.append((group, kind, in_head))
-    return result
+    def quoted_again(position, paragraph):
+        mine = words[position]
+        if not mine:
+            candidates = range(position + 1, len(kept))
+        else:
+            candidates = min((holding.get(word, ()) for word in mine), key=len)
+        return any(
+            other > position and kept[other][0][0].paragraph > paragraph and mine <= words[other]
+            for other in candidates
+        )
+
+    return [
+        (group, kind, in_head)
+        for position, (group, kind, in_head) in enumerate(kept)
+        if not (in_head and quoted_again(position, group[0].paragraph))
+    ]
 
 
 def quote_spans(body, quotations):

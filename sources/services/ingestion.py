@@ -4,6 +4,12 @@
 each story (`records`) and stores it with `store_record`, one transaction per
 story, so a file that fails stores nothing and changes nothing stored before.
 
+Bad input never stops a batch: whatever one story raises while it is read,
+assembled or stored becomes one "SOURCE: failed: REASON" line and a "failed"
+count, and the next story is read. The exception is the database itself
+going away (`OperationalError`, `InterfaceError`): every later story would fail
+the same way, so it ends the batch at once and the caller says so in one line.
+
 Idempotent: a story is one Article. Looked up by URL first, then by content
 hash. Same URL with another body updates the Article in place ("updated"); the
 same hash is "unchanged" (when re-read from the same source, metadata that
@@ -17,12 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
 from tqdm import tqdm
 
 from sources.models import Article, Outlet
+from sources.text.characters import normalise_text
 from sources.text.formats import Failure, find_files, read_file
-from sources.text.records import EmptyArticle, build_record
+from sources.text.records import build_record
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
 OUTCOMES = (NEW, UPDATED, UNCHANGED, FAILED)
@@ -50,7 +57,7 @@ def ingest_paths(paths, manifest=None, outlet="", max_bytes=None, on_message=pri
 
     def tell(message):
         with tqdm.external_write_mode(file=sys.stderr):
-            on_message(message)
+            on_message(normalise_text(message))
 
     def fail(failure):
         report.counts[FAILED] += 1
@@ -61,26 +68,45 @@ def ingest_paths(paths, manifest=None, outlet="", max_bytes=None, on_message=pri
         if isinstance(item, Failure):
             fail(item)
             continue
-        for received in read_file(item, max_bytes):
-            if isinstance(received, Failure):
-                fail(received)
-                continue
-            try:
-                record, warnings = build_record(received, manifest.get(received.file_name), outlet)
-            except EmptyArticle as error:
-                fail(Failure(received.source, str(error)))
-                continue
-            for warning in warnings:
-                tell(f"{received.source}: warning: {warning}")
-            try:
-                outcome, article = store_record(record)
-            except DatabaseError as error:
-                fail(Failure(received.source, f"could not be stored ({error})"))
-                continue
-            report.counts[outcome] += 1
-            if outcome in (NEW, UPDATED):
-                report.changed.append(article)
+        try:
+            for received in read_file(item, max_bytes):
+                if isinstance(received, Failure):
+                    fail(received)
+                    continue
+                ingest_one(received, manifest, outlet, report, tell, fail)
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception as error:  # a file whose reading broke off: its other stories are lost
+            fail(Failure(str(item), f"could not be read further ({type(error).__name__}: {error})"))
     return report
+
+
+def ingest_one(received, manifest, outlet, report, tell, fail):
+    """Assemble and store one story, counting its outcome; a failure is one line."""
+    try:
+        record, warnings = build_record(received, manifest.get(received.file_name), outlet)
+    except Exception as error:  # EmptyArticle, MalformedURL, or anything one story can raise
+        fail(Failure(received.source, reason_for(error)))
+        return
+    for warning in warnings:
+        tell(f"{received.source}: warning: {warning}")
+    try:
+        outcome, article = store_record(record)
+    except (OperationalError, InterfaceError):
+        raise
+    except DatabaseError as error:
+        fail(Failure(received.source, f"could not be stored ({error})"))
+        return
+    report.counts[outcome] += 1
+    if outcome in (NEW, UPDATED):
+        report.changed.append(article)
+
+
+def reason_for(error):
+    """One line saying why a story failed: our own errors speak for themselves."""
+    if isinstance(error, ValueError) and type(error).__module__.startswith("sources."):
+        return str(error)
+    return f"could not be read ({type(error).__name__}: {error})"
 
 
 def store_record(record):

@@ -17,7 +17,13 @@ Formats:
 Bad input, each a `Failure`: a path that does not exist or cannot be read, a
 file over the size limit, an empty file, a binary file (NUL bytes or many
 control characters). Invalid UTF-8 is decoded with replacement characters and
-the record carries a warning.
+the record carries a warning. Any other error while reading one story (say,
+trafilatura failing on one page) is a `Failure` for that story alone, never an
+exception out of `read_file`: one bad record never stops a batch.
+
+Text is normalised where it comes in (`characters.normalise_text`): lone
+surrogates, which JSON escapes like "\\ud800" produce, become U+FFFD and NUL
+bytes are dropped, in the decoded file and in every JSON field.
 """
 
 import json
@@ -25,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import trafilatura
+
+from .characters import normalise_text
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -95,7 +103,7 @@ def hidden(found, root):
 
 def read_file(path, max_bytes):
     """The records in one file: `Received` for each story, `Failure` for what fails."""
-    source = str(Path(path).resolve())
+    source = normalise_text(str(Path(path).resolve()))
     suffix = Path(path).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield Failure(source, f"unsupported file type {suffix or '(none)'}; use .txt, .html or .jsonl")
@@ -117,9 +125,18 @@ def read_file(path, max_bytes):
     if suffix in JSONL_SUFFIXES:
         yield from read_json_lines(source, text, warnings)
     elif suffix in HTML_SUFFIXES:
-        yield from_html(source, source, text, warnings=warnings)
+        yield guarded(source, from_html, source, source, text, warnings=warnings)
     else:
         yield Received(path=source, source=source, raw=text, text=text, warnings=warnings)
+
+
+def guarded(source, read, *args, **kwargs):
+    """read(*args, **kwargs), or a `Failure` naming the error it raised: whatever one
+    story holds, the caller goes on to the next."""
+    try:
+        return read(*args, **kwargs)
+    except Exception as error:  # one bad story fails alone, the batch goes on
+        return Failure(source, f"could not be read ({type(error).__name__}: {error})")
 
 
 def content_problem(data):
@@ -134,11 +151,11 @@ def content_problem(data):
 
 
 def decode(data):
-    """UTF-8 text (a byte-order mark dropped) and the warnings decoding raised."""
+    """UTF-8 text (a byte-order mark dropped, NUL bytes removed) and the warnings decoding raised."""
     try:
-        return data.decode("utf-8-sig"), ()
+        return normalise_text(data.decode("utf-8-sig")), ()
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8-sig", errors="replace")
+        text = normalise_text(data.decode("utf-8-sig", errors="replace"))
         return text, (f"invalid UTF-8 at byte {error.start}; decoded with replacement characters",)
 
 
@@ -173,7 +190,8 @@ def read_json_lines(path, text, warnings):
     """A record for each non-blank line; the source of each is "PATH:LINE"."""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            yield from_json_line(path, f"{path}:{number}", line, warnings)
+            source = f"{path}:{number}"
+            yield guarded(source, from_json_line, path, source, line, warnings)
 
 
 def from_json_line(path, source, line, warnings):
@@ -183,11 +201,12 @@ def from_json_line(path, source, line, warnings):
         return Failure(source, f"malformed JSON line ({error.msg} at column {error.colno})")
     if not isinstance(record, dict):
         return Failure(source, 'a JSON line must be an object with "text" or "html"')
-    given = {name: str(record.get(name) or "").strip() for name in JSON_FIELDS}
-    if isinstance(record.get("html"), str) and record["html"].strip():
-        return from_html(path, source, record["html"], warnings=warnings, **given)
-    if isinstance(record.get("text"), str) and record["text"].strip():
-        return Received(
-            path=path, source=source, raw=record["text"], text=record["text"], warnings=warnings, **given
-        )
+    given = {name: normalise_text(str(record.get(name) or "")).strip() for name in JSON_FIELDS}
+    html, text = (
+        normalise_text(record[name]) if isinstance(record.get(name), str) else "" for name in ("html", "text")
+    )
+    if html.strip():
+        return from_html(path, source, html, warnings=warnings, **given)
+    if text.strip():
+        return Received(path=path, source=source, raw=text, text=text, warnings=warnings, **given)
     return Failure(source, 'the JSON line has no "text" or "html"')

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from quotes.models import Quote
+from quotes.services import extraction
 from sources.models import Article, Outlet
 from sources.services import ingestion
+from sources.text import formats
 from tests.conftest import SAMPLES
 
 pytestmark = pytest.mark.django_db
@@ -76,14 +79,32 @@ def test_a_second_run_stores_nothing_new():
 
 
 def test_it_runs_extraction_for_new_and_changed_articles_only(monkeypatch):
-    calls = []
+    extracted = []
+    real_extract = extraction.extract_article
     monkeypatch.setattr(
-        "quotes.management.commands.ingest.extract_pending",
-        lambda articles, on_error: calls.append(sorted(article.pk for article in articles)),
+        extraction,
+        "extract_article",
+        lambda article, resolver, **options: (
+            extracted.append(article.pk) or real_extract(article, resolver, **options)
+        ),
     )
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
-    assert calls == [sorted(Article.objects.values_list("pk", flat=True))]
+    assert extracted == sorted(Article.objects.values_list("pk", flat=True))
+
+
+def test_it_extracts_articles_an_earlier_run_stored_but_left_pending(tmp_path):
+    ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
+    Article.objects.filter(outlet__name="Northgate Daily").update(extracted_hash="")
+    Quote.objects.filter(article__outlet__name="Northgate Daily").delete()
+    out, err, error = ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
+    assert error is None, err
+    assert out.splitlines() == [
+        "ingest: 0 new, 0 updated, 4 unchanged, 0 failed",
+        "extract: also 1 article(s) an earlier run left pending",
+    ]
+    assert Quote.objects.filter(article__outlet__name="Northgate Daily").exists()
+    assert not extraction.pending_articles().exists()
 
 
 def test_the_same_story_in_two_files_is_one_article(tmp_path):
@@ -160,6 +181,45 @@ def test_each_bad_input_gets_one_line_and_the_batch_goes_on(tmp_path):
         ]
     )
     assert sorted(Article.objects.values_list("title", flat=True)) == ["Caf\ufffd", "Fed", "Headline"]
+
+
+def test_hostile_json_lines_each_fail_or_are_cleaned_alone_and_later_files_are_stored(tmp_path, monkeypatch):
+    lines = [
+        r'{"text": "A lone \ud800 surrogate, she said.", "title": "Surrogate \udfff title"}',
+        r'{"text": "NUL \u0000 inside the text.", "byline": "By \u0000 Nul", "url": "https://n.example/\u0000"}',
+        '{"text": "Bad URL.", "url": "http://[::1"}',
+        '{"text": "Script URL.", "url": "javascript:alert(1)"}',
+        '{"html": "<html><body><p>Breaks the HTML reader.</p></body></html>"}',
+        '{"text": "The good line, after them all."}',
+    ]
+    (tmp_path / "a_feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    story(tmp_path / "b_later.txt", "Later file\n\nIt is stored too.\n")
+
+    def from_html(*args, **kwargs):
+        raise RuntimeError("the HTML reader broke")
+
+    monkeypatch.setattr(formats, "from_html", from_html)
+    out, err, error = ingest(tmp_path)
+    feed = tmp_path / "a_feed.jsonl"
+    assert out.strip() == "ingest: 4 new, 0 updated, 0 unchanged, 3 failed"
+    assert str(error) == "3 input(s) failed; see the lines above."
+    assert err.splitlines() == [
+        f"{feed}:3: failed: URL 'http://[::1' is malformed (Invalid IPv6 URL)",
+        f"{feed}:4: failed: URL 'javascript:alert(1)' is not an http(s) address with a host",
+        f"{feed}:5: failed: could not be read (RuntimeError: the HTML reader broke)",
+    ]
+    titles = sorted(Article.objects.values_list("title", flat=True))
+    assert titles == [
+        "Later file",
+        "NUL inside the text.",
+        "Surrogate \ufffd title",
+        "The good line, after them all.",
+    ]
+    assert Article.objects.get(url="https://n.example/").byline == "By Nul"
+    for article in Article.objects.all():
+        for value in (article.body, article.raw, article.title, article.byline):
+            value.encode("utf-8")
+            assert "\x00" not in value
 
 
 def test_a_failed_file_changes_nothing_stored_before(tmp_path):

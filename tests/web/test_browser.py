@@ -138,7 +138,8 @@ CONTRAST_SCRIPT = """
     return [255, 255, 255];
   };
   const texts = [...document.querySelectorAll("main *")].filter(
-    (el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
+    (el) => el instanceof HTMLElement  // an SVG <title> (the drift bar's tooltip) is never painted
+      && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())
       && el.offsetParent !== null && getComputedStyle(el).clip !== "rect(0px, 0px, 0px, 0px)");
   return texts.map((el) => {
     const [fg, bg] = [luminance(rgb(getComputedStyle(el).color)), luminance(background(el))];

@@ -90,7 +90,8 @@ def speaker_suggestions(request):
     speakers = []
     if typed:
         speakers = (
-            Speaker.objects.filter(pk__in=speakers_named(typed))
+            Speaker.objects.visible()
+            .filter(pk__in=speakers_named(typed))
             .annotate(statement_count=Count("statements", distinct=True))
             .order_by("-statement_count", "name")[:SUGGESTIONS]
         )

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from quotes.services.clustering import ModelUnavailable, cluster_quotes
+from quotes.services.locks import serialized
 
 
 class Command(BaseCommand):
@@ -20,7 +21,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, rebuild=False, **options):
         try:
-            summary = cluster_quotes(rebuild=rebuild)
+            with serialized("cluster"):  # never interleaved with another clustering run
+                summary = cluster_quotes(rebuild=rebuild)
         except ModelUnavailable as error:
             raise CommandError(str(error)) from error
         self.stdout.write(str(summary))

@@ -1,9 +1,20 @@
-"""manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N]"""
+"""manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N] [--async [--wait]]
+
+Stores the stories, then extracts every article still pending: the ones this run stored
+or changed, and any that an earlier run stored but did not extract (killed, say), whose
+number it prints, so a rerun after a crash finishes the work.
+
+--async queues the work for Celery workers instead (quotes/tasks.py: batches of files
+read and extracted in parallel, then one clustering job) and prints the job's id; with
+--wait it waits and prints the same summary as a run in-process, plus clustering's.
+Without CELERY_BROKER_URL the job runs here, at once, and its report is printed.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.services.extraction import extract_pending
+from quotes.services.extraction import extract_pending, pending_articles
+from quotes.tasks import queue_ingest
 from sources.services.ingestion import FAILED, ingest_paths
 from sources.text.manifest import ManifestError, read_manifest
 
@@ -29,22 +40,46 @@ class Command(BaseCommand):
             metavar="N",
             help="skip files larger than this (default: VERBATIM_INGEST_MAX_BYTES)",
         )
+        parser.add_argument(
+            "--async",
+            dest="run_async",
+            action="store_true",
+            help="queue for Celery workers, then cluster (in-process when CELERY_BROKER_URL is unset)",
+        )
+        parser.add_argument("--wait", action="store_true", help="with --async: wait and print the report")
 
-    def handle(self, *args, paths, manifest, outlet, max_bytes, **options):
+    def handle(self, *args, paths, manifest, outlet, max_bytes, run_async=False, wait=False, **options):
         try:
             rows = read_manifest(manifest) if manifest else {}
         except ManifestError as error:
             raise CommandError(str(error)) from error
+        if run_async:
+            return self.queue(paths, manifest, outlet, max_bytes, wait)
+        left_pending = pending_articles().count()
         report = ingest_paths(
             paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write
         )
         self.stdout.write(report.summary())
+        if left_pending:
+            self.stdout.write(f"extract: also {left_pending} article(s) an earlier run left pending")
         failures = []
-        if report.changed:
-            extract_pending(articles=report.changed, on_error=failures.append)
+        extract_pending(on_error=failures.append)
         for failure in failures:
             self.stderr.write(failure)
         if report.counts[FAILED]:
             raise CommandError(f"{report.counts[FAILED]} input(s) failed; see the lines above.")
         if failures:
             raise CommandError(f"{len(failures)} article(s) stored but not extracted; see the lines above.")
+
+    def queue(self, paths, manifest, outlet, max_bytes, wait):
+        result = queue_ingest([str(p) for p in paths], manifest, outlet, max_bytes)
+        if not (wait or settings.CELERY_TASK_ALWAYS_EAGER):
+            self.stdout.write(f"ingest: queued as job {result.id}")
+            return
+        report = result.get()
+        for message in report["messages"]:
+            self.stderr.write(message)
+        self.stdout.write(report["summary"])
+        self.stdout.write(report["cluster"])
+        if report["failed"]:
+            raise CommandError(f"{report['failed']} input(s) failed; see the lines above.")

@@ -1,0 +1,29 @@
+"""gunicorn settings for production: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
+
+Workers: WEB_CONCURRENCY, else 2 per core plus 1 (sync workers, one request each at a
+time, so each holds at most one PostgreSQL connection: keep workers x machines under
+the server's max_connections). A request is given GUNICORN_TIMEOUT seconds (default 30)
+before its worker is killed and replaced; a worker is recycled after about 1,000
+requests (jittered) so a slow leak never grows. Access log: one line a request on
+stdout, with the time taken in microseconds; errors on stderr. Web workers cancel any
+PostgreSQL statement that runs past DATABASE_STATEMENT_TIMEOUT_MS (default 10000 here,
+none for commands), so one expensive search cannot hold a connection for minutes.
+"""
+
+import multiprocessing
+import os
+
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "10000")
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+max_requests = 1000
+max_requests_jitter = 100
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)sus'
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

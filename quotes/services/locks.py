@@ -1,0 +1,49 @@
+"""One job of a kind at a time, across processes and machines: `serialized(name)`.
+
+In: a job name. While the `with` block runs, no other `serialized(name)` block runs
+against the same database; a second one waits for the first to finish. On PostgreSQL
+it is a session advisory lock keyed by the name's hash (held by the connection, so a
+killed holder releases it when its connection drops); on SQLite, a single-machine
+database, an exclusive `flock` on a file beside the database file (a killed holder
+releases it too); for an in-memory database, a lock within the process.
+
+Clustering takes it (`cluster_quotes` and the worker's task), so two clustering runs
+never interleave their reads and writes.
+"""
+
+import fcntl
+import hashlib
+import threading
+from contextlib import contextmanager
+
+from django.db import connection
+
+IN_PROCESS = threading.Lock()
+
+
+def lock_key(name):
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+@contextmanager
+def serialized(name):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [lock_key(name)])
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [lock_key(name)])
+        return
+    database = str(connection.settings_dict["NAME"])
+    if database.startswith(("file:", ":memory:")) or "mode=memory" in database:
+        with IN_PROCESS:
+            yield
+        return
+    with open(f"{database}.{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

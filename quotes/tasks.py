@@ -1,0 +1,72 @@
+"""Celery tasks for the long jobs, and `queue_ingest`, which splits an ingest into them.
+
+`queue_ingest(paths, ...)` finds the files (a missing path is reported at once), splits
+them into batches of FILES_PER_TASK and queues one `ingest_files` task per batch; each
+stores its stories and extracts the articles it stored, so workers read and extract in
+parallel. When every batch is done, `finish` extracts whatever is still pending (from
+a batch whose worker was killed, say) and clusters, inside `serialized("cluster")`, so
+clustering is one job at a time. Results are the synchronous path's: the same services,
+idempotent, so a task retried after a crash (tasks are acknowledged late) stores no
+duplicate rows.
+
+Each task returns plain JSON: counts per outcome, the one-line messages, and for
+`finish` the clustering summary. Without a broker (CELERY_BROKER_URL unset) the whole
+chain runs in-process when queued.
+"""
+
+from collections import Counter
+
+from celery import chord, shared_task
+
+from quotes.services.clustering import cluster_quotes
+from quotes.services.extraction import extract_pending
+from quotes.services.locks import serialized
+from sources.services.ingestion import FAILED, OUTCOMES, ingest_paths
+from sources.text.formats import Failure, find_files
+from sources.text.manifest import read_manifest
+
+FILES_PER_TASK = 50
+
+
+@shared_task(acks_late=True)
+def ingest_files(paths, manifest_path=None, outlet="", max_bytes=None):
+    """Store and extract the stories in `paths`: {"counts": {...}, "messages": [...]}."""
+    rows = read_manifest(manifest_path) if manifest_path else {}
+    messages = []
+    report = ingest_paths(
+        paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=messages.append, progress=False
+    )
+    extract_pending(articles=report.changed, on_error=messages.append)
+    return {"counts": dict(report.counts), "messages": messages}
+
+
+@shared_task(acks_late=True)
+def finish(results, failed_paths=()):
+    """Sum the batches, extract what is still pending, cluster once: the job's report."""
+    counts, messages = Counter(), [f"{failure}" for failure in failed_paths]
+    counts[FAILED] += len(failed_paths)
+    for result in results:
+        counts.update(result["counts"])
+        messages += result["messages"]
+    extract_pending(on_error=messages.append)
+    with serialized("cluster"):
+        summary = cluster_quotes()
+    return {
+        "summary": "ingest: " + ", ".join(f"{counts[outcome]} {outcome}" for outcome in OUTCOMES),
+        "cluster": str(summary),
+        "messages": messages,
+        "failed": counts[FAILED],
+    }
+
+
+def queue_ingest(paths, manifest_path=None, outlet="", max_bytes=None, files_per_task=FILES_PER_TASK):
+    """Queue the ingest of `paths` as batches of files and a final `finish`; the AsyncResult."""
+    files, missing = [], []
+    for item in find_files(paths):
+        (missing if isinstance(item, Failure) else files).append(item)
+    batches = [files[i : i + files_per_task] for i in range(0, len(files), files_per_task)]
+    tasks = [ingest_files.s([str(f) for f in batch], manifest_path, outlet, max_bytes) for batch in batches]
+    failed = [f"{failure.source}: failed: {failure.reason}" for failure in missing]
+    if not tasks:
+        return finish.delay([], failed)
+    return chord(tasks)(finish.s(failed))

@@ -1,0 +1,193 @@
+"""Production mode: settings that refuse to start half-configured, `check --deploy` clean with the
+README's environment, security headers and CSP on every page, static files on a fresh checkout,
+health and readiness, errors reported, and gunicorn serving it."""
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from django.core import mail
+from django.db import OperationalError
+
+from tests.conftest import PROJECT
+
+pytestmark = pytest.mark.django_db
+
+# The README's production block, less the database (any URL parses; nothing connects).
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "verbatim.example",
+    "SECURE_PROXY_SSL_HEADER": "1",
+    "DATABASE_URL": "postgres://verbatim@127.0.0.1:5432/verbatim",
+    "ADMINS": "ops@verbatim.example",
+}
+
+
+def manage(*args, **env):
+    """Run manage.py in a clean environment holding only `env`; the CompletedProcess."""
+    clean = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), **env}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_readme_production_block_names_every_variable_the_deploy_check_is_run_with():
+    readme = (PROJECT / "README.md").read_text()
+    block = next(
+        block for block in readme.split("```sh")[1:] if "gunicorn -c config/gunicorn.conf.py" in block
+    )
+    for name in PRODUCTION_ENV:
+        assert f"{name}=" in block.split("```")[0]
+
+
+def test_check_deploy_with_the_production_environment_gives_no_warnings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_with_debug_off_a_missing_secret_key_or_host_list_stops_start_up_with_one_clear_line(missing):
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != missing}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("django.core.exceptions.ImproperlyConfigured: DEBUG is off, so set")
+    assert missing in last
+
+
+def test_without_debug_or_a_key_nothing_falls_back_to_a_development_key():
+    result = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)")
+    assert result.returncode != 0 and "insecure" not in result.stdout
+
+
+def test_debug_mode_alone_runs_with_the_development_key_and_local_hosts():
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.ALLOWED_HOSTS)", DEBUG="1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "127.0.0.1" in result.stdout
+
+
+def test_every_page_carries_the_csp_and_the_browser_protections(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_no_template_holds_inline_script_or_style():
+    for template in (PROJECT / "web" / "templates").rglob("*.html"):
+        html = template.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), template
+        assert not re.search(r"<style|\sstyle=|\son[a-z]+=", html), template
+
+
+def test_a_fresh_checkout_without_collectstatic_serves_pages_and_their_stylesheet(client, settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "config.staticfiles.FallbackManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path / "not-collected"
+    settings.DEBUG = False
+    page = client.get("/outlets/")
+    assert page.status_code == 200
+    assert 'href="/static/css/site.css"' in page.content.decode()
+    stylesheet = client.get("/static/css/site.css")
+    assert stylesheet.status_code == 200
+    assert b".drift-bar" in b"".join(stylesheet.streaming_content)
+
+
+def test_health_answers_without_touching_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.content == b"ok\n"
+
+
+def test_readiness_checks_the_database(client, monkeypatch, caplog):
+    assert client.get("/readyz").content == b"ready\n"
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("config.operations.connection.cursor", unreachable)
+    response = client.get("/readyz")
+    assert response.status_code == 503 and response.content == b"database unavailable\n"
+    assert "cannot use the database at" in caplog.text
+
+
+def test_csp_reports_are_logged_in_one_line(client, caplog):
+    report = {"csp-report": {"violated-directive": "script-src", "blocked-uri": "inline"}}
+    response = client.post("/csp-report/", json.dumps(report), content_type="application/csp-report")
+    assert response.status_code == 204
+    assert "Content-Security-Policy violation" in caplog.text and "script-src" in caplog.text
+
+
+def test_a_server_error_is_mailed_to_the_admins(client, settings, monkeypatch):
+    settings.ADMINS = [("", "ops@verbatim.example")]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr("config.operations.connection.cursor", broken)
+    client.raise_request_exception = False
+    assert client.get("/readyz").status_code == 500
+    assert [message.to for message in mail.outbox] == [["ops@verbatim.example"]]
+    assert "RuntimeError" in mail.outbox[0].body
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_gunicorn_serves_the_app_with_its_configuration_and_logs_each_request():
+    port = free_port()
+    env = {
+        **os.environ,
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    server = subprocess.Popen(
+        [str(PROJECT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "gunicorn did not start"
+                time.sleep(0.2)
+        assert body == b"ok\n"
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert re.search(r'"GET /healthz HTTP/1\.1" 200 3 .*\d+us', output), output
