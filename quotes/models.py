@@ -29,7 +29,7 @@ editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
 """
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
