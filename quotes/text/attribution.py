@@ -43,9 +43,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
+    FEMALE_NAMES,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE_WORDS,
+    MALE_NAMES,
     PERSON_PRONOUNS,
     SPEECH_PARTICLES,
     SPEECH_VERBS,
@@ -160,9 +162,11 @@ class Article:
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
-        self.genders = {}  # surname -> "he" / "she", from honorifics and resolved pronouns
+        self.genders = {}  # surname -> "he" / "she": honorifics, first names, pronouns
         self.collect_names()
         self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
+        for name in [*self.full_names, *self.person_names]:
+            self.note_first_name(name)
         self.subjects = self.collect_subjects()
 
     def collect_names(self):
@@ -192,6 +196,14 @@ class Article:
                 self.roles.setdefault(mention.name, mention.role)
         elif mention.kind == GROUP:
             self.groups.append(mention.name)
+
+    def note_first_name(self, name):
+        """The gender a common given name tells ("John Hale" -> "he")."""
+        words = name.split()
+        first = bare(words[0]) if len(words) >= 2 else ""
+        gender = "he" if first in MALE_NAMES else "she" if first in FEMALE_NAMES else None
+        if gender is not None:
+            self.genders.setdefault(surname(name).lower(), gender)
 
     def canonical(self, name):
         """The fullest name the article prints for name ("Stoltenberg" ->
@@ -244,11 +256,32 @@ class Article:
                 continue
             for start, end in self.sentences.spans(lo, hi):
                 for mention in (opening_subject(self.frame, start, end), cue_before(self.frame, start, end)):
-                    if mention is not None and mention.form == NAME:
+                    if mention is not None and mention.form == PRONOUN and mention.name in PERSON_PRONOUNS:
+                        self.note_pronoun(mention, subjects)
+                    elif mention is not None and mention.form == NAME:
                         subjects.append((mention.start, self.resolve_name(mention)))
                     elif mention is not None and mention.form == ROLE and is_unnamed(mention):
                         subjects.append((mention.start, Speaker("", mention.kind)))
         return sorted(subjects, key=lambda event: event[0])
+
+    def note_pronoun(self, mention, subjects):
+        """The gender "he" or "she" opening a sentence of narration gives the
+        person it refers to (the last person subject it can take), so a later
+        pronoun passes over people of the other gender."""
+        fits = self.fitting(mention.name, {PERSON})
+        found = nearest(sorted(subjects, key=lambda event: event[0]), mention.start, fits, True)
+        if found is not None and found[1].name:
+            self.genders.setdefault(surname(found[1].name).lower(), mention.name)
+
+    def fitting(self, pronoun, kinds):
+        """Whether a speaker can be what pronoun refers to: of the kinds, and not
+        of the other gender for "he" or "she"."""
+
+        def fits(speaker):
+            known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
+            return speaker.kind in kinds and (known is None or known == pronoun)
+
+        return fits
 
     def gender(self, speaker):
         return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
@@ -257,11 +290,7 @@ class Article:
         """The last (or, with before=False, the next) speaker of the given kinds
         that was a sentence subject or resolved speaker around position; for
         "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
-
-        def fits(speaker):
-            known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
-            return speaker.kind in kinds and (known is None or known == pronoun)
-
+        fits = self.fitting(pronoun, kinds)
         found = [nearest(events, position, fits, before) for events in (self.subjects, resolved)]
         found = [f for f in found if f is not None]
         if not found:

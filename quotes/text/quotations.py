@@ -60,6 +60,8 @@ from .lexicon import (
     SPEECH_PARTICLES,
     SPEECH_VERBS,
     TITLE_CUES,
+    WORK_MAKERS,
+    WORK_NOUNS,
 )
 from .names import NAME, PERSON, bare, tokens, trailing_phrase
 from .sentences import SentenceIndex, sentence_spans
@@ -135,6 +137,15 @@ TWO_CHARACTER_MARK = re.compile("''|``|‘‘|’’|,,")
 # Markup left in the text by a converter (<tweet id="…" author="…">): its
 # attribute values are no quotations, so the tags are blanked before pairing.
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+# A dateline opening a paragraph ("WASHINGTON (AP) — ", "PORTSMOUTH, July 25
+# (UPI) — "): a place in capitals, perhaps a region, a date and an agency, then a
+# dash. mark_view blanks it, so no step takes the place for a speaker or a subject.
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: ?\([A-Za-z. ]{2,24}\))? ?(?:—|–|--|-) (?=\S)"
+)
 # A quoted span that is a handle, an address or a number is no quotation either.
 NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")
 
@@ -142,10 +153,13 @@ NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")
 def mark_view(body):
     """body with every two-character quote mark rewritten as one double mark
     and a space, so offsets stay those of body: ''Yes,'' -> ` "Yes," `. A mark
-    with white space (or the paragraph edge) before it opens, else it closes."""
-    if not TWO_CHARACTER_MARK.search(body) and "<" not in body:
+    with white space (or the paragraph edge) before it opens, else it closes.
+    Markup tags and datelines are blanked."""
+    if not TWO_CHARACTER_MARK.search(body) and "<" not in body and not DATELINE.search(body):
         return body
     chars = list(body)
+    for match in DATELINE.finditer(body):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
     for match in MARKUP_TAG.finditer(body):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     for match in TWO_CHARACTER_MARK.finditer(body):
@@ -377,9 +391,17 @@ def has_speech_verb(sentence):
 
 
 def is_title(text, segment):
-    """A quoted name of a work or a coinage: a title cue right before the mark."""
+    """A quoted name of a work or a coinage: a title cue right before the mark
+    ("dubbed “…”", "host of “…”"), or a noun naming a work right after it
+    ("the “…” program"), for a quote that is no sentence of its own."""
     before = words_of(text[max(0, segment.start - 30) : segment.start - 1])
-    return bool(before) and before[-1] in TITLE_CUES
+    if before and before[-1] in TITLE_CUES:
+        return True
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in WORK_MAKERS:
+        return True
+    after = words_of(text[segment.end + 1 : segment.end + 30])
+    quoted = text[segment.start : segment.end].rstrip()
+    return bool(after) and after[0] in WORK_NOUNS and quoted[-1:] not in ".!?"
 
 
 def quotation_kind(text, segments, opens_sentence):

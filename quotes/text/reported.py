@@ -8,8 +8,8 @@ quotes.text.attribution to name. Pure; no ORM.
 What counts (the dependency parse decides, not word order):
 - the clausal complement of a reporting verb that has a subject of its own:
   "X said (that) …", "X told reporters that …", "the poll shows that …",
-  "X believes …"; the verb must be one of REPORTING_VERBS (speech, belief
-  and evidence verbs), so "X made sure that …" is not reported speech;
+  "X believes …"; the verb must be one of lexicon.REPORTING_VERBS (speech,
+  belief and evidence verbs), so "X made sure that …" is not reported speech;
 - the main clause of a sentence opened or closed by "according to X".
 Not taken: a clause that holds or touches a direct quotation (the quotation
 already stands for it), a cue inside a quotation ("I think …" within quote
@@ -26,104 +26,9 @@ annotated attribution's content.
 
 from dataclasses import dataclass
 
-from .lexicon import verb_forms
+from .lexicon import REPORTING_VERBS
 
 MIN_WORDS = 3
-REPORTING_VERBS = frozenset(
-    verb_forms(
-        "suggest",
-        "note",
-        "believe",
-        "argue",
-        "announce",
-        "insist",
-        "indicate",
-        "acknowledge",
-        "reveal",
-        "claim",
-        "add",
-        "explain",
-        "warn",
-        "state",
-        "predict",
-        "promise",
-        "vow",
-        "admit",
-        "concede",
-        "confirm",
-        "deny",
-        "contend",
-        "assert",
-        "maintain",
-        "complain",
-        "allege",
-        "recall",
-        "conclude",
-        "estimate",
-        "declare",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "agree",
-        "hint",
-        "signal",
-        "expect",
-        "hope",
-        "fear",
-        "worry",
-        "project",
-        "tweet",
-        "reply",
-        "respond",
-        "counter",
-        "boast",
-        "brag",
-        "report",
-        "show",
-        "ask",
-        "testify",
-        "remark",
-        "observe",
-        "point",
-        "caution",
-        "reiterate",
-        "repeat",
-        "assure",
-        "charge",
-        "speculate",
-        "guess",
-        "imply",
-        "posit",
-        "reason",
-        "acknowledge",
-        "mention",
-        "concur",
-    )
-    | {
-        "say",
-        "says",
-        "said",
-        "saying",
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "think",
-        "thinks",
-        "thought",
-        "thinking",
-        "find",
-        "finds",
-        "found",
-        "finding",
-        "write",
-        "writes",
-        "wrote",
-        "writing",
-        "shown",
-        "written",
-    }
-)
 NO_SPEAKER = frozenset({"it", "there", "what", "which", "who", "that", "this"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
