@@ -73,7 +73,7 @@ def find_reports(parsed, quotations):
     mask = quotation_mask(len(parsed.text), quotations)
     reports = []
     for paragraph, doc in sorted(parsed.docs.items()):
-        lo = parsed.paragraphs[paragraph][0]
+        lo = parsed.start(paragraph)
         for token in doc:
             found = None
             if token.lower_ == "according":
