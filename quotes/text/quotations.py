@@ -32,11 +32,20 @@ their number is odd):
 - two quoted stretches of one paragraph split only by an attribution
   ("“…,” he said. “…”") are one quotation.
 
+Before pairing, mark_view rewrites marks typed as two characters (''…'' and
+``…'', as some archives print them; ‘‘…’’; a ’’ closing a “) as one double
+mark, and blanks markup tags (<tweet id="…">) and datelines ("WASHINGTON (AP)
+— "), keeping every offset. „…“ and «…» pair by the same context rules. A
+closing mark glued to the next sentence ("….”Editor’s note: …") still closes,
+since a curly closing glyph after punctuation closes whatever follows it.
+
 What is dropped: quoted text in link lines ("READ MORE: …"), in headline-like
 lines after the head of the article (cross-heads, related-story lists), in the
 head when the body quotes the same words again (the body's copy has the
 attribution), titles ("so-called", "dubbed", a book or film named before the
-mark), and short quoted phrases in a sentence with neither a speech cue nor a
+mark, "host of “…”", "author of “…”", a quoted name before a noun naming a
+work: "the “…” program"), spans that are a handle, an address or have no
+letters, and short quoted phrases in a sentence with neither a speech cue nor a
 person's name in it (scare quotes), or in Title Case with no speech verb
 (nicknames, titles). The head of the article is its first paragraph, and the
 second when it is headline-like (a standfirst without closing punctuation):
@@ -46,7 +55,9 @@ Limits: a quotation whose closing mark is missing and whose paragraph goes on
 with narration swallows that narration; a quote that spans paragraphs without
 the usual reopening mark ends at its paragraph; nested quotes are not reported
 separately; languages whose quotes use other conventions (« » with spaces
-inside, „ “) pair by context only as well as that context allows.
+inside, „ “) pair by context only as well as that context allows; quoted
+passages that no one is reported to have said (a sign, a slogan, a document)
+are kept when a speech cue or a person stands in their sentence.
 """
 
 import re

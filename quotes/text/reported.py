@@ -6,7 +6,8 @@ the body, the cue verb, and the token of whoever reported it, for
 quotes.text.attribution to name. Pure; no ORM.
 
 What counts (the dependency parse decides, not word order):
-- the clausal complement of a reporting verb that has a subject of its own:
+- the clausal complement of a reporting verb that has a subject of its own,
+  when the complement is a finite clause (a subject and a tensed verb or modal):
   "X said (that) …", "X told reporters that …", "the poll shows that …",
   "X believes …"; the verb must be one of lexicon.REPORTING_VERBS (speech,
   belief and evidence verbs), so "X made sure that …" is not reported speech;
@@ -31,6 +32,8 @@ from .lexicon import REPORTING_VERBS
 MIN_WORDS = 3
 NO_SPEAKER = frozenset({"it", "there", "what", "which", "who", "that", "this"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,20 @@ def complement_report(verb):
     if subject is None or subject.lower_ in NO_SPEAKER:
         return None
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
+        if child.dep_ == "ccomp" and child.i > verb.i and is_finite_clause(child):
             return list(child.subtree), subject
     return None
+
+
+def is_finite_clause(head):
+    """A clause with a subject and a tensed verb or modal ("the port would close",
+    "there are signs"), not a participle or an infinitive ("Russia indicating …")."""
+    children = list(head.children)
+    if not any(c.dep_ in CLAUSE_SUBJECTS for c in children):
+        return False
+    return head.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children
+    )
 
 
 def according_report(token):
