@@ -303,6 +303,15 @@ NOT_NAMES = frozenset(
     other another thousands hundreds dozens millions""".split()
 )
 
+# Words capitalised only because they open a sentence, that begin no name:
+# "Following X, …", "Maybe X said": adverbs and participles that open clauses.
+OPENING_WORDS = frozenset(
+    """following including regarding concerning considering excluding maybe
+    perhaps reportedly apparently allegedly notably presumably clearly
+    obviously surely certainly indeed instead besides otherwise ultimately
+    initially finally recently currently speaking celebrating""".split()
+)
+
 # Paragraph openings that mark links and boilerplate, not reporting.
 LINK_LABELS = (
     "read more",
