@@ -577,6 +577,10 @@ def find_cue(article, quotation):
         ordered = [before, *afters]
     if speech_verbs(tokens(frame, start, opener)):
         ordered.append(opening_subject(frame, start, end))
+    elif frame[start:opener].rstrip().endswith(":"):
+        # "X put it: “…”", "As X put it: “…”": a clause closed by a colon introduces the quote
+        words = tokens(frame, start, opener)
+        ordered.append(leading_phrase(frame, words[1 if bare(words[0][0]) == "as" else 0 :]))
     return next((m for m in ordered if m is not None), None)
 
 

@@ -160,3 +160,10 @@ def test_it_does_not_read_a_clause_that_restates_a_quote_of_the_article():
 
 def test_it_leaves_reported_speech_out_when_asked():
     assert read("Maria Holm said that the gates would open on Friday.", reported=False) == []
+
+
+def test_it_takes_the_subject_of_a_clause_that_introduces_a_quote_with_a_colon():
+    body = "Maria Holm, a former harbour master, put it this way: “The gates are no longer closed to anyone.”"
+    assert speaker_of(body, "gates are no longer") == "Maria Holm"
+    body = "As Maria Holm put it: “The gates are no longer closed to anyone.”"
+    assert speaker_of(body, "gates are no longer") == "Maria Holm"
