@@ -90,6 +90,10 @@ PARAGRAPH_BREAK = re.compile(r"\n+")
 WORD = re.compile(r"[\w’'-]+")
 ATTRIBUTION_GAP_WORDS = 14
 FRAGMENT_MASK = "\x00"
+# A Title Case quote of at most this many words after one of these words is a
+# name of a programme or a work ("on “Meet the Harbour”", "told “Harbour Today”").
+TITLE_MAX_WORDS = 6
+TITLE_PREPOSITIONS = frozenset({"on", "told"})
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
 
 OPEN, CLOSE = "open", "close"
@@ -415,6 +419,22 @@ def is_title(text, segment):
     return bool(after) and after[0] in WORK_NOUNS and quoted[-1:] not in ".!?"
 
 
+def is_named_title(text, segments):
+    """A short Title Case quote after a preposition, "told" or a possessive: the
+    name of a programme, a paper or a work ("on NBC’s “Meet the Harbour,”",
+    "told “Harbour Today”"), not speech."""
+    if len(segments) != 1 or not is_title_case(text, segments):
+        return False
+    segment = segments[0]
+    if len(WORD.findall(text[segment.start : segment.end])) > TITLE_MAX_WORDS:
+        return False
+    before = text[max(0, segment.start - 30) : segment.start - 1].split()
+    if not before:
+        return False
+    last = before[-1]
+    return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
+
+
 def quotation_kind(text, segments, opens_sentence):
     """full for a quoted sentence or a long passage, fragment for a phrase
     worked into the reporter's sentence."""
@@ -448,7 +468,7 @@ def find_quotations(body):
         )
         if not in_head and ends_unpunctuated(body, lo, hi):
             continue
-        if is_title(body, first):
+        if is_title(body, first) or is_named_title(body, group):
             continue
         s, e = sentences.around(lo, hi, first.start)
         opens_sentence = not any(ch.isalnum() for ch in frame[s : first.start])

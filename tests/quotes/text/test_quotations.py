@@ -253,3 +253,11 @@ def test_it_skips_markup_and_spans_with_no_letters():
         "The fee rose by “15%” on Monday, Anna Berg said."
     )
     assert texts(body) == []
+
+
+def test_it_skips_a_short_title_case_name_of_a_programme():
+    body = HEAD + (
+        "Anna Berg said on the network’s “Harbour Hour Tonight,” that the port would reopen.\n\n"
+        "Olav Lind told “Morning on the Quay” that the boats were ready."
+    )
+    assert texts(body) == []
