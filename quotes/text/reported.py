@@ -21,8 +21,10 @@ Limits: content that precedes its cue without quote marks ("The plan will
 fail, he said.") is not taken, since the parse often misreads it; nominal
 content ("X criticised the plan", "X called for a ban") is not reported
 speech here; conjoined clauses ("said that A and that B") stay one report.
-Measured on the development set (PolNeAR train): 0.91 of these clauses are an
-annotated attribution's content.
+Measured on the development set (PolNeAR train): of 2,774 clauses, 0.95 are an
+annotated attribution's content (0.91 before the finite-clause rule, which
+cost 0.007 of recall_indirect); they find 0.22 of the annotated contents, the
+rest being mostly nominal content and content before its cue.
 """
 
 from dataclasses import dataclass
@@ -110,11 +112,12 @@ def complement_report(verb):
 
 
 def is_finite_clause(head):
-    """A clause with a subject and a tensed verb or modal ("the port would close",
-    "there are signs"), not a participle or an infinitive ("Russia indicating …")."""
+    """A declarative clause: a subject before a tensed verb or modal ("the port
+    would close", "there are signs"), not a participle or an infinitive ("Russia
+    indicating …") nor a question."""
     children = list(head.children)
-    if not any(c.dep_ in CLAUSE_SUBJECTS for c in children):
-        return False
+    if not any(c.dep_ in CLAUSE_SUBJECTS and c.i < head.i for c in children):
+        return False  # no subject, or one after its verb: a question ("are there signs …")
     return head.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children
     )

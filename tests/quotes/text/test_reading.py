@@ -167,3 +167,8 @@ def test_it_takes_the_subject_of_a_clause_that_introduces_a_quote_with_a_colon()
     assert speaker_of(body, "gates are no longer") == "Maria Holm"
     body = "As Maria Holm put it: “The gates are no longer closed to anyone.”"
     assert speaker_of(body, "gates are no longer") == "Maria Holm"
+
+
+def test_it_reads_only_declarative_finite_clauses_as_reported_speech():
+    assert indirect("Maria Holm said the port indicating a willingness to reopen.") == []
+    assert indirect("Maria Holm asked are there boats left in the harbour.") == []
