@@ -1,40 +1,56 @@
 """Who said each quotation: the speaker's name as the article prints it in full.
 
-In: an article body and its `Quotation`s (quotes.text.quotations). Out: one
-`Attribution` per quotation: the speaker's fullest name in the article, whether
-a person, a group or a body, the words that named it, how it was found
-(explicit / pronoun / role / continuation / none) and how sure. Pure; no ORM.
+In: an article body, its `Quotation`s (quotes.text.quotations) and, when it was
+parsed, its `ParsedArticle` (quotes.text.parse). Out: one `Attribution` per
+quotation: the speaker's fullest name in the article, whether a person, a group
+or a body, the words that named it, how it was found (explicit / pronoun / role
+/ continuation / none) and how sure; `attribute_reports` does the same for the
+reported speech of quotes.text.reported. Pure; no ORM.
 
 How, in order:
-1. a speech cue after the quote in its sentence ("…,” he said", "…” said Mr X",
-   "…” according to X", "hailed as a “…” by X"); for a quote in mid-sentence the
-   cue before it comes first ("X told reporters that “…”", "He added: “…"),
-   taking the subject of the nearest speech verb that has one, so "X said … but
-   warned of a “…”, saying “…”" goes to X; an appositive between the subject and
-   the verb is skipped, or taken when it is the name ("His envoy, Y, told…");
-2. a colon introduction closing the paragraph before ("The ministers said:"),
+1. from the dependency parse, when there is one: the subject of the speech verb
+   that governs the quote or hangs from it (nearest first), the object of
+   "according to", the agent of a passive, or the subject of the verb a
+   subjectless "…, adding" hangs from; an appositive name after a role noun
+   ("said a spokeswoman for the company, X"), a title with a home state
+   ("Rep. X of Ohio" gives X: the state is a modifier, not the head), and the
+   name before a long appositive ("X, chief economist at …, said") come from
+   the parse's heads; party labels ("(D-Ore.)") are blanked before parsing;
+2. else word rules: a speech cue after the quote in its sentence ("…,” he said",
+   "…” said Mr X", "hailed as a “…” by X"); for a quote in mid-sentence the cue
+   before it comes first ("X told reporters that “…”", "He added: “…"), taking
+   the subject of the nearest speech verb that has one; an appositive between
+   the subject and the verb is skipped, or taken when it is the name;
+3. a colon introduction closing the paragraph before ("The ministers said:"),
    or a name alone before a colon in a headline ("Berg: “…”");
-3. a paragraph that opens with a quote and has no cue continues the quotation
+4. a paragraph that opens with a quote and has no cue continues the quotation
    before it, when only captions or cross-heads lie between (method
    continuation); otherwise the last subject of the narration between; a
    full quote with no cue after another quote of its paragraph continues it too;
-4. a quote opening a sentence with no cue takes whom the sentence before it is
+5. a quote opening a sentence with no cue takes whom the sentence before it is
    about ("According to X, …. “…”"); a fragment with no cue takes its
    sentence's subject, when that is a person.
 Names resolve to the fullest form the article prints ("Mr Stoltenberg" ->
-"Jens Stoltenberg"); pronouns to the last person (or group or body, for "they"
-and "it") that was a speaker or the subject of a sentence of narration, never a
-name in a headline, a caption or an object position; role nouns ("the NATO
-leader", "the Spaniard", "the 62-year-old") to the person printed with that
-role, else like a pronoun; groups ("the ministers") to the fullest phrase with
-the same head noun ("Nato defence ministers"). Someone unnamed ("a senior
-official", "officials", "his spokesman") is nobody: the quote gets no speaker,
-and neither does a pronoun that refers back to them.
+"Jens Stoltenberg"). Pronouns resolve to the last person (or group or body, for
+"they" and "it") that was a speaker or the subject of a sentence of narration,
+never a name in a headline, a caption or an object position; "he" and "she"
+pass over a person the article marks as the other gender: by an honorific
+("Ms", "Mr"), a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), or an
+earlier "he"/"she" opening a sentence about them. Role nouns ("the NATO leader",
+"the 62-year-old") go to the person printed with that role, else like a
+pronoun; groups ("the ministers") to the fullest phrase with the same head noun.
+Someone unnamed ("a senior official", "officials", "his spokesman") is nobody,
+and so is a pronoun that refers back to them, and the first person ("I", "we")
+of a feature's narrator. Datelines ("WASHINGTON (AP) —") are blanked by
+quotations.mark_view before anything reads them.
 
-Limits: no gender agreement ("she" takes the last person); a speaker named only
-in a later sentence ("…,” the statement read, quoting X) is missed; a cue more
-than a sentence away is not seen; a one-word subject with no title that the
-article never prints in full ("Omar said") is taken for a body.
+Limits: names come from the tagger's proper nouns and names.py, not NER (NER
+cost two thirds of the parse for 0.001 of speaker accuracy, see parse.py); a
+speaker named only in a later sentence ("…,” the statement read, quoting X) is
+missed; a cue more than a sentence away is not seen; nested attributions ("X
+said Y told him …") give the outer speaker; a one-word subject with no title
+that the article never prints in full ("Omar said") is taken for a body; a
+given name missing from the lexicon tells no gender.
 """
 
 import re
@@ -43,9 +59,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
+    FEMALE_NAMES,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE_WORDS,
+    MALE_NAMES,
     PERSON_PRONOUNS,
     SPEECH_PARTICLES,
     SPEECH_VERBS,
@@ -160,9 +178,11 @@ class Article:
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
-        self.genders = {}  # surname -> "he" / "she", from honorifics and resolved pronouns
+        self.genders = {}  # surname -> "he" / "she": honorifics, first names, pronouns
         self.collect_names()
         self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
+        for name in [*self.full_names, *self.person_names]:
+            self.note_first_name(name)
         self.subjects = self.collect_subjects()
 
     def collect_names(self):
@@ -192,6 +212,14 @@ class Article:
                 self.roles.setdefault(mention.name, mention.role)
         elif mention.kind == GROUP:
             self.groups.append(mention.name)
+
+    def note_first_name(self, name):
+        """The gender a common given name tells ("John Hale" -> "he")."""
+        words = name.split()
+        first = bare(words[0]) if len(words) >= 2 else ""
+        gender = "he" if first in MALE_NAMES else "she" if first in FEMALE_NAMES else None
+        if gender is not None:
+            self.genders.setdefault(surname(name).lower(), gender)
 
     def canonical(self, name):
         """The fullest name the article prints for name ("Stoltenberg" ->
@@ -244,11 +272,32 @@ class Article:
                 continue
             for start, end in self.sentences.spans(lo, hi):
                 for mention in (opening_subject(self.frame, start, end), cue_before(self.frame, start, end)):
-                    if mention is not None and mention.form == NAME:
+                    if mention is not None and mention.form == PRONOUN and mention.name in PERSON_PRONOUNS:
+                        self.note_pronoun(mention, subjects)
+                    elif mention is not None and mention.form == NAME:
                         subjects.append((mention.start, self.resolve_name(mention)))
                     elif mention is not None and mention.form == ROLE and is_unnamed(mention):
                         subjects.append((mention.start, Speaker("", mention.kind)))
         return sorted(subjects, key=lambda event: event[0])
+
+    def note_pronoun(self, mention, subjects):
+        """The gender "he" or "she" opening a sentence of narration gives the
+        person it refers to (the last person subject it can take), so a later
+        pronoun passes over people of the other gender."""
+        fits = self.fitting(mention.name, {PERSON})
+        found = nearest(sorted(subjects, key=lambda event: event[0]), mention.start, fits, True)
+        if found is not None and found[1].name:
+            self.genders.setdefault(surname(found[1].name).lower(), mention.name)
+
+    def fitting(self, pronoun, kinds):
+        """Whether a speaker can be what pronoun refers to: of the kinds, and not
+        of the other gender for "he" or "she"."""
+
+        def fits(speaker):
+            known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
+            return speaker.kind in kinds and (known is None or known == pronoun)
+
+        return fits
 
     def gender(self, speaker):
         return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
@@ -257,11 +306,7 @@ class Article:
         """The last (or, with before=False, the next) speaker of the given kinds
         that was a sentence subject or resolved speaker around position; for
         "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
-
-        def fits(speaker):
-            known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
-            return speaker.kind in kinds and (known is None or known == pronoun)
-
+        fits = self.fitting(pronoun, kinds)
         found = [nearest(events, position, fits, before) for events in (self.subjects, resolved)]
         found = [f for f in found if f is not None]
         if not found:
@@ -532,6 +577,10 @@ def find_cue(article, quotation):
         ordered = [before, *afters]
     if speech_verbs(tokens(frame, start, opener)):
         ordered.append(opening_subject(frame, start, end))
+    elif frame[start:opener].rstrip().endswith(":"):
+        # "X put it: “…”", "As X put it: “…”": a clause closed by a colon introduces the quote
+        words = tokens(frame, start, opener)
+        ordered.append(leading_phrase(frame, words[1 if bare(words[0][0]) == "as" else 0 :]))
     return next((m for m in ordered if m is not None), None)
 
 
@@ -685,6 +734,8 @@ PERSONAL_ENTITIES = frozenset({"PERSON"})
 BODY_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC"})
 NARRATORS = frozenset({"i", "me", "you", "we", "us"})
 SUBJECT_CLIMB = 4
+# Parts of speech that open a subject phrase without being part of the name in it.
+MODIFIER_TAGS = frozenset({"ADJ", "VERB", "ADV", "NUM"})
 GOVERNING_CLIMB = 8
 
 
@@ -811,6 +862,13 @@ def mention_from_token(article, paragraph, token):
             person = entity_of(appos) or doc[phrase_start(appos) : appos.i + 1]
             return person_mention(article, paragraph, person, ent_role)
     first = phrase_start(token)
+    if ent is None and token.pos_ == "PROPN":
+        # "terse Miller", "Celebrating Clinton": modifiers before a name are no part of it
+        while first < token.i and (
+            doc[first].pos_ in MODIFIER_TAGS
+            or (doc[first].pos_ == "DET" and doc[first + 1].pos_ in MODIFIER_TAGS and first + 1 < token.i)
+        ):
+            first += 1
     if ent is not None and ent.label_ in PERSONAL_ENTITIES:
         role = doc[first : ent.start].text if first < ent.start else ""
         return person_mention(article, paragraph, ent, role, doc[min(first, ent.start)])

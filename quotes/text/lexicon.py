@@ -1,12 +1,14 @@
-"""The small word sets that extraction and attribution read: speech verbs,
-pronouns, honorifics, titles, and the nouns that name groups and bodies.
+"""The small word sets that extraction and attribution read: speech verbs and
+reporting verbs, pronouns, honorifics, given names, titles, works, and the nouns
+that name groups and bodies.
 
-Why word sets and not a parser: spaCy's English models only ship as third-party
-re-uploads pinned to numpy<2, which clashes with the numpy 2 / torch stack the
-embeddings need; news attributions are formulaic enough ("…," he said; X said:
-"…") that a few hundred words and regular expressions cover them, at tens of
-thousands of sentences a second. Limits: English only; a speech verb missing
-from SPEECH_VERBS is not a cue.
+The dependency parse (quotes.text.parse) says which word is the subject of
+which verb; these sets say which verbs report speech (SPEECH_VERBS cue a
+quotation, REPORTING_VERBS = SPEECH_VERBS | BELIEF_VERBS take a reported
+clause), which words are titles or roles, and which phrases are nobody named.
+They are also what the word rules read where the parse gives nothing. Limits:
+English only; a speech verb missing from SPEECH_VERBS is not a cue; a given name
+missing from MALE_NAMES / FEMALE_NAMES tells no gender.
 """
 
 
@@ -153,10 +155,78 @@ SPEECH_VERBS = frozenset(
     }
 )
 
+# Verbs of belief, intention and evidence, and speech verbs that are also nouns
+# ("a claim", "the report"): their clausal complement is what an attribution
+# says ("X believes …", "the poll shows …", "X claimed …") though they cue no
+# quotation by their printed form alone.
+BELIEF_VERBS = frozenset(
+    verb_forms(
+        "believe",
+        "expect",
+        "hope",
+        "fear",
+        "worry",
+        "guess",
+        "speculate",
+        "imply",
+        "posit",
+        "reason",
+        "indicate",
+        "show",
+        "signal",
+        "hint",
+        "project",
+        "estimate",
+        "concur",
+        "testify",
+        "charge",
+        "counter",
+        "claim",
+        "report",
+        "state",
+        "tweet",
+        "point",
+        "brag",
+    )
+    | {"think", "thinks", "thought", "thinking", "find", "finds", "found", "finding", "shown", "written"}
+)
+# The verbs whose clausal complement quotes.text.reported reads as reported
+# speech: every speech verb and every verb of belief or evidence. The parse must
+# tag the word as a verb, so the noun forms here ("a claim") do no harm.
+REPORTING_VERBS = (SPEECH_VERBS | BELIEF_VERBS) - {"according"}
+
 # Verbs that only cue speech with their particle: "pointed out", "called on".
 SPEECH_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# Common English given names whose bearers are mostly of one gender (the most
+# frequent given names of the last seventy years), so "he" and "she" can pass
+# over a person of the other gender. A name missing here says nothing.
+MALE_NAMES = frozenset(
+    """james john robert michael william david richard joseph thomas charles
+    christopher daniel matthew anthony mark donald steven paul andrew joshua
+    kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob
+    gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory alexander frank patrick raymond jack dennis jerry tyler
+    aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy
+    walter christian keith roger terry austin sean gerald carl harold dylan
+    arthur lawrence jordan jesse bryan billy bruce gabriel joe logan albert
+    willie alan eugene russell vincent philip bobby johnny bradley roy ralph
+    louis mike bill bob jim tom tim steve dan ben ian neil""".split()
+)
+FEMALE_NAMES = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen
+    lisa nancy betty margaret sandra ashley kimberly emily donna michelle
+    carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+    cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen
+    samantha katherine christine debra rachel carolyn janet catherine maria
+    heather diane ruth julie olivia joyce virginia victoria kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha
+    gloria teresa ann sara madison frances kathryn janice jean abigail alice
+    judy sophia grace denise amber doris marilyn danielle beverly isabella
+    theresa diana natalie brittany charlotte marie kayla alexis lori kate
+    jane claire""".split()
+)
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 
 HONORIFICS = frozenset(
@@ -233,6 +303,15 @@ NOT_NAMES = frozenset(
     other another thousands hundreds dozens millions""".split()
 )
 
+# Words capitalised only because they open a sentence, that begin no name:
+# "Following X, …", "Maybe X said": adverbs and participles that open clauses.
+OPENING_WORDS = frozenset(
+    """following including regarding concerning considering excluding maybe
+    perhaps reportedly apparently allegedly notably presumably clearly
+    obviously surely certainly indeed instead besides otherwise ultimately
+    initially finally recently currently speaking celebrating""".split()
+)
+
 # Paragraph openings that mark links and boilerplate, not reporting.
 LINK_LABELS = (
     "read more",
@@ -258,6 +337,17 @@ TITLE_CUES = frozenset(
     """so-called dubbed titled entitled nicknamed named codenamed hashtag
     slogan film book song album novel series show programme program play
     documentary podcast headline term word phrase motto nickname""".split()
+)
+
+# Who makes a work, before "of" and a quoted title: "host of “…”", "author of “…”".
+WORK_MAKERS = frozenset(
+    """host co-host hosts author authors star stars creator creators director
+    producer writer editor anchor presenter publisher composer""".split()
+)
+# Works named by a quoted title before them: "the “…” program", "her “…” tour".
+WORK_NOUNS = frozenset(
+    """film movie book song album novel series show programme program play
+    documentary podcast sitcom musical memoir tour broadcast episode""".split()
 )
 
 # Nouns that report speech ("his statement", "the demand", "claims").

@@ -28,6 +28,7 @@ from .lexicon import (
     HONORIFICS,
     INDEFINITE_WORDS,
     NOT_NAMES,
+    OPENING_WORDS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     SPEECH_VERBS,
@@ -138,7 +139,7 @@ def is_np_word(word):
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return False
     return (
-        (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS)
+        (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS and low not in OPENING_WORDS)
         or low in TITLE_WORDS
         or AGE.match(low)
         or (

@@ -32,11 +32,20 @@ their number is odd):
 - two quoted stretches of one paragraph split only by an attribution
   ("“…,” he said. “…”") are one quotation.
 
+Before pairing, mark_view rewrites marks typed as two characters (''…'' and
+``…'', as some archives print them; ‘‘…’’; a ’’ closing a “) as one double
+mark, and blanks markup tags (<tweet id="…">) and datelines ("WASHINGTON (AP)
+— "), keeping every offset. „…“ and «…» pair by the same context rules. A
+closing mark glued to the next sentence ("….”Editor’s note: …") still closes,
+since a curly closing glyph after punctuation closes whatever follows it.
+
 What is dropped: quoted text in link lines ("READ MORE: …"), in headline-like
 lines after the head of the article (cross-heads, related-story lists), in the
 head when the body quotes the same words again (the body's copy has the
 attribution), titles ("so-called", "dubbed", a book or film named before the
-mark), and short quoted phrases in a sentence with neither a speech cue nor a
+mark, "host of “…”", "author of “…”", a quoted name before a noun naming a
+work: "the “…” program"), spans that are a handle, an address or have no
+letters, and short quoted phrases in a sentence with neither a speech cue nor a
 person's name in it (scare quotes), or in Title Case with no speech verb
 (nicknames, titles). The head of the article is its first paragraph, and the
 second when it is headline-like (a standfirst without closing punctuation):
@@ -46,7 +55,9 @@ Limits: a quotation whose closing mark is missing and whose paragraph goes on
 with narration swallows that narration; a quote that spans paragraphs without
 the usual reopening mark ends at its paragraph; nested quotes are not reported
 separately; languages whose quotes use other conventions (« » with spaces
-inside, „ “) pair by context only as well as that context allows.
+inside, „ “) pair by context only as well as that context allows; quoted
+passages that no one is reported to have said (a sign, a slogan, a document)
+are kept when a speech cue or a person stands in their sentence.
 """
 
 import re
@@ -61,6 +72,8 @@ from .lexicon import (
     SPEECH_PARTICLES,
     SPEECH_VERBS,
     TITLE_CUES,
+    WORK_MAKERS,
+    WORK_NOUNS,
 )
 from .names import NAME, PERSON, bare, tokens, trailing_phrase
 from .sentences import SentenceIndex, sentence_spans
@@ -78,6 +91,10 @@ PARAGRAPH_BREAK = re.compile(r"\n+")
 WORD = re.compile(r"[\w’'-]+")
 ATTRIBUTION_GAP_WORDS = 14
 FRAGMENT_MASK = "\x00"
+# A Title Case quote of at most this many words after one of these words is a
+# name of a programme or a work ("on “Meet the Harbour”", "told “Harbour Today”").
+TITLE_MAX_WORDS = 6
+TITLE_PREPOSITIONS = frozenset({"on", "told"})
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
 
 OPEN, CLOSE = "open", "close"
@@ -136,6 +153,15 @@ TWO_CHARACTER_MARK = re.compile("''|``|‘‘|’’|,,")
 # Markup left in the text by a converter (<tweet id="…" author="…">): its
 # attribute values are no quotations, so the tags are blanked before pairing.
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+# A dateline opening a paragraph ("WASHINGTON (AP) — ", "PORTSMOUTH, July 25
+# (UPI) — "): a place in capitals, perhaps a region, a date and an agency, then a
+# dash. mark_view blanks it, so no step takes the place for a speaker or a subject.
+DATELINE = re.compile(
+    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?: ?\([A-Za-z. ]{2,24}\))? ?(?:—|–|--|-) (?=\S)"
+)
 # A quoted span that is a handle, an address or a number is no quotation either.
 NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")
 
@@ -143,10 +169,13 @@ NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")
 def mark_view(body):
     """body with every two-character quote mark rewritten as one double mark
     and a space, so offsets stay those of body: ''Yes,'' -> ` "Yes," `. A mark
-    with white space (or the paragraph edge) before it opens, else it closes."""
-    if not TWO_CHARACTER_MARK.search(body) and "<" not in body:
+    with white space (or the paragraph edge) before it opens, else it closes.
+    Markup tags and datelines are blanked."""
+    if not TWO_CHARACTER_MARK.search(body) and "<" not in body and not DATELINE.search(body):
         return body
     chars = list(body)
+    for match in DATELINE.finditer(body):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
     for match in MARKUP_TAG.finditer(body):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     for match in TWO_CHARACTER_MARK.finditer(body):
@@ -378,9 +407,33 @@ def has_speech_verb(sentence):
 
 
 def is_title(text, segment):
-    """A quoted name of a work or a coinage: a title cue right before the mark."""
+    """A quoted name of a work or a coinage: a title cue right before the mark
+    ("dubbed “…”", "host of “…”"), or a noun naming a work right after it
+    ("the “…” program"), for a quote that is no sentence of its own."""
     before = words_of(text[max(0, segment.start - 30) : segment.start - 1])
-    return bool(before) and before[-1] in TITLE_CUES
+    if before and before[-1] in TITLE_CUES:
+        return True
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in WORK_MAKERS:
+        return True
+    after = words_of(text[segment.end + 1 : segment.end + 30])
+    quoted = text[segment.start : segment.end].rstrip()
+    return bool(after) and after[0] in WORK_NOUNS and quoted[-1:] not in ".!?"
+
+
+def is_named_title(text, segments):
+    """A short Title Case quote after a preposition, "told" or a possessive: the
+    name of a programme, a paper or a work ("on NBC’s “Meet the Harbour,”",
+    "told “Harbour Today”"), not speech."""
+    if len(segments) != 1 or not is_title_case(text, segments):
+        return False
+    segment = segments[0]
+    if len(WORD.findall(text[segment.start : segment.end])) > TITLE_MAX_WORDS:
+        return False
+    before = text[max(0, segment.start - 30) : segment.start - 1].split()
+    if not before:
+        return False
+    last = before[-1]
+    return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
 
 
 def quotation_kind(text, segments, opens_sentence):
@@ -416,7 +469,7 @@ def find_quotations(body):
         )
         if not in_head and ends_unpunctuated(body, lo, hi):
             continue
-        if is_title(body, first):
+        if is_title(body, first) or is_named_title(body, group):
             continue
         s, e = sentences.around(lo, hi, first.start)
         opens_sentence = not any(ch.isalnum() for ch in frame[s : first.start])

@@ -5,7 +5,7 @@ In: article bodies. Out: for each body, a list of `Statement`s (QuoteSpan,
 Attribution) in body order: the quoted sentences and fragments of
 quotes.text.quotations, attributed by quotes.text.attribution, then the reported
 speech of quotes.text.reported, kind "indirect", numbered on after the
-quotations. The paragraphs that can report speech are parsed once (quotes.text.parse),
+quotations, less any clause that only restates a quotation of the article. The paragraphs that can report speech are parsed once (quotes.text.parse),
 in one stream for all the bodies given, and both steps read that parse. Pure; no ORM.
 """
 
@@ -13,10 +13,13 @@ from dataclasses import dataclass
 
 from .attribution import Attribution, attribute, attribute_reports
 from .parse import parse_articles
-from .quotations import QuoteSpan, find_quotations, mark_view, paragraph_spans, quote_spans
+from .quotations import QuoteSpan, find_quotations, mark_view, paragraph_spans, quote_spans, words_of
 from .reported import find_reports
 
 INDIRECT = "indirect"
+# Words of a reported clause a quotation may lack while the clause still only
+# restates it ("that" and the like).
+RESTATED_SLACK = 1
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,11 @@ def read_parsed(body, parsed, reported=True):
     if not reported:
         return found
     taken = {(s.span.start, s.span.end) for s in found}
+    quoted = [set(words_of(" ".join(body[g.start : g.end] for g in q.segments))) for q in quotations]
     reports = []
     for report in find_reports(parsed, quotations):  # two cues can report one clause: keep the first
+        if restates(words_of(body[report.start : report.end]), quoted):
+            continue
         if (report.start, report.end) not in taken:
             taken.add((report.start, report.end))
             reports.append(report)
@@ -58,3 +64,10 @@ def read_parsed(body, parsed, reported=True):
         span = QuoteSpan(text, report.start, report.end, INDIRECT, attribution.quotation, 0)
         found.append(Statement(span, attribution))
     return found
+
+
+def restates(words, quoted):
+    """Whether a reported clause only repeats a quotation of the same article:
+    all its words but RESTATED_SLACK are in that quotation. Such a clause adds
+    nothing a reader does not already see quoted."""
+    return any(len([w for w in words if w not in q]) <= RESTATED_SLACK for q in quoted if q)

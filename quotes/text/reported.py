@@ -6,10 +6,11 @@ the body, the cue verb, and the token of whoever reported it, for
 quotes.text.attribution to name. Pure; no ORM.
 
 What counts (the dependency parse decides, not word order):
-- the clausal complement of a reporting verb that has a subject of its own:
+- the clausal complement of a reporting verb that has a subject of its own,
+  when the complement is a finite clause (a subject and a tensed verb or modal):
   "X said (that) …", "X told reporters that …", "the poll shows that …",
-  "X believes …"; the verb must be one of REPORTING_VERBS (speech, belief
-  and evidence verbs), so "X made sure that …" is not reported speech;
+  "X believes …"; the verb must be one of lexicon.REPORTING_VERBS (speech,
+  belief and evidence verbs), so "X made sure that …" is not reported speech;
 - the main clause of a sentence opened or closed by "according to X".
 Not taken: a clause that holds or touches a direct quotation (the quotation
 already stands for it), a cue inside a quotation ("I think …" within quote
@@ -20,112 +21,21 @@ Limits: content that precedes its cue without quote marks ("The plan will
 fail, he said.") is not taken, since the parse often misreads it; nominal
 content ("X criticised the plan", "X called for a ban") is not reported
 speech here; conjoined clauses ("said that A and that B") stay one report.
-Measured on the development set (PolNeAR train): 0.91 of these clauses are an
-annotated attribution's content.
+Measured on the development set (PolNeAR train): of 2,774 clauses, 0.95 are an
+annotated attribution's content (0.91 before the finite-clause rule, which
+cost 0.007 of recall_indirect); they find 0.22 of the annotated contents, the
+rest being mostly nominal content and content before its cue.
 """
 
 from dataclasses import dataclass
 
-from .lexicon import verb_forms
+from .lexicon import REPORTING_VERBS
 
 MIN_WORDS = 3
-REPORTING_VERBS = frozenset(
-    verb_forms(
-        "suggest",
-        "note",
-        "believe",
-        "argue",
-        "announce",
-        "insist",
-        "indicate",
-        "acknowledge",
-        "reveal",
-        "claim",
-        "add",
-        "explain",
-        "warn",
-        "state",
-        "predict",
-        "promise",
-        "vow",
-        "admit",
-        "concede",
-        "confirm",
-        "deny",
-        "contend",
-        "assert",
-        "maintain",
-        "complain",
-        "allege",
-        "recall",
-        "conclude",
-        "estimate",
-        "declare",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "agree",
-        "hint",
-        "signal",
-        "expect",
-        "hope",
-        "fear",
-        "worry",
-        "project",
-        "tweet",
-        "reply",
-        "respond",
-        "counter",
-        "boast",
-        "brag",
-        "report",
-        "show",
-        "ask",
-        "testify",
-        "remark",
-        "observe",
-        "point",
-        "caution",
-        "reiterate",
-        "repeat",
-        "assure",
-        "charge",
-        "speculate",
-        "guess",
-        "imply",
-        "posit",
-        "reason",
-        "acknowledge",
-        "mention",
-        "concur",
-    )
-    | {
-        "say",
-        "says",
-        "said",
-        "saying",
-        "tell",
-        "tells",
-        "told",
-        "telling",
-        "think",
-        "thinks",
-        "thought",
-        "thinking",
-        "find",
-        "finds",
-        "found",
-        "finding",
-        "write",
-        "writes",
-        "wrote",
-        "writing",
-        "shown",
-        "written",
-    }
-)
 NO_SPEAKER = frozenset({"it", "there", "what", "which", "who", "that", "this"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @dataclass(frozen=True)
@@ -168,7 +78,7 @@ def find_reports(parsed, quotations):
     mask = quotation_mask(len(parsed.text), quotations)
     reports = []
     for paragraph, doc in sorted(parsed.docs.items()):
-        lo = parsed.paragraphs[paragraph][0]
+        lo = parsed.start(paragraph)
         for token in doc:
             found = None
             if token.lower_ == "according":
@@ -196,9 +106,21 @@ def complement_report(verb):
     if subject is None or subject.lower_ in NO_SPEAKER:
         return None
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
+        if child.dep_ == "ccomp" and child.i > verb.i and is_finite_clause(child):
             return list(child.subtree), subject
     return None
+
+
+def is_finite_clause(head):
+    """A declarative clause: a subject before a tensed verb or modal ("the port
+    would close", "there are signs"), not a participle or an infinitive ("Russia
+    indicating …") nor a question."""
+    children = list(head.children)
+    if not any(c.dep_ in CLAUSE_SUBJECTS and c.i < head.i for c in children):
+        return False  # no subject, or one after its verb: a question ("are there signs …")
+    return head.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children
+    )
 
 
 def according_report(token):

@@ -1,6 +1,7 @@
 """The development set (../shared/eval/dev/polnear_train) scored without clustering,
-reported speech on: fails when a figure falls below what the accuracy work reached
-(thresholds a little below the measured 0.987 / 0.908 / 0.228 / 0.953 / 0.906).
+reported speech on (the default): fails when a figure falls below what the accuracy
+work reached (thresholds a little below the measured 0.986 / 0.903 / 0.223 / 0.958 /
+0.905).
 Skipped where ../shared is absent. Takes about three minutes on two cores."""
 
 import os
@@ -14,16 +15,17 @@ DEV = ROOT.parent / "shared" / "eval" / "dev" / "polnear_train"
 FLOORS = {
     "recall_full": 0.98,
     "recall_fragment": 0.90,
-    "recall_indirect": 0.21,
-    "precision": 0.945,
-    "speaker_accuracy": 0.895,
+    "recall_indirect": 0.215,
+    "precision": 0.952,
+    "speaker_accuracy": 0.90,
 }
 
 
 @pytest.mark.skipif(not DEV.exists(), reason="needs ../shared/eval/dev/polnear_train")
 def test_the_development_set_scores_above_the_floors():
     script = ROOT.parent / "shared" / "eval" / "score_folder.sh"
-    env = dict(os.environ, VERBATIM_REPORTED_SPEECH="1")
+    env = dict(os.environ)
+    env.pop("VERBATIM_REPORTED_SPEECH", None)
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
         [str(script), str(DEV), "--no-cluster"], cwd=ROOT, env=env, capture_output=True, text=True, check=True

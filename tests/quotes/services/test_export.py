@@ -120,6 +120,9 @@ def test_the_seeds_score_above_the_thresholds(seeds_dir, tmp_path):
     scorer = load_scorer()
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    # The seed gold annotates no reported speech: its rows (kind indirect) are scored
+    # on the development set (tests/quotes/test_dev_set_score.py), not here.
+    rows = [row for row in rows if row["kind"] != "indirect"]
     aliases = json.loads((SHARED / "eval" / "seeds_speakers.json").read_text(encoding="utf-8"))
     result = scorer.score(gold, rows, aliases)
     assert result["recall_full"] >= 0.98, result["missed"]

@@ -173,7 +173,15 @@ def test_it_attributes_every_quote_of_the_bundled_samples():
     )
     assert said[("Continental Wire", "Nobody should mistake patience for weakness,")] == "Ilse Marrow"
     people = {"Ilse Marrow", "Tomas Reyval", "Dana Kolvik"}
-    assert all(name in people or name in ("ministers", "two governments") for name in said.values())
+    quoted = {
+        (q.article.outlet.name, q.text)
+        for q in Quote.objects.exclude(kind="indirect").select_related("article__outlet")
+    }
+    assert all(
+        name in people or name in ("ministers", "two governments") for q, name in said.items() if q in quoted
+    )
+    reported = Quote.objects.filter(kind="indirect")  # reported speech is on by default
+    assert reported.exists() and reported.filter(speaker__name="Ilse Marrow").exists()
 
 
 def test_a_changed_quote_loses_its_embedding_but_keeps_an_editors_statement():
@@ -202,7 +210,14 @@ def test_one_article_that_fails_does_not_stop_the_batch(monkeypatch):
             raise ValueError("unreadable body")
         return real(body, **options)
 
+    def read_all_or_fail(bodies, **options):  # a body that breaks the parse breaks its chunk
+        bodies = list(bodies)
+        if broken.body in bodies:
+            raise ValueError("unreadable body")
+        return [real(body, **options) for body in bodies]
+
     monkeypatch.setattr(quotes.services.extraction, "read_article", read_or_fail)
+    monkeypatch.setattr(quotes.services.extraction, "read_articles", read_all_or_fail)
     failures = []
     assert extract_pending(on_error=failures.append) == 1
     assert Quote.objects.filter(article=fine).exists()
@@ -219,6 +234,7 @@ def test_the_command_reports_a_failed_article_and_exits_non_zero(monkeypatch):
 
     make_article()
     monkeypatch.setattr(quotes.services.extraction, "read_article", lambda body, **options: 1 / 0)
+    monkeypatch.setattr(quotes.services.extraction, "read_articles", lambda bodies, **options: 1 / 0)
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("extract", stdout=io.StringIO(), stderr=err)

@@ -201,3 +201,63 @@ def test_it_continues_a_single_quoted_quotation_over_paragraphs():
         ["The gates open at noon.", "Boats may pass from then on,"],
         ["We waited two summers for this water and now it is here.", "Nobody will be left behind."],
     ]
+
+
+def test_it_pairs_quote_marks_typed_as_two_characters():
+    body = HEAD + "''We open at noon,'' said Anna Berg. ``Boats may pass,'' she added."
+    assert texts(body) == ["We open at noon,", "Boats may pass,"]
+
+
+def test_it_closes_a_curly_opening_mark_with_two_closing_singles():
+    body = HEAD + "Anna Berg said: “We open the gates at noon on Friday.’’ The crowd cheered."
+    assert texts(body) == ["We open the gates at noon on Friday."]
+
+
+def test_it_pairs_low_and_angle_quote_marks():
+    assert texts(HEAD + "Anna Berg said: „We open the gates at noon on Friday.“") == [
+        "We open the gates at noon on Friday."
+    ]
+    assert texts(HEAD + "Anna Berg said: «We open the gates at noon on Friday.»") == [
+        "We open the gates at noon on Friday."
+    ]
+
+
+def test_one_stray_mark_does_not_derail_the_rest_of_the_article():
+    body = HEAD + (
+        'The 12" pipe burst on Monday, Anna Berg said.\n\n'
+        "“We open the gates at noon,” she said. “Boats may pass.”"
+    )
+    assert texts(body) == ["We open the gates at noon,", "Boats may pass."]
+
+
+def test_it_ends_a_quote_that_runs_into_a_footer_without_a_line_break():
+    body = HEAD + (
+        "“We open the gates at noon on Friday,” Anna Berg said. “Boats may pass.”"
+        "Editor’s note: an earlier version of this story misstated the date."
+    )
+    assert texts(body) == ["We open the gates at noon on Friday,", "Boats may pass."]
+
+
+def test_it_skips_titles_of_shows_books_and_films():
+    body = HEAD + (
+        "Anna Berg, the host of “Morning on the Quay,” spoke on Monday.\n\n"
+        "Olav Lind, author of “The Last Ferry to the Islands,” said little.\n\n"
+        "She appeared on the network’s “Harbour Hour” program last week."
+    )
+    assert texts(body) == []
+
+
+def test_it_skips_markup_and_spans_with_no_letters():
+    body = HEAD + (
+        '<tweet id="12345" author="harbourdesk">Gates open at noon</tweet>\n\n'
+        "The fee rose by “15%” on Monday, Anna Berg said."
+    )
+    assert texts(body) == []
+
+
+def test_it_skips_a_short_title_case_name_of_a_programme():
+    body = HEAD + (
+        "Anna Berg said on the network’s “Harbour Hour Tonight,” that the port would reopen.\n\n"
+        "Olav Lind told “Morning on the Quay” that the boats were ready."
+    )
+    assert texts(body) == []

