@@ -5,10 +5,11 @@ DATABASE_POOL_SIZE  most connections a process keeps open to PostgreSQL (default
 DATABASE_CONNECT_TIMEOUT  seconds to wait for PostgreSQL to answer a connection (default 5)
 DATABASE_STATEMENT_TIMEOUT_MS  cancel a PostgreSQL statement after this long (default none;
                config/gunicorn.conf.py sets 10000 for web workers, so commands are not cut short)
-SECRET_KEY     required when DEBUG is off (a start-up error names it); no fallback key
+SECRET_KEY     required to serve requests with DEBUG off (a start-up error names it); commands
+               that serve nothing get a random key, never one from the repository
 DEBUG          "1"/"true" to turn on (default off: a production deployment that forgets
                it is not left in debug mode)
-ALLOWED_HOSTS  comma-separated; required when DEBUG is off (localhost names when on)
+ALLOWED_HOSTS  comma-separated; required to serve requests with DEBUG off (else localhost names)
 CSRF_TRUSTED_ORIGINS  comma-separated https://host origins, when a proxy changes the host
 SECURE_SSL_REDIRECT, SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE, SECURE_HSTS_INCLUDE_SUBDOMAINS,
 SECURE_HSTS_PRELOAD   on by default when DEBUG is off; "0" turns one off (local HTTP)
@@ -25,6 +26,8 @@ CELERY_BROKER_URL  redis://host:6379/0 to run the long jobs on Celery workers (C
 """
 
 import os
+import secrets
+import sys
 from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
@@ -50,7 +53,13 @@ def env_list(name, default=""):
 DEBUG = env_flag("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-if not DEBUG:
+# A process that serves requests (the WSGI entry point, or runserver) with DEBUG off must be
+# given its key and hosts: a key from the repository would let anyone forge signed cookies.
+# Commands that only read and write the database (ingest, cluster_quotes, export_quotes, the
+# evaluation scripts) sign nothing a browser sees, so they run without either: they get a
+# random key of their own, never a known one.
+SERVING = os.environ.get("VERBATIM_SERVING") == "1" or sys.argv[1:2] == ["runserver"]
+if not DEBUG and SERVING:
     missing = [
         name for name, value in (("SECRET_KEY", SECRET_KEY), ("ALLOWED_HOSTS", ALLOWED_HOSTS)) if not value
     ]
@@ -59,9 +68,8 @@ if not DEBUG:
             f"DEBUG is off, so set {' and '.join(missing)} in the environment "
             "(see the README's production block), or set DEBUG=1 for local development."
         )
-else:
-    SECRET_KEY = SECRET_KEY or "insecure-development-key-used-only-with-DEBUG-on"
-    ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
+SECRET_KEY = SECRET_KEY or secrets.token_urlsafe(50)
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # HTTPS and browser protections: on by default in production, each switchable for local HTTP.

@@ -60,18 +60,25 @@ def test_check_deploy_with_the_production_environment_gives_no_warnings():
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
-def test_with_debug_off_a_missing_secret_key_or_host_list_stops_start_up_with_one_clear_line(missing):
+def test_a_server_with_debug_off_and_no_secret_key_or_host_list_stops_with_one_clear_line(missing):
     env = {name: value for name, value in PRODUCTION_ENV.items() if name != missing}
-    result = manage("check", **env)
+    result = manage("check", VERBATIM_SERVING="1", **env)
     assert result.returncode != 0
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("django.core.exceptions.ImproperlyConfigured: DEBUG is off, so set")
     assert missing in last
 
 
-def test_without_debug_or_a_key_nothing_falls_back_to_a_development_key():
-    result = manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)")
-    assert result.returncode != 0 and "insecure" not in result.stdout
+def test_the_wsgi_entry_point_marks_its_process_as_serving():
+    assert "VERBATIM_SERVING" in (PROJECT / "config" / "wsgi.py").read_text()
+
+
+def test_a_command_that_serves_nothing_runs_without_a_key_and_never_on_a_known_one():
+    show_key = ("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)")
+    first, second = manage(*show_key), manage(*show_key)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr
+    assert first.stdout.strip() and first.stdout != second.stdout
+    assert "insecure" not in first.stdout
 
 
 def test_debug_mode_alone_runs_with_the_development_key_and_local_hosts():
