@@ -17,7 +17,7 @@ check:  ## lint, format, types of the pure packages, import contracts, migration
 	$(PYTHON) manage.py makemigrations --check --dry-run
 
 test:  ## the whole suite (browser tests need Debian's chromium)
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n 2
 
 run: export DEBUG = 1
 run:  ## the app on SQLite with the bundled sample articles, at http://127.0.0.1:8000 (debug mode)
