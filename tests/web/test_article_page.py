@@ -2,6 +2,9 @@
 
 from django.urls import reverse
 
+from quotes.models import Quote
+from sources.models import Article, Outlet
+
 
 def page(client, article):
     response = client.get(reverse("web:article", args=[article.pk]))
@@ -61,3 +64,19 @@ def test_it_names_the_source_file_without_the_servers_folders(client, story):
     html = page(client, story.ledger_article)
     assert "From the file 2024-03-04.txt" in html
     assert "tests/the-daily-ledger/" not in html
+
+
+def test_it_lists_reported_speech_as_paraphrase_never_inside_quote_marks(client, db):
+    outlet = Outlet.objects.create(name="Plain Gazette")
+    body = "Headline\n\nThe mayor said the bridge would reopen in spring."
+    article = Article.objects.create(
+        outlet=outlet, title="Bridge", body=body, source="b.txt", content_hash="b"
+    )
+    text = "the bridge would reopen in spring"
+    start = body.index(text)
+    Quote.objects.create(
+        article=article, text=text, start=start, end=start + len(text), kind="indirect", quotation=0
+    )
+    html = client.get(reverse("web:article", args=[article.pk])).content.decode()
+    assert "Reported speech (paraphrase):</span> the bridge would reopen in spring" in html
+    assert "“the bridge would reopen in spring”" not in html
