@@ -84,8 +84,8 @@ def test_it_runs_extraction_for_new_and_changed_articles_only(monkeypatch):
     monkeypatch.setattr(
         extraction,
         "extract_article",
-        lambda article, resolver, **options: (
-            extracted.append(article.pk) or real_extract(article, resolver, **options)
+        lambda article, *args, **options: (
+            extracted.append(article.pk) or real_extract(article, *args, **options)
         ),
     )
     ingest(SAMPLES, "--manifest", SAMPLES / "manifest.csv")
