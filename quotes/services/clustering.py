@@ -163,40 +163,29 @@ def embed_pending(model=None) -> int:
 
 def read_rows(where: Q | None = None) -> list[Row]:
     """The visible embedded quotes (those matching where), by id."""
-    rows = []
     quotes = Quote.objects.visible().filter(embedding__isnull=False).exclude(kind=Quote.Kind.INDIRECT)
     if where is not None:
         quotes = quotes.filter(where)
-    for values in quotes.order_by("id").values_list(*QUOTE_FIELDS):
-        (
-            pk,
-            text,
-            kind,
-            article,
-            outlet,
-            published,
-            speaker,
-            method,
-            statement,
-            by_editor,
-            quotation,
-            sentence,
-            blob,
-        ) = values
-        item = QuoteItem(
-            id=pk,
-            text=text,
-            kind=kind,
-            article=article,
-            outlet=outlet,
-            vector=embed.from_bytes(blob),
-            speaker=speaker,
-            strong_speaker=method in STRONG_METHODS,
-            quotation=quotation,
-            sentence=sentence,
-        )
-        rows.append(Row(item, statement, by_editor, method, published))
-    return rows
+    return [row_of(values) for values in quotes.order_by("id").values_list(*QUOTE_FIELDS)]
+
+
+def row_of(values) -> Row:
+    """A Row from one tuple of QUOTE_FIELDS (a quote not yet embedded gets no vector)."""
+    (pk, text, kind, article, outlet, published, speaker, method, statement, by_editor, quotation,
+     sentence, blob) = values  # fmt: skip
+    item = QuoteItem(
+        id=pk,
+        text=text,
+        kind=kind,
+        article=article,
+        outlet=outlet,
+        vector=embed.from_bytes(blob) if blob is not None else None,
+        speaker=speaker,
+        strong_speaker=method in STRONG_METHODS,
+        quotation=quotation,
+        sentence=sentence,
+    )
+    return Row(item, statement, by_editor, method, published)
 
 
 def anchored_statements() -> set[int]:
@@ -546,35 +535,8 @@ def refresh_batch(ids: list[int]):
     for values in (
         Quote.objects.visible().filter(statement_id__in=ids).order_by("id").values_list(*QUOTE_FIELDS)
     ):
-        (
-            pk,
-            text,
-            kind,
-            article,
-            outlet,
-            published,
-            speaker,
-            method,
-            statement,
-            by_editor,
-            quotation,
-            sentence,
-            blob,
-        ) = values
-        vector = embed.from_bytes(blob) if blob is not None else None
-        item = QuoteItem(
-            id=pk,
-            text=text,
-            kind=kind,
-            article=article,
-            outlet=outlet,
-            vector=vector,
-            speaker=speaker,
-            strong_speaker=method in STRONG_METHODS,
-            quotation=quotation,
-            sentence=sentence,
-        )
-        members[statement].append(Row(item, statement, by_editor, method, published))
+        row = row_of(values)
+        members[row.statement].append(row)
     drifts, consensus, updated = [], defaultdict(list), []
     for pk, statement in statements.items():
         rows = members.get(pk, [])
