@@ -17,8 +17,7 @@ CSV rows flatten the same records (quotes.text.spreadsheet: columns, formula-saf
 Quote queryset: rows come from the database in chunks of CHUNK with article, outlet,
 speaker and Statement joined and the heavy columns (vectors, diffs, article bodies) left
 behind, so memory stays flat however many quotes there are; a server streams them as
-they come. `quotes_behind(statements, outlet, drift)` is the quotes of a page of search
-results: what the search page's download and the API's quote list give.
+they come (the search page's download, web.views.downloads).
 """
 
 import csv
@@ -86,17 +85,6 @@ def with_record_columns(quotes):
     return quotes.select_related("article__outlet", "speaker", "statement__speaker").defer(
         "embedding", "diff", "article__body", "article__raw"
     )
-
-
-def quotes_behind(statements, outlet=None, drift=None):
-    """The visible quotes of the Statements in `statements` (a search's results), grouped
-    by Statement: only those `outlet` printed, and only of `drift` class, when given."""
-    quotes = Quote.objects.visible().filter(statement__in=statements.order_by().values("pk"))
-    if outlet is not None:
-        quotes = quotes.filter(article__outlet=outlet)
-    if drift:
-        quotes = quotes.filter(drift=drift)
-    return quotes.order_by("statement_id", "article__published", "article_id", "start")
 
 
 def export_lines(quotes=None, format="jsonl"):
