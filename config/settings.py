@@ -340,6 +340,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
+# Seconds to wait for a web page that `ingest URL` or the admin fetches (default: sources.text.fetch.TIMEOUT).
+if os.environ.get("VERBATIM_FETCH_TIMEOUT"):
+    VERBATIM_FETCH_TIMEOUT = float(os.environ["VERBATIM_FETCH_TIMEOUT"])
 
 # Clustering quotes into Statements (quotes.text.embedding, quotes.text.grouping,
 # quotes.services.clustering). The defaults, and how they were measured, live beside the

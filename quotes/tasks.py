@@ -1,7 +1,7 @@
 """Celery tasks for the long jobs, and `queue_ingest`, which splits an ingest into them.
 
 `queue_ingest(paths, ...)` finds the files (a missing path is reported at once), splits
-them into batches of FILES_PER_TASK and queues one `ingest_files` task per batch; each
+them and any URLs among the paths (fetched by the workers) into batches of FILES_PER_TASK and queues one `ingest_files` task per batch; each
 stores its stories and extracts the articles it stored, so workers read and extract in
 parallel. When every batch is done, `finish` extracts whatever is still pending (from
 a batch whose worker was killed, say) and clusters, inside `serialized("cluster")`, so
@@ -22,6 +22,7 @@ from quotes.services.clustering import cluster_quotes
 from quotes.services.extraction import extract_pending
 from quotes.services.locks import serialized
 from sources.services.ingestion import FAILED, OUTCOMES, ingest_paths
+from sources.text.fetch import looks_like_url
 from sources.text.formats import Failure, find_files
 from sources.text.manifest import read_manifest
 
@@ -61,8 +62,9 @@ def finish(results, failed_paths=()):
 
 def queue_ingest(paths, manifest_path=None, outlet="", max_bytes=None, files_per_task=FILES_PER_TASK):
     """Queue the ingest of `paths` as batches of files and a final `finish`; the AsyncResult."""
-    files, missing = [], []
-    for item in find_files(paths):
+    files = [path for path in paths if looks_like_url(path)]  # fetched by the workers
+    missing = []
+    for item in find_files(path for path in paths if not looks_like_url(path)):
         (missing if isinstance(item, Failure) else files).append(item)
     batches = [files[i : i + files_per_task] for i in range(0, len(files), files_per_task)]
     tasks = [ingest_files.s([str(f) for f in batch], manifest_path, outlet, max_bytes) for batch in batches]

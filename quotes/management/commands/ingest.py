@@ -1,4 +1,8 @@
-"""manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N] [--async [--wait]]
+"""manage.py ingest PATH_OR_URL... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N]
+                                   [--timeout S] [--async [--wait]]
+
+Files and folders are read; each http(s) URL is fetched (sources.text.fetch: a time
+limit, the --max-bytes cap, one line per page that fails, and the batch goes on).
 
 Stores the stories, then extracts every article still pending: the ones this run stored
 or changed, and any that an earlier run stored but did not extract (killed, say), whose
@@ -22,11 +26,12 @@ from sources.text.manifest import ManifestError, read_manifest
 class Command(BaseCommand):
     help = (
         "Store one Article per story from .txt, .html and .jsonl files or folders (searched "
-        "recursively), then extract quotes from the new or changed ones. Exits 1 when any input failed."
+        "recursively) and from web pages at http(s) URLs, then extract quotes from the new or "
+        "changed ones. Exits 1 when any input failed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL", help="files, folders or http(s) URLs")
         parser.add_argument(
             "--manifest", metavar="FILE.csv", help="CSV with file,outlet,published,url,language"
         )
@@ -38,7 +43,14 @@ class Command(BaseCommand):
             type=int,
             default=settings.VERBATIM_INGEST_MAX_BYTES,
             metavar="N",
-            help="skip files larger than this (default: VERBATIM_INGEST_MAX_BYTES)",
+            help="skip files and pages larger than this (default: VERBATIM_INGEST_MAX_BYTES)",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=None,
+            metavar="S",
+            help="seconds to wait for a page (default: VERBATIM_FETCH_TIMEOUT, else 10)",
         )
         parser.add_argument(
             "--async",
@@ -48,7 +60,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--wait", action="store_true", help="with --async: wait and print the report")
 
-    def handle(self, *args, paths, manifest, outlet, max_bytes, run_async=False, wait=False, **options):
+    def handle(
+        self, *args, paths, manifest, outlet, max_bytes, timeout=None, run_async=False, wait=False, **options
+    ):
         try:
             rows = read_manifest(manifest) if manifest else {}
         except ManifestError as error:
@@ -57,7 +71,12 @@ class Command(BaseCommand):
             return self.queue(paths, manifest, outlet, max_bytes, wait)
         left_pending = pending_articles().count()
         report = ingest_paths(
-            paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write
+            paths,
+            manifest=rows,
+            outlet=outlet,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            on_message=self.stderr.write,
         )
         self.stdout.write(report.summary())
         if left_pending:
