@@ -297,7 +297,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 
-# Server errors (a 500's traceback, a CSP violation report) go to stderr, which gunicorn or
+# Server errors (a 500's traceback, a CSP violation report, a long job that failed) go to stderr, which gunicorn or
 # the service manager keeps, and by mail to ADMINS when DEBUG is off and ADMINS are set.
 # The PostgreSQL pool's own retry warnings are left out: a database that is down is said
 # once, by the command or the failed request, naming host and port.
@@ -320,6 +320,8 @@ LOGGING = {
         "django.security": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "verbatim.csp": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A long job that stopped on an error (quotes.services.jobs), from a command or a worker.
+        "verbatim.jobs": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "psycopg.pool": {"level": "CRITICAL"},
     },
 }

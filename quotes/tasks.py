@@ -10,16 +10,20 @@ idempotent, so a task retried after a crash (tasks are acknowledged late) stores
 duplicate rows.
 
 Each task returns plain JSON: counts per outcome, the one-line messages, and for
-`finish` the clustering summary. Without a broker (CELERY_BROKER_URL unset) the whole
-chain runs in-process when queued.
+`finish` the clustering summary. Each task is a row of the admin's jobs list
+(quotes.services.jobs), whose task id the ingest's job id (`finish`'s) is. Without a
+broker (CELERY_BROKER_URL unset) the whole chain runs in-process when queued.
 """
 
 from collections import Counter
 
 from celery import chord, shared_task
 
+from quotes.models import Job
 from quotes.services.clustering import cluster_quotes
 from quotes.services.extraction import extract_pending
+from quotes.services.intake import ingest_and_extract
+from quotes.services.jobs import recorded
 from quotes.services.locks import serialized
 from sources.services.ingestion import FAILED, OUTCOMES, ingest_paths
 from sources.text.fetch import looks_like_url
@@ -29,35 +33,48 @@ from sources.text.manifest import read_manifest
 FILES_PER_TASK = 50
 
 
-@shared_task(acks_late=True)
-def ingest_files(paths, manifest_path=None, outlet="", max_bytes=None):
+@shared_task(acks_late=True, bind=True)
+def ingest_files(task, paths, manifest_path=None, outlet="", max_bytes=None):
     """Store and extract the stories in `paths`: {"counts": {...}, "messages": [...]}."""
     rows = read_manifest(manifest_path) if manifest_path else {}
     messages = []
-    report = ingest_paths(
-        paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=messages.append, progress=False
+    intake = ingest_and_extract(
+        lambda tell: ingest_paths(
+            paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=tell, progress=False
+        ),
+        via=via(task),
+        description=f"{len(paths)} file(s) from {paths[0]}" if paths else "",
+        task_id=task.request.id,
+        all_pending=False,
+        on_message=messages.append,
     )
-    extract_pending(articles=report.changed, on_error=messages.append)
-    return {"counts": dict(report.counts), "messages": messages}
+    return {"counts": dict(intake.report.counts), "messages": messages}
 
 
-@shared_task(acks_late=True)
-def finish(results, failed_paths=()):
+@shared_task(acks_late=True, bind=True)
+def finish(task, results, failed_paths=()):
     """Sum the batches, extract what is still pending, cluster once: the job's report."""
     counts, messages = Counter(), [f"{failure}" for failure in failed_paths]
     counts[FAILED] += len(failed_paths)
     for result in results:
         counts.update(result["counts"])
         messages += result["messages"]
-    extract_pending(on_error=messages.append)
-    with serialized("cluster"):
-        summary = cluster_quotes()
+    with recorded(Job.Kind.CLUSTER, via(task), "after an ingest's batches", task.request.id) as job:
+        extract_pending(on_error=messages.append)
+        with serialized("cluster"):
+            summary = cluster_quotes()
+        job.summary = str(summary)
     return {
         "summary": "ingest: " + ", ".join(f"{counts[outcome]} {outcome}" for outcome in OUTCOMES),
         "cluster": str(summary),
         "messages": messages,
         "failed": counts[FAILED],
     }
+
+
+def via(task):
+    """Who ran the task: a worker, or this process when there is no broker."""
+    return Job.Via.COMMAND if task.request.is_eager else Job.Via.WORKER
 
 
 def queue_ingest(paths, manifest_path=None, outlet="", max_bytes=None, files_per_task=FILES_PER_TASK):

@@ -6,7 +6,8 @@ limit, the --max-bytes cap, one line per page that fails, and the batch goes on)
 
 Stores the stories, then extracts every article still pending: the ones this run stored
 or changed, and any that an earlier run stored but did not extract (killed, say), whose
-number it prints, so a rerun after a crash finishes the work.
+number it prints, so a rerun after a crash finishes the work. The run is one row of the
+admin's jobs list (quotes.services.intake).
 
 --async queues the work for Celery workers instead (quotes/tasks.py: batches of files
 read and extracted in parallel, then one clustering job) and prints the job's id; with
@@ -17,7 +18,7 @@ Without CELERY_BROKER_URL the job runs here, at once, and its report is printed.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.services.extraction import extract_pending, pending_articles
+from quotes.services.intake import ingest_and_extract
 from quotes.tasks import queue_ingest
 from sources.services.ingestion import FAILED, ingest_paths
 from sources.text.manifest import ManifestError, read_manifest
@@ -69,26 +70,22 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if run_async:
             return self.queue(paths, manifest, outlet, max_bytes, wait)
-        left_pending = pending_articles().count()
-        report = ingest_paths(
-            paths,
-            manifest=rows,
-            outlet=outlet,
-            max_bytes=max_bytes,
-            timeout=timeout,
+        intake = ingest_and_extract(
+            lambda tell: ingest_paths(
+                paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, timeout=timeout, on_message=tell
+            ),
+            description=" ".join(map(str, paths)),
             on_message=self.stderr.write,
         )
-        self.stdout.write(report.summary())
-        if left_pending:
-            self.stdout.write(f"extract: also {left_pending} article(s) an earlier run left pending")
-        failures = []
-        extract_pending(on_error=failures.append)
-        for failure in failures:
-            self.stderr.write(failure)
-        if report.counts[FAILED]:
-            raise CommandError(f"{report.counts[FAILED]} input(s) failed; see the lines above.")
-        if failures:
-            raise CommandError(f"{len(failures)} article(s) stored but not extracted; see the lines above.")
+        self.stdout.write(intake.report.summary())
+        if intake.left_pending:
+            self.stdout.write(f"extract: also {intake.left_pending} article(s) an earlier run left pending")
+        if intake.report.counts[FAILED]:
+            raise CommandError(f"{intake.report.counts[FAILED]} input(s) failed; see the lines above.")
+        if intake.failures:
+            raise CommandError(
+                f"{len(intake.failures)} article(s) stored but not extracted; see the lines above."
+            )
 
     def queue(self, paths, manifest, outlet, max_bytes, wait):
         result = queue_ingest([str(p) for p in paths], manifest, outlet, max_bytes)
