@@ -28,6 +28,7 @@ PRODUCTION_ENV = {
     "SECURE_PROXY_SSL_HEADER": "1",
     "DATABASE_URL": "postgres://verbatim@127.0.0.1:5432/verbatim",
     "ADMINS": "ops@verbatim.example",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
 
 
@@ -57,6 +58,13 @@ def test_check_deploy_with_the_production_environment_gives_no_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_warns_when_the_request_limits_are_counted_per_process():
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != "CACHE_URL"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "(verbatim.W001) The request limits are counted in each process's own memory" in result.stderr
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
