@@ -471,7 +471,7 @@ class StatementAdmin(SimpleHistoryAdmin):
 class JobAdmin(admin.ModelAdmin):
     """Recent ingest, extract and cluster runs (quotes.services.jobs): read-only."""
 
-    list_display = ["started_at", "kind", "via", "state_shown", "summary", "failures", "took", "description"]
+    list_display = ["started_at", "kind", "via", "state_shown", "counted", "failures", "took", "description"]
     list_filter = ["kind", "state", "via"]
     search_fields = ["description", "task_id", "summary", "messages", "error"]
     date_hierarchy = "started_at"
@@ -498,6 +498,10 @@ class JobAdmin(admin.ModelAdmin):
         return (
             "interrupted? (its process is gone)" if jobs.seems_interrupted(job) else job.get_state_display()
         )
+
+    @admin.display(description="counts")
+    def counted(self, job):
+        return ", ".join(f"{number} {outcome}" for outcome, number in job.counts.items() if number) or "—"
 
     @admin.display(description="took")
     def took(self, job):

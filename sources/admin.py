@@ -163,11 +163,15 @@ class AddArticleForm(forms.Form):
         help_text="For a file or text: where it was published.",
     )
 
+    def source_fields(self):
+        return [self[name] for name in self.SOURCES]
+
+    def detail_fields(self):
+        return [field for field in self if field.name not in self.SOURCES]
+
     def clean(self):
         cleaned = super().clean()
-        given = [
-            name for name in ("page", "file", "text") if cleaned.get(name) and str(cleaned[name]).strip()
-        ]
+        given = [name for name in self.SOURCES if cleaned.get(name) and str(cleaned[name]).strip()]
         if len(given) != 1:
             raise forms.ValidationError("Give one of: a web address to fetch, a file, or the text.")
         return cleaned

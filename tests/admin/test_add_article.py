@@ -130,5 +130,9 @@ def test_staff_without_the_add_permission_cannot_add(client):
     assert not Article.objects.exists()
 
 
-def test_the_articles_list_offers_to_add_one(admin_client):
+def test_the_articles_list_offers_to_add_one_and_the_form_asks_for_each_way(admin_client):
     assert ADD in admin_client.get(reverse("admin:sources_article_changelist")).text
+    form = admin_client.get(ADD).text
+    for name in ("page", "file", "text", "title", "outlet", "published", "byline", "url"):
+        assert f'name="{name}"' in form
+    assert 'enctype="multipart/form-data"' in form

@@ -9,7 +9,6 @@ from quotes.services.search import speakers_named
 from sources.models import Article, Outlet
 from web.filters import DateInput, StatementFilter
 
-
 # The outlet filter takes a slug, a string; drf-spectacular cannot tell that from a filter
 # that runs a method, and would warn on every schema (and `check --deploy`) otherwise. The
 # filter object is the one StatementFilter and its subclasses share, so this names it once.
