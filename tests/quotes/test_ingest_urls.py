@@ -1,25 +1,13 @@
 """manage.py ingest URL...: pages fetched from a server on 127.0.0.1 (tests/pages.py), stored and
 extracted like files; a page that fails is one line, and the batch goes on."""
 
-import io
-
 import pytest
-from django.core.management import CommandError, call_command
 
 from quotes.models import Quote
 from sources.models import Article
+from tests.quotes.test_ingest_command import ingest
 
 pytestmark = pytest.mark.django_db
-
-
-def ingest(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("ingest", *map(str, args), stdout=out, stderr=err)
-        error = None
-    except CommandError as raised:
-        error = raised
-    return out.getvalue(), err.getvalue(), error
 
 
 def test_a_page_is_fetched_stored_and_its_quotes_extracted(page_server):

@@ -3,17 +3,13 @@ are not counted; the counts are shared by every worker through the cache."""
 
 import concurrent.futures
 import os
-import socket
-import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 
-from tests.conftest import PROJECT
+from tests.servers import Gunicorn, redis_answers, status_of
 from web.throttling import parse_rate
 
 pytestmark = pytest.mark.django_db
@@ -78,65 +74,20 @@ def test_rates_read_as_requests_per_seconds(rate, parsed):
     assert parse_rate(rate) == parsed
 
 
-def redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def status_of(url):
-    try:
-        return urllib.request.urlopen(url, timeout=30).status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 @pytest.mark.skipif(not redis_answers(), reason="Redis is not answering on 127.0.0.1:6379")
 def test_several_gunicorn_workers_share_one_count_through_redis():
     """Four workers, forty requests at once from one address, a rate of ten: exactly ten pass."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "WEB_CONCURRENCY": "4",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "CACHE_URL": "redis://127.0.0.1:6379/13",
-        "CACHE_KEY_PREFIX": f"verbatim-test-{os.getpid()}-{time.monotonic_ns()}",
-        "THROTTLE_API_RATE": "10/hour",
-    }
-    server = subprocess.Popen(
-        [str(PROJECT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi"],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while status_of_health(port) != 200:
-            assert time.monotonic() < deadline and server.poll() is None, "gunicorn did not start"
-            time.sleep(0.2)
-        with concurrent.futures.ThreadPoolExecutor(max_workers=20) as pool:
-            statuses = list(pool.map(status_of, [f"http://127.0.0.1:{port}/api/"] * 40))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with (
+        Gunicorn(
+            WEB_CONCURRENCY="4",
+            CACHE_URL="redis://127.0.0.1:6379/13",
+            CACHE_KEY_PREFIX=f"verbatim-test-{os.getpid()}-{time.monotonic_ns()}",
+            THROTTLE_API_RATE="10/hour",
+        ) as server,
+        concurrent.futures.ThreadPoolExecutor(max_workers=20) as pool,
+    ):
+        statuses = list(pool.map(status_of, [server.url("/api/")] * 40))
     assert (statuses.count(200), statuses.count(429)) == (10, 30)
-
-
-def status_of_health(port):
-    try:
-        return status_of(f"http://127.0.0.1:{port}/healthz")
-    except OSError:
-        return None
 
 
 def test_a_cache_that_fails_lets_requests_through_and_says_so(client, story, rates, monkeypatch, caplog):
