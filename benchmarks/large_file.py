@@ -18,10 +18,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from benchmarks.child import PROJECT, measured
+
 HEADLINE = "Harbour works go on through the winter\n\n"
 PARAGRAPH = (
     "The council met on Tuesday to discuss the harbour. “We will keep the gates open until the "
@@ -54,25 +54,10 @@ def main():
         env.setdefault("DATABASE_URL", f"sqlite:///{Path(folder) / 'large.sqlite3'}")
         manage = [sys.executable, str(PROJECT / "manage.py")]
         subprocess.run([*manage, "migrate", "-v0"], cwd=PROJECT, env=env, check=True)
-        output = Path(folder) / "output.txt"
-        started = time.monotonic()
-        with open(output, "w") as printed:
-            child = subprocess.Popen(
-                [*manage, "ingest", str(article), "--max-bytes", str(size + 1)],
-                cwd=PROJECT,
-                env=env,
-                stdout=printed,
-                stderr=subprocess.STDOUT,
-            )
-            _, status, usage = os.wait4(child.pid, 0)  # this child's own usage, not migrate's
-        took = time.monotonic() - started
-        lines = output.read_text().strip().splitlines()
+        run = measured([*manage, "ingest", str(article), "--max-bytes", str(size + 1)], env)
     print(f"file: {size:,} bytes, one article")
-    print(
-        f"ingest: {took:.1f} s wall, {usage.ru_utime + usage.ru_stime:.1f} s CPU, "
-        f"peak RSS {usage.ru_maxrss / 1024:,.0f} MiB (exit {os.waitstatus_to_exitcode(status)})"
-    )
-    for line in lines[-6:]:
+    print(f"ingest: {run}")
+    for line in run.lines[-6:]:
         print("  " + line[:200])
 
 

@@ -92,3 +92,11 @@ def test_a_search_the_form_refuses_is_a_400_saying_why(client, story):
 def test_the_download_streams(client, story):
     response = client.get("/quotes.csv")
     assert response.streaming
+
+
+def test_a_search_that_finds_more_quotes_than_a_download_holds_says_so(client, story, settings):
+    settings.VERBATIM_DOWNLOAD_MAX_QUOTES = 5
+    _, body = download(client, "/quotes.csv", status=400)
+    assert body.decode().startswith("This search finds more than 5 quotes, more than one download holds.")
+    response, _ = download(client, "/quotes.csv?speaker=marlow")
+    assert response.status_code == 200
