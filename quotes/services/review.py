@@ -42,6 +42,7 @@ from sources.models import Article
 SCORE_BATCH = 200  # articles read at once
 WRITE_BATCH = 500
 SUGGESTIONS = 12
+NAME_FIRST = 100
 FUZZY_CANDIDATES = 2000
 FUZZY_CUTOFF = 60  # rapidfuzz WRatio: "Brightwter" against "Ada Brightwater" scores 86
 NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))*")
@@ -233,8 +234,10 @@ def suggested_speakers(quote: Quote, others: list[OtherOutlet] | None = None) ->
 
 
 def named_in(body: str) -> Counter:
-    """{speaker id: times printed} for the speakers whose name or alias the body prints as
-    a run of capitalised words (or one of its words)."""
+    """{speaker id: rank} for the speakers whose name or alias the body prints as a run of
+    capitalised words (or the last word of one): the times the name is printed, times
+    NAME_FIRST, plus the times an alias is, so a name printed in full outranks the many
+    speakers a bare surname may stand for."""
     runs = Counter()
     for match in NAME_RUN.finditer(body):
         words = match.group().split()
@@ -245,7 +248,7 @@ def named_in(body: str) -> Counter:
     names = list(runs)
     counts = Counter()
     for pk, name in Speaker.objects.filter(name__in=names).values_list("id", "name"):
-        counts[pk] += runs[name]
+        counts[pk] += runs[name] * NAME_FIRST
     for pk, alias in SpeakerAlias.objects.filter(alias__in=names).values_list("speaker_id", "alias"):
         counts[pk] += runs[alias]
     return counts

@@ -219,7 +219,7 @@ def is_place(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    names = set()
+    names: set[str] = set()
     for country in pycountry.countries:
         names.update(getattr(country, attribute, "") for attribute in ("name", "common_name"))
     for subdivision in pycountry.subdivisions:
