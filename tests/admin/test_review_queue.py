@@ -73,7 +73,11 @@ def test_accepting_takes_the_quote_out_of_the_queue_and_goes_to_the_next(admin_c
     assert response.url == f"{page_of(following)}?outlet={valley.pk}"
     assert said[0].startswith(f"Accepted {speaker}")
     review_row = Review.objects.get(quote=quote)
-    assert (review_row.decision, review_row.method, review_row.editor.username) == ("accepted", method, "admin")
+    assert (review_row.decision, review_row.method, review_row.editor.username) == (
+        "accepted",
+        method,
+        "admin",
+    )
     assert quote.history.first().history_change_reason.startswith("Editor accepted the speaker")
 
 
