@@ -315,7 +315,9 @@ class QuoteAdmin(SimpleHistoryAdmin):
             return "not a quotation"
         if quote.speaker_set_by_editor:
             return "checked"
-        return format_html('<span title="{}">{}%</span>', " · ".join(quote.reason_codes), round(quote.doubt * 100))
+        return format_html(
+            '<span title="{}">{}%</span>', " · ".join(quote.reason_codes), round(quote.doubt * 100)
+        )
 
     @admin.display(description="article", ordering="article__title")
     def article_link(self, quote):

@@ -21,6 +21,11 @@ count quotes it no longer has; the statement page answers 404 for one with none.
 statements), computed by quotes.services.figures for the outlet pages, which would
 otherwise group every quote on each view.
 
+`Quote.doubt` and `Quote.doubt_reasons` are the review queue's score and reasons
+(quotes.services.review stores them, quotes.text.doubt computes them);
+`Quote.objects.queued()` is the queue. `Review` records each editor's decision on a
+quote's speaker for the corrections report.
+
 The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`:
 `Quote.hidden_by_editor`, `Quote.statement_set_by_editor`,
 `Statement.speaker_set_by_editor`, `Statement.wording_pinned`,

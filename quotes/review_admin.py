@@ -43,7 +43,9 @@ FILTERS = ("reason", "outlet", "since", "until")
 class QueueFilter(forms.Form):
     reason = forms.ChoiceField(choices=[("", "any reason"), *REASONS.items()], required=False)
     outlet = forms.ModelChoiceField(Outlet.objects.order_by("name"), required=False, empty_label="any outlet")
-    since = forms.DateField(required=False, label="published from", widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        required=False, label="published from", widget=forms.DateInput(attrs={"type": "date"})
+    )
     until = forms.DateField(required=False, label="to", widget=forms.DateInput(attrs={"type": "date"}))
 
     def queue(self):
@@ -63,7 +65,9 @@ def review_urls(model_admin):
     site = model_admin.admin_site
 
     def view(function):
-        return site.admin_view(lambda request, *args, **kwargs: function(model_admin, request, *args, **kwargs))
+        return site.admin_view(
+            lambda request, *args, **kwargs: function(model_admin, request, *args, **kwargs)
+        )
 
     return [
         path("review/", view(queue_page), name="quotes_quote_review"),
@@ -90,7 +94,9 @@ def require_view(model_admin, request):
 def queue_page(model_admin, request):
     require_view(model_admin, request)
     form = QueueFilter(request.GET or None)
-    quotes = form.queue().select_related("article__outlet", "speaker").defer("embedding", "diff", "article__body")
+    quotes = (
+        form.queue().select_related("article__outlet", "speaker").defer("embedding", "diff", "article__body")
+    )
     page = Paginator(quotes, PAGE_SIZE).get_page(request.GET.get("page"))
     for quote in page:
         quote.reason_labels = [REASONS.get(code, code) for code in quote.reason_codes]
@@ -104,7 +110,8 @@ def queue_page(model_admin, request):
 def quote_page(model_admin, request, pk):
     require_view(model_admin, request)
     quote = get_object_or_404(
-        Quote.objects.select_related("article__outlet", "speaker", "statement").defer("embedding", "diff"), pk=pk
+        Quote.objects.select_related("article__outlet", "speaker", "statement").defer("embedding", "diff"),
+        pk=pk,
     )
     form = QueueFilter(request.GET or None)
     queued = form.queue()
