@@ -21,6 +21,11 @@ count quotes it no longer has; the statement page answers 404 for one with none.
 statements), computed by quotes.services.figures for the outlet pages, which would
 otherwise group every quote on each view.
 
+`Quote.doubt` and `Quote.doubt_reasons` are the review queue's score and reasons
+(quotes.services.review stores them, quotes.text.doubt computes them);
+`Quote.objects.queued()` is the queue. `Review` records each editor's decision on a
+quote's speaker for the corrections report.
+
 The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`:
 `Quote.hidden_by_editor`, `Quote.statement_set_by_editor`,
 `Statement.speaker_set_by_editor`, `Statement.wording_pinned`,
@@ -28,6 +33,7 @@ The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`
 editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -160,6 +166,11 @@ class QuoteQuerySet(models.QuerySet):
         """Visible quotes that have no vector yet."""
         return self.visible().filter(embedding__isnull=True)
 
+    def queued(self):
+        """The editors' review queue: visible quotes whose speaker no editor has set or
+        accepted, most doubtful first (quotes.services.review scores them)."""
+        return self.visible().exclude(speaker_method=Quote.SpeakerMethod.EDITOR).order_by("-doubt", "id")
+
 
 class Quote(models.Model):
     class Kind(models.TextChoices):
@@ -219,7 +230,14 @@ class Quote(models.Model):
     embedding_similarity = models.FloatField(null=True, blank=True)
     diff = models.JSONField(null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["embedding", "diff"])
+    doubt = models.FloatField(
+        default=0.0, help_text="How likely the speaker is wrong (quotes.text.doubt): the review order."
+    )
+    doubt_reasons = models.CharField(
+        max_length=400, blank=True, help_text="Codes of quotes.text.doubt.REASONS, space-separated."
+    )
+
+    history = HistoricalRecords(excluded_fields=["embedding", "diff", "doubt", "doubt_reasons"])
 
     objects = QuoteQuerySet.as_manager()
 
@@ -238,6 +256,13 @@ class Quote(models.Model):
                 name="quote_visible_speaker",
                 condition=Q(hidden_by_editor=False),
             ),
+            # The review queue in its order (Quote.objects.queued), read a page at a time.
+            models.Index(
+                F("doubt").desc(),
+                "id",
+                name="quote_review_queue",
+                condition=Q(hidden_by_editor=False) & ~Q(speaker_method="editor"),
+            ),
         ]
 
     def __str__(self):
@@ -248,9 +273,51 @@ class Quote(models.Model):
         return self.speaker_method == self.SpeakerMethod.EDITOR
 
     @property
+    def reason_codes(self):
+        """The codes of quotes.text.doubt.REASONS that put this quote in the queue."""
+        return self.doubt_reasons.split()
+
+    @property
     def touched_by_editor(self):
         """An editor decided something about this quote: reruns must keep the row."""
         return self.speaker_set_by_editor or self.hidden_by_editor or self.statement_set_by_editor
+
+
+class Review(models.Model):
+    """One editor's decision on one quote's attribution, for the corrections report.
+
+    Written by quotes.services.editing with every speaker fix and "not a quotation": the
+    reasons the queue gave (Quote.doubt_reasons) and the way the speaker had been found,
+    as they were before the decision, so the report says where extraction errs. rows_changed
+    counts the other quotes the fix changed (the quotation's other sentences, the quotes of
+    its Statement that followed)."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "accepted"
+        REASSIGNED = "reassigned", "speaker changed"
+        NOT_A_QUOTE = "not_a_quote", "not a quotation"
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    reasons = models.CharField(max_length=400, blank=True)
+    method = models.CharField(max_length=16, choices=Quote.SpeakerMethod.choices)
+    speaker_before = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    speaker_after = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    rows_changed = models.PositiveIntegerField(default=0)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: quote {self.quote_id}"
 
 
 class OutletFigures(models.Model):

@@ -5,7 +5,7 @@ them into batches of FILES_PER_TASK and queues one `ingest_files` task per batch
 stores its stories and extracts the articles it stored, so workers read and extract in
 parallel. When every batch is done, `finish` extracts whatever is still pending (from
 a batch whose worker was killed, say) and clusters, inside `serialized("cluster")`, so
-clustering is one job at a time. Results are the synchronous path's: the same services,
+clustering is one job at a time, then scores the editors' review queue. Results are the synchronous path's: the same services,
 idempotent, so a task retried after a crash (tasks are acknowledged late) stores no
 duplicate rows.
 
@@ -21,6 +21,7 @@ from celery import chord, shared_task
 from quotes.services.clustering import cluster_quotes
 from quotes.services.extraction import extract_pending
 from quotes.services.locks import serialized
+from quotes.services.review import score_articles
 from sources.services.ingestion import FAILED, OUTCOMES, ingest_paths
 from sources.text.formats import Failure, find_files
 from sources.text.manifest import read_manifest
@@ -51,6 +52,7 @@ def finish(results, failed_paths=()):
     extract_pending(on_error=messages.append)
     with serialized("cluster"):
         summary = cluster_quotes()
+    score_articles()
     return {
         "summary": "ingest: " + ", ".join(f"{counts[outcome]} {outcome}" for outcome in OUTCOMES),
         "cluster": str(summary),
