@@ -230,11 +230,17 @@ class Quote(models.Model):
     embedding_similarity = models.FloatField(null=True, blank=True)
     diff = models.JSONField(null=True, blank=True)
 
+    # db_default too: the synthetic loader writes rows with COPY, naming only the columns it fills.
     doubt = models.FloatField(
-        default=0.0, help_text="How likely the speaker is wrong (quotes.text.doubt): the review order."
+        default=0.0,
+        db_default=0.0,
+        help_text="How likely the speaker is wrong (quotes.text.doubt): the review order.",
     )
     doubt_reasons = models.CharField(
-        max_length=400, blank=True, help_text="Codes of quotes.text.doubt.REASONS, space-separated."
+        max_length=400,
+        blank=True,
+        db_default="",
+        help_text="Codes of quotes.text.doubt.REASONS, space-separated.",
     )
 
     history = HistoricalRecords(excluded_fields=["embedding", "diff", "doubt", "doubt_reasons"])

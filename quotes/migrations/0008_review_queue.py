@@ -61,6 +61,7 @@ class Migration(migrations.Migration):
             name="doubt",
             field=models.FloatField(
                 default=0.0,
+                db_default=0.0,
                 help_text="How likely the speaker is wrong (quotes.text.doubt): the review order.",
             ),
         ),
@@ -68,7 +69,10 @@ class Migration(migrations.Migration):
             model_name="quote",
             name="doubt_reasons",
             field=models.CharField(
-                blank=True, help_text="Codes of quotes.text.doubt.REASONS, space-separated.", max_length=400
+                blank=True,
+                db_default="",
+                help_text="Codes of quotes.text.doubt.REASONS, space-separated.",
+                max_length=400,
             ),
         ),
         migrations.AddIndex(
