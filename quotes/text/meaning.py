@@ -31,6 +31,10 @@ Kinds:
   speaker_changed     two speaker names given, neither contained in the other once
       titles and honorifics are set aside ("Ms Kaur" = "Priya Kaur").
 
+Two wordings with the same words (only punctuation or case differ) can differ only
+in speaker: their words are not read again (no parse), which keeps storing the flags
+of every verbatim copy cheap.
+
 Words are read with the dependency parse of quotes.text.parse's pipeline (spaCy
 3.8's small English model, loaded once per process; each text parsed once and
 cached): a modal counts only as a modal (tag MD, not an object or subject: "has
@@ -146,6 +150,19 @@ class MeaningChange:
     @property
     def family(self) -> str:
         return FAMILIES[self.kind]
+
+    def as_record(self) -> dict[str, str]:
+        """The change as the plain dict the database and the export store."""
+        return {"kind": self.kind, "canonical": self.canonical, "variant": self.variant}
+
+
+def from_records(records: Iterable[Any]) -> list[MeaningChange]:
+    """Changes from stored dicts (as_record's); a record of an unknown kind is passed over."""
+    return [
+        MeaningChange(record["kind"], str(record.get("canonical", "")), str(record.get("variant", "")))
+        for record in records
+        if isinstance(record, dict) and record.get("kind") in FAMILIES
+    ]
 
 
 # ---- words -------------------------------------------------------------------------
@@ -1265,6 +1282,16 @@ def meaning_changes(
     reported: the variant is reported speech, so tense backshift ("will" printed
     "would", "can" printed "could") is no hedge change.
     """
+    changes: list[MeaningChange] = []
+    if [word.key for word in words_of(canonical)] != [word.key for word in words_of(variant)]:
+        changes += wording_changes(canonical, variant, reported)
+    if speakers_differ(canonical_speaker, variant_speaker):
+        changes.append(MeaningChange(SPEAKER_CHANGED, canonical_speaker or "", variant_speaker or ""))
+    return changes
+
+
+def wording_changes(canonical: str, variant: str, reported: bool) -> list[MeaningChange]:
+    """The changes meaning_changes finds in the words (all but the speaker's)."""
     both = words_of(canonical) + words_of(variant)
     lower = frozenset(word.key for word in both if not word.capital)
     capital = frozenset(word.key for word in both if word.capital and not word.opens_sentence)
@@ -1303,9 +1330,6 @@ def meaning_changes(
         for change in paired(dropped, added, QUANTIFIER_CHANGED, QUANTIFIER_CHANGED, QUANTIFIER_CHANGED)
         if (change.canonical and change.variant) or not degree_only(change, dropped + added)
     ]
-
-    if speakers_differ(canonical_speaker, variant_speaker):
-        changes.append(MeaningChange(SPEAKER_CHANGED, canonical_speaker or "", variant_speaker or ""))
     return changes
 
 

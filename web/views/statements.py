@@ -17,17 +17,19 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from quotes.models import Quote, Speaker, Statement
+from quotes.models import Quote, Speaker, Statement, WireCopy
 from quotes.services.search import speakers_named
 from quotes.text import drift
 from sources.models import Outlet
-from web import markup, meaning
+from web import context, markup, meaning
 from web.charts import DRIFT_CLASSES
 from web.filters import StatementFilter
 from web.paging import CappedPaginator
+from web.timeline import timeline
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10
+DRIFT_LABELS = dict(DRIFT_CLASSES)
 
 
 HEAVY_ARTICLE_COLUMNS = ("article__body", "article__raw")
@@ -110,27 +112,44 @@ def statement(request, pk):
     quotes = list(
         Quote.objects.visible()
         .filter(statement=statement)
-        .select_related("article__outlet", "speaker")
-        .defer("embedding", *HEAVY_ARTICLE_COLUMNS)
+        .with_context_window()
+        .select_related("article__outlet", "speaker", f"{WIRE_ORIGINAL}__outlet")
+        .defer("embedding", *HEAVY_ARTICLE_COLUMNS, *(f"{WIRE_ORIGINAL}__{c}" for c in ("body", "raw")))
         .order_by("article__published", "article__outlet__name", "pk")
     )
     if not quotes:  # its counter is ahead of a re-extraction that deleted its quotes
         raise Http404("No visible quote in this statement")
     canonical = visible_canonical(statement)
     first = canonical or quotes[0]
-    meaning.annotate_variants(statement, quotes)
+    meaning.annotate_variants(quotes)
+    context.attach(quotes)
+    mark_wire_copies(quotes)
+    outlets = sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name)
+    copying = {quote.article.outlet for quote in quotes if quote.copied_from is not None}
     return render(
         request,
         "web/statement.html",
         {
             "statement": statement,
             "variants": [(quote, markup.variant_html(quote.diff)) for quote in quotes],
-            "outlets": sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name),
+            "outlets": outlets,
+            "copying_outlets": sorted(copying, key=lambda o: o.name),
+            "timeline": timeline(quotes, DRIFT_LABELS),
             "attributions": attributions(quotes) if statement.has_conflict else [],
             "canonical": canonical,
             "pair": (first, next((quote for quote in quotes if quote != first), first)),
         },
     )
+
+
+WIRE_ORIGINAL = "article__wire_copy__original"
+
+
+def mark_wire_copies(quotes):
+    """Give each quote `copied_from`: the outlet whose article its own copies (wire copy),
+    or None (read from the joined WireCopy row, no query)."""
+    for quote in quotes:
+        quote.copied_from = WireCopy.outlet_copied(quote.article)
 
 
 def visible_canonical(statement):
@@ -160,9 +179,14 @@ def compare(request):
     form = CompareForm(request.GET)
     if not form.is_valid():
         return render(request, "web/compare.html", {"form": form}, status=400)
-    quotes = Quote.objects.visible().select_related("article__outlet", "speaker", "statement")
+    quotes = (
+        Quote.objects.visible()
+        .with_context_window()
+        .select_related("article__outlet", "speaker", "statement")
+    )
     left = get_object_or_404(quotes, pk=form.cleaned_data["a"])
     right = get_object_or_404(quotes, pk=form.cleaned_data["b"])
+    context.attach([left, right])
     measured = drift.measure(
         left.text,
         right.text,
