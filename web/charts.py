@@ -136,7 +136,7 @@ class FidelityChart:
 
     @property
     def width(self) -> int:
-        return BAR_X + BAR_LENGTH + 40
+        return BAR_X + BAR_LENGTH + 48  # room for "100%"
 
     @property
     def description(self) -> str:

@@ -26,11 +26,11 @@ from datetime import date
 
 ROW = 48
 TOP = 14
-WIDTH = 400
-AXIS_X = 112
-LABEL_X = 130
+WIDTH = 440
+AXIS_X = 100
+LABEL_X = 116
 NAME_CHARS = 30
-DETAIL_CHARS = 40
+DETAIL_CHARS = 42
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,10 @@ def test_it_lists_its_articles_with_their_quotation_counts(client, story):
 def test_it_draws_a_bar_per_outlet_on_the_outlet_list(client, story):
     response = client.get(reverse("web:outlet-list"))
     assert response.status_code == 200
-    chart = {row.outlet.name: {share.value: share.count for share in row.shares} for row in response.context["rows"]}
+    chart = {
+        row.outlet.name: {share.value: share.count for share in row.shares}
+        for row in response.context["rows"]
+    }
     assert chart["Northern Courier"] == {"trimmed": 1, "verbatim": 1}
     assert response.content.decode().count('class="drift-bar"') == 3
 
