@@ -244,12 +244,16 @@ class Quote(models.Model):
     lexical_similarity = models.FloatField(null=True, blank=True)
     embedding_similarity = models.FloatField(null=True, blank=True)
     diff = models.JSONField(null=True, blank=True)
+    # db_default too: rows written outside the ORM (the synthetic corpus's COPY) start unflagged.
     meaning_flags = models.JSONField(
         default=list,
+        db_default=[],
         blank=True,
         help_text="Changes of meaning from the canonical wording: {kind, canonical, variant} each.",
     )
-    meaning_changed = models.BooleanField(default=False, help_text="It carries a meaning flag.")
+    meaning_changed = models.BooleanField(
+        default=False, db_default=False, help_text="It carries a meaning flag."
+    )
 
     history = HistoricalRecords(excluded_fields=["embedding", "diff", "meaning_flags", "meaning_changed"])
 

@@ -30,7 +30,7 @@ from itertools import combinations
 from django.db import transaction
 
 from quotes.models import Quote, Statement, WireCopy
-from quotes.text.meaning import meaning_changes
+from quotes.text.meaning import meaning_changes, read_ahead
 from sources.models import Article
 from sources.text import wire
 
@@ -61,8 +61,10 @@ def store_meaning_flags(statement_ids: list[int]) -> int:
         .order_by("id")
         .values_list("id", "statement_id", "text", "kind", "speaker__name", "meaning_flags")
     )
+    rows = list(quotes)
+    read_ahead((statements[row[1]][0], row[2]) for row in rows)
     changed = []
-    for pk, statement, text, kind, speaker, stored in quotes:
+    for pk, statement, text, kind, speaker, stored in rows:
         canonical, canonical_speaker = statements[statement]
         flags = [
             change.as_record()
