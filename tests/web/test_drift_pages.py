@@ -151,3 +151,12 @@ def test_a_fragment_two_outlets_printed_stays_in_the_list(client, story, scare_q
     Statement.objects.filter(pk=scare_quote.statement_id).update(outlet_count=2)
     listed = [row.statement for row in client.get(reverse("web:search")).context["rows"]]
     assert scare_quote.statement in listed
+
+
+def test_the_speaker_page_leaves_out_lone_fragments_unless_asked(client, story, scare_quote):
+    url = reverse("web:speaker", args=[story.ada.slug])
+    listed = [row.statement for row in client.get(url).context["rows"]]
+    assert scare_quote.statement not in listed
+    assert "?fragments=on" in html_of(client, url)
+    shown = [row.statement for row in client.get(url, {"fragments": "on"}).context["rows"]]
+    assert scare_quote.statement in shown

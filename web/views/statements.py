@@ -219,7 +219,8 @@ def vector(quote):
 
 
 def speaker(request, slug):
-    """A speaker: other names, the outlets that quote them, their statements.
+    """A speaker: other names, the outlets that quote them, their statements (fragments
+    only one outlet printed left out unless ?fragments=on).
 
     Statements clustered under another speaker (or none) that some outlet still
     attributes to this one are listed apart, so a disputed attribution is visible here.
@@ -231,7 +232,10 @@ def speaker(request, slug):
         .order_by("-quote_count", "name")
     )
     statements = Statement.objects.visible().prefetch_related(carried_quotes())
+    show_fragments = request.GET.get("fragments") == "on"
     own = statements.filter(speaker=speaker)
+    if not show_fragments:
+        own = own.without_lone_fragments()
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
     attributed = Quote.objects.visible().filter(speaker=speaker).order_by().values("statement")
     disputed = statements.filter(pk__in=attributed).exclude(speaker=speaker)
@@ -240,6 +244,7 @@ def speaker(request, slug):
         "web/speaker.html",
         {
             "speaker": speaker,
+            "show_fragments": show_fragments,
             "outlets": outlets,
             "page": page,
             "rows": [StatementRow.of(statement) for statement in page],

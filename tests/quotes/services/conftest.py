@@ -5,13 +5,13 @@ of its own; the Times wrote its own story and printed the statement without its 
 """
 
 import datetime
-import hashlib
 from types import SimpleNamespace
 
 import pytest
 
-from quotes.models import Quote, Speaker, Statement
-from sources.models import Article, Outlet
+from quotes.models import Speaker, Statement
+from sources.models import Outlet
+from tests.web.conftest import make_article, make_quote
 
 CANONICAL = "We will not open the northern gates before 40 days have passed."
 STORY = (
@@ -37,27 +37,11 @@ REWRITTEN = (
 
 
 def article(outlet, body, day):
-    return Article.objects.create(
-        outlet=outlet,
-        title=f"{outlet.name} on the gates",
-        body=body,
-        published=datetime.date(2024, 5, day),
-        source=f"tests/{outlet.slug}-{day}.txt",
-        content_hash=hashlib.sha256(f"{outlet.pk}{body}".encode()).hexdigest(),
-    )
+    return make_article(outlet, f"{outlet.name} on the gates", body, datetime.date(2024, 5, day))
 
 
 def quote(article, text, statement, **fields):
-    start = article.body.index(text)
-    return Quote.objects.create(
-        article=article,
-        text=text,
-        start=start,
-        end=start + len(text),
-        quotation=0,
-        statement=statement,
-        **fields,
-    )
+    return make_quote(article, text, 0, statement=statement, **fields)
 
 
 @pytest.fixture
