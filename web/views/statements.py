@@ -5,6 +5,12 @@ number of queries does not grow with the number of rows (tests assert the counts
 List pages load only the columns they show: a quote's 1.5 KB vector and its diff, and
 an article's body and raw text, stay in the database. Search results are counted up
 to web.paging.COUNT_CAP.
+
+The statement page shows each variant's stored meaning flags (web.meaning), the
+outlet's own sentence around fragments and trimmed variants (web.context: a stretch of
+the body cut by the database, never the whole body), which variants are wire copies,
+and a timeline of when each outlet first printed it (web.timeline); the compare page
+computes the flags between its two quotes.
 """
 
 from collections import Counter, defaultdict
