@@ -148,7 +148,11 @@ class FidelityChart:
 
 def fidelity_chart(record) -> FidelityChart | None:
     """The four bars of an outlet's stored fidelity record; None when it has no counted variant."""
-    figures = OutletFidelity.from_record(None, record or {})
+    return chart_of(OutletFidelity.from_record(None, record or {}))
+
+
+def chart_of(figures: OutletFidelity) -> FidelityChart | None:
+    """The four bars of an outlet's fidelity figures; None when they count no variant."""
     if not figures.variants:
         return None
     rates = {**figures.classes, "meaning_changed": figures.meaning_changed}

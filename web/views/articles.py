@@ -16,12 +16,12 @@ from pathlib import PurePath
 from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from quotes.models import Quote, Statement, WireCopy
+from quotes.models import OutletFigures, Quote, Statement, WireCopy
 from quotes.services.figures import outlet_figures
 from quotes.text.fidelity import Comparison
 from sources.models import Article, Outlet
 from web import markup
-from web.charts import DRIFT_CLASSES, FidelityChart, drift_shares, fidelity_chart
+from web.charts import DRIFT_CLASSES, FidelityChart, chart_of, drift_shares, fidelity_chart
 from web.paging import CountedPaginator
 
 PAGE_SIZE = 20
@@ -59,7 +59,7 @@ class OutletRow:
     statement it printed was printed by another outlet) and its drift shares."""
 
     outlet: Outlet
-    figures: object
+    figures: OutletFigures
     fidelity: FidelityChart | None
     shares: list
 
@@ -120,7 +120,7 @@ def outlet(request, slug):
 
 def side_by_side(comparison):
     """(this outlet's bar, the other's bar) for each fidelity measure of a comparison."""
-    own, theirs = fidelity_chart(comparison.own.as_record()), fidelity_chart(comparison.theirs.as_record())
+    own, theirs = chart_of(comparison.own), chart_of(comparison.theirs)
     return list(zip(own.bars, theirs.bars, strict=True)) if own and theirs else []
 
 
