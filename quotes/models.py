@@ -34,11 +34,14 @@ editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
 """
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Greatest, Substr
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from quotes.text import context
 from sources.models import NamedWithSlug
 
 
@@ -97,6 +100,13 @@ class StatementQuerySet(models.QuerySet):
     def visible(self):
         """Statements with at least one visible quote (quote_count counts them), speaker joined."""
         return self.filter(quote_count__gt=0).select_related("speaker")
+
+    def without_lone_fragments(self):
+        """Leaves out the statements one outlet alone printed, and only as fragments ("a lot",
+        "the new normal"): a scare quote no one else printed says little, and on the seeds
+        such statements were 27 of the 64 a list showed."""
+        full = Quote.objects.visible().filter(statement=OuterRef("pk")).exclude(kind=Quote.Kind.FRAGMENT)
+        return self.filter(Q(outlet_count__gt=1) | Exists(full))
 
 
 class Statement(models.Model):
@@ -171,6 +181,22 @@ class QuoteQuerySet(models.QuerySet):
         accepted, most doubtful first (quotes.services.review scores them)."""
         return self.visible().exclude(speaker_method=Quote.SpeakerMethod.EDITOR).order_by("-doubt", "id")
 
+    def with_context_window(self):
+        """Each quote with `context_window`, its article's body from context.WINDOW characters
+        before the quote to as many after it, and `context_start`, where that stretch
+        begins in the body: for fragments and trimmed variants, which pages show in the
+        outlet's sentence (quotes.text.context); "" for the others. One column of the same
+        query, so a page never loads whole bodies."""
+        begins = Greatest(F("start") - context.WINDOW, Value(0))
+        shown_in_context = Q(kind=Quote.Kind.FRAGMENT) | Q(
+            drift__in=[Quote.Drift.TRIMMED, Quote.Drift.FRAGMENT]
+        )
+        stretch = Substr("article__body", begins + 1, F("end") - begins + context.WINDOW)
+        return self.annotate(
+            context_start=begins,
+            context_window=Case(When(shown_in_context, then=stretch), default=Value("")),
+        )
+
 
 class Quote(models.Model):
     class Kind(models.TextChoices):
@@ -229,6 +255,16 @@ class Quote(models.Model):
     lexical_similarity = models.FloatField(null=True, blank=True)
     embedding_similarity = models.FloatField(null=True, blank=True)
     diff = models.JSONField(null=True, blank=True)
+    # db_default too: rows written outside the ORM (the synthetic corpus's COPY) start unflagged.
+    meaning_flags = models.JSONField(
+        default=list,
+        db_default=[],
+        blank=True,
+        help_text="Changes of meaning from the canonical wording: {kind, canonical, variant} each.",
+    )
+    meaning_changed = models.BooleanField(
+        default=False, db_default=False, help_text="It carries a meaning flag."
+    )
 
     # db_default too: the synthetic loader writes rows with COPY, naming only the columns it fills.
     doubt = models.FloatField(
@@ -243,7 +279,9 @@ class Quote(models.Model):
         help_text="Codes of quotes.text.doubt.REASONS, space-separated.",
     )
 
-    history = HistoricalRecords(excluded_fields=["embedding", "diff", "doubt", "doubt_reasons"])
+    history = HistoricalRecords(
+        excluded_fields=["embedding", "diff", "doubt", "doubt_reasons", "meaning_flags", "meaning_changed"]
+    )
 
     objects = QuoteQuerySet.as_manager()
 
@@ -268,6 +306,12 @@ class Quote(models.Model):
                 "id",
                 name="quote_review_queue",
                 condition=Q(hidden_by_editor=False) & ~Q(speaker_method="editor"),
+            ),
+            # The statements with a variant whose meaning changed (search's "meaning changed").
+            models.Index(
+                fields=["statement"],
+                name="quote_meaning_changed",
+                condition=Q(meaning_changed=True, hidden_by_editor=False),
             ),
         ]
 
@@ -326,6 +370,38 @@ class Review(models.Model):
         return f"{self.get_decision_display()}: quote {self.quote_id}"
 
 
+class WireCopy(models.Model):
+    """An article whose body is another outlet's article, nearly word for word: wire copy
+    (one agency text printed by several outlets). Its quotes are not independent
+    confirmation of that article's. Found by quotes.services.variants."""
+
+    article = models.OneToOneField(
+        "sources.Article", on_delete=models.CASCADE, primary_key=True, related_name="wire_copy"
+    )
+    original = models.ForeignKey(
+        "sources.Article",
+        on_delete=models.CASCADE,
+        related_name="wire_copies",
+        help_text="The earliest article of those printing the same text.",
+    )
+    similarity = models.FloatField(help_text="Share of the shorter body's word shingles the other prints.")
+
+    class Meta:
+        verbose_name_plural = "wire copies"
+
+    def __str__(self):
+        return f"article {self.article_id}, a copy of article {self.original_id}"
+
+    @staticmethod
+    def outlet_copied(article):
+        """The outlet whose article `article` copies, or None: read from the WireCopy row
+        joined with select_related("wire_copy__original__outlet"), so no query."""
+        try:
+            return article.wire_copy.original.outlet
+        except ObjectDoesNotExist:
+            return None
+
+
 class OutletFigures(models.Model):
     """An outlet's counts, computed by quotes.services.figures (see the module docstring)."""
 
@@ -336,6 +412,14 @@ class OutletFigures(models.Model):
     quote_count = models.PositiveIntegerField(default=0, help_text="Visible quotes.")
     statement_count = models.PositiveIntegerField(default=0, help_text="Visible statements it printed.")
     drift_counts = models.JSONField(default=dict, help_text="Visible quotes by drift class.")
+    fidelity = models.JSONField(
+        default=dict,
+        help_text="Rates on the statements at least two independent outlets printed (quotes.text.fidelity).",
+    )
+    compared = models.JSONField(
+        default=list, help_text="Its rates and another outlet's on the statements both printed."
+    )
+    wire_copy_count = models.PositiveIntegerField(default=0, help_text="Its articles that are wire copies.")
     computed_at = models.DateTimeField()
 
     class Meta:

@@ -4,15 +4,15 @@ One line per visible Quote (editors' "not a quotation" rows are left out):
 {"id", "text", "kind", "speaker": name or null, "cluster": Statement id or null,
 "start", "end", "quotation", "article": {"id", "title", "outlet", "url",
 "source"}, "source", "meaning_flags"}, where meaning_flags lists each change of meaning from the
-quote's Statement's canonical wording as {"kind", "canonical", "variant"} (quotes.text.meaning;
-[] for a quote in no Statement). Rows stream from the database in chunks, with article,
-outlet, speaker and Statement joined, so memory stays flat however many quotes there are.
+quote's Statement's canonical wording as {"kind", "canonical", "variant"} (quotes.text.meaning),
+as clustering's refresh stored them (quotes.services.variants; [] for a quote in no
+Statement), so the export parses nothing. Rows stream from the database in chunks, with
+article, outlet and speaker joined, so memory stays flat however many quotes there are.
 """
 
 import json
 
 from quotes.models import Quote
-from quotes.text.meaning import meaning_changes
 
 CHUNK = 2000
 
@@ -41,25 +41,16 @@ def quote_record(quote):
 
 
 def meaning_flags(quote):
-    """The quote's changes of meaning from its Statement's canonical wording, as plain dicts."""
-    statement = quote.statement
-    if statement is None:
-        return []
-    changes = meaning_changes(
-        statement.canonical_text,
-        quote.text,
-        canonical_speaker=statement.speaker.name if statement.speaker else None,
-        variant_speaker=quote.speaker.name if quote.speaker else None,
-        reported=quote.kind == "indirect",
-    )
-    return [{"kind": c.kind, "canonical": c.canonical, "variant": c.variant} for c in changes]
+    """The quote's stored changes of meaning from its Statement's canonical wording
+    (quotes.services.variants keeps them current); [] for a quote in no Statement."""
+    return list(quote.meaning_flags or []) if quote.statement_id is not None else []
 
 
 def export_lines(queryset=None):
     """JSON lines (without newline) for the visible quotes, article by article."""
     queryset = Quote.objects.visible() if queryset is None else queryset
     rows = (
-        queryset.select_related("article__outlet", "speaker", "statement__speaker")
+        queryset.select_related("article__outlet", "speaker")
         .defer("embedding", "diff", "article__body", "article__raw")
         .order_by("article_id", "start", "pk")
     )
