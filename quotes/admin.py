@@ -23,16 +23,21 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from quotes.review_admin import review_urls
 from quotes.services import editing, jobs
 from sources.admin import changelist_link
 
 from .models import Job, Quote, Speaker, SpeakerAlias, Statement
 
 CONTEXT_CHARACTERS = 300
+LIST_TEXT = 70  # characters of a quote the list shows before "…" (one to two lines at 1366 px)
 
 admin.site.site_header = "Verbatim editors"
 admin.site.site_title = "Verbatim editors"
 admin.site.index_title = "Attributions, quotes and sources"
+# The admin's navigation sidebar took 300 px of every list: at 1366 px the quote list's
+# drift column was cut off. The breadcrumbs and the index page lead everywhere it did.
+admin.site.enable_nav_sidebar = False
 
 
 def admin_link(obj, text=None):
@@ -170,16 +175,21 @@ class QuoteActionForm(ActionForm):
 
 @admin.register(Quote)
 class QuoteAdmin(SimpleHistoryAdmin):
+    # Readable at 1366 px and at 390 px (quotes/static/quotes/admin.css): the text is cut
+    # to one or two lines and opens in place (<details>, its full text also on hover), the
+    # speaker and its method share a column, so do the outlet and article, "not a
+    # quotation" shows in the doubt column, and on a phone each row is a card.
     list_display = [
-        "short_text",
-        "speaker",
-        "speaker_method",
-        "outlet",
-        "article_link",
+        "id",
+        "quote_text",
+        "attribution",
+        "source",
         "statement_link",
-        "drift",
-        "hidden_by_editor",
+        "drift_class",
+        "doubt_percent",
     ]
+    list_display_links = ["id"]
+    change_list_template = "admin/quotes/quote/review_change_list.html"
     list_filter = [
         "speaker_method",
         "drift",
@@ -248,6 +258,12 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "mark_not_a_quote",
     ]
 
+    class Media:
+        css = {"all": ["quotes/admin.css"]}
+
+    def get_urls(self):
+        return review_urls(self) + super().get_urls()
+
     def has_add_permission(self, request):
         return False
 
@@ -261,12 +277,47 @@ class QuoteAdmin(SimpleHistoryAdmin):
         return f"{quote.article.get_absolute_url()}#quote-{quote.pk}"
 
     @admin.display(description="text", ordering="text")
-    def short_text(self, quote):
-        return shorten(quote.text)
+    def quote_text(self, quote):
+        """The text cut to one line, the whole of it on hover and when opened."""
+        if len(quote.text) <= LIST_TEXT:
+            return format_html('<span class="quote-text">{}</span>', quote.text)
+        return format_html(
+            '<details class="quote-text"><summary title="{}">{}</summary>{}</details>',
+            quote.text,
+            shorten(quote.text, LIST_TEXT),
+            quote.text,
+        )
 
-    @admin.display(description="outlet", ordering="article__outlet__name")
-    def outlet(self, quote):
-        return quote.article.outlet
+    @admin.display(description="speaker", ordering="speaker__name")
+    def attribution(self, quote):
+        return format_html(
+            '{}<span class="method">{}</span>', quote.speaker or "—", quote.get_speaker_method_display()
+        )
+
+    @admin.display(description="outlet · article", ordering="article__outlet__name")
+    def source(self, quote):
+        return format_html(
+            '<span class="outlet">{}</span> {}',
+            quote.article.outlet,
+            admin_link(quote.article, shorten(quote.article.title, 40)),
+        )
+
+    @admin.display(description="drift", ordering="drift")
+    def drift_class(self, quote):
+        if not quote.drift:
+            return "—"
+        return format_html('<span class="drift drift-{}">{}</span>', quote.drift, quote.get_drift_display())
+
+    @admin.display(description="doubt", ordering="-doubt")
+    def doubt_percent(self, quote):
+        """The review queue's score, with its reasons on hover."""
+        if quote.hidden_by_editor:
+            return "not a quotation"
+        if quote.speaker_set_by_editor:
+            return "checked"
+        return format_html(
+            '<span title="{}">{}%</span>', " · ".join(quote.reason_codes), round(quote.doubt * 100)
+        )
 
     @admin.display(description="article", ordering="article__title")
     def article_link(self, quote):
@@ -291,7 +342,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
     def set_speaker(self, request, queryset):
         speaker = chosen(self, request, "speaker")
         if speaker is not None:
-            count = editing.set_speaker(queryset, speaker)
+            count = editing.set_speaker(queryset, speaker, editor=request.user)
             self.message_user(request, f"{count} quote(s) now attributed to {speaker}.", messages.SUCCESS)
 
     @admin.action(description="Move the selected quotes to the statement", permissions=["change"])
@@ -332,7 +383,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Mark the selected quotes as not a quotation", permissions=["change"])
     def mark_not_a_quote(self, request, queryset):
-        count = editing.mark_not_a_quote(queryset)
+        count = editing.mark_not_a_quote(queryset, editor=request.user)
         self.message_user(request, f"{count} quote(s) marked as not a quotation.", messages.SUCCESS)
 
 

@@ -21,6 +21,11 @@ count quotes it no longer has; the statement page answers 404 for one with none.
 statements), computed by quotes.services.figures for the outlet pages, which would
 otherwise group every quote on each view.
 
+`Quote.doubt` and `Quote.doubt_reasons` are the review queue's score and reasons
+(quotes.services.review stores them, quotes.text.doubt computes them);
+`Quote.objects.queued()` is the queue. `Review` records each editor's decision on a
+quote's speaker for the corrections report.
+
 The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`:
 `Quote.hidden_by_editor`, `Quote.statement_set_by_editor`,
 `Statement.speaker_set_by_editor`, `Statement.wording_pinned`,
@@ -28,11 +33,15 @@ The editor flags follow one scheme, `<what>_set_by_editor` or `<what>_by_editor`
 editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
 """
 
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Greatest, Substr
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from quotes.text import context
 from sources.models import NamedWithSlug
 
 
@@ -91,6 +100,13 @@ class StatementQuerySet(models.QuerySet):
     def visible(self):
         """Statements with at least one visible quote (quote_count counts them), speaker joined."""
         return self.filter(quote_count__gt=0).select_related("speaker")
+
+    def without_lone_fragments(self):
+        """Leaves out the statements one outlet alone printed, and only as fragments ("a lot",
+        "the new normal"): a scare quote no one else printed says little, and on the seeds
+        such statements were 27 of the 64 a list showed."""
+        full = Quote.objects.visible().filter(statement=OuterRef("pk")).exclude(kind=Quote.Kind.FRAGMENT)
+        return self.filter(Q(outlet_count__gt=1) | Exists(full))
 
 
 class Statement(models.Model):
@@ -160,6 +176,27 @@ class QuoteQuerySet(models.QuerySet):
         """Visible quotes that have no vector yet."""
         return self.visible().filter(embedding__isnull=True)
 
+    def queued(self):
+        """The editors' review queue: visible quotes whose speaker no editor has set or
+        accepted, most doubtful first (quotes.services.review scores them)."""
+        return self.visible().exclude(speaker_method=Quote.SpeakerMethod.EDITOR).order_by("-doubt", "id")
+
+    def with_context_window(self):
+        """Each quote with `context_window`, its article's body from context.WINDOW characters
+        before the quote to as many after it, and `context_start`, where that stretch
+        begins in the body: for fragments and trimmed variants, which pages show in the
+        outlet's sentence (quotes.text.context); "" for the others. One column of the same
+        query, so a page never loads whole bodies."""
+        begins = Greatest(F("start") - context.WINDOW, Value(0))
+        shown_in_context = Q(kind=Quote.Kind.FRAGMENT) | Q(
+            drift__in=[Quote.Drift.TRIMMED, Quote.Drift.FRAGMENT]
+        )
+        stretch = Substr("article__body", begins + 1, F("end") - begins + context.WINDOW)
+        return self.annotate(
+            context_start=begins,
+            context_window=Case(When(shown_in_context, then=stretch), default=Value("")),
+        )
+
 
 class Quote(models.Model):
     class Kind(models.TextChoices):
@@ -218,8 +255,33 @@ class Quote(models.Model):
     lexical_similarity = models.FloatField(null=True, blank=True)
     embedding_similarity = models.FloatField(null=True, blank=True)
     diff = models.JSONField(null=True, blank=True)
+    # db_default too: rows written outside the ORM (the synthetic corpus's COPY) start unflagged.
+    meaning_flags = models.JSONField(
+        default=list,
+        db_default=[],
+        blank=True,
+        help_text="Changes of meaning from the canonical wording: {kind, canonical, variant} each.",
+    )
+    meaning_changed = models.BooleanField(
+        default=False, db_default=False, help_text="It carries a meaning flag."
+    )
 
-    history = HistoricalRecords(excluded_fields=["embedding", "diff"])
+    # db_default too: the synthetic loader writes rows with COPY, naming only the columns it fills.
+    doubt = models.FloatField(
+        default=0.0,
+        db_default=0.0,
+        help_text="How likely the speaker is wrong (quotes.text.doubt): the review order.",
+    )
+    doubt_reasons = models.CharField(
+        max_length=400,
+        blank=True,
+        db_default="",
+        help_text="Codes of quotes.text.doubt.REASONS, space-separated.",
+    )
+
+    history = HistoricalRecords(
+        excluded_fields=["embedding", "diff", "doubt", "doubt_reasons", "meaning_flags", "meaning_changed"]
+    )
 
     objects = QuoteQuerySet.as_manager()
 
@@ -238,6 +300,19 @@ class Quote(models.Model):
                 name="quote_visible_speaker",
                 condition=Q(hidden_by_editor=False),
             ),
+            # The review queue in its order (Quote.objects.queued), read a page at a time.
+            models.Index(
+                F("doubt").desc(),
+                "id",
+                name="quote_review_queue",
+                condition=Q(hidden_by_editor=False) & ~Q(speaker_method="editor"),
+            ),
+            # The statements with a variant whose meaning changed (search's "meaning changed").
+            models.Index(
+                fields=["statement"],
+                name="quote_meaning_changed",
+                condition=Q(meaning_changed=True, hidden_by_editor=False),
+            ),
         ]
 
     def __str__(self):
@@ -248,9 +323,83 @@ class Quote(models.Model):
         return self.speaker_method == self.SpeakerMethod.EDITOR
 
     @property
+    def reason_codes(self):
+        """The codes of quotes.text.doubt.REASONS that put this quote in the queue."""
+        return self.doubt_reasons.split()
+
+    @property
     def touched_by_editor(self):
         """An editor decided something about this quote: reruns must keep the row."""
         return self.speaker_set_by_editor or self.hidden_by_editor or self.statement_set_by_editor
+
+
+class Review(models.Model):
+    """One editor's decision on one quote's attribution, for the corrections report.
+
+    Written by quotes.services.editing with every speaker fix and "not a quotation": the
+    reasons the queue gave (Quote.doubt_reasons) and the way the speaker had been found,
+    as they were before the decision, so the report says where extraction errs. rows_changed
+    counts the other quotes the fix changed (the quotation's other sentences, the quotes of
+    its Statement that followed)."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", "accepted"
+        REASSIGNED = "reassigned", "speaker changed"
+        NOT_A_QUOTE = "not_a_quote", "not a quotation"
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=16, choices=Decision.choices)
+    reasons = models.CharField(max_length=400, blank=True)
+    method = models.CharField(max_length=16, choices=Quote.SpeakerMethod.choices)
+    speaker_before = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    speaker_after = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    rows_changed = models.PositiveIntegerField(default=0)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: quote {self.quote_id}"
+
+
+class WireCopy(models.Model):
+    """An article whose body is another outlet's article, nearly word for word: wire copy
+    (one agency text printed by several outlets). Its quotes are not independent
+    confirmation of that article's. Found by quotes.services.variants."""
+
+    article = models.OneToOneField(
+        "sources.Article", on_delete=models.CASCADE, primary_key=True, related_name="wire_copy"
+    )
+    original = models.ForeignKey(
+        "sources.Article",
+        on_delete=models.CASCADE,
+        related_name="wire_copies",
+        help_text="The earliest article of those printing the same text.",
+    )
+    similarity = models.FloatField(help_text="Share of the shorter body's word shingles the other prints.")
+
+    class Meta:
+        verbose_name_plural = "wire copies"
+
+    def __str__(self):
+        return f"article {self.article_id}, a copy of article {self.original_id}"
+
+    @staticmethod
+    def outlet_copied(article):
+        """The outlet whose article `article` copies, or None: read from the WireCopy row
+        joined with select_related("wire_copy__original__outlet"), so no query."""
+        try:
+            return article.wire_copy.original.outlet
+        except ObjectDoesNotExist:
+            return None
 
 
 class OutletFigures(models.Model):
@@ -263,6 +412,14 @@ class OutletFigures(models.Model):
     quote_count = models.PositiveIntegerField(default=0, help_text="Visible quotes.")
     statement_count = models.PositiveIntegerField(default=0, help_text="Visible statements it printed.")
     drift_counts = models.JSONField(default=dict, help_text="Visible quotes by drift class.")
+    fidelity = models.JSONField(
+        default=dict,
+        help_text="Rates on the statements at least two independent outlets printed (quotes.text.fidelity).",
+    )
+    compared = models.JSONField(
+        default=list, help_text="Its rates and another outlet's on the statements both printed."
+    )
+    wire_copy_count = models.PositiveIntegerField(default=0, help_text="Its articles that are wire copies.")
     computed_at = models.DateTimeField()
 
     class Meta:

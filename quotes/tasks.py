@@ -1,11 +1,12 @@
 """Celery tasks for the long jobs, and `queue_ingest`, which splits an ingest into them.
 
 `queue_ingest(paths, ...)` finds the files (a missing path is reported at once), splits
-them and any URLs among the paths (fetched by the workers) into batches of FILES_PER_TASK and queues one `ingest_files` task per batch; each
-stores its stories and extracts the articles it stored, so workers read and extract in
-parallel. When every batch is done, `finish` extracts whatever is still pending (from
-a batch whose worker was killed, say) and clusters, inside `serialized("cluster")`, so
-clustering is one job at a time. Results are the synchronous path's: the same services,
+them and any URLs among the paths (fetched by the workers) into batches of FILES_PER_TASK
+and queues one `ingest_files` task per batch; each stores its stories and extracts the
+articles it stored, so workers read and extract in parallel. When every batch is done,
+`finish` extracts whatever is still pending (from a batch whose worker was killed, say)
+and clusters, inside `serialized("cluster")`, so clustering is one job at a time, then
+scores the editors' review queue. Results are the synchronous path's: the same services,
 idempotent, so a task retried after a crash (tasks are acknowledged late) stores no
 duplicate rows.
 
@@ -25,6 +26,7 @@ from quotes.services.extraction import extract_pending
 from quotes.services.intake import ingest_and_extract
 from quotes.services.jobs import recorded
 from quotes.services.locks import serialized
+from quotes.services.review import score_articles
 from sources.services.ingestion import FAILED, OUTCOMES, ingest_paths
 from sources.text.fetch import looks_like_url
 from sources.text.formats import Failure, find_files
@@ -63,7 +65,7 @@ def finish(task, results, failed_paths=()):
         extract_pending(on_error=messages.append)
         with serialized("cluster"):
             summary = cluster_quotes()
-        job.summary = str(summary)
+        job.summary = f"{summary}; review queue: {score_articles()} quote(s) scored anew"
     return {
         "summary": "ingest: " + ", ".join(f"{counts[outcome]} {outcome}" for outcome in OUTCOMES),
         "cluster": str(summary),

@@ -1,5 +1,10 @@
 """The search form of the home page: Statements by speaker, words, outlet, date and drift.
 
+"Meaning changed" keeps the statements with a variant that carries a meaning-change
+flag (Quote.meaning_changed, stored by quotes.services.variants). Statements one outlet
+alone printed, and only as fragments, are left out unless "show fragments only one
+outlet printed" is ticked (Statement.objects.without_lone_fragments()).
+
 A speaker matches by name or alias, as a statement's speaker or as the speaker any
 outlet named for one of its quotes, so a statement whose attribution is disputed is
 found under each name the outlets gave. The two ways are a UNION of statement ids
@@ -44,6 +49,13 @@ class StatementSearchForm(forms.Form):
         if start and end and start > end:
             raise forms.ValidationError("The “from” date must not be after the “to” date.")
         return cleaned
+
+
+class TickBoxFilter(django_filters.BooleanFilter):
+    """A tick box: unticked (or absent from the query string) is False, not "unknown", so
+    the filter's method runs either way and can apply a default."""
+
+    field_class = forms.BooleanField
 
 
 class StatementFilter(django_filters.FilterSet):
@@ -92,6 +104,16 @@ class StatementFilter(django_filters.FilterSet):
         empty_label="In any form",
         help_text="At least one outlet printed it this way.",
     )
+    meaning = TickBoxFilter(
+        label="Meaning changed",
+        method="filter_meaning_changed",
+        help_text="An outlet's version changes what was said: a negation, a number, a name, a hedge…",
+    )
+    fragments = TickBoxFilter(
+        label="Show fragments only one outlet printed",
+        method="filter_lone_fragments",
+        help_text="Hidden unless ticked: a phrase one outlet alone quoted says little.",
+    )
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[("outlets", "Most outlets"), ("newest", "Newest"), ("oldest", "Oldest")],
@@ -123,6 +145,15 @@ class StatementFilter(django_filters.FilterSet):
     def filter_drift(self, queryset, name, value):
         printed = Quote.objects.visible().filter(statement=OuterRef("pk"), drift=value)
         return queryset.filter(Exists(printed))
+
+    def filter_meaning_changed(self, queryset, name, value):
+        if not value:
+            return queryset
+        changed = Quote.objects.visible().filter(statement=OuterRef("pk"), meaning_changed=True)
+        return queryset.filter(Exists(changed))
+
+    def filter_lone_fragments(self, queryset, name, value):
+        return queryset if value else queryset.without_lone_fragments()
 
     def sort_statements(self, queryset, name, value):
         return queryset.order_by(*SORTS[value])

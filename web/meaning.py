@@ -1,19 +1,21 @@
 """Meaning-change flags as short warnings for the statement and compare pages.
 
-In:  Quotes (with their speakers joined) and, for the statement page, their Statement
-     (its speaker joined); no query is made here.
+In:  Quotes: on the statement page with the flags clustering's refresh stored against the
+     canonical wording (Quote.meaning_flags); on the compare page two quotes with their
+     speakers joined, compared on the fly. No query is made here.
 Out: `Flag`s (the flag type, for styling, and a one-line label naming the words on both
      sides, e.g. "Negation dropped: ‘not’"). Labels are plain text: the template
      escapes them.
 
 The flags come from quotes.text.meaning; a quote is flagged against its Statement's
-canonical wording, or on the compare page the second quote against the first.
-Reported speech (kind "indirect") is read with tense backshift allowed.
+canonical wording (stored), or on the compare page the second quote against the first
+(parsed per request: any two quotes can be chosen). Reported speech (kind "indirect") is
+read with tense backshift allowed.
 """
 
 from dataclasses import dataclass
 
-from quotes.text.meaning import HEDGE_CHANGED, MeaningChange, meaning_changes
+from quotes.text.meaning import HEDGE_CHANGED, MeaningChange, from_records, meaning_changes
 
 NAMES = {
     "negation": "Negation",
@@ -54,21 +56,11 @@ def speaker_name(speaker) -> str | None:
     return speaker.name if speaker is not None else None
 
 
-def against_canonical(statement, quote) -> list[MeaningChange]:
-    """The quote's changes of meaning from its Statement's canonical wording."""
-    return meaning_changes(
-        statement.canonical_text,
-        quote.text,
-        canonical_speaker=speaker_name(statement.speaker),
-        variant_speaker=speaker_name(quote.speaker),
-        reported=quote.kind == "indirect",
-    )
-
-
-def annotate_variants(statement, quotes) -> None:
-    """Give each quote of the statement page its `meaning_flags` against the canonical wording."""
+def annotate_variants(quotes) -> None:
+    """Give each quote of the statement page its `meaning_warnings`: the flags stored
+    against the canonical wording (quotes.services.variants), as warnings."""
     for quote in quotes:
-        quote.meaning_flags = flags(against_canonical(statement, quote))
+        quote.meaning_warnings = flags(from_records(quote.meaning_flags or []))
 
 
 def between(left, right) -> list[Flag]:

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quotes", "0006_quote_kind_indirect"),
+        ("quotes", "0008_review_queue"),
     ]
 
     operations = [

@@ -38,6 +38,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from quotes.models import Quote, Statement
+from quotes.services.variants import refresh_variants
 from quotes.text import embedding as embed
 from quotes.text.drift import keys, measure
 from quotes.text.grouping import (
@@ -521,11 +522,13 @@ def remove_empty_statements(candidates: set[int]) -> set[int]:
 
 def refresh_statements(statement_ids) -> int:
     """Recompute each Statement's canonical wording, speaker, counts, conflict and its
-    members' drift and consensus speakers. Callable after an editor's change, too."""
+    members' drift and consensus speakers, then their meaning flags and wire copies
+    (quotes.services.variants). Callable after an editor's change, too."""
     ids = sorted(statement_ids)
     with transaction.atomic():
         for start in range(0, len(ids), WRITE_BATCH):
             refresh_batch(ids[start : start + WRITE_BATCH])
+        refresh_variants(ids)
     return len(ids)
 
 

@@ -11,6 +11,19 @@ the flags on the models), so no rerun of extraction or clustering overwrites it:
   set a Statement's speaker    speaker_set_by_editor
   edit or merge Speakers       edited_by_editor on the Speaker kept
   mark "not a quotation"       hidden_by_editor (the row stays; pages and export hide it)
+  accept or reassign a speaker speaker_method "editor" on the quote and the other
+    from the review queue      sentences of its quotation; its Statement's speaker the
+                               editor's; the Statement's quotes whose speaker came from a
+                               pronoun, a role noun, consensus or nothing follow it
+
+Fixes teach the rest (accept, reassign): the sentences of one quotation share one
+attribution, so they take the editor's speaker too; the Statement is one utterance, so it
+takes the speaker (speaker_set_by_editor), and its weakly attributed quotes (clustering's
+WEAK_METHODS) follow as "consensus", as clustering's own consensus would make them, with a
+history row each. The fix says how many other rows it changed, and a `Review` row records
+the decision with the queue's reasons and the method as they were, for the corrections
+report; set_speaker and mark_not_a_quote record one per quote as well. The review queue's
+scores of every article the fix touched are computed again (quotes.services.review).
 
 Every function runs in one transaction and saves row by row rather than with
 queryset.update(), so django-simple-history records each change (with the admin
@@ -35,12 +48,25 @@ from typing import NamedTuple
 
 from django.db import transaction
 
-from quotes.models import Quote, Speaker, SpeakerAlias, Statement
-from quotes.services import clustering
+from quotes.models import Quote, Review, Speaker, SpeakerAlias, Statement
+from quotes.services import clustering, review
 
 
 class EditError(ValueError):
     """An edit that cannot be made as asked; nothing was changed."""
+
+
+class Fix(NamedTuple):
+    """What one fix from the review queue did: the decision, and the other rows it changed
+    (sentences of the same quotation, quotes of its Statement that followed)."""
+
+    decision: str
+    sentences: int
+    followers: int
+
+    @property
+    def rows_changed(self) -> int:
+        return self.sentences + self.followers
 
 
 class MergeResult(NamedTuple):
@@ -195,30 +221,119 @@ def save_speaker_form(speaker: Speaker, changed: Iterable[str]) -> None:
 
 
 @transaction.atomic
-def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None) -> int:
+def set_speaker(quotes: Iterable[Quote], speaker: Speaker | None, editor=None) -> int:
     """Attribute each quote to speaker as the editor's choice; returns how many."""
     reason = f"Editor set the speaker to {speaker or 'nobody'}"
-    touched, count = set(), 0
+    touched, done = set(), []
     for quote in _locked(quotes):
+        _record(quote, _decision(quote, speaker), speaker, editor)
         _give_speaker(quote, speaker)
         _save(quote, reason)
         touched.add(quote.statement_id)
-        count += 1
+        done.append(quote)
     refresh_after_edit(touched)
-    return count
+    rescore(touched, quotes=done)
+    return len(done)
 
 
 @transaction.atomic
-def mark_not_a_quote(quotes: Iterable[Quote]) -> int:
+def mark_not_a_quote(quotes: Iterable[Quote], editor=None) -> int:
     """Mark each quote as not a quotation; returns how many. Their Statements are refreshed."""
     touched, count = set(), 0
     for quote in _locked(quotes):
         touched.add(quote.statement_id)
+        _record(quote, Review.Decision.NOT_A_QUOTE, quote.speaker, editor)
         _strike(quote)
         _save(quote, "Editor marked it as not a quotation")
         count += 1
     refresh_after_edit(touched)
+    rescore(touched, quotes=[])
     return count
+
+
+def accept(quote: Quote, editor=None) -> Fix:
+    """The editor checked quote's speaker and it is right: it leaves the review queue, no
+    rerun changes it, and the rest of its quotation and Statement learn from it."""
+    return _settle(quote, None, editor, accepting=True)
+
+
+def reassign(quote: Quote, speaker: Speaker | None, editor=None) -> Fix:
+    """The editor chose speaker for quote (None: nobody named said it); see accept."""
+    return _settle(quote, speaker, editor, accepting=False)
+
+
+@transaction.atomic
+def _settle(quote: Quote, speaker: Speaker | None, editor, accepting: bool) -> Fix:
+    quote = _fresh(quote, ())
+    if quote.hidden_by_editor:
+        raise EditError(f"Quote {quote.pk} is marked as not a quotation.")
+    speaker = quote.speaker if accepting else speaker
+    decision = Review.Decision.ACCEPTED if accepting else _decision(quote, speaker)
+    review_row = _record(quote, decision, speaker, editor)
+    reason = (
+        f"Editor accepted the speaker ({speaker or 'nobody'})"
+        if decision == Review.Decision.ACCEPTED
+        else f"Editor set the speaker to {speaker or 'nobody'}"
+    )
+    sentences = _locked(
+        Quote.objects.visible()
+        .filter(article_id=quote.article_id, quotation=quote.quotation)
+        .exclude(pk=quote.pk)
+        .exclude(speaker_method=Quote.SpeakerMethod.EDITOR)
+    )
+    for row in [quote, *sentences]:
+        _give_speaker(row, speaker)
+        _save(row, reason if row is quote else f"{reason}, for its quotation's quote {quote.pk}")
+    statements = {row.statement_id for row in [quote, *sentences]} - {None}
+    followers = _teach(statements, speaker, quote) if speaker is not None else []
+    refresh_after_edit(statements)
+    fix = Fix(decision, len(sentences), len(followers))
+    review_row.rows_changed = fix.rows_changed
+    review_row.save(update_fields=["rows_changed"])
+    rescore(statements, quotes=[quote])
+    return fix
+
+
+def _teach(statement_ids: set[int], speaker: Speaker, quote: Quote) -> list[Quote]:
+    """Give the Statements speaker as the editor's, and their weakly attributed quotes too."""
+    for statement in _locked(Statement.objects.filter(pk__in=statement_ids)):
+        if statement.speaker_id != speaker.pk or not statement.speaker_set_by_editor:
+            statement.speaker, statement.speaker_set_by_editor = speaker, True
+            _save(statement, f"Editor's fix of quote {quote.pk}")
+    followers = _locked(
+        Quote.objects.visible()
+        .filter(statement_id__in=statement_ids, speaker_method__in=clustering.WEAK_METHODS)
+        .exclude(speaker=speaker)
+    )
+    for follower in followers:
+        follower.speaker, follower.speaker_method = speaker, Quote.SpeakerMethod.CONSENSUS
+        _save(follower, f"Followed the editor's fix of quote {quote.pk}")
+    return followers
+
+
+def _decision(quote: Quote, speaker: Speaker | None) -> str:
+    same = quote.speaker_id == getattr(speaker, "pk", None)
+    return Review.Decision.ACCEPTED if same else Review.Decision.REASSIGNED
+
+
+def _record(quote: Quote, decision: str, speaker: Speaker | None, editor) -> Review:
+    """A Review of quote as it is before the decision is applied."""
+    return Review.objects.create(
+        quote=quote,
+        decision=decision,
+        reasons=quote.doubt_reasons,
+        method=quote.speaker_method,
+        speaker_before_id=quote.speaker_id,
+        speaker_after=None if decision == Review.Decision.NOT_A_QUOTE else speaker,
+        editor=editor if getattr(editor, "pk", None) else None,
+    )
+
+
+def rescore(statement_ids: Iterable[int | None], quotes: Iterable[Quote]) -> None:
+    """Score again the review queue of the articles that print the Statements or quotes."""
+    ids = {pk for pk in statement_ids if pk is not None}
+    articles = set(Quote.objects.filter(statement_id__in=ids).values_list("article_id", flat=True))
+    review.score_articles(articles | {quote.article_id for quote in quotes})
 
 
 @transaction.atomic

@@ -10,8 +10,9 @@ article's date, YYYY-MM-DD), "drift" (class against the canonical wording, "" be
 clustering), "lexical_similarity" and "embedding_similarity" (null before clustering),
 "speaker_method", "speaker_confidence", "speaker_mention" (the words the article named
 the speaker with) and "meaning_flags", each change of meaning from the canonical wording
-as {"kind", "canonical", "variant"} (quotes.text.meaning; [] for a quote in no Statement).
-CSV rows flatten the same records (quotes.text.spreadsheet: columns, formula-safe cells).
+as {"kind", "canonical", "variant"} (quotes.text.meaning), as clustering's refresh stored
+them (quotes.services.variants; [] for a quote in no Statement), so the export parses
+nothing. CSV rows flatten the same records (quotes.text.spreadsheet: columns, formula-safe cells).
 
 `export_lines(quotes, format)` streams the lines (each ending in its line break) of any
 Quote queryset: rows come from the database in chunks of CHUNK with article, outlet,
@@ -24,7 +25,6 @@ import csv
 import json
 
 from quotes.models import Quote
-from quotes.text.meaning import meaning_changes
 from quotes.text.spreadsheet import COLUMNS, csv_row
 
 CHUNK = 2000
@@ -66,23 +66,14 @@ def quote_record(quote):
 
 
 def meaning_flags(quote):
-    """The quote's changes of meaning from its Statement's canonical wording, as plain dicts."""
-    statement = quote.statement
-    if statement is None:
-        return []
-    changes = meaning_changes(
-        statement.canonical_text,
-        quote.text,
-        canonical_speaker=statement.speaker.name if statement.speaker else None,
-        variant_speaker=quote.speaker.name if quote.speaker else None,
-        reported=quote.kind == "indirect",
-    )
-    return [{"kind": c.kind, "canonical": c.canonical, "variant": c.variant} for c in changes]
+    """The quote's stored changes of meaning from its Statement's canonical wording
+    (quotes.services.variants keeps them current); [] for a quote in no Statement."""
+    return list(quote.meaning_flags or []) if quote.statement_id is not None else []
 
 
 def with_record_columns(quotes):
     """`quotes` with what `quote_record` reads joined, and nothing heavy loaded."""
-    return quotes.select_related("article__outlet", "speaker", "statement__speaker").defer(
+    return quotes.select_related("article__outlet", "speaker", "statement").defer(
         "embedding", "diff", "article__body", "article__raw"
     )
 

@@ -1,7 +1,11 @@
 """Each outlet's figures, computed once and stored, for the outlets and outlet pages.
 
 In: the database. Out: one `OutletFigures` row per outlet: its articles, its visible
-quotes by drift class, and the visible statements it printed. The outlets page would
+quotes by drift class, and the visible statements it printed; its fidelity figures
+(quotes.text.fidelity: rates by drift class and of meaning-change flags, counted only on
+statements at least two independent outlets printed, each with the statements it rests
+on), its comparisons with the outlets it shares most statements with, and how many of
+its articles are wire copies (quotes.services.variants finds them). The outlets page would
 otherwise group every quote by outlet and drift class on each view (1.75 s at
 1,000,000 quotes on PostgreSQL), and each outlet page its own quotes and statements.
 
@@ -13,7 +17,8 @@ read the old rows until it commits). `refresh_outlet_figures()` computes them no
 or an editor's action can call it to show the change at once.
 
 Limits: one refresh computes every outlet (three grouped queries over all quotes and
-articles); it does not update one outlet incrementally.
+articles, and one read of every visible quote of a statement two or more outlets
+printed, for the fidelity figures); it does not update one outlet incrementally.
 """
 
 from datetime import timedelta
@@ -22,7 +27,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from quotes.models import OutletFigures, Quote, Statement
+from quotes.models import OutletFigures, Quote, Statement, WireCopy
+from quotes.text import fidelity
 from sources.models import Article, Outlet
 
 MAX_AGE = timedelta(minutes=10)
@@ -53,6 +59,10 @@ def refresh_outlet_figures() -> dict[int, OutletFigures]:
         .annotate(n=Count("statement", distinct=True))
         .order_by()
     )
+    variants = printed_variants()
+    rates = fidelity.outlet_fidelity(variants)
+    comparisons = fidelity.compared(variants)
+    copies = dict(WireCopy.objects.values_list("article__outlet").annotate(n=Count("pk")).order_by())
     now = timezone.now()
     figures = {
         pk: OutletFigures(
@@ -61,6 +71,9 @@ def refresh_outlet_figures() -> dict[int, OutletFigures]:
             quote_count=sum(drifts.get(pk, {}).values()),
             statement_count=statements.get(pk, 0),
             drift_counts=drifts.get(pk, {}),
+            fidelity=rates[pk].as_record() if pk in rates else {},
+            compared=[comparison.as_record() for comparison in comparisons.get(pk, [])],
+            wire_copy_count=copies.get(pk, 0),
             computed_at=now,
         )
         for pk in Outlet.objects.values_list("pk", flat=True)
@@ -71,6 +84,37 @@ def refresh_outlet_figures() -> dict[int, OutletFigures]:
             figures.values(),
             update_conflicts=True,
             unique_fields=["outlet"],
-            update_fields=["article_count", "quote_count", "statement_count", "drift_counts", "computed_at"],
+            update_fields=[
+                "article_count",
+                "quote_count",
+                "statement_count",
+                "drift_counts",
+                "fidelity",
+                "compared",
+                "wire_copy_count",
+                "computed_at",
+            ],
         )
     return figures
+
+
+def printed_variants() -> list[fidelity.Variant]:
+    """Every visible quote of a statement two or more outlets printed, as a fidelity
+    Variant: its outlet, drift, meaning flag, and the outlet it copied if its article is
+    wire copy."""
+    rows = (
+        Quote.objects.visible()
+        .filter(statement__outlet_count__gte=fidelity.MIN_OUTLETS)
+        .order_by()
+        .values_list(
+            "article__outlet_id",
+            "statement_id",
+            "drift",
+            "meaning_changed",
+            "article__wire_copy__original__outlet_id",
+        )
+    )
+    return [
+        fidelity.Variant(outlet, statement, drift, flagged, source, wire_copy=source is not None)
+        for outlet, statement, drift, flagged, source in rows.iterator(chunk_size=5000)
+    ]

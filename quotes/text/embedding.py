@@ -23,6 +23,12 @@ number of threads (`threads`, default half the cores, see `default_threads`):
     2.7-2.9x "torch", but cosine to "torch" mean 0.992, min 0.964 on the same
     quotes, which moves pairs across the grouping thresholds (seeds cluster F1 0.949
     against 1.0): opt-in, and its thresholds would have to be measured again.
+  - "cuda": the transformer on an NVIDIA GPU in float16, fed by the same
+    length-sorted batches as ONNX but far larger ones (GPU_BATCH_SIZE texts, at most
+    GPU_BATCH_TOKENS padded word pieces), with mean pooling and normalisation on the
+    GPU in float32 and the vectors copied back once at the end. The default wherever
+    torch sees a GPU. benchmarks/gpu_embedding.py measures it against a plain float16
+    SentenceTransformer.encode on the same GPU (figures in its docstring).
 Where onnx or onnxruntime cannot be imported, the ONNX backends fall back to "torch"
 with a warning. The exported graphs are written once, on first use, to `cache_dir` (default
 `.cache/embedding` in the project; a file name carries a fingerprint of the
@@ -52,7 +58,11 @@ MAX_TOKENS = 256
 BATCH_TOKENS = 64 * 48
 """Padded word pieces per ONNX batch: length-sorted batches of short quotes hold up to
 BATCH_SIZE texts, long ones fewer, so one long quote does not pad a whole batch."""
-BACKENDS = ("torch", "torch-bf16", "onnx", "onnx-int8")
+GPU_BATCH_SIZE = 1024
+GPU_BATCH_TOKENS = 1024 * 64
+"""On a GPU a batch only has to fill the device: many short quotes a pass, with the
+padded word pieces capped so that a batch of long ones fits as easily."""
+BACKENDS = ("torch", "torch-bf16", "onnx", "onnx-int8", "cuda")
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +95,15 @@ def bfloat16_is_fast() -> bool:
     return bool(torch.cpu._is_amx_tile_supported() or torch.cpu._is_avx512_bf16_supported())
 
 
+def gpu_is_available() -> bool:
+    import torch
+
+    return bool(torch.cuda.is_available())
+
+
 def default_backend() -> str:
+    if gpu_is_available():
+        return "cuda"
     return "torch-bf16" if bfloat16_is_fast() else "onnx"
 
 
@@ -122,35 +140,30 @@ class TorchEncoder:
         return vectors
 
 
-class OnnxEncoder:
-    """onnxruntime on the exported graph: word pieces in, unit vectors out."""
+class WordPieces:
+    """The model's own tokenizer (Rust, batched), truncating as the model reads, and
+    length-sorted padded batches of its word pieces."""
 
-    def __init__(self, graph: Path, model_path: str, threads: int):
-        import onnxruntime
+    def __init__(self, model_path: str):
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(Path(model_path) / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
-        # Threads that spin while waiting steal the core from whoever shares the machine.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
 
-    def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+    def batches(self, texts: list[str], batch_size: int, batch_tokens: int):
+        """(rows, input_ids, attention_mask) for texts in order of length: rows are
+        indexes into texts; each batch holds at most batch_size texts and
+        batch_tokens padded word pieces (a single longer text still makes a batch)."""
         pieces = [encoding.ids for encoding in self.tokenizer.encode_batch(texts)]
         order = sorted(range(len(texts)), key=lambda i: len(pieces[i]))
-        vectors = np.empty((len(texts), DIMENSIONS), dtype=DTYPE)
         start = 0
         while start < len(order):
             end = start + 1
             while (
                 end < len(order)
                 and end - start < batch_size
-                and (end - start + 1) * len(pieces[order[end]]) <= BATCH_TOKENS
+                and (end - start + 1) * len(pieces[order[end]]) <= batch_tokens
             ):
                 end += 1
             rows = order[start:end]
@@ -160,8 +173,73 @@ class OnnxEncoder:
             for row, i in enumerate(rows):
                 ids[row, : len(pieces[i])] = pieces[i]
                 mask[row, : len(pieces[i])] = 1
-            vectors[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+            yield rows, ids, mask
             start = end
+
+
+class OnnxEncoder:
+    """onnxruntime on the exported graph: word pieces in, unit vectors out."""
+
+    def __init__(self, graph: Path, model_path: str, threads: int):
+        import onnxruntime
+
+        self.pieces = WordPieces(model_path)
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.execution_mode = onnxruntime.ExecutionMode.ORT_SEQUENTIAL
+        # Threads that spin while waiting steal the core from whoever shares the machine.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+        vectors = np.empty((len(texts), DIMENSIONS), dtype=DTYPE)
+        for rows, ids, mask in self.pieces.batches(texts, batch_size, BATCH_TOKENS):
+            vectors[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        return vectors
+
+
+class DeviceEncoder:
+    """The transformer itself (no sentence-transformers wrapper) on a torch device:
+    length-sorted padded batches in, mean pooling and normalisation on the device in
+    float32, every vector kept there and copied back once. In float16 on a GPU (the
+    "cuda" backend); on the CPU in float32 it gives the "torch" backend's vectors,
+    which is how the tests check it without a GPU."""
+
+    def __init__(self, path: str, device: str, half: bool, threads: int):
+        offline()
+        import torch
+        from transformers import AutoModel
+
+        torch.set_num_threads(threads)
+        self.torch = torch
+        self.device = torch.device(device)
+        self.pieces = WordPieces(path)
+        model = AutoModel.from_pretrained(path, attn_implementation="sdpa")
+        self.model = (model.half() if half else model).to(self.device).eval()
+
+    def encode(self, texts: list[str], batch_size: int = GPU_BATCH_SIZE) -> np.ndarray:
+        torch = self.torch
+        order: list[int] = []
+        parts = []
+        pinned = self.device.type == "cuda"
+        with torch.inference_mode():
+            for rows, ids, mask in self.pieces.batches(texts, batch_size, batch_size * 64):
+                ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
+                if pinned:
+                    ids_t, mask_t = ids_t.pin_memory(), mask_t.pin_memory()
+                ids_t = ids_t.to(self.device, non_blocking=True)
+                mask_t = mask_t.to(self.device, non_blocking=True)
+                hidden = self.model(input_ids=ids_t, attention_mask=mask_t).last_hidden_state.float()
+                weights = mask_t.unsqueeze(-1).float()
+                mean = (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+                parts.append(torch.nn.functional.normalize(mean, p=2, dim=1))
+                order.extend(rows)
+            if not parts:
+                return np.zeros((0, DIMENSIONS), dtype=DTYPE)
+            stacked = torch.cat(parts).cpu().numpy()
+        vectors = np.empty((len(texts), DIMENSIONS), dtype=DTYPE)
+        vectors[order] = stacked
         return vectors
 
 
@@ -282,6 +360,8 @@ def load_model(
     threads = threads or default_threads()
     if backend not in BACKENDS:
         raise ValueError(f"unknown embedding backend {backend!r}: one of {', '.join(BACKENDS)}")
+    if backend == "cuda":
+        return DeviceEncoder(path, "cuda", half=True, threads=threads)
     if backend.startswith("torch"):
         return TorchEncoder(path, threads, bfloat16=backend == "torch-bf16")
     try:
@@ -294,13 +374,14 @@ def load_model(
         return TorchEncoder(path, threads)
 
 
-def encode(texts: list[str], *, batch_size: int = BATCH_SIZE, model=None) -> np.ndarray:
-    """Unit-length float32 vectors for texts, shape (len(texts), 384)."""
+def encode(texts: list[str], *, batch_size: int | None = None, model=None) -> np.ndarray:
+    """Unit-length float32 vectors for texts, shape (len(texts), 384); batch_size
+    defaults to the backend's own (BATCH_SIZE on a CPU, GPU_BATCH_SIZE on a GPU)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=DTYPE)
     model = model or load_model()
     unique = list(dict.fromkeys(texts))
-    vectors = model.encode(unique, batch_size=batch_size)
+    vectors = model.encode(unique) if batch_size is None else model.encode(unique, batch_size=batch_size)
     row = {text: i for i, text in enumerate(unique)}
     return np.ascontiguousarray(vectors[[row[text] for text in texts]], dtype=DTYPE)
 

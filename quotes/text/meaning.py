@@ -31,9 +31,14 @@ Kinds:
   speaker_changed     two speaker names given, neither contained in the other once
       titles and honorifics are set aside ("Ms Kaur" = "Priya Kaur").
 
+Two wordings with the same words (only punctuation or case differ) can differ only
+in speaker: their words are not read again (no parse), which keeps storing the flags
+of every verbatim copy cheap.
+
 Words are read with the dependency parse of quotes.text.parse's pipeline (spaCy
 3.8's small English model, loaded once per process; each text parsed once and
-cached): a modal counts only as a modal (tag MD, not an object or subject: "has
+kept among the last PARSES_KEPT; `read_ahead` parses many in batches): a modal counts
+only as a modal (tag MD, not an object or subject: "has
 demonstrated will to use force" holds no "will"); "some" and "several" count only as
 the determiner of a noun, before "of" or as a subject or object ("some farmers",
 "some of the villages", "some say"), never in "some kind/sort of", and "some more" is the same amount as "more"; a
@@ -74,13 +79,18 @@ clause's cues are never flagged, so a cut "we don't think" whose complement the
 variant kept is caught only because that complement belongs to its clause. Measured on the pairs in
 benchmarks/data/meaning_pairs.jsonl and the held-out
 benchmarks/data/meaning_pairs_heldout.jsonl (python -m benchmarks.meaning_flags
-[--pairs FILE]): precision and recall 1.00 per type on 221 pairs, and on the 38
-held-out pairs. On the seeds: 7 flags raised, 7 right.
+[--pairs FILE]): precision and recall 1.00 per type on 221 pairs but names (0.94
+precision: one false flag), and 1.00 per type on the 38 held-out pairs. On the seeds 7
+flags are raised; read one by one, 4 are changes of meaning (the Crimea/Belarus roles,
+"should" -> "must", a dropped "Nato allies", a double negative "do not see no sign") and
+3 are not: a name printed as the same referent ("Nato's posture" -> "our posture", said
+by Nato's chief; "Moscow" -> "Russia") and "may" -> "can", both possibility here.
 """
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
@@ -146,6 +156,19 @@ class MeaningChange:
     @property
     def family(self) -> str:
         return FAMILIES[self.kind]
+
+    def as_record(self) -> dict[str, str]:
+        """The change as the plain dict the database and the export store."""
+        return {"kind": self.kind, "canonical": self.canonical, "variant": self.variant}
+
+
+def from_records(records: Iterable[Any]) -> list[MeaningChange]:
+    """Changes from stored dicts (as_record's); a record of an unknown kind is passed over."""
+    return [
+        MeaningChange(record["kind"], str(record.get("canonical", "")), str(record.get("variant", "")))
+        for record in records
+        if isinstance(record, dict) and record.get("kind") in FAMILIES
+    ]
 
 
 # ---- words -------------------------------------------------------------------------
@@ -391,6 +414,12 @@ class Word:
 
 def words_of(text: str) -> list[Word]:
     """The text's words with contractions expanded ("don't" -> do + not, "'ll" -> will)."""
+    return list(read_words(text))
+
+
+@lru_cache(maxsize=4096)
+def read_words(text: str) -> tuple[Word, ...]:
+    """words_of, kept for the texts read last (a pair's texts are read several times)."""
     result: list[Word] = []
     opens = True
     for match in re.finditer(r"\S+", surface(text)):
@@ -399,7 +428,9 @@ def words_of(text: str) -> list[Word]:
         key = word_key(bare)
         ends_clause = bool(CLAUSE_END.search(token))
         if key:
-            for piece, (piece_key, piece_bare) in enumerate(expand(key, bare)):
+            pieces = expand(key, bare)
+            for piece, (piece_key, piece_bare) in enumerate(pieces):
+                last = piece == len(pieces) - 1
                 result.append(
                     Word(
                         token,
@@ -407,22 +438,59 @@ def words_of(text: str) -> list[Word]:
                         piece_bare,
                         piece_bare[:1].isupper(),
                         opens,
-                        False,
+                        ends_clause and last,
                         match.start(),
                         piece,
                     )
                 )
                 opens = False
-            result[-1] = replace(result[-1], ends_clause=ends_clause)
         if SENTENCE_END.search(token):
             opens = True
-    return result
+    return tuple(result)
 
 
-@lru_cache(maxsize=4096)
+# Parsed texts kept, most recently used last: a batch of statements' wordings fits.
+PARSES_KEPT = 4096
+PARSE_BATCH = 64
+PARSES: OrderedDict[str, Any] = OrderedDict()
+
+
 def parsed(text: str) -> Any:
-    """The spaCy Doc of text (quotes.text.parse's pipeline, loaded once per process)."""
-    return pipeline()(text)
+    """The spaCy Doc of text (quotes.text.parse's pipeline, loaded once per process), kept
+    among the last PARSES_KEPT parsed."""
+    if text in PARSES:
+        PARSES.move_to_end(text)
+        return PARSES[text]
+    keep(text, pipeline()(text))
+    return PARSES[text]
+
+
+def keep(text: str, doc: Any) -> None:
+    PARSES[text] = doc
+    while len(PARSES) > PARSES_KEPT:
+        PARSES.popitem(last=False)
+
+
+def read_ahead(pairs: Iterable[tuple[str, str]]) -> None:
+    """Parse, in batches, the texts of the (canonical, variant) pairs that meaning_changes
+    will read (those whose words differ), so that calling it on each pair afterwards
+    parses nothing: spaCy parses a batch about three times faster than one text at a
+    time (1,000 quotes: 5.8 s piped, 18.0 s one by one, at load 9 on 2 cores). Only
+    the last PARSES_KEPT texts are kept, so read ahead at most that many at once."""
+    wanted: dict[str, None] = {}
+    for canonical, variant in pairs:
+        if same_words(canonical, variant):
+            continue
+        for text in (surface(canonical), surface(variant)):
+            if text not in PARSES:
+                wanted[text] = None
+    for text, doc in zip(wanted, pipeline().pipe(wanted, batch_size=PARSE_BATCH), strict=True):
+        keep(text, doc)
+
+
+def same_words(canonical: str, variant: str) -> bool:
+    """The same words in the same order (only punctuation or case differ): nothing to read."""
+    return [word.key for word in words_of(canonical)] == [word.key for word in words_of(variant)]
 
 
 def tokens_of(text: str, words: Sequence[Word]) -> list[Any]:
@@ -478,12 +546,31 @@ def printed(words: Sequence[Word], start: int, end: int) -> str:
     return " ".join(pieces)
 
 
-def phrase_at(keys: Sequence[str], index: int, phrases: Iterable[str]) -> str | None:
-    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+Phrases = dict[str, tuple[tuple[str, list[str]], ...]]
+
+
+def longest_first(phrases: Iterable[str]) -> Phrases:
+    """{first word: (phrase, its words) for each phrase that starts with it, longest first}:
+    what phrase_at tries, in order."""
+    by_first: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase in phrases:
         parts = phrase.split()
+        by_first.setdefault(parts[0], []).append((phrase, parts))
+    return {first: tuple(sorted(found, key=lambda item: -len(item[1]))) for first, found in by_first.items()}
+
+
+def phrase_at(keys: Sequence[str], index: int, phrases: Phrases) -> str | None:
+    """The longest of phrases (as longest_first gives them) that keys print from index."""
+    for phrase, parts in phrases.get(keys[index], ()):
         if list(keys[index : index + len(parts)]) == parts:
             return phrase
     return None
+
+
+HEDGE_ORDER = longest_first(HEDGE_PHRASES)
+NOT_QUANTIFYING_ORDER = longest_first(NOT_QUANTIFYING)
+QUANTIFIER_ORDER = longest_first(QUANTIFIER_PHRASES)
+QUALIFIER_ORDER = longest_first(QUALIFIER_PHRASES)
 
 
 def hedge_cues(words: Sequence[Word], taken: set[int], tokens: Sequence[Any]) -> list[Cue]:
@@ -496,7 +583,7 @@ def hedge_cues(words: Sequence[Word], taken: set[int], tokens: Sequence[Any]) ->
         if index in taken or is_month(words, index):
             index += 1
             continue
-        phrase = phrase_at(keys, index, HEDGE_PHRASES)
+        phrase = phrase_at(keys, index, HEDGE_ORDER)
         if phrase:
             end = index + len(phrase.split())
             cues.append(Cue(index, end, HEDGE_PHRASES[phrase], printed(words, index, end)))
@@ -557,11 +644,11 @@ def quantifier_cues(words: Sequence[Word], taken: set[int], tokens: Sequence[Any
         if index in taken:
             index += 1
             continue
-        skip = phrase_at(keys, index, NOT_QUANTIFYING)
+        skip = phrase_at(keys, index, NOT_QUANTIFYING_ORDER)
         if skip:
             index += len(skip.split())
             continue
-        phrase = phrase_at(keys, index, QUANTIFIER_PHRASES)
+        phrase = phrase_at(keys, index, QUANTIFIER_ORDER)
         if phrase:
             end = index + len(phrase.split())
             cues.append(Cue(index, end, QUANTIFIER_PHRASES[phrase], printed(words, index, end)))
@@ -624,7 +711,7 @@ def number_cues(words: Sequence[Word], taken: set[int]) -> list[Cue]:
             continue
         start = index
         qualifier = ""
-        phrase = phrase_at(keys, index, QUALIFIER_PHRASES)
+        phrase = phrase_at(keys, index, QUALIFIER_ORDER)
         if phrase:
             qualifier, index = QUALIFIER_PHRASES[phrase], index + len(phrase.split())
         elif keys[index] in QUALIFIERS and index + 1 < len(words):
@@ -1243,9 +1330,12 @@ PRESENT_PHRASES = frozenset(
 )
 
 
+PRESENT_ORDER = longest_first(PRESENT_PHRASES)
+
+
 def says_present(words: Sequence[Word]) -> bool:
     keys = [word.key for word in words]
-    return any(phrase_at(keys, index, PRESENT_PHRASES) for index in range(len(keys)))
+    return any(phrase_at(keys, index, PRESENT_ORDER) for index in range(len(keys)))
 
 
 def present_cue(cue: Cue) -> bool:
@@ -1265,6 +1355,16 @@ def meaning_changes(
     reported: the variant is reported speech, so tense backshift ("will" printed
     "would", "can" printed "could") is no hedge change.
     """
+    changes: list[MeaningChange] = []
+    if not same_words(canonical, variant):
+        changes += wording_changes(canonical, variant, reported)
+    if speakers_differ(canonical_speaker, variant_speaker):
+        changes.append(MeaningChange(SPEAKER_CHANGED, canonical_speaker or "", variant_speaker or ""))
+    return changes
+
+
+def wording_changes(canonical: str, variant: str, reported: bool) -> list[MeaningChange]:
+    """The changes meaning_changes finds in the words (all but the speaker's)."""
     both = words_of(canonical) + words_of(variant)
     lower = frozenset(word.key for word in both if not word.capital)
     capital = frozenset(word.key for word in both if word.capital and not word.opens_sentence)
@@ -1303,9 +1403,6 @@ def meaning_changes(
         for change in paired(dropped, added, QUANTIFIER_CHANGED, QUANTIFIER_CHANGED, QUANTIFIER_CHANGED)
         if (change.canonical and change.variant) or not degree_only(change, dropped + added)
     ]
-
-    if speakers_differ(canonical_speaker, variant_speaker):
-        changes.append(MeaningChange(SPEAKER_CHANGED, canonical_speaker or "", variant_speaker or ""))
     return changes
 
 

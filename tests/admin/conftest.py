@@ -1,10 +1,13 @@
 """A small newsroom written for these tests: two outlets, three articles, two speakers,
 and two Statements whose quotes the editors' actions move around."""
 
+import os
 from datetime import date
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -151,3 +154,32 @@ def act(client, url, action, rows, **fields):
     )
     assert response.status_code == 302
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+# The browser tests (test_admin_browser, test_review_browser) drive Debian's Chromium with
+# Playwright, whose sync API runs an event loop in this thread; the ORM calls made there
+# (fixtures and checks) are synchronous and safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+CHROMIUM = Path("/usr/bin/chromium")
+PROJECT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("VERBATIM_TEST_OUTPUT", PROJECT / "test-output")) / "screenshots"
+PASSWORD = "a-long-editor-pass-phrase"
+
+
+@pytest.fixture
+def editor_page(live_server):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    User.objects.create_superuser("editor", password=PASSWORD)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+        page.goto("/admin/")
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", PASSWORD)
+        page.click("input[type=submit]")
+        yield page
+        browser.close()

@@ -6,46 +6,15 @@ quote list after the action goes to $VERBATIM_TEST_OUTPUT/screenshots (default
 test-output/screenshots in the project) for a person to look at.
 """
 
-import os
-from pathlib import Path
-
 import pytest
-from django.contrib.auth.models import User
 
 from quotes.models import Speaker
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls made here
-# (fixtures and checks) are synchronous and safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = Path("/usr/bin/chromium")
-PROJECT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = Path(os.environ.get("VERBATIM_TEST_OUTPUT", PROJECT / "test-output")) / "screenshots"
-PASSWORD = "a-long-editor-pass-phrase"
+from tests.admin.conftest import CHROMIUM, SCREENSHOTS
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not at /usr/bin/chromium"),
 ]
-
-
-@pytest.fixture
-def editor_page(live_server):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    User.objects.create_superuser("editor", password=PASSWORD)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
-        page.goto("/admin/")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        yield page
-        browser.close()
 
 
 def run_action(page, list_url, rows, action, field_index, typed, option):

@@ -122,6 +122,36 @@ def reattribute_a_quote(client):
     return holds
 
 
+def review(client, quote, **data):
+    url = reverse("admin:quotes_quote_review_quote", args=[quote.pk])
+    assert client.post(url, data).status_code == 302
+
+
+def accept_from_the_review_queue(client):
+    to_accept = Quote.objects.queued().exclude(speaker=None).first()
+    review(client, to_accept, action="accept")
+
+    def holds():
+        accepted = at(span(to_accept))
+        assert (accepted.speaker, accepted.speaker_method) == (to_accept.speaker, "editor")
+        assert accepted not in Quote.objects.queued()
+
+    return holds
+
+
+def reassign_from_the_review_queue(client):
+    to_fix = Quote.objects.queued().filter(statement__isnull=False).first()
+    fixed_to = other_speaker(to_fix.speaker)
+    review(client, to_fix, action="reassign", speaker=fixed_to.pk)
+
+    def holds():
+        fixed = at(span(to_fix))
+        assert (fixed.speaker, fixed.speaker_method) == (fixed_to, "editor")
+        assert fixed not in Quote.objects.queued()
+
+    return holds
+
+
 def hide_a_quote(client):
     to_hide = Quote.objects.filter(statement__isnull=False).order_by("pk").first()
     act(client, QUOTES, "mark_not_a_quote", [to_hide])
@@ -173,6 +203,8 @@ EDITS = [
     move_a_quote,
     give_a_statement_a_speaker,
     reattribute_a_quote,
+    accept_from_the_review_queue,
+    reassign_from_the_review_queue,
     hide_a_quote,
     merge_and_rename_speakers,
     edit_an_outlet,

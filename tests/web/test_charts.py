@@ -22,3 +22,32 @@ def test_it_counts_unshown_classes_in_the_total():
 
 def test_it_gives_zero_shares_when_there_is_nothing_to_count():
     assert [s.percent for s in drift_shares({}, CLASSES)] == [0.0, 0.0, 0.0]
+
+
+def test_fidelity_bars_give_each_measure_with_what_it_rests_on():
+    from web.charts import fidelity_chart
+
+    record = {
+        "variants": 8,
+        "statements": 7,
+        "classes": {"verbatim": [1, 8, 7], "trimmed": [0, 8, 7], "reworded": [7, 8, 7]},
+        "meaning_changed": [3, 8, 7],
+    }
+    chart = fidelity_chart(record)
+    assert [(bar.value, bar.rounded) for bar in chart.bars] == [
+        ("verbatim", 12),  # 12.5, rounded to even as the drift shares are
+        ("trimmed", 0),
+        ("reworded", 88),
+        ("meaning_changed", 38),
+    ]
+    assert chart.bars[2].svg_width == "131.25"
+    assert chart.description.endswith(
+        "meaning changed 3 of 8 (38%); on 7 statements other outlets printed too."
+    )
+
+
+def test_an_outlet_with_nothing_counted_has_no_fidelity_bars():
+    from web.charts import fidelity_chart
+
+    assert fidelity_chart({}) is None
+    assert fidelity_chart({"variants": 0}) is None

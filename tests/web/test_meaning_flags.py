@@ -1,17 +1,22 @@
-"""Meaning-change flags on the statement and compare pages: short warnings, escaped."""
+"""Meaning-change flags on the statement and compare pages: short warnings, escaped; the
+statement page reads the stored flags, the compare page computes them for any two quotes."""
 
 from django.urls import reverse
 
 from quotes.models import Speaker
+from quotes.services.variants import refresh_variants
 from tests.web.conftest import REOPEN, make_quote
 
 NEGATED = "We will not reopen the harbour before the winter storms arrive."
 
 
 def negated_variant(story, **fields):
+    """A variant that adds a "not", its flags stored as clustering's refresh stores them."""
     story.ledger_article.body += f'\n\n"{NEGATED}"'
     story.ledger_article.save(update_fields=["body"])
-    return make_quote(story.ledger_article, NEGATED, 5, statement=story.reopen, drift="reworded", **fields)
+    quote = make_quote(story.ledger_article, NEGATED, 5, statement=story.reopen, drift="reworded", **fields)
+    refresh_variants([story.reopen.pk])
+    return quote
 
 
 def test_the_statement_page_warns_beside_a_variant_whose_negation_changed(client, story):
@@ -54,3 +59,13 @@ def test_a_changed_modal_reads_as_one_modality_change_naming_both_words():
 
     assert label(MeaningChange("hedge_changed", "may", "can")) == "Modality changed: ‘may’ → ‘can’"
     assert label(MeaningChange("hedge_dropped", "probably", "")) == "Hedge dropped: ‘probably’"
+
+
+def test_the_statement_page_shows_the_stored_flags_without_parsing(client, story, monkeypatch):
+    stored = [{"kind": "number_changed", "canonical": "winter", "variant": "spring"}]
+    story.reopen_reworded.meaning_flags = stored
+    story.reopen_reworded.meaning_changed = True
+    story.reopen_reworded.save()
+    monkeypatch.setattr("quotes.text.meaning.parsed", None)  # any parse would fail
+    html = client.get(reverse("web:statement", args=[story.reopen.pk])).content.decode()
+    assert "Number changed: ‘winter’ → ‘spring’" in html

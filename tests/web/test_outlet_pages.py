@@ -37,8 +37,8 @@ def test_it_draws_a_bar_per_outlet_on_the_outlet_list(client, story):
     response = client.get(reverse("web:outlet-list"))
     assert response.status_code == 200
     chart = {
-        outlet.name: {share.value: share.count for share in shares}
-        for outlet, shares in response.context["chart"]
+        row.outlet.name: {share.value: share.count for share in row.shares}
+        for row in response.context["rows"]
     }
     assert chart["Northern Courier"] == {"trimmed": 1, "verbatim": 1}
     assert response.content.decode().count('class="drift-bar"') == 3

@@ -2,13 +2,16 @@
 
 Every page is requested with the twelve extra statements (three quotes each, in three
 outlets) and must make exactly the number of queries it makes for its few rows. The
-outlets' stored figures are computed first, as they stand between two refreshes.
+quotes' meaning flags and the outlets' stored figures are computed first, as they stand
+between two refreshes, and one article is made a wire copy of another's.
 """
 
 import pytest
 from django.urls import reverse
 
+from quotes.models import Statement, WireCopy
 from quotes.services.figures import refresh_outlet_figures
+from quotes.services.variants import refresh_variants
 
 # The session and user are never touched by these pages, so the counts are the views' own.
 PAGES = {
@@ -22,18 +25,22 @@ PAGES = {
         ),
         5,
     ),
-    # statement with speaker and canonical quote, its quotes with outlets and speakers
+    # the same, with the tick boxes "meaning changed" and "show lone fragments"
+    "search-meaning": (lambda s: reverse("web:search") + "?meaning=on&fragments=on", 4),
+    # statement with speaker and canonical quote, its quotes with outlets, speakers, wire
+    # copies and the stretch of body around fragments and trims
     "statement": (lambda s: reverse("web:statement", args=[s.reopen.pk]), 2),
-    # the two quotes
+    # the two quotes (with the stretch of body around a trim)
     "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}&b={s.reopen_trimmed.pk}", 2),
     # speaker, aliases, outlets, statement count, statement page, their quotes,
     # statements other outlets attribute to them, their quotes
     "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 8),
     # outlets, their stored figures (drift and article counts)
     "outlet-list": (lambda s: reverse("web:outlet-list"), 2),
-    # outlet, its stored figures (drift, statement and article counts), statement page,
-    # article page, the page's quotation counts
-    "outlet": (lambda s: reverse("web:outlet", args=[s.ledger.slug]), 5),
+    # outlet, its stored figures (drift, statement and article counts, fidelity, comparisons),
+    # the outlets it is compared with, statement page, article page (with their wire
+    # copies), the page's quotation counts
+    "outlet": (lambda s: reverse("web:outlet", args=[s.ledger.slug]), 6),
     # article with outlet, its quotes with speakers and statements
     "article": (lambda s: reverse("web:article", args=[s.ledger_article.pk]), 2),
 }
@@ -44,6 +51,10 @@ def test_it_makes_a_fixed_number_of_queries_however_many_rows(
     client, more_statements, django_assert_num_queries, name
 ):
     url, queries = PAGES[name]
+    refresh_variants(Statement.objects.values_list("pk", flat=True))  # meaning flags stored
+    WireCopy.objects.create(
+        article=more_statements.courier_article, original=more_statements.ledger_article, similarity=0.9
+    )
     refresh_outlet_figures()
     with django_assert_num_queries(queries):
         response = client.get(url(more_statements))

@@ -1,22 +1,27 @@
 """The reader's pages about sources: all outlets, one outlet, one article.
 
-The outlet pages show how each outlet treats quotations (its share of each drift
-class) as a bar drawn with CSS on the server, with the figures beside it in text.
-Those counts (articles, quotes by drift class, statements) come from each outlet's
-stored figures (quotes.services.figures: at most its MAX_AGE old), not from grouping
-every quote on each view; the lists load no article body or raw text.
+The outlet pages show how faithfully each outlet printed statements other outlets
+printed too (its fidelity bars: verbatim, trimmed, reworded, meaning changed, each
+with what it rests on; on one outlet's page, set beside the outlets it shares most
+statements with) and how it printed all its quotations (its share of each drift class),
+as SVG drawn on the server with the figures in text beside it. Those figures come from
+each outlet's stored figures (quotes.services.figures: at most its MAX_AGE old), not
+from grouping every quote on each view; the lists load no article body or raw text.
+An article that is wire copy of another outlet's says so in the outlet's list.
 """
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.db.models import Count, Exists, F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from quotes.models import Quote, Statement
+from quotes.models import OutletFigures, Quote, Statement, WireCopy
 from quotes.services.figures import outlet_figures
+from quotes.text.fidelity import Comparison
 from sources.models import Article, Outlet
 from web import markup
-from web.charts import DRIFT_CLASSES, drift_shares
+from web.charts import DRIFT_CLASSES, FidelityChart, chart_of, drift_shares, fidelity_chart
 from web.paging import CountedPaginator
 
 PAGE_SIZE = 20
@@ -25,32 +30,46 @@ WEB_SCHEMES = ("http://", "https://")
 
 
 def outlet_list(request):
-    """Every outlet with a bar of how it printed its quotations."""
+    """Every outlet with its fidelity bars (on statements other outlets printed too) and a
+    bar of how it printed all its quotations."""
     outlets = list(Outlet.objects.order_by("name"))
     figures = outlet_figures(outlet.pk for outlet in outlets)
-    chart = [
-        (
+    rows = [
+        OutletRow(
             outlet,
+            figures[outlet.pk],
+            fidelity_chart(figures[outlet.pk].fidelity),
             [share for share in drift_shares(figures[outlet.pk].drift_counts, DRIFT_CLASSES) if share.count],
         )
         for outlet in outlets
     ]
-    for outlet in outlets:
-        outlet.article_count = figures[outlet.pk].article_count
     return render(
         request,
         "web/outlet_list.html",
         {
-            "chart": chart,
+            "rows": rows,
             "legend": DRIFT_CLASSES,
         },
     )
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    """An outlet on the outlets page: its stored figures, its fidelity bars (None when no
+    statement it printed was printed by another outlet) and its drift shares."""
+
+    outlet: Outlet
+    figures: OutletFigures
+    fidelity: FidelityChart | None
+    shares: list
 
 
 def outlet(request, slug):
     """One outlet: how it treated quotations, the statements it carried, its articles."""
     outlet = get_object_or_404(Outlet, slug=slug)
     figures = outlet_figures([outlet.pk])[outlet.pk]
+    comparisons = [Comparison.from_record(outlet.pk, record) for record in figures.compared]
+    others = Outlet.objects.in_bulk([comparison.other for comparison in comparisons])
     printed = Quote.objects.visible().filter(article__outlet=outlet)
     own_version = printed.filter(statement=OuterRef("pk")).order_by("article__published", "pk")
     statements = (
@@ -58,8 +77,10 @@ def outlet(request, slug):
         .filter(Exists(own_version))
         .annotate(outlet_drift=Subquery(own_version.values("drift")[:1]))
     )
-    articles = outlet.articles.defer("body", "raw").order_by(
-        F("published").desc(nulls_last=True), "title", "pk"
+    articles = (
+        outlet.articles.select_related("wire_copy__original__outlet")
+        .defer("body", "raw", "wire_copy__original__body", "wire_copy__original__raw")
+        .order_by(F("published").desc(nulls_last=True), "title", "pk")
     )
     page = CountedPaginator(statements, PAGE_SIZE, figures.statement_count).get_page(request.GET.get("page"))
     article_page = CountedPaginator(articles, PAGE_SIZE, figures.article_count).get_page(
@@ -74,12 +95,18 @@ def outlet(request, slug):
     )
     for article in article_page:
         article.quote_count = counted.get(article.pk, 0)
+        article.copied_from = WireCopy.outlet_copied(article)
     return render(
         request,
         "web/outlet.html",
         {
             "outlet": outlet,
             "shares": drift_shares(figures.drift_counts, DRIFT_CLASSES),
+            "figures": figures,
+            "fidelity": fidelity_chart(figures.fidelity),
+            "comparisons": [
+                (others[c.other], c.statements, side_by_side(c)) for c in comparisons if c.other in others
+            ],
             "quote_total": figures.quote_count,
             "statements": page,
             "rows": [
@@ -89,6 +116,12 @@ def outlet(request, slug):
             "articles": article_page,
         },
     )
+
+
+def side_by_side(comparison):
+    """(this outlet's bar, the other's bar) for each fidelity measure of a comparison."""
+    own, theirs = chart_of(comparison.own), chart_of(comparison.theirs)
+    return list(zip(own.bars, theirs.bars, strict=True)) if own and theirs else []
 
 
 def article(request, pk):

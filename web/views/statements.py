@@ -5,6 +5,12 @@ number of queries does not grow with the number of rows (tests assert the counts
 List pages load only the columns they show: a quote's 1.5 KB vector and its diff, and
 an article's body and raw text, stay in the database. Search results are counted up
 to web.paging.COUNT_CAP.
+
+The statement page shows each variant's stored meaning flags (web.meaning), the
+outlet's own sentence around fragments and trimmed variants (web.context: a stretch of
+the body cut by the database, never the whole body), which variants are wire copies,
+and a timeline of when each outlet first printed it (web.timeline); the compare page
+computes the flags between its two quotes.
 """
 
 from collections import Counter, defaultdict
@@ -17,17 +23,19 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from quotes.models import Quote, Speaker, Statement
+from quotes.models import Quote, Speaker, Statement, WireCopy
 from quotes.services.search import speakers_named
 from quotes.text import drift
 from sources.models import Outlet
-from web import markup, meaning
+from web import context, markup, meaning
 from web.charts import DRIFT_CLASSES
 from web.filters import StatementFilter
 from web.paging import CappedPaginator
+from web.timeline import timeline
 
 PAGE_SIZE = 20
 SUGGESTIONS = 10
+DRIFT_LABELS = dict(DRIFT_CLASSES)
 
 
 HEAVY_ARTICLE_COLUMNS = ("article__body", "article__raw")
@@ -110,27 +118,44 @@ def statement(request, pk):
     quotes = list(
         Quote.objects.visible()
         .filter(statement=statement)
-        .select_related("article__outlet", "speaker")
-        .defer("embedding", *HEAVY_ARTICLE_COLUMNS)
+        .with_context_window()
+        .select_related("article__outlet", "speaker", f"{WIRE_ORIGINAL}__outlet")
+        .defer("embedding", *HEAVY_ARTICLE_COLUMNS, *(f"{WIRE_ORIGINAL}__{c}" for c in ("body", "raw")))
         .order_by("article__published", "article__outlet__name", "pk")
     )
     if not quotes:  # its counter is ahead of a re-extraction that deleted its quotes
         raise Http404("No visible quote in this statement")
     canonical = visible_canonical(statement)
     first = canonical or quotes[0]
-    meaning.annotate_variants(statement, quotes)
+    meaning.annotate_variants(quotes)
+    context.attach(quotes)
+    mark_wire_copies(quotes)
+    outlets = sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name)
+    copying = {quote.article.outlet for quote in quotes if quote.copied_from is not None}
     return render(
         request,
         "web/statement.html",
         {
             "statement": statement,
             "variants": [(quote, markup.variant_html(quote.diff)) for quote in quotes],
-            "outlets": sorted({quote.article.outlet for quote in quotes}, key=lambda o: o.name),
+            "outlets": outlets,
+            "copying_outlets": sorted(copying, key=lambda o: o.name),
+            "timeline": timeline(quotes, DRIFT_LABELS),
             "attributions": attributions(quotes) if statement.has_conflict else [],
             "canonical": canonical,
             "pair": (first, next((quote for quote in quotes if quote != first), first)),
         },
     )
+
+
+WIRE_ORIGINAL = "article__wire_copy__original"
+
+
+def mark_wire_copies(quotes):
+    """Give each quote `copied_from`: the outlet whose article its own copies (wire copy),
+    or None (read from the joined WireCopy row, no query)."""
+    for quote in quotes:
+        quote.copied_from = WireCopy.outlet_copied(quote.article)
 
 
 def visible_canonical(statement):
@@ -160,9 +185,14 @@ def compare(request):
     form = CompareForm(request.GET)
     if not form.is_valid():
         return render(request, "web/compare.html", {"form": form}, status=400)
-    quotes = Quote.objects.visible().select_related("article__outlet", "speaker", "statement")
+    quotes = (
+        Quote.objects.visible()
+        .with_context_window()
+        .select_related("article__outlet", "speaker", "statement")
+    )
     left = get_object_or_404(quotes, pk=form.cleaned_data["a"])
     right = get_object_or_404(quotes, pk=form.cleaned_data["b"])
+    context.attach([left, right])
     measured = drift.measure(
         left.text,
         right.text,
@@ -195,7 +225,8 @@ def vector(quote):
 
 
 def speaker(request, slug):
-    """A speaker: other names, the outlets that quote them, their statements.
+    """A speaker: other names, the outlets that quote them, their statements (fragments
+    only one outlet printed left out unless ?fragments=on).
 
     Statements clustered under another speaker (or none) that some outlet still
     attributes to this one are listed apart, so a disputed attribution is visible here.
@@ -207,7 +238,10 @@ def speaker(request, slug):
         .order_by("-quote_count", "name")
     )
     statements = Statement.objects.visible().prefetch_related(carried_quotes())
+    show_fragments = request.GET.get("fragments") == "on"
     own = statements.filter(speaker=speaker)
+    if not show_fragments:
+        own = own.without_lone_fragments()
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
     attributed = Quote.objects.visible().filter(speaker=speaker).order_by().values("statement")
     disputed = statements.filter(pk__in=attributed).exclude(speaker=speaker)
@@ -216,6 +250,7 @@ def speaker(request, slug):
         "web/speaker.html",
         {
             "speaker": speaker,
+            "show_fragments": show_fragments,
             "outlets": outlets,
             "page": page,
             "rows": [StatementRow.of(statement) for statement in page],

@@ -1,4 +1,5 @@
-"""Embed Quotes that have no vector yet and group them into Statements."""
+"""Embed Quotes that have no vector yet, group them into Statements, and score the
+editors' review queue (which needs the Statements)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -6,6 +7,7 @@ from quotes.models import Job
 from quotes.services.clustering import ModelUnavailable, cluster_quotes
 from quotes.services.jobs import recorded
 from quotes.services.locks import serialized
+from quotes.services.review import score_articles
 
 
 class Command(BaseCommand):
@@ -30,3 +32,4 @@ class Command(BaseCommand):
         except ModelUnavailable as error:
             raise CommandError(str(error)) from error
         self.stdout.write(str(summary))
+        self.stdout.write(f"review queue: {score_articles()} quote(s) scored anew")

@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from quotes.models import Quote, Statement
 from quotes.services.extraction import extract_pending
+from quotes.services.variants import refresh_variants
 from sources.models import Article, Outlet
 from tests.conftest import SHARED
 
@@ -134,9 +135,10 @@ def test_the_seeds_score_above_the_thresholds(seeds_dir, tmp_path):
     assert result["speaker_accuracy"] >= 0.97, result["wrong_speakers"]
 
 
-def test_it_carries_each_quotes_meaning_flags_against_its_canonical_wording(article):
+def test_it_carries_each_quotes_stored_meaning_flags_against_its_canonical_wording(article):
     statement = Statement.objects.create(canonical_text="Boats may not pass.")
     Quote.objects.update(statement=statement)
+    refresh_variants([statement.pk])
     rows = {row["text"]: row for row in map(json.loads, export().splitlines())}
     assert rows["Boats may pass."]["meaning_flags"] == [
         {"kind": "negation_dropped", "canonical": "not", "variant": ""}
@@ -214,3 +216,17 @@ def test_a_quotation_that_reads_as_a_spreadsheet_formula_is_written_as_text(arti
 def test_an_unknown_format_is_refused(article):
     with pytest.raises(CommandError, match="invalid choice"):
         export("--format", "xlsx")
+
+
+def test_it_reads_the_stored_flags_without_parsing_again(article, monkeypatch):
+    statement = Statement.objects.create(canonical_text="Boats may pass.")
+    stored = [{"kind": "number_changed", "canonical": "noon", "variant": "one"}]
+    Quote.objects.update(statement=statement, meaning_flags=stored, meaning_changed=True)
+    monkeypatch.setattr("quotes.text.meaning.parsed", None)  # any parse would fail
+    rows = list(map(json.loads, export().splitlines()))
+    assert [row["meaning_flags"] for row in rows] == [stored, stored]
+
+
+def test_a_quote_in_no_statement_carries_no_flags_whatever_it_kept(article):
+    Quote.objects.update(meaning_flags=[{"kind": "negation_added", "canonical": "", "variant": "not"}])
+    assert [json.loads(line)["meaning_flags"] for line in export().splitlines()] == [[], []]

@@ -70,6 +70,25 @@ def test_the_fast_backends_give_the_vectors_of_torch_on_the_bundled_samples(back
     assert (fast * reference).sum(axis=1).min() >= 0.9999
 
 
+def test_the_gpu_encoders_batching_and_pooling_give_the_vectors_of_torch_on_the_bundled_samples():
+    """The "cuda" backend's code path, run on the CPU in float32 (CI has no GPU): own
+    tokenizer, length-sorted token-capped batches, pooling on the device, rows back in order."""
+    sentences = sample_sentences()
+    reference = embed.encode(sentences, model=embed.load_model(backend="torch", threads=1))
+    encoder = embed.DeviceEncoder(embed.default_model_path(), "cpu", half=False, threads=1)
+    for batch_size in (embed.GPU_BATCH_SIZE, 5):
+        vectors = embed.encode(sentences, model=encoder, batch_size=batch_size)
+        assert vectors.shape == reference.shape and vectors.dtype == np.float32
+        assert (vectors * reference).sum(axis=1).min() >= 0.9999
+
+
+def test_it_embeds_on_the_gpu_by_default_where_torch_sees_one(monkeypatch):
+    monkeypatch.setattr(embed, "gpu_is_available", lambda: True)
+    assert embed.default_backend() == "cuda"
+    monkeypatch.setattr(embed, "gpu_is_available", lambda: False)
+    assert embed.default_backend() in ("torch-bf16", "onnx")
+
+
 def test_the_int8_backend_stays_close_to_torch_on_the_bundled_samples(cache):
     sentences = sample_sentences()
     reference = embed.encode(sentences, model=embed.load_model(backend="torch", threads=1))

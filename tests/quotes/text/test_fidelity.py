@@ -2,7 +2,16 @@
 
 import pytest
 
-from quotes.text.fidelity import Rate, Variant, outlet_fidelity, shared, shared_statements
+from quotes.text.fidelity import (
+    Comparison,
+    OutletFidelity,
+    Rate,
+    Variant,
+    compared,
+    outlet_fidelity,
+    shared,
+    shared_statements,
+)
 
 # Statement 1: three outlets; 2: two outlets; 3 and 4: the Harbour Post alone.
 VARIANTS = [
@@ -64,3 +73,44 @@ def test_two_outlets_are_compared_on_the_statements_both_printed():
 
 def test_a_rate_on_nothing_has_no_value():
     assert Rate(0, 0, 0).value is None
+
+
+def test_a_wire_copy_does_not_confirm_the_statement_it_copied():
+    # Statement 5: the Harbour Post's own wording, and the Hill Gazette running its article.
+    copied = [
+        Variant("Harbour Post", 5, "verbatim"),
+        Variant("Hill Gazette", 5, "verbatim", source="Harbour Post", wire_copy=True),
+    ]
+    assert shared_statements(copied) == set()
+    assert outlet_fidelity(copied) == {}
+
+
+def test_a_wire_copy_is_left_out_of_its_outlets_rates_but_its_statement_still_counts():
+    copied = [
+        *VARIANTS,
+        Variant("Hill Gazette", 1, "verbatim", source="Harbour Post", wire_copy=True),
+        Variant("Hill Gazette", 2, "reworded"),
+    ]
+    figures = outlet_fidelity(copied)
+    assert figures["Hill Gazette"].classes["verbatim"] == Rate(0, 1, 1)
+    assert figures["Hill Gazette"].classes["reworded"] == Rate(1, 1, 1)
+    assert figures["Harbour Post"].variants == 2
+
+
+def test_each_outlet_is_compared_with_those_it_shares_most_statements_with():
+    comparisons = compared(VARIANTS)
+    post = comparisons["Harbour Post"]
+    assert [(c.other, c.statements) for c in post] == [("Valley Times", 2), ("Coast Radio", 1)]
+    assert post[0].own.classes["verbatim"] == Rate(2, 2, 2)
+    assert post[0].theirs.classes["reworded"] == Rate(2, 2, 2)
+    assert post[1].theirs.classes["trimmed"] == Rate(1, 1, 1)
+    assert [c.other for c in compared(VARIANTS, limit=1)["Harbour Post"]] == ["Valley Times"]
+
+
+def test_figures_are_stored_as_plain_records_and_read_back():
+    figures = outlet_fidelity(VARIANTS)["Valley Times"]
+    assert OutletFidelity.from_record("Valley Times", figures.as_record()) == figures
+    comparison = compared(VARIANTS)["Valley Times"][0]
+    assert Comparison.from_record("Valley Times", comparison.as_record()) == comparison
+    empty = OutletFidelity.from_record("Nobody", {})
+    assert (empty.variants, empty.classes["verbatim"]) == (0, Rate(0, 0, 0))

@@ -235,3 +235,20 @@ def test_a_variant_printing_more_of_the_passage_adds_context_not_changes():
     assert kinds("We will rebuild the school.", "We will not rebuild the school.") == [
         ("negation_added", "", "not")
     ]
+
+
+def test_the_same_words_are_not_parsed_and_can_change_only_the_speaker(monkeypatch):
+    monkeypatch.setattr("quotes.text.meaning.parsed", None)  # any parse would fail
+    assert kinds("The dam opens in May.", "the dam opens in May") == []
+    assert kinds(
+        "We will not wait.", "We will not wait!", canonical_speaker="Ana Ruiz", variant_speaker="Ben Cole"
+    ) == [("speaker_changed", "Ana Ruiz", "Ben Cole")]
+
+
+def test_a_change_is_stored_as_a_plain_record_and_read_back():
+    from quotes.text.meaning import from_records
+
+    change = MeaningChange("number_changed", "40", "14")
+    assert change.as_record() == {"kind": "number_changed", "canonical": "40", "variant": "14"}
+    records = [change.as_record(), {"kind": "no_such_kind", "canonical": "", "variant": ""}, "not a record"]
+    assert from_records(records) == [change]

@@ -1,0 +1,231 @@
+"""Why a quote's speaker may be wrong, and how likely: the review queue's reasons and score.
+
+In: `Evidence`, the plain facts about one quote's attribution (how its speaker was found
+and how sure, the speaker's name, kind and other names, the quote's paragraph and article,
+the other people the article quotes, and what the other outlets of its Statement say).
+Out: `reasons(evidence)`, the codes of `REASONS` that apply, in `REASONS` order, and
+`score(reasons, weights)`, the chance that the speaker is wrong, between 0 and 1. Pure;
+no ORM.
+
+The score is a logistic model over the reasons: score = 1 / (1 + exp(-(bias + sum of the
+weights of the reasons present))). Each weight is at least `Weights.floor`, so a quote
+with a reason always ranks above one with none, and a reason never lowers the score.
+The weights were fitted on the development set (benchmarks/review_queue.py, `manage.py
+bench_review_queue --fit`): every visible quote of ../shared/eval/dev/polnear_train after
+ingest and clustering, labelled wrong when it holds a gold item with a named speaker and
+does not name that speaker (as ../shared/eval/score_quotes.py judges speakers), a
+logistic regression with non-negative weights and an L2 penalty of 1. Fitted on half of
+the articles and measured on the other half, 0.32 and 0.38 of the wrong speakers fall in
+the first 10% of the queue (0.51 to 0.55 in the first 20%); with these weights on all of it,
+0.22 in the first 5%, 0.36 in 10%, 0.58 in 20%, 0.81 in 50%. Every quote counts,
+judged or not, because the queue holds them all: the weights say how likely a quote is to
+be one whose speaker an editor must change. What that gold cannot judge it cannot weigh:
+it names no speaker where the source is a pronoun or a bare role noun, so the reasons about
+pronouns weigh little there, and only the floor keeps them above quotes with no reason.
+
+Limits: a reason is a rule on the text around the quote, not a second attribution: it
+says where to look, not who spoke. Place names are countries and top-level subdivisions
+(states, provinces, regions) as pycountry lists them, and US state codes ("OH"); cities
+are not, since many are also surnames. Names are matched as printed (whole words, case
+as written), so a name the article spells two ways counts as not printed for the other.
+"""
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .lexicon import GROUP_NOUNS
+
+# The reasons, in the order the queue shows them, and what each tells the editor.
+REASONS = {
+    "no-speaker": "No speaker found for this quotation",
+    "unattributed-report": "Reported speech with no speaker",
+    "low-confidence": "Attribution confidence below 0.6",
+    "role-noun": "Speaker found from a role noun (“the spokeswoman”)",
+    "pronoun": "Speaker found from a pronoun",
+    "far-reference": "Pronoun or role noun resolved to someone not named in this paragraph",
+    "far-continuation": "Continues a quotation whose speaker is not named in this paragraph",
+    "consensus": "Speaker taken from the other outlets, not from this article",
+    "conflict": "The outlets’ explicit cues name different speakers",
+    "outlets-disagree": "Another outlet gives another speaker",
+    "organisation": "The speaker is an organisation or a group",
+    "place-name": "The speaker’s name is a place",
+    "not-a-name": "The speaker’s name does not read as a name",
+    "surname-only": "The speaker is known by one word only",
+    "shared-surname": "Another person in the article has the same surname",
+    "other-person-near": "Another quoted person is named in the same paragraph",
+    "not-in-article": "The speaker’s name is not printed in the article",
+    "fragment": "A short fragment: the subject of its sentence may not be the speaker",
+}
+LOW_CONFIDENCE = 0.6  # attribution.py gives 0.5 to a guess (a pronoun read forwards, a
+# sentence's subject) and at most 0.6 to a colon introduction; 0.75 and up to cues.
+NAME_CHARACTERS = re.compile(r"^[^\W\d_][\w .’'-]*$")
+ADVERB = re.compile(r"ly$")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What is known about one quote's attribution.
+
+    paragraph is the quote's paragraph with the quote cut out (narration and other
+    quotes), body the whole article; names are the speaker's name, surname and aliases;
+    article_people the names of the other people (kind person) the article's quotes are
+    attributed to; other_outlets the speaker names (None for none) the quotes of the same
+    Statement in other articles give."""
+
+    kind: str
+    method: str
+    confidence: float
+    speaker: str | None = None
+    speaker_kind: str = "person"
+    names: tuple[str, ...] = ()
+    paragraph: str = ""
+    body: str = ""
+    article_people: tuple[str, ...] = ()
+    statement_conflict: bool = False
+    other_outlets: tuple[str | None, ...] = ()
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The logistic model's bias and one weight per reason (see the module docstring).
+
+    Fitted on the development set (837 articles, 13,531 queued quotes, 607 to 612 of them
+    with a wrong speaker: score_quotes.py breaks ties between rows by object identity) by `manage.py bench_review_queue --fit`. floor is the least weight
+    a reason carries, so that a quote with a reason ranks above those with none: 0.05
+    costs 0.013 of the wrong speakers caught in the first 10% of the queue against no
+    floor (0.369 against 0.382), where 0.3 cost 0.03."""
+
+    bias: float = -3.97
+    floor: float = 0.05
+    weights: dict[str, float] = field(
+        default_factory=lambda: {
+            "no-speaker": 2.32,
+            "unattributed-report": 0.0,
+            "low-confidence": 0.93,
+            "role-noun": 0.81,
+            "pronoun": 0.0,
+            "far-reference": 0.0,
+            "far-continuation": 1.03,
+            "consensus": 0.0,
+            "conflict": 0.52,
+            "outlets-disagree": 0.0,
+            "organisation": 0.0,
+            "place-name": 0.0,
+            "not-a-name": 0.45,
+            "surname-only": 0.92,
+            "shared-surname": 0.5,
+            "other-person-near": 0.69,
+            "not-in-article": 0.42,
+            "fragment": 0.44,
+        }
+    )
+
+    def weight(self, reason: str) -> float:
+        return max(self.floor, self.weights.get(reason, 0.0))
+
+
+def score(found: tuple[str, ...] | list[str], weights: Weights | None = None) -> float:
+    """The chance that the speaker is wrong, given the reasons found (0 to 1)."""
+    weights = weights or Weights()
+    logit = weights.bias + sum(weights.weight(reason) for reason in found)
+    return 1.0 / (1.0 + math.exp(-logit))
+
+
+def reasons(evidence: Evidence) -> tuple[str, ...]:
+    """The codes of REASONS that apply to evidence, in REASONS order."""
+    found = set(attribution_reasons(evidence)) | set(outlet_reasons(evidence))
+    if evidence.speaker:
+        found |= set(speaker_reasons(evidence))
+    return tuple(code for code in REASONS if code in found)
+
+
+def attribution_reasons(evidence: Evidence):
+    """Reasons in how the speaker was found."""
+    if evidence.kind == "fragment":
+        yield "fragment"
+    if not evidence.speaker:
+        yield "unattributed-report" if evidence.kind == "indirect" else "no-speaker"
+        return
+    if evidence.confidence < LOW_CONFIDENCE:
+        yield "low-confidence"
+    method = evidence.method
+    if method == "role":
+        yield "role-noun"
+    if method == "pronoun":
+        yield "pronoun"
+    if method == "consensus":
+        yield "consensus"
+    if method in ("pronoun", "role", "continuation") and not printed(evidence.paragraph, evidence.names):
+        yield "far-continuation" if method == "continuation" else "far-reference"
+
+
+def outlet_reasons(evidence: Evidence):
+    """Reasons in what the other outlets of the quote's Statement say."""
+    if evidence.statement_conflict:
+        yield "conflict"
+    if any(other and other != evidence.speaker for other in evidence.other_outlets):
+        yield "outlets-disagree"
+
+
+def speaker_reasons(evidence: Evidence):
+    """Reasons in who the speaker is and how the article prints them."""
+    name = evidence.speaker or ""
+    words = name.split()
+    if evidence.speaker_kind != "person":
+        yield "organisation"
+    if is_place(name):
+        yield "place-name"
+    if not reads_as_name(name, evidence.body):
+        yield "not-a-name"
+    if len(words) == 1:
+        yield "surname-only"
+    others = [person for person in evidence.article_people if person != name]
+    if any(person.split()[-1] == words[-1] for person in others):
+        yield "shared-surname"
+    if any(printed(evidence.paragraph, (person.split()[-1],)) for person in others):
+        yield "other-person-near"
+    if not printed(evidence.body, evidence.names or (name,)):
+        yield "not-in-article"
+
+
+def printed(text: str, names) -> bool:
+    """Whether text prints any of names as whole words."""
+    return any(name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
+
+
+def reads_as_name(name: str, body: str = "") -> bool:
+    """False for what a name is not: lower case first ("candidate Jo Smith"), letters
+    that are no name's ("Fran§ois"), a first word that is a common word (a stop word,
+    an adverb, a group noun: "Within Sanders", "Many", "Officials") or that the article
+    also prints in lower case mid-sentence ("Understated" beside "understated")."""
+    if not NAME_CHARACTERS.match(name) or not name[:1].isupper():
+        return False
+    if name.isupper() and len(name.replace(".", "")) <= 2:
+        return True  # initials and two-letter bodies ("AP"); place codes are place names
+    first = name.split()[0].lower()
+    if first in STOP_WORDS or first in GROUP_NOUNS or ADVERB.search(first):
+        return False
+    return not re.search(rf"[a-z,;] {re.escape(first)}(?!\w)", body)
+
+
+def is_place(name: str) -> bool:
+    """Whether name is a country, a top-level subdivision or a US state code."""
+    return name.strip().lower() in place_names()
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    names: set[str] = set()
+    for country in pycountry.countries:
+        names.update(getattr(country, attribute, "") for attribute in ("name", "common_name"))
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None:
+            names.add(subdivision.name)
+        if subdivision.country_code == "US":
+            names.add(subdivision.code.split("-", 1)[1])
+    return frozenset(name.lower() for name in names if name)

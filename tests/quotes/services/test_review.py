@@ -1,0 +1,114 @@
+"""The review queue's order, filters, suggestions and corrections report, on a newsroom
+written for the tests (tests/admin/conftest.py)."""
+
+import io
+from datetime import date
+
+import pytest
+
+from quotes.models import Quote, Review, Speaker
+from quotes.services import editing, review
+from sources.models import Article, Outlet
+from tests.admin.conftest import add_quote
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def desk(db):
+    """One article per reason worth ordering, and one with none."""
+    outlet = Outlet.objects.create(name="Harbour Gazette")
+    mayor = Speaker.objects.create(name="Ada Brightwater")
+    board = Speaker.objects.create(name="Harbour Board", kind=Speaker.Kind.ORGANISATION)
+
+    def article(name, body):
+        return Article.objects.create(
+            outlet=outlet,
+            title=name,
+            published=date(2024, 3, 1),
+            body=body,
+            source=f"{name}.txt",
+            content_hash=name.ljust(64, "0"),
+        )
+
+    clean = article("clean", 'Ada Brightwater spoke.\n"The bridge will open," said Ada Brightwater.')
+    rows = {
+        "clean": add_quote(
+            clean, "The bridge will open,", speaker=mayor, speaker_method="explicit", speaker_confidence=0.95
+        ),
+        "no-speaker": add_quote(
+            article("none", 'Talks went on.\n"We need more time," it was said.'), "We need more time,"
+        ),
+        "organisation": add_quote(
+            article("board", '"Fees will rise," the Harbour Board said.'),
+            "Fees will rise,",
+            speaker=board,
+            speaker_method="explicit",
+            speaker_confidence=0.95,
+        ),
+        "low-confidence": add_quote(
+            article("guess", 'Ada Brightwater arrived late.\n"It is ready," she said.'),
+            "It is ready,",
+            speaker=mayor,
+            speaker_method="pronoun",
+            speaker_confidence=0.5,
+        ),
+    }
+    review.score_articles()
+    return {name: Quote.objects.get(pk=quote.pk) for name, quote in rows.items()}
+
+
+def test_it_puts_every_quote_with_a_reason_above_the_clean_one(desk):
+    order = list(review.queue())
+
+    assert order[-1] == desk["clean"]
+    assert order[0] == desk["no-speaker"]
+    assert desk["clean"].doubt_reasons == ""
+    assert "organisation" in desk["organisation"].reason_codes
+
+
+def test_it_filters_the_queue_by_reason_outlet_and_date(desk):
+    assert list(review.queue("organisation")) == [desk["organisation"]]
+    assert list(review.queue(outlet=Outlet.objects.create(name="Elsewhere"))) == []
+    assert list(review.queue(since=date(2024, 3, 2))) == []
+    assert review.queue(until=date(2024, 3, 1)).count() == 4
+
+
+def test_the_next_quote_follows_the_queue_order_even_after_a_fix(desk):
+    first, second = list(review.queue())[:2]
+
+    editing.accept(first)
+
+    assert review.next_in_queue(review.queue(), first) == second
+    assert first not in review.queue()
+
+
+def test_it_scores_only_what_changed_the_second_time(desk):
+    assert review.score_articles() == 0
+
+
+def test_it_suggests_the_people_the_article_names(desk):
+    quote = desk["no-speaker"]
+    Article.objects.filter(pk=quote.article_id).update(body=quote.article.body + "\nAda Brightwater left.")
+    quote.refresh_from_db()
+
+    assert Speaker.objects.get(name="Ada Brightwater") in review.suggested_speakers(quote)
+
+
+def test_it_finds_a_speaker_with_a_typo(desk):
+    assert [s.name for s in review.find_speakers("Brightwter")][:1] == ["Ada Brightwater"]
+    assert review.find_speakers("zz") == []
+
+
+def test_the_corrections_report_counts_decisions_by_reason_and_method(desk):
+    editing.accept(desk["organisation"])
+    editing.reassign(desk["low-confidence"], Speaker.objects.get(name="Harbour Board"))
+    stream = io.StringIO()
+
+    review.write_corrections_csv(stream)
+
+    rows = {(row.group, row.value): row for row in review.corrections()}
+    assert (rows["reason", "organisation"].accepted, rows["reason", "low-confidence"].reassigned) == (1, 1)
+    assert rows["method", "pronoun"].corrected_share == 1.0
+    assert stream.getvalue().splitlines()[0].startswith("group,value,label,decided")
+    assert Review.objects.count() == 2

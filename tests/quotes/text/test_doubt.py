@@ -1,0 +1,102 @@
+"""The review queue's reasons and score, on evidence written for the tests."""
+
+from dataclasses import replace
+
+import pytest
+
+from quotes.text.doubt import REASONS, Evidence, Weights, reads_as_name, reasons, score
+
+BODY = (
+    "Harbour talks end\n"
+    "The mayor, Ada Brightwater, spoke on Monday. Her deputy, Tom Brightwater, was absent.\n"
+    "Olu Stone, the city engineer, disagreed."
+)
+CLEAN = Evidence(
+    kind="full",
+    method="explicit",
+    confidence=0.95,
+    speaker="Ada Brightwater",
+    names=("Ada Brightwater", "Brightwater"),
+    paragraph="The mayor, Ada Brightwater, spoke on Monday.",
+    body=BODY,
+)
+CASES = {
+    "no-speaker": replace(CLEAN, speaker=None, method="none", confidence=0.0),
+    "unattributed-report": replace(CLEAN, kind="indirect", speaker=None, method="none", confidence=0.0),
+    "low-confidence": replace(CLEAN, confidence=0.5),
+    "role-noun": replace(CLEAN, method="role", confidence=0.85),
+    "pronoun": replace(CLEAN, method="pronoun", confidence=0.85),
+    "far-reference": replace(
+        CLEAN, method="pronoun", confidence=0.85, paragraph="“It opens in May,” she said."
+    ),
+    "far-continuation": replace(CLEAN, method="continuation", confidence=0.75, paragraph="“It is ready.”"),
+    "consensus": replace(CLEAN, method="consensus"),
+    "conflict": replace(CLEAN, statement_conflict=True),
+    "outlets-disagree": replace(CLEAN, other_outlets=("Olu Stone", None)),
+    "organisation": replace(
+        CLEAN, speaker="Harbour Board", speaker_kind="organisation", names=("Harbour Board",)
+    ),
+    "place-name": replace(CLEAN, speaker="Portugal", speaker_kind="organisation", names=("Portugal",)),
+    "not-a-name": replace(CLEAN, speaker="Within Brightwater", names=("Within Brightwater", "Brightwater")),
+    "surname-only": replace(CLEAN, speaker="Brightwater", names=("Brightwater",)),
+    "shared-surname": replace(CLEAN, article_people=("Tom Brightwater",)),
+    "other-person-near": replace(
+        CLEAN, article_people=("Olu Stone",), paragraph="The mayor, Ada Brightwater, thanked Olu Stone."
+    ),
+    "not-in-article": replace(CLEAN, speaker="Ines Quarry", names=("Ines Quarry", "Quarry")),
+    "fragment": replace(CLEAN, kind="fragment"),
+}
+
+
+def test_it_finds_no_reason_in_a_named_speaker_with_an_explicit_cue():
+    assert reasons(CLEAN) == ()
+
+
+def test_every_reason_has_a_case():
+    assert set(CASES) == set(REASONS)
+
+
+@pytest.mark.parametrize("code", CASES)
+def test_it_gives_each_reason_when_its_evidence_holds(code):
+    assert code in reasons(CASES[code])
+
+
+@pytest.mark.parametrize("code", CASES)
+def test_each_reason_ranks_a_quote_above_one_with_none(code):
+    assert score(reasons(CASES[code])) > score(reasons(CLEAN))
+
+
+def test_more_reasons_never_lower_the_score():
+    two = score(("surname-only", "fragment"))
+
+    assert two > score(("surname-only",)) and two > score(("fragment",))
+
+
+def test_the_score_follows_the_weights():
+    weights = Weights(bias=0.0, floor=0.0, weights={"fragment": 2.0, "pronoun": 1.0})
+
+    assert score(("fragment",), weights) > score(("pronoun",), weights) > score((), weights) == 0.5
+
+
+def test_no_reason_code_holds_another():
+    assert not [(a, b) for a in REASONS for b in REASONS if a != b and a in b]
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Ada Brightwater", True),
+        ("AP", True),
+        ("candidate Ada Brightwater", False),
+        ("Many", False),
+        ("Reportedly Stone", False),
+        ("Fran§ois Stone", False),
+        ("17-year-old Jo Park", False),
+    ],
+)
+def test_it_tells_what_reads_as_a_name(name, expected):
+    assert reads_as_name(name) is expected
+
+
+def test_a_first_word_the_article_prints_in_lower_case_is_no_name():
+    assert not reads_as_name("Understated Stone", "He gave an understated reply.")
