@@ -10,10 +10,10 @@ Anonymous clients share the search page's request limit (web/urls.py).
 A download holds at most MAX_QUOTES quotes (VERBATIM_DOWNLOAD_MAX_QUOTES overrides it): a
 search that finds more is answered 400 saying so (counted no further than that), rather
 than cut short without a word. Why: a gunicorn worker is given 30 s a request, and a
-file cut off by it looks complete. Measured with meaning flags stored (the export without
-computing them): 9,992 quotes in 0.6 s CPU on PostgreSQL (about 16,000 a second, load 11),
-so 100,000 take about 6 s. Computing the flags per quote (quotes.services.export.meaning_flags
-parses both wordings) runs at about 135 quotes a second (74 s CPU for the same 9,992).
+file cut off by it looks complete. Measured (`python -m benchmarks.export` on PostgreSQL,
+meaning flags stored by clustering, load 7): 999 quotes took 3.8 s CPU and 9,992 took 4.5 s,
+almost all of it the process starting, so about 13,000 quotes a second once running;
+100,000 take about 8 s.
 """
 
 from django.conf import settings
