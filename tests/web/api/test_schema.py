@@ -1,6 +1,9 @@
 """The API answers as its own OpenAPI schema says, for whatever a client may send (schemathesis)."""
 
+import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
@@ -17,6 +20,18 @@ EXAMPLES_PER_OPERATION = 25
 NOT_CHECKED = [checks.negative_data_rejection, checks.positive_data_acceptance]
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """What Django's test client does around a request: the WSGI handler's end of request would
+    close the test's connection, and PostgreSQL's pool would then open one outside the test's
+    transaction ("Cannot open a new connection in an atomic block")."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
