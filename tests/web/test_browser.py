@@ -92,7 +92,7 @@ def test_it_searches_by_speaker_opens_a_statement_and_compares_two_versions(page
 def test_it_downloads_the_results_of_a_search_as_csv(page, story):
     page.goto("/")
     page.get_by_text("Outlet, dates, how it was printed, order").click()
-    page.get_by_label("Outlet").select_option("northern-courier")
+    page.get_by_label("Outlet", exact=True).select_option("northern-courier")
     page.get_by_role("button", name="Search").click()
     page.wait_for_url(re.compile(r"outlet=northern-courier"))
     screenshot(page, "search-downloads")
