@@ -21,6 +21,12 @@ ADMINS         comma-separated addresses that get a mail for each server error (
                SERVER_EMAIL, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
                EMAIL_USE_TLS); errors are always logged to stderr as well
 AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES  admin log-in failures before a lock-out, and its length
+CACHE_URL      redis://host:6379/1: the cache every process shares, where the request limiter
+               counts (default: each process's own memory, so each worker counts alone);
+               CACHE_KEY_PREFIX starts its keys (default "verbatim")
+THROTTLE_API_RATE, THROTTLE_SEARCH_RATE  requests an anonymous client may make to the API,
+               and to the search page with its suggestions and downloads (default "120/minute"
+               and "60/minute"; "off" for no limit)
 CELERY_BROKER_URL  redis://host:6379/0 to run the long jobs on Celery workers (CELERY_QUEUE
                names their queue, default "verbatim"); unset, they run in-process
 """
@@ -122,6 +128,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "simple_history",
     "sources",
     "quotes",
@@ -204,6 +212,59 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["options"] = " ".join(server_options)
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5))
 
+# The cache every process shares: the request limiter's counts (web/throttling.py). Without
+# CACHE_URL each process keeps its own, which is right for one process (runserver, tests) and
+# lets each gunicorn worker count a client alone.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {
+        "BACKEND": (
+            "django.core.cache.backends.redis.RedisCache"
+            if CACHE_URL
+            else "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "verbatim"),
+    }
+}
+
+
+def env_rate(name, default):
+    value = os.environ.get(name, default).strip()
+    return None if value.lower() in {"off", "none", "0"} else value
+
+
+# The read-only JSON API (web/api/): JSON only, cursor pages, the search page's filters, an
+# OpenAPI schema at /api/schema/ (drf-spectacular). Anonymous clients are throttled per
+# address (web/throttling.py), logged-in editors are not.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["web.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "api": env_rate("THROTTLE_API_RATE", "120/minute"),
+        "search": env_rate("THROTTLE_SEARCH_RATE", "60/minute"),
+    },
+    "NUM_PROXIES": 1 if env_flag("SECURE_PROXY_SSL_HEADER") else None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Verbatim API",
+    "DESCRIPTION": (
+        "Read-only: statements, the quotes that report them, speakers, outlets and articles. "
+        "Lists take the search page's filters and are paged by cursor (follow `next`)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "web.api.schema.document_errors",
+    ],
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -236,7 +297,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 
-# Server errors (a 500's traceback, a CSP violation report) go to stderr, which gunicorn or
+# Server errors (a 500's traceback, a CSP violation report, a long job that failed) go to stderr, which gunicorn or
 # the service manager keeps, and by mail to ADMINS when DEBUG is off and ADMINS are set.
 # The PostgreSQL pool's own retry warnings are left out: a database that is down is said
 # once, by the command or the failed request, naming host and port.
@@ -259,6 +320,8 @@ LOGGING = {
         "django.security": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "verbatim.csp": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A long job that stopped on an error (quotes.services.jobs), from a command or a worker.
+        "verbatim.jobs": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "psycopg.pool": {"level": "CRITICAL"},
     },
 }
@@ -279,6 +342,9 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
+# Seconds to wait for a web page that `ingest URL` or the admin fetches (default: sources.text.fetch.TIMEOUT).
+if os.environ.get("VERBATIM_FETCH_TIMEOUT"):
+    VERBATIM_FETCH_TIMEOUT = float(os.environ["VERBATIM_FETCH_TIMEOUT"])
 
 # Clustering quotes into Statements (quotes.text.embedding, quotes.text.grouping,
 # quotes.services.clustering). The defaults, and how they were measured, live beside the

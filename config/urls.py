@@ -1,4 +1,4 @@
-"""URL map: health and readiness, CSP reports, the editors' admin, the sitemap, the reader's pages."""
+"""URL map: health and readiness, CSP reports, the editors' admin, the API, the sitemap, the reader's pages."""
 
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -12,6 +12,7 @@ urlpatterns = [
     path("readyz", operations.readyz, name="readyz"),
     path("csp-report/", operations.csp_report, name="csp-report"),
     path("admin/", admin.site.urls),
+    path("api/", include("web.api.urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap-index"),
     path(
         "sitemap-<section>.xml",

@@ -24,10 +24,10 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from quotes.review_admin import review_urls
-from quotes.services import editing
+from quotes.services import editing, jobs
 from sources.admin import changelist_link
 
-from .models import Quote, Speaker, SpeakerAlias, Statement
+from .models import Job, Quote, Speaker, SpeakerAlias, Statement
 
 CONTEXT_CHARACTERS = 300
 LIST_TEXT = 70  # characters of a quote the list shows before "…" (one to two lines at 1366 px)
@@ -516,3 +516,44 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         editing.save_statement_form(obj, form.changed_data)
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    """Recent ingest, extract and cluster runs (quotes.services.jobs): read-only."""
+
+    list_display = ["started_at", "kind", "via", "state_shown", "counted", "failures", "took", "description"]
+    list_filter = ["kind", "state", "via"]
+    search_fields = ["description", "task_id", "summary", "messages", "error"]
+    date_hierarchy = "started_at"
+    fields = [
+        ("kind", "via", "state_shown"),
+        ("started_at", "finished_at", "took"),
+        "description",
+        "summary",
+        ("counts", "failures"),
+        "messages",
+        "error",
+        ("task_id", "host", "pid"),
+    ]
+    readonly_fields = ["state_shown", "took"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="state", ordering="state")
+    def state_shown(self, job):
+        return (
+            "interrupted? (its process is gone)" if jobs.seems_interrupted(job) else job.get_state_display()
+        )
+
+    @admin.display(description="counts")
+    def counted(self, job):
+        return ", ".join(f"{number} {outcome}" for outcome, number in job.counts.items() if number) or "—"
+
+    @admin.display(description="took")
+    def took(self, job):
+        return f"{(job.finished_at - job.started_at).total_seconds():.1f} s" if job.finished_at else "—"

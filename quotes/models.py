@@ -427,3 +427,45 @@ class OutletFigures(models.Model):
 
     def __str__(self):
         return f"figures of outlet {self.outlet_id}"
+
+
+class Job(models.Model):
+    """One run of a long job (ingest, extract, cluster): from a command, a Celery worker or the
+    admin; written by quotes.services.jobs as it starts and ends, so editors and operators
+    see in the admin what ran, what it counted and what failed."""
+
+    class Kind(models.TextChoices):
+        INGEST = "ingest", "ingest"
+        EXTRACT = "extract", "extract"
+        CLUSTER = "cluster", "cluster"
+
+    class Via(models.TextChoices):
+        COMMAND = "command", "command"
+        WORKER = "worker", "task worker"
+        ADMIN = "admin", "admin"
+
+    class State(models.TextChoices):
+        RUNNING = "running", "running"
+        SUCCEEDED = "succeeded", "succeeded"
+        FAILED = "failed", "failed"
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    via = models.CharField(max_length=16, choices=Via.choices)
+    state = models.CharField(max_length=16, choices=State.choices, default=State.RUNNING)
+    description = models.CharField(max_length=300, blank=True, help_text="What it was asked to do.")
+    task_id = models.CharField(max_length=64, blank=True, help_text="The Celery task's id.")
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    counts = models.JSONField(default=dict, blank=True, help_text="What it counted, by outcome.")
+    failures = models.PositiveIntegerField(default=0, help_text="Inputs or articles that failed.")
+    summary = models.CharField(max_length=500, blank=True)
+    messages = models.TextField(blank=True, help_text="One line per failure or warning.")
+    error = models.TextField(blank=True, help_text="Why the job itself stopped, when it failed.")
+    started_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.started_at:%Y-%m-%d %H:%M} ({self.state})"

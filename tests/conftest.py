@@ -1,9 +1,12 @@
-"""Shared fixtures: where the evaluation data lives, plain static storage and fast password hashing in tests."""
+"""Shared fixtures: where the evaluation data lives, plain static storage, fast password hashing
+and a local web server in tests."""
 
 from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+
+from tests.pages import PageServer
 
 # No per-example deadline: a timing limit is a speed assertion, and on a loaded 2-core
 # machine it fails examples that are merely slow (speed is measured by benchmarks).
@@ -36,6 +39,13 @@ def seeds_dir():
     if not (SEEDS / "manifest.csv").exists():
         pytest.skip("../shared/seeds is not beside the project")
     return SEEDS
+
+
+@pytest.fixture
+def page_server():
+    """Web pages on 127.0.0.1 (tests/pages.py): what fetching an article's URL must meet."""
+    with PageServer() as server:
+        yield server
 
 
 def pytest_collection_modifyitems(config, items):

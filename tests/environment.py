@@ -1,6 +1,6 @@
 """The environment the suite runs in, set before Django reads its settings (pytest.ini loads
 this module with `-p`): production mode (DEBUG off, so the tests see what production serves)
-over local HTTP, with a test-only key and the hosts the test client and live servers use.
+over local HTTP, without request limits, with a test-only key and the hosts the test client and live servers use.
 Values already in the environment win."""
 
 import os
@@ -12,5 +12,9 @@ for name, value in {
     "SESSION_COOKIE_SECURE": "0",
     "CSRF_COOKIE_SECURE": "0",
     "SECURE_HSTS_SECONDS": "0",
+    # No request limit: one test client makes many requests from one address; the tests of
+    # the limit (tests/web/test_throttling.py) set their own rates.
+    "THROTTLE_API_RATE": "off",
+    "THROTTLE_SEARCH_RATE": "off",
 }.items():
     os.environ.setdefault(name, value)

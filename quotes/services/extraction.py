@@ -11,7 +11,9 @@ on_error(message), and left pending for the next run: one bad article
 never stops a batch. `pending_articles()` is the queryset of articles still to
 extract; `ingest` counts it before it stores anything, then extracts every
 pending article, so articles that a killed run stored but never extracted are
-extracted by the next one instead of being passed over as "unchanged".
+extracted by the next one instead of being passed over as "unchanged". A body longer
+than MAX_CHARACTERS is not read: one line says so, and it is marked extracted with no
+quotes (`readable`).
 
 Idempotent, and the editor's word is final. Extracted spans meet the stored
 Quotes by (start, end), else by the same text; a matched row is updated in
@@ -26,6 +28,7 @@ deleted unless an editor touched them.
 
 import os
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
@@ -39,6 +42,14 @@ from sources.models import Article
 # to people (development set: recall_indirect 0.22 with it, 0 without). The seed
 # gold annotates no reported speech, so there its rows count against precision.
 REPORTED_SPEECH = os.environ.get("VERBATIM_REPORTED_SPEECH", "1") != "0"
+# The longest body read for quotes, in characters: spaCy's own default max_length (a text
+# longer than it is refused: the parser needs about 1 GB per 100,000 words). News articles
+# are far shorter (the longest of the 837 development articles is 18,781 bytes); a longer
+# body is a feed or a dump stored whole, and reading it would hold a worker for many minutes
+# (one 10 MB article of quote-dense paragraphs: 20 minutes, peak RSS 1.9 GB, at load 17 on
+# 2 cores; benchmarks/large_file.py measures a file through ingest).
+# VERBATIM_EXTRACT_MAX_CHARACTERS overrides it.
+MAX_CHARACTERS = 1_000_000
 # Articles read (parsed) in one stream: spaCy parses full batches faster than one
 # article at a time.
 READ_BATCH = 32
@@ -67,7 +78,8 @@ def extract_pending(force=False, articles=None, on_error=None):
         queryset = queryset.filter(pk__in=[getattr(a, "pk", a) for a in articles])
     resolver = SpeakerResolver()
     count = 0
-    for chunk in chunks(queryset.order_by("pk").iterator(), READ_BATCH):
+    for chunk in chunks(queryset.defer("raw").order_by("pk").iterator(), READ_BATCH):
+        chunk = [article for article in chunk if readable(article, on_error)]
         try:  # one parse stream for the chunk; an article that breaks it is read alone below
             read = read_articles([a.body for a in chunk], reported=REPORTED_SPEECH)
         except Exception:
@@ -86,6 +98,34 @@ def extract_pending(force=False, articles=None, on_error=None):
                 continue
             count += 1
     return count
+
+
+class ArticleTooLong(ValueError):
+    """An article body longer than extraction reads (max_characters())."""
+
+
+def max_characters():
+    return getattr(settings, "VERBATIM_EXTRACT_MAX_CHARACTERS", None) or MAX_CHARACTERS
+
+
+def readable(article, on_error):
+    """Whether the article is short enough to read; one that is not is said once (on_error,
+    or ArticleTooLong without one) and marked extracted with no quotes, so later runs do
+    not stop on it again (`extract --all` with a higher limit reads it)."""
+    limit = max_characters()
+    if len(article.body) <= limit:
+        return True
+    message = (
+        f"extract: article {article.pk} ({article.source}) is {len(article.body)} characters, over the "
+        f"{limit}-character limit; stored, its quotes not read (VERBATIM_EXTRACT_MAX_CHARACTERS)"
+    )
+    if on_error is None:
+        raise ArticleTooLong(message)
+    on_error(message)
+    with transaction.atomic():
+        Quote.objects.filter(article=article).delete()
+        Article.objects.filter(pk=article.pk).update(extracted_hash=article.content_hash)
+    return False
 
 
 def chunks(items, size):

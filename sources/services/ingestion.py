@@ -1,8 +1,10 @@
 """Store articles: the thin layer between the pure reading/cleaning modules and the database.
 
-`ingest_paths` reads every file under the paths given (`formats`), assembles
-each story (`records`) and stores it with `store_record`, one transaction per
-story, so a file that fails stores nothing and changes nothing stored before.
+`ingest_paths` reads every file under the paths given (`formats`) and fetches the page at
+each URL among them (`fetch`); `ingest_records` takes records read elsewhere (the admin's
+upload or pasted text); each assembles every story (`records`) and stores it with
+`store_record`, one transaction per story, so a story that fails stores nothing and
+changes nothing stored before. Each returns an `IngestReport`.
 
 Bad input never stops a batch: whatever one story raises while it is read,
 assembled or stored becomes one "SOURCE: failed: REASON" line and a "failed"
@@ -20,7 +22,7 @@ url/content_hash constraint inside a savepoint and counts as "unchanged".
 
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, transaction
@@ -28,6 +30,8 @@ from tqdm import tqdm
 
 from sources.models import Article, Outlet
 from sources.text.characters import normalise_text
+from sources.text.fetch import TIMEOUT as FETCH_TIMEOUT
+from sources.text.fetch import looks_like_url, read_url
 from sources.text.formats import Failure, find_files, read_file
 from sources.text.records import build_record
 
@@ -46,60 +50,95 @@ class IngestReport:
         return "ingest: " + ", ".join(f"{self.counts[outcome]} {outcome}" for outcome in OUTCOMES)
 
 
-def ingest_paths(paths, manifest=None, outlet="", max_bytes=None, on_message=print, progress=None):
-    """Read and store every story under `paths`; `on_message` gets one line per
-    bad input or warning. `manifest` maps file names to `ManifestRow`s."""
-    manifest = manifest or {}
-    max_bytes = max_bytes or settings.VERBATIM_INGEST_MAX_BYTES
-    report = IngestReport()
-    if progress is None:
-        progress = sys.stderr.isatty()
+class Batch:
+    """One run: its report, and one line through `on_message` per bad input or warning."""
 
-    def tell(message):
+    def __init__(self, on_message=print, manifest=None, outlet=""):
+        self.report = IngestReport()
+        self.on_message = on_message
+        self.manifest = manifest or {}
+        self.outlet = outlet
+
+    def tell(self, message):
         with tqdm.external_write_mode(file=sys.stderr):
-            on_message(normalise_text(message))
+            self.on_message(normalise_text(message))
 
-    def fail(failure):
-        report.counts[FAILED] += 1
-        tell(f"{failure.source}: failed: {failure.reason}")
+    def fail(self, failure):
+        self.report.counts[FAILED] += 1
+        self.tell(f"{failure.source}: failed: {failure.reason}")
 
-    files = list(find_files(paths))
-    for item in tqdm(files, desc="ingest", unit="file", file=sys.stderr, disable=not progress):
+    def take(self, received, row=None):
+        """Assemble and store one `Received` (or count a `Failure`); `row` (a ManifestRow)
+        wins over the manifest's row for the file, which wins over what the file says."""
+        if isinstance(received, Failure):
+            self.fail(received)
+            return
+        try:
+            record, warnings = build_record(
+                received, row or self.manifest.get(received.file_name), self.outlet
+            )
+        except Exception as error:  # EmptyArticle, MalformedURL, or anything one story can raise
+            self.fail(Failure(received.source, reason_for(error)))
+            return
+        for warning in warnings:
+            self.tell(f"{received.source}: warning: {warning}")
+        try:
+            outcome, article = store_record(record)
+        except (OperationalError, InterfaceError):
+            raise
+        except DatabaseError as error:
+            self.fail(Failure(received.source, f"could not be stored ({error})"))
+            return
+        self.report.counts[outcome] += 1
+        if outcome in (NEW, UPDATED):
+            self.report.changed.append(article)
+
+
+def ingest_paths(
+    paths, manifest=None, outlet="", max_bytes=None, on_message=print, progress=None, timeout=None
+):
+    """Read and store every story under `paths`, and at each URL among them (fetched with
+    sources.text.fetch, in the order given, after the files); `on_message` gets one line
+    per bad input or warning. `manifest` maps file names to `ManifestRow`s."""
+    max_bytes = max_bytes or settings.VERBATIM_INGEST_MAX_BYTES
+    timeout = timeout or getattr(settings, "VERBATIM_FETCH_TIMEOUT", None) or FETCH_TIMEOUT
+    batch = Batch(on_message, manifest, outlet)
+    urls = [str(path) for path in paths if looks_like_url(str(path))]
+    files = list(find_files(path for path in paths if not looks_like_url(str(path))))
+    for item in tqdm(files + urls, desc="ingest", unit="file", file=sys.stderr, disable=not shown(progress)):
         if isinstance(item, Failure):
-            fail(item)
+            batch.fail(item)
             continue
         try:
-            for received in read_file(item, max_bytes):
-                if isinstance(received, Failure):
-                    fail(received)
-                    continue
-                ingest_one(received, manifest, outlet, report, tell, fail)
+            is_url = isinstance(item, str)
+            found = (
+                read_url(normalise_text(item), max_bytes, timeout) if is_url else read_file(item, max_bytes)
+            )
+            for received in found:
+                batch.take(received)
         except (OperationalError, InterfaceError):
             raise
         except Exception as error:  # a file whose reading broke off: its other stories are lost
-            fail(Failure(str(item), f"could not be read further ({type(error).__name__}: {error})"))
-    return report
+            batch.fail(Failure(str(item), f"could not be read further ({type(error).__name__}: {error})"))
+    return batch.report
 
 
-def ingest_one(received, manifest, outlet, report, tell, fail):
-    """Assemble and store one story, counting its outcome; a failure is one line."""
-    try:
-        record, warnings = build_record(received, manifest.get(received.file_name), outlet)
-    except Exception as error:  # EmptyArticle, MalformedURL, or anything one story can raise
-        fail(Failure(received.source, reason_for(error)))
-        return
-    for warning in warnings:
-        tell(f"{received.source}: warning: {warning}")
-    try:
-        outcome, article = store_record(record)
-    except (OperationalError, InterfaceError):
-        raise
-    except DatabaseError as error:
-        fail(Failure(received.source, f"could not be stored ({error})"))
-        return
-    report.counts[outcome] += 1
-    if outcome in (NEW, UPDATED):
-        report.changed.append(article)
+def ingest_records(records, row=None, title="", byline="", on_message=print):
+    """Store each `Received` in `records` (a `Failure` among them counts as failed) with the
+    values an editor gave winning: title and byline here, outlet, date, URL and language
+    in `row`. The admin's "add article" stores an upload or pasted text this way."""
+    batch = Batch(on_message)
+    given = {name: value for name, value in (("title", title), ("byline", byline)) if value}
+    for received in records:
+        if given and not isinstance(received, Failure):
+            received = replace(received, **given)
+        batch.take(received, row)
+    return batch.report
+
+
+def shown(progress):
+    """Whether a progress bar is drawn: as asked, else when stderr is a terminal."""
+    return sys.stderr.isatty() if progress is None else progress
 
 
 def reason_for(error):

@@ -26,6 +26,7 @@ surrogates, which JSON escapes like "\\ud800" produce, become U+FFFD and NUL
 bytes are dropped, in the decoded file and in every JSON field.
 """
 
+import codecs
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,11 +118,18 @@ def read_file(path, max_bytes):
     except OSError as error:
         yield Failure(source, f"cannot be read ({error.strerror or error})")
         return
+    yield from read_data(data, source, suffix)
+
+
+def read_data(data, source, suffix, encoding=None):
+    """The records in the bytes of one file of type `suffix` (".txt", ".html", ".jsonl"),
+    read from `source` (a path, an upload, a URL). Bytes are UTF-8 unless `encoding` (a
+    charset a web server named) says otherwise."""
     problem = content_problem(data)
     if problem:
         yield Failure(source, problem)
         return
-    text, warnings = decode(data)
+    text, warnings = decode(data, encoding)
     if suffix in JSONL_SUFFIXES:
         yield from read_json_lines(source, text, warnings)
     elif suffix in HTML_SUFFIXES:
@@ -150,13 +158,26 @@ def content_problem(data):
     return ""
 
 
-def decode(data):
-    """UTF-8 text (a byte-order mark dropped, NUL bytes removed) and the warnings decoding raised."""
+def decode(data, encoding=None):
+    """The text (a byte-order mark dropped, NUL bytes removed) and the warnings decoding
+    raised: UTF-8, or `encoding` when one is named and Python knows it."""
+    codec = known_codec(encoding)
     try:
-        return normalise_text(data.decode("utf-8-sig")), ()
+        return normalise_text(data.decode(codec)), ()
     except UnicodeDecodeError as error:
-        text = normalise_text(data.decode("utf-8-sig", errors="replace"))
-        return text, (f"invalid UTF-8 at byte {error.start}; decoded with replacement characters",)
+        text = normalise_text(data.decode(codec, errors="replace"))
+        name = "UTF-8" if codec == "utf-8-sig" else codec
+        return text, (f"invalid {name} at byte {error.start}; decoded with replacement characters",)
+
+
+def known_codec(encoding):
+    """Python's codec for a charset name; UTF-8 (with or without a byte-order mark) for none,
+    for one Python does not know, and for "utf-8" itself."""
+    try:
+        codec = codecs.lookup(encoding).name if encoding else "utf-8"
+    except LookupError:
+        codec = "utf-8"
+    return "utf-8-sig" if codec == "utf-8" else codec
 
 
 def from_html(path, source, html, warnings=(), **given):

@@ -68,3 +68,23 @@ def test_an_editor_merges_speakers_into_one_picked_by_autocomplete(editor_page, 
 
     assert list(Speaker.objects.all()) == [mayor]
     assert mayor.aliases.filter(alias="Olu Stone").exists()
+
+
+def test_an_editor_adds_an_article_by_pasting_its_text_and_sees_the_job(editor_page):
+    editor_page.goto("/admin/sources/article/")
+    editor_page.get_by_role("link", name="Add article").click()
+    editor_page.fill(
+        "#id_text",
+        "Night buses return\n\n“People can get home safely again,” said Tarek Haddad, the transport officer.",
+    )
+    editor_page.fill("#id_outlet", "Valley Courier")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    editor_page.screenshot(path=str(SCREENSHOTS / "admin-add-article.png"), full_page=True)
+    editor_page.click("input[type=submit][value='Add article']")
+    editor_page.wait_for_selector(".messagelist")
+    assert "Stored “Night buses return” (new): 1 quotation(s) found." in editor_page.inner_text(
+        ".messagelist"
+    )
+    editor_page.goto("/admin/quotes/job/")
+    assert "pasted text" in editor_page.inner_text("#result_list")
+    editor_page.screenshot(path=str(SCREENSHOTS / "admin-jobs.png"), full_page=True)

@@ -65,12 +65,12 @@ def test_it_shows_each_history_page(admin_client, newsroom, model):
     assert "change-history" in response.text
 
 
-@pytest.mark.parametrize("model", ["sources_outlet", "quotes_speaker"])
+@pytest.mark.parametrize("model", ["sources_outlet", "sources_article", "quotes_speaker"])
 def test_it_loads_the_add_page_where_editors_add(admin_client, newsroom, model):
     assert admin_client.get(reverse(f"admin:{model}_add")).status_code == 200
 
 
-@pytest.mark.parametrize("model", ["sources_article", "quotes_quote", "quotes_statement"])
+@pytest.mark.parametrize("model", ["quotes_quote", "quotes_statement", "quotes_job"])
 def test_it_leaves_adding_pipeline_rows_to_the_pipeline(admin_client, newsroom, model):
     assert admin_client.get(reverse(f"admin:{model}_add")).status_code == 403
 

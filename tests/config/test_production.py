@@ -6,10 +6,8 @@ import json
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
@@ -17,6 +15,7 @@ from django.core import mail
 from django.db import OperationalError
 
 from tests.conftest import PROJECT
+from tests.servers import Gunicorn
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +27,7 @@ PRODUCTION_ENV = {
     "SECURE_PROXY_SSL_HEADER": "1",
     "DATABASE_URL": "postgres://verbatim@127.0.0.1:5432/verbatim",
     "ADMINS": "ops@verbatim.example",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
 
 
@@ -57,6 +57,13 @@ def test_check_deploy_with_the_production_environment_gives_no_warnings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_check_deploy_warns_when_the_request_limits_are_counted_per_process():
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != "CACHE_URL"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "(verbatim.W001) The request limits are counted in each process's own memory" in result.stderr
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
@@ -162,39 +169,8 @@ def test_a_server_error_is_mailed_to_the_admins(client, settings, monkeypatch):
     assert "RuntimeError" in mail.outbox[0].body
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_gunicorn_serves_the_app_with_its_configuration_and_logs_each_request():
-    port = free_port()
-    env = {
-        **os.environ,
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "ALLOWED_HOSTS": "127.0.0.1",
-    }
-    server = subprocess.Popen(
-        [str(PROJECT / ".venv" / "bin" / "gunicorn"), "-c", "config/gunicorn.conf.py", "config.wsgi"],
-        cwd=PROJECT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None, "gunicorn did not start"
-                time.sleep(0.2)
-        assert body == b"ok\n"
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
-    assert re.search(r'"GET /healthz HTTP/1\.1" 200 3 .*\d+us', output), output
+    with Gunicorn(WEB_CONCURRENCY="1") as server:
+        body = urllib.request.urlopen(server.url("/healthz"), timeout=2).read()
+    assert body == b"ok\n"
+    assert re.search(r'"GET /healthz HTTP/1\.1" 200 3 .*\d+us', server.output), server.output

@@ -5,7 +5,6 @@ import io
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ from quotes.models import Quote, Speaker, SpeakerAlias, Statement
 from quotes.services.locks import lock_key, serialized
 from sources.models import Article, Outlet
 from tests.conftest import PROJECT, SAMPLES
+from tests.servers import redis_answers
 
 
 def outcome():
@@ -77,14 +77,6 @@ def test_a_second_clustering_job_waits_for_the_first():
         tried.append(cursor.fetchone()[0])
         cursor.execute("SELECT pg_advisory_unlock(%s)", [lock_key("cluster")])
     assert tried == [False, True]
-
-
-def redis_answers():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def manage(*args, env):

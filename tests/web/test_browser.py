@@ -1,11 +1,13 @@
 """The pages in a real browser: Debian's Chromium driven by Playwright against a live server.
 
 A reader searches by speaker (with suggestions as they type), opens a Statement,
-opens the compare view and sees the differences marked. Screenshots of every page, at
+opens the compare view and sees the differences marked, and downloads a search's quotes. Screenshots of every page, at
 desktop and phone width, go to $VERBATIM_TEST_OUTPUT/screenshots (default
 test-output/screenshots in the project) for a person to look at.
 """
 
+import csv
+import io
 import os
 import re
 from pathlib import Path
@@ -85,6 +87,24 @@ def test_it_searches_by_speaker_opens_a_statement_and_compares_two_versions(page
     assert page.locator("dl.legend").is_visible()
     assert page.get_by_text("reworded", exact=True).is_visible()
     screenshot(page, "compare")
+
+
+def test_it_downloads_the_results_of_a_search_as_csv(page, story):
+    page.goto("/")
+    page.get_by_text("Outlet, dates, how it was printed, order").click()
+    page.get_by_label("Outlet", exact=True).select_option("northern-courier")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"outlet=northern-courier"))
+    screenshot(page, "search-downloads")
+    with page.expect_download() as started:
+        page.get_by_role("link", name="CSV").click()
+    download = started.value
+    assert download.suggested_filename == "verbatim-quotes.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    assert [(row["outlet"], row["text"], row["drift"]) for row in rows] == [
+        ("Northern Courier", story.reopen_trimmed.text, "trimmed"),
+        ("Northern Courier", story.wait_courier.text, "verbatim"),
+    ]
 
 
 def test_it_compares_the_pair_chosen_in_the_statement_pages_form(page, story):

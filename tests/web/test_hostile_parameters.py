@@ -37,12 +37,20 @@ READER = [
     "/speaker-suggestions/?speaker={}",
     "/compare/?a={}&b={}",
     "/outlets/?page={}",
+    "/quotes.csv?words={}&speaker={}",
+    "/quotes.jsonl?outlet={}&said_from={}",
+    "/api/statements/?words={}&said_to={}",
+    "/api/quotes/?speaker={}&kind={}",
+    "/api/speakers/?name={}",
+    "/api/articles/?published_from={}&outlet={}",
+    "/api/quotes/?cursor={}&page_size={}",
 ]
 ADMIN = [
     "/admin/quotes/quote/?q={}",
     "/admin/quotes/speaker/?q={}",
     "/admin/quotes/statement/?q={}",
     "/admin/sources/article/?q={}",
+    "/admin/quotes/job/?q={}",
     "/admin/autocomplete/?app_label=quotes&model_name=quote&field_name=speaker&term={}",
     "/admin/autocomplete/?app_label=quotes&model_name=quote&field_name=statement&term={}",
 ]

@@ -17,7 +17,7 @@ from urllib.parse import quote as urlquote
 import pytest
 from django.contrib.auth.models import User
 
-from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+from quotes.models import Job, Quote, Speaker, SpeakerAlias, Statement
 from sources.models import Article, Outlet
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -154,6 +154,15 @@ def hostile(db):
             )
         statement.canonical_quote = quotes[0]
         statement.save()
+        Job.objects.create(
+            kind="ingest",
+            via="admin",
+            description=payload,
+            counts={payload: 1},
+            summary=payload,
+            messages=f"{payload}: failed: {payload}",
+            error=payload,
+        )
         rows.append((payload, outlet, speaker, articles, statement, quotes))
     return rows
 
@@ -172,6 +181,8 @@ def reader_urls(hostile):
             statement.get_absolute_url(),
             f"/compare/?a={quotes[0].pk}&b={quotes[1].pk}",
             *(article.get_absolute_url() for article in articles),
+            f"/api/quotes/?statement={statement.pk}",
+            f"/api/speakers/{speaker.slug}/",
         ]
     return urls
 
@@ -184,6 +195,8 @@ def admin_urls(hostile):
         "/admin/quotes/speaker/",
         "/admin/sources/article/",
         "/admin/sources/outlet/",
+        "/admin/sources/article/add/",
+        "/admin/quotes/job/",
     ]
     for payload, outlet, speaker, articles, statement, quotes in hostile:
         typed = urlquote(payload)
@@ -195,7 +208,9 @@ def admin_urls(hostile):
             f"/admin/sources/article/{articles[1].pk}/change/",
             f"/admin/sources/outlet/{outlet.pk}/change/",
             f"/admin/quotes/quote/{quotes[1].pk}/history/",
+            f"/admin/quotes/job/?q={typed}",
         ]
+    urls += [f"/admin/quotes/job/{pk}/change/" for pk in Job.objects.values_list("pk", flat=True)]
     return urls
 
 

@@ -3,7 +3,9 @@ editors' review queue (which needs the Statements)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from quotes.models import Job
 from quotes.services.clustering import ModelUnavailable, cluster_quotes
+from quotes.services.jobs import recorded
 from quotes.services.locks import serialized
 from quotes.services.review import score_articles
 
@@ -23,8 +25,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, rebuild=False, **options):
         try:
-            with serialized("cluster"):  # never interleaved with another clustering run
-                summary = cluster_quotes(rebuild=rebuild)
+            with recorded(Job.Kind.CLUSTER, description="rebuild" if rebuild else "") as job:
+                with serialized("cluster"):  # never interleaved with another clustering run
+                    summary = cluster_quotes(rebuild=rebuild)
+                job.summary = str(summary)
         except ModelUnavailable as error:
             raise CommandError(str(error)) from error
         self.stdout.write(str(summary))

@@ -2,7 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from quotes.models import Job
 from quotes.services.extraction import extract_pending
+from quotes.services.jobs import note, recorded
 
 
 class Command(BaseCommand):
@@ -13,7 +15,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, all, **options):
         failures = []
-        count = extract_pending(force=all, on_error=failures.append)
+        with recorded(Job.Kind.EXTRACT, description="every article" if all else "pending articles") as job:
+            count = extract_pending(force=all, on_error=failures.append)
+            for failure in failures:
+                note(job, failure)
+            job.counts, job.failures = {"extracted": count}, len(failures)
         for failure in failures:
             self.stderr.write(failure)
         self.stdout.write(

@@ -1,8 +1,13 @@
-"""manage.py ingest PATH... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N] [--async [--wait]]
+"""manage.py ingest PATH_OR_URL... [--manifest FILE.csv] [--outlet NAME] [--max-bytes N]
+                                   [--timeout S] [--async [--wait]]
+
+Files and folders are read; each http(s) URL is fetched (sources.text.fetch: a time
+limit, the --max-bytes cap, one line per page that fails, and the batch goes on).
 
 Stores the stories, then extracts every article still pending: the ones this run stored
 or changed, and any that an earlier run stored but did not extract (killed, say), whose
-number it prints, so a rerun after a crash finishes the work.
+number it prints, so a rerun after a crash finishes the work. The run is one row of the
+admin's jobs list (quotes.services.intake).
 
 --async queues the work for Celery workers instead (quotes/tasks.py: batches of files
 read and extracted in parallel, then one clustering job) and prints the job's id; with
@@ -13,7 +18,7 @@ Without CELERY_BROKER_URL the job runs here, at once, and its report is printed.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from quotes.services.extraction import extract_pending, pending_articles
+from quotes.services.intake import ingest_and_extract
 from quotes.tasks import queue_ingest
 from sources.services.ingestion import FAILED, ingest_paths
 from sources.text.manifest import ManifestError, read_manifest
@@ -22,11 +27,12 @@ from sources.text.manifest import ManifestError, read_manifest
 class Command(BaseCommand):
     help = (
         "Store one Article per story from .txt, .html and .jsonl files or folders (searched "
-        "recursively), then extract quotes from the new or changed ones. Exits 1 when any input failed."
+        "recursively) and from web pages at http(s) URLs, then extract quotes from the new or "
+        "changed ones. Exits 1 when any input failed."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        parser.add_argument("paths", nargs="+", metavar="PATH_OR_URL", help="files, folders or http(s) URLs")
         parser.add_argument(
             "--manifest", metavar="FILE.csv", help="CSV with file,outlet,published,url,language"
         )
@@ -38,7 +44,14 @@ class Command(BaseCommand):
             type=int,
             default=settings.VERBATIM_INGEST_MAX_BYTES,
             metavar="N",
-            help="skip files larger than this (default: VERBATIM_INGEST_MAX_BYTES)",
+            help="skip files and pages larger than this (default: VERBATIM_INGEST_MAX_BYTES)",
+        )
+        parser.add_argument(
+            "--timeout",
+            type=float,
+            default=None,
+            metavar="S",
+            help="seconds to wait for a page (default: VERBATIM_FETCH_TIMEOUT, else 10)",
         )
         parser.add_argument(
             "--async",
@@ -48,28 +61,31 @@ class Command(BaseCommand):
         )
         parser.add_argument("--wait", action="store_true", help="with --async: wait and print the report")
 
-    def handle(self, *args, paths, manifest, outlet, max_bytes, run_async=False, wait=False, **options):
+    def handle(
+        self, *args, paths, manifest, outlet, max_bytes, timeout=None, run_async=False, wait=False, **options
+    ):
         try:
             rows = read_manifest(manifest) if manifest else {}
         except ManifestError as error:
             raise CommandError(str(error)) from error
         if run_async:
             return self.queue(paths, manifest, outlet, max_bytes, wait)
-        left_pending = pending_articles().count()
-        report = ingest_paths(
-            paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, on_message=self.stderr.write
+        intake = ingest_and_extract(
+            lambda tell: ingest_paths(
+                paths, manifest=rows, outlet=outlet, max_bytes=max_bytes, timeout=timeout, on_message=tell
+            ),
+            description=" ".join(map(str, paths)),
+            on_message=self.stderr.write,
         )
-        self.stdout.write(report.summary())
-        if left_pending:
-            self.stdout.write(f"extract: also {left_pending} article(s) an earlier run left pending")
-        failures = []
-        extract_pending(on_error=failures.append)
-        for failure in failures:
-            self.stderr.write(failure)
-        if report.counts[FAILED]:
-            raise CommandError(f"{report.counts[FAILED]} input(s) failed; see the lines above.")
-        if failures:
-            raise CommandError(f"{len(failures)} article(s) stored but not extracted; see the lines above.")
+        self.stdout.write(intake.report.summary())
+        if intake.left_pending:
+            self.stdout.write(f"extract: also {intake.left_pending} article(s) an earlier run left pending")
+        if intake.report.counts[FAILED]:
+            raise CommandError(f"{intake.report.counts[FAILED]} input(s) failed; see the lines above.")
+        if intake.failures:
+            raise CommandError(
+                f"{len(intake.failures)} article(s) stored but not extracted; see the lines above."
+            )
 
     def queue(self, paths, manifest, outlet, max_bytes, wait):
         result = queue_ingest([str(p) for p in paths], manifest, outlet, max_bytes)

@@ -1,5 +1,7 @@
 """manage.py export_quotes: the JSON Lines contract, and the seeds scored with it."""
 
+import csv
+import datetime
 import hashlib
 import importlib.util
 import io
@@ -17,19 +19,20 @@ from tests.conftest import SHARED
 pytestmark = pytest.mark.django_db
 
 BODY = "Harbour deal signed\n\nAnna Berg said: “The gates open at noon. Boats may pass.”"
-KEYS = {
-    "id",
-    "text",
-    "kind",
-    "speaker",
-    "cluster",
-    "start",
-    "end",
-    "quotation",
-    "article",
-    "source",
+# DESIGN.md's contract, in its order, then what researchers need beside it.
+CONTRACT_KEYS = ["id", "text", "kind", "speaker", "cluster", "start", "end", "quotation", "article", "source"]
+KEYS = [
+    *CONTRACT_KEYS,
+    "canonical",
+    "published",
+    "drift",
+    "lexical_similarity",
+    "embedding_similarity",
+    "speaker_method",
+    "speaker_confidence",
+    "speaker_mention",
     "meaning_flags",
-}
+]
 
 
 @pytest.fixture
@@ -57,7 +60,7 @@ def test_it_writes_one_json_line_per_quote_in_the_design_format(article):
     statement = Statement.objects.create(canonical_text="The gates open at noon.")
     Quote.objects.filter(text="The gates open at noon.").update(statement=statement)
     rows = [json.loads(line) for line in export().splitlines()]
-    assert [set(row) for row in rows] == [KEYS, KEYS]
+    assert [list(row) for row in rows] == [KEYS, KEYS]
     first = rows[0]
     assert (first["text"], first["kind"], first["speaker"], first["cluster"]) == (
         "The gates open at noon.",
@@ -140,6 +143,79 @@ def test_it_carries_each_quotes_stored_meaning_flags_against_its_canonical_wordi
     assert rows["Boats may pass."]["meaning_flags"] == [
         {"kind": "negation_dropped", "canonical": "not", "variant": ""}
     ]
+
+
+@pytest.fixture
+def clustered(article):
+    """The first quote in a Statement, measured against it as clustering would."""
+    article.published = datetime.date(2024, 5, 2)
+    article.save()
+    statement = Statement.objects.create(canonical_text="The gates open at noon today.")
+    Quote.objects.filter(text="The gates open at noon.").update(
+        statement=statement,
+        drift="trimmed",
+        lexical_similarity=0.875,
+        embedding_similarity=0.97,
+        speaker_confidence=0.9,
+    )
+    return statement
+
+
+def test_it_carries_what_a_researcher_needs_beside_the_contract(clustered):
+    first = json.loads(export().splitlines()[0])
+    assert {key: first[key] for key in KEYS[len(CONTRACT_KEYS) :] if key != "meaning_flags"} == {
+        "canonical": "The gates open at noon today.",
+        "published": "2024-05-02",
+        "drift": "trimmed",
+        "lexical_similarity": 0.875,
+        "embedding_similarity": 0.97,
+        "speaker_method": "explicit",
+        "speaker_confidence": 0.9,
+        "speaker_mention": "Anna Berg",
+    }
+
+
+def test_it_writes_the_same_records_as_csv_with_a_header(clustered):
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv"))))
+    assert [row["text"] for row in rows] == ["The gates open at noon.", "Boats may pass."]
+    first = rows[0]
+    assert (first["statement"], first["canonical"], first["outlet"], first["published"]) == (
+        str(clustered.pk),
+        "The gates open at noon today.",
+        "The Ledger",
+        "2024-05-02",
+    )
+    assert (first["article_title"], first["article_url"], first["drift"], first["lexical_similarity"]) == (
+        "Harbour deal signed",
+        "https://ledger.example/deal",
+        "trimmed",
+        "0.875",
+    )
+    assert (first["speaker"], first["speaker_method"], first["speaker_confidence"]) == (
+        "Anna Berg",
+        "explicit",
+        "0.9",
+    )
+    assert rows[1]["statement"] == "" and rows[1]["embedding_similarity"] == ""
+
+
+def test_the_csv_file_counts_quotes_not_its_header(article, tmp_path):
+    target = tmp_path / "quotes.csv"
+    assert export("--output", str(target), "--format", "csv").strip().startswith("export_quotes: 2 quote(s)")
+    assert len(list(csv.reader(target.open(encoding="utf-8", newline="")))) == 3
+
+
+def test_a_quotation_that_reads_as_a_spreadsheet_formula_is_written_as_text(article):
+    Quote.objects.filter(text="Boats may pass.").update(text='=HYPERLINK("http://evil.example","see")')
+    Outlet.objects.update(name='@Ledger, "the" paper\nof record')
+    rows = list(csv.DictReader(io.StringIO(export("--format", "csv"))))
+    assert rows[1]["text"] == '\'=HYPERLINK("http://evil.example","see")'
+    assert rows[0]["outlet"] == '\'@Ledger, "the" paper\nof record'
+
+
+def test_an_unknown_format_is_refused(article):
+    with pytest.raises(CommandError, match="invalid choice"):
+        export("--format", "xlsx")
 
 
 def test_it_reads_the_stored_flags_without_parsing_again(article, monkeypatch):

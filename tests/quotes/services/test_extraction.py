@@ -239,3 +239,22 @@ def test_the_command_reports_a_failed_article_and_exits_non_zero(monkeypatch):
     with pytest.raises(CommandError):
         call_command("extract", stdout=io.StringIO(), stderr=err)
     assert "ZeroDivisionError" in err.getvalue()
+
+
+def test_an_article_over_the_length_limit_is_said_once_and_read_when_the_limit_allows(settings):
+    outlet = Outlet.objects.create(name="The Long Read")
+    body = "Harbour talks\n\n“We keep the gates open,” said Mira Kovac."
+    article = Article.objects.create(
+        outlet=outlet, title="Harbour talks", body=body, source="long.txt", content_hash="l" * 64
+    )
+    settings.VERBATIM_EXTRACT_MAX_CHARACTERS = 20
+    said = []
+    assert extract_pending(on_error=said.append) == 0
+    assert said == [
+        f"extract: article {article.pk} (long.txt) is {len(body)} characters, over the 20-character "
+        "limit; stored, its quotes not read (VERBATIM_EXTRACT_MAX_CHARACTERS)"
+    ]
+    assert extract_pending(on_error=said.append) == 0 and len(said) == 1  # not pending any more
+    settings.VERBATIM_EXTRACT_MAX_CHARACTERS = 1000
+    assert extract_pending(force=True) == 1
+    assert Quote.objects.get(article=article).speaker.name == "Mira Kovac"

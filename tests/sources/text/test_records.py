@@ -1,8 +1,11 @@
 """Assembling a story: which value wins, the title, the body and its hash."""
 
+import hashlib
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sources.text.formats import Received
 from sources.text.manifest import ManifestRow
@@ -79,3 +82,9 @@ def test_a_manifest_url_names_a_single_story_file_not_the_lines_of_a_feed():
     )
     record, _ = build_record(line, row)
     assert (record.outlet, record.url) == ("Feed Outlet", "https://f.example/2")
+
+
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u2003é"), max_size=60), st.integers(1, 7))
+def test_the_content_hash_read_in_windows_is_the_hash_of_the_words_joined(body, window):
+    expected = hashlib.sha256(" ".join(body.split()).encode("utf-8")).hexdigest()
+    assert content_hash(body, window=window) == expected
