@@ -6,6 +6,7 @@ outlets' stored figures are computed first, as they stand between two refreshes.
 """
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from quotes.services.figures import refresh_outlet_figures
@@ -14,21 +15,27 @@ from quotes.services.figures import refresh_outlet_figures
 PAGES = {
     # count, page of results, results with their quotes and outlets, outlet choices
     "search": (lambda s: reverse("web:search"), 4),
-    # the same, plus the outlet named in the query string
+    # the same, plus the outlet named in the query string and whether any name or
+    # alias holds the speaker typed (else the closest spellings stand in)
     "search-filtered": (
         lambda s: (
             reverse("web:search") + "?speaker=marlow&words=statement"
             "&drift=verbatim&outlet=harbour-times&sort=newest"
         ),
-        5,
+        6,
     ),
     # statement with speaker and canonical quote, its quotes with outlets and speakers
     "statement": (lambda s: reverse("web:statement", args=[s.reopen.pk]), 2),
     # the two quotes
     "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}&b={s.reopen_trimmed.pk}", 2),
     # speaker, aliases, outlets, statement count, statement page, their quotes,
-    # statements other outlets attribute to them, their quotes
-    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 8),
+    # statements other outlets attribute to them, their quotes, whether they are visible
+    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 9),
+    # the ranking (counted once a minute: cleared before each test), the page's speakers
+    "speaker-list": (lambda s: reverse("web:speaker-list"), 2),
+    # the outlet named, capped count, the page of articles with outlets, their quotation
+    # counts, outlet choices
+    "article-list": (lambda s: reverse("web:article-list") + "?outlet=harbour-times", 5),
     # outlets, their stored figures (drift and article counts)
     "outlet-list": (lambda s: reverse("web:outlet-list"), 2),
     # outlet, its stored figures (drift, statement and article counts), statement page,
@@ -45,6 +52,7 @@ def test_it_makes_a_fixed_number_of_queries_however_many_rows(
 ):
     url, queries = PAGES[name]
     refresh_outlet_figures()
+    cache.clear()
     with django_assert_num_queries(queries):
         response = client.get(url(more_statements))
     assert response.status_code == 200
