@@ -80,9 +80,10 @@ MEANING_NEIGHBOURS = 400
 """Quotes asked of the graph for one query: statements have about three quotes each,
 so 400 leave MEANING_RESULTS statements after most filters."""
 MEANING_FLOOR = 0.35
-"""Lowest cosine a meaning hit may have: on the bundled samples a paraphrase scores
-0.6-0.8 with the statement it restates and under 0.3 with unrelated ones (the
-sample test prints them)."""
+"""Lowest cosine a meaning hit may have: on the bundled samples five paraphrases
+written for tests/quotes/services/test_meaning_samples.py score 0.43-0.72 with the
+statement each restates, and a query about something else scores below 0.35 with
+every statement (the test prints them)."""
 EXACT_LIMIT = 20_000
 """Quotes narrowed by other filters that are scored exactly (about 5 ms for 10,000 on
 the index's 8-bit vectors) rather than through the graph."""
