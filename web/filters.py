@@ -89,10 +89,10 @@ class StatementFilter(django_filters.FilterSet):
     )
     match = django_filters.ChoiceFilter(
         label="Find",
-        choices=[("meaning", "These words, then the same meaning in other words")],
+        choices=[("meaning", "Words and meaning")],
         method="keep",
-        empty_label="These words",
-        help_text="By meaning: statements that say the same thing, however worded.",
+        empty_label="These words only",
+        help_text="Meaning: also statements that say the same thing in other words.",
     )
     outlet = django_filters.ModelChoiceFilter(
         label="Outlet",

@@ -265,7 +265,7 @@ def best_per_statement(rows, cosines: dict[int, float]) -> list[tuple[int, float
 def fused_statements(statements, text, narrowed=False):
     """`statements` matching text by words or by meaning, exact hits first, in the order
     of quotes.text.rank_fusion, at most MEANING_RESULTS; annotated with `fused_rank`
-    (1 first). The words' own order is that of matching_statements; the meaning search
+    (1 first) and `found_by_words`. The words' own order is that of matching_statements; the meaning search
     reads the searched terms (not the syntax around them) and leaves out what the
     exclusions exclude."""
     query = parse(text)
@@ -279,4 +279,8 @@ def fused_statements(statements, text, narrowed=False):
     if not ranked:
         return statements.none()
     rank = Case(*[When(pk=pk, then=n) for n, pk in enumerate(ranked, start=1)], output_field=IntegerField())
-    return statements.filter(pk__in=ranked).annotate(fused_rank=rank).order_by("fused_rank")
+    return (
+        statements.filter(pk__in=ranked)
+        .annotate(fused_rank=rank, found_by_words=Q(pk__in=by_words))
+        .order_by("fused_rank")
+    )

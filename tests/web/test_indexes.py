@@ -3,17 +3,10 @@ page of a speaker nobody visibly quotes."""
 
 import datetime
 
-import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from quotes.models import Quote, Speaker, Statement
 from tests.web.conftest import make_article
-
-
-@pytest.fixture(autouse=True)
-def fresh_ranking():
-    cache.clear()  # the ranking is kept a minute per process
 
 
 def hide_every_quote_of(speaker, statement):
@@ -71,7 +64,12 @@ def test_it_lists_articles_newest_first_with_their_quote_counts(client, story):
     response = client.get(reverse("web:article-list"))
 
     articles = list(response.context["page"])
-    assert articles == [story.script_article, story.times_article, story.courier_article, story.ledger_article]
+    assert articles == [
+        story.script_article,
+        story.times_article,
+        story.courier_article,
+        story.ledger_article,
+    ]
     assert [article.quote_count for article in articles] == [1, 1, 2, 2]
 
 

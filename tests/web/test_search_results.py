@@ -26,7 +26,7 @@ def test_it_marks_the_words_it_matched_in_each_result(client, story):
 def test_it_marks_matched_words_in_text_it_escapes(client, story):
     html = client.get(SEARCH, {"words": "script plan"}).content.decode()
 
-    assert "&lt;<mark class=\"matched\">script</mark>&gt;alert(&#x27;quote&#x27;)" in html
+    assert '&lt;<mark class="matched">script</mark>&gt;alert(&#x27;quote&#x27;)' in html
     assert "<script>alert" not in html
 
 
@@ -118,7 +118,9 @@ def test_it_finds_by_words_only_unless_asked_for_meaning(client, meaning):
     assert shown(client.get(SEARCH, {"words": "city"})) == [meaning.wait]
 
 
-def test_it_falls_back_to_words_and_says_so_when_the_model_is_missing(client, story, monkeypatch, settings, tmp_path):
+def test_it_falls_back_to_words_and_says_so_when_the_model_is_missing(
+    client, story, monkeypatch, settings, tmp_path
+):
     settings.VERBATIM_INDEX_DIR = str(tmp_path)
 
     def missing(text):

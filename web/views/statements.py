@@ -61,7 +61,7 @@ class StatementRow:
 
     With an outlet, the row shows that outlet's wording (its first printing) and drift
     class rather than the canonical wording; with a search query, the words it matched
-    are marked. Reported speech is a paraphrase: the template shows it without quote marks.
+    are marked (not in a statement found by meaning only, which need not hold them). Reported speech is a paraphrase: the template shows it without quote marks.
     """
 
     statement: Statement
@@ -81,6 +81,8 @@ class StatementRow:
         drifts = Counter(quote.drift for quote in quotes)
         wording = next((quote for quote in quotes if outlet and quote.article.outlet.pk == outlet.pk), None)
         text = wording.text if wording else statement.canonical_text
+        if not getattr(statement, "found_by_words", True):
+            query = None
         return cls(
             statement,
             sorted(outlets.values(), key=lambda outlet: outlet.name),

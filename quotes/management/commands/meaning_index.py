@@ -27,4 +27,6 @@ class Command(BaseCommand):
             done = f"rebuilt the meaning index ({why})" if why else "updated the meaning index"
         files = sorted(directory().iterdir())
         size = sum(file.stat().st_size for file in files)
-        self.stdout.write(f"{done} in {directory()}: {size / 2**20:.1f} MiB, {time.perf_counter() - start:.1f} s")
+        self.stdout.write(
+            f"{done} in {directory()}: {size / 2**20:.1f} MiB, {time.perf_counter() - start:.1f} s"
+        )

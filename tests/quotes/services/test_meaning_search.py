@@ -64,7 +64,9 @@ def test_it_leaves_out_statements_too_far_in_meaning(newsroom):
 
 def test_it_counts_each_statement_once_at_its_nearest_quote(newsroom):
     ferry = newsroom.said("The ferry runs again.", direction(0, 1, 0))
-    newsroom.quote(ferry, "Ferries are back.", embedding=embed.to_bytes(direction(0.3, 1, 0)), outlet="Valley Courier")
+    newsroom.quote(
+        ferry, "Ferries are back.", embedding=embed.to_bytes(direction(0.3, 1, 0)), outlet="Valley Courier"
+    )
     newsroom.queries["ferries back"] = direction(0.3, 1, 0)
 
     found = search.nearest_statements("ferries back", Statement.objects.all())

@@ -1,0 +1,68 @@
+"""Time search by meaning and by words in-process, one search at a time, and print p50/p95."""
+
+import random
+from pathlib import Path
+
+import numpy as np
+from django.core.management.base import BaseCommand
+from django.db import connection
+
+from benchmarks.corpus import vocabulary
+from benchmarks.search import HEADER, noisy, timed
+from quotes.models import Quote, Statement
+from quotes.services import search
+from quotes.services.meaning_index import searchable_index
+from quotes.text import embedding as embed
+
+PAGE = 20
+COMMON_RANKS = range(20, 25)  # as bench_pages: ~7% of statements hold each
+RARE_RANKS = range(-5, 0)
+
+
+class Command(BaseCommand):
+    help = "Time search by meaning (index and model) and by a rare and a common word: p50/p95/max in ms."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--rounds", type=int, default=200)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--no-model", action="store_true", help="skip timing the query's embedding")
+
+    def handle(self, *args, rounds, seed, no_model, **options):
+        rng = np.random.default_rng(seed)
+        index = searchable_index()
+        self.stdout.write(f"{connection.vendor}, {index.size} indexed quotes, {rounds} searches each")
+        self.stdout.write(HEADER)
+        visible = Statement.objects.visible()
+        last = Quote.objects.order_by("-pk").values_list("pk", flat=True).first()
+        picks = [random.Random(seed + n).randint(1, last) for n in range(rounds)]
+        blobs = dict(
+            Quote.objects.filter(pk__in=picks, embedding__isnull=False).values_list("pk", "embedding")
+        )
+        vectors = [noisy(embed.from_bytes(blob), rng) for blob in blobs.values()][:rounds]
+        original = search.query_vector
+        try:
+            queue = iter(vectors * 2)
+            search.query_vector = lambda text: next(queue)
+            timing = timed(
+                "meaning (index)", [lambda: search.nearest_statements("q", visible)] * len(vectors)
+            )
+            self.stdout.write(timing.line())
+        finally:
+            search.query_vector = original
+        if not no_model:
+            words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
+            texts = [" ".join(random.Random(seed + n).sample(words[100:3000], 6)) for n in range(rounds)]
+            search.query_vector(texts[0])  # load the model before timing
+            queue_texts = iter(texts * 2)
+            timing = timed(
+                "meaning (model)", [lambda: search.nearest_statements(next(queue_texts), visible)] * rounds
+            )
+            self.stdout.write(timing.line())
+        words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
+        for name, ranks in (("words rare", RARE_RANKS), ("words common", COMMON_RANKS)):
+            chosen = [words[ranks[n % len(ranks)]] for n in range(rounds)]
+            queue_words = iter(chosen * 2)
+            timing = timed(
+                name, [lambda: list(search.matching_statements(visible, next(queue_words))[:PAGE])] * rounds
+            )
+            self.stdout.write(timing.line())
