@@ -38,14 +38,13 @@ class Timing:
 HEADER = f"{'search':<18} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'rounds':>7}"
 
 
-def timed(name: str, calls) -> Timing:
-    """Run each call once (the first one also once untimed, to warm up) and time them."""
-    calls = list(calls)
-    calls[0]()
+def timed(name: str, search, queries: list) -> Timing:
+    """Time search(query) for each query, one at a time (the first once more before, untimed)."""
+    search(queries[0])
     elapsed = []
-    for call in calls:
+    for query in queries:
         start = time.perf_counter()
-        call()
+        search(query)
         elapsed.append((time.perf_counter() - start) * 1000)
     values = np.array(elapsed)
     return Timing(

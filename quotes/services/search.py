@@ -14,6 +14,9 @@ unless the caller ordered them. The rank is one aggregate over a join of the
 statements to their matching visible quotes, so the database keeps the best 20 as it
 goes (a top-N sort): a correlated subquery per statement ranked all 26,000 statements
 that share a common word at 1,000,000 quotes, one index probe at a time (2.5-3.2 s).
+Only the newest RANK_CANDIDATES matching quotes are ranked and counted (top-k): a
+word common enough to match more finds the statements of its newest quotes, so a
+search for it costs what a search for a rarer word does.
 On SQLite the groups become one FTS5 MATCH expression over `quotes_quote_fts`, whose
 rowids select the quotes; results keep the caller's order (SQLite does not rank).
 
@@ -87,6 +90,11 @@ every statement (the test prints them)."""
 EXACT_LIMIT = 20_000
 """Quotes narrowed by other filters that are scored exactly (about 5 ms for 10,000 on
 the index's 8-bit vectors) rather than through the graph."""
+RANK_CANDIDATES = 2_000
+"""Matching quotes PostgreSQL ranks, the newest first: a word in more quotes (a common
+one: 70,000 quotes at 1,000,000) is ranked among its newest RANK_CANDIDATES only, so
+a search costs a bounded number of ts_rank_cd calls and its count joins at most that
+many quotes (EXPLAIN ANALYZE figures in the closing note of issue 13)."""
 FUSION_DEPTH = MEANING_RESULTS
 """Word hits read for the fusion, best first."""
 
@@ -119,9 +127,21 @@ def with_words(statements, groups):
         return statements.filter(pk__in=quote_matches(Quote.objects.visible(), groups).values("statement"))
     query = tsquery(groups)
     rank = SearchRank(F("matched_vector"), query, weights=RANK_WEIGHTS, cover_density=True)
+    # Sorted on id + 0, not id: the primary key's index would tempt the planner to walk
+    # every quote backwards testing each vector (all of them, for a rare word); the GIN
+    # index reads exactly the matching ones.
+    newest = (
+        quote_matches(Quote.objects.visible(), groups)
+        .annotate(newest=F("id") + 0)
+        .order_by("-newest")
+        .values("id")[:RANK_CANDIDATES]
+    )
+    newest = RawSQL(*newest.query.sql_with_params())  # FilteredRelation takes no QuerySet
     statements = (
         statements.alias(
-            matched=FilteredRelation("quotes", condition=Q(quotes__hidden_by_editor=False)),
+            matched=FilteredRelation(
+                "quotes", condition=Q(quotes__hidden_by_editor=False, quotes__id__in=newest)
+            ),
             matched_vector=QuoteSearchVector("matched"),
         )
         .filter(matched_vector=query)
@@ -209,19 +229,16 @@ def speakers_resembling(text, limit=10) -> list[tuple[int, str]]:
 
 def name_candidates(text):
     """(speaker id, name or alias) pairs worth scoring against text."""
-    names = Speaker.objects.values_list("pk", "name")
-    aliases = SpeakerAlias.objects.values_list("speaker", "alias")
+    names, aliases = Speaker.objects.all(), SpeakerAlias.objects.all()
     if not is_postgresql(names):
-        return list(names) + list(aliases)
+        return list(names.values_list("pk", "name")) + list(aliases.values_list("speaker", "alias"))
     wanted = text.upper()
+    similar_names = names.annotate(upper=Upper("name")).filter(upper__trigram_word_similar=wanted)
+    similar_aliases = aliases.annotate(upper=Upper("alias")).filter(upper__trigram_word_similar=wanted)
     with transaction.atomic(using=names.db), connections[names.db].cursor() as cursor:
         cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [TRIGRAM_FLOOR])
-        return list(
-            names.annotate(upper=Upper("name")).filter(upper__trigram_word_similar=wanted)[:NAME_CANDIDATES]
-        ) + list(
-            aliases.annotate(upper=Upper("alias")).filter(upper__trigram_word_similar=wanted)[
-                :NAME_CANDIDATES
-            ]
+        return list(similar_names.values_list("pk", "name")[:NAME_CANDIDATES]) + list(
+            similar_aliases.values_list("speaker", "alias")[:NAME_CANDIDATES]
         )
 
 
@@ -236,7 +253,9 @@ def nearest_statements(text, statements, narrowed=False, limit=MEANING_RESULTS) 
     restrict `statements`, so that few of the graph's nearest may be among them."""
     index = searchable_index()
     vector = query_vector(text)
-    candidates = Quote.objects.visible().filter(statement__in=statements.order_by().values("pk")).order_by()
+    candidates = Quote.objects.visible().filter(statement__isnull=False).order_by()
+    if narrowed:  # unnarrowed, the statement subquery would only cost a scan: results are filtered again
+        candidates = candidates.filter(statement__in=statements.order_by().values("pk"))
     cosines = dict(index.nearest(vector, MEANING_NEIGHBOURS))
     found = best_per_statement(
         candidates.filter(id__in=floored(cosines)).values_list("id", "statement"), cosines
@@ -280,7 +299,7 @@ def fused_statements(statements, text, narrowed=False):
         return statements.none()
     rank = Case(*[When(pk=pk, then=n) for n, pk in enumerate(ranked, start=1)], output_field=IntegerField())
     return (
-        statements.filter(pk__in=ranked)
+        pool.filter(pk__in=ranked)
         .annotate(fused_rank=rank, found_by_words=Q(pk__in=by_words))
         .order_by("fused_rank")
     )

@@ -154,7 +154,7 @@ class MeaningIndex:
         if not graph_path.exists() or graph_path.stat().st_size != manifest.get("bytes"):
             raise IndexProblem(f"{graph_path} is missing or not the file its manifest describes")
         try:
-            graph = Index.restore(str(graph_path), view=view)
+            graph: Any = Index.restore(str(graph_path), view=view)
         except (OSError, ValueError, RuntimeError) as error:
             raise IndexProblem(f"{graph_path} cannot be read: {error}") from error
         if graph is None or len(graph) != manifest["size"] or graph.ndim != dimensions:

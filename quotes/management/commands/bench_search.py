@@ -40,29 +40,21 @@ class Command(BaseCommand):
         )
         vectors = [noisy(embed.from_bytes(blob), rng) for blob in blobs.values()][:rounds]
         original = search.query_vector
-        try:
-            queue = iter(vectors * 2)
-            search.query_vector = lambda text: next(queue)
-            timing = timed(
-                "meaning (index)", [lambda: search.nearest_statements("q", visible)] * len(vectors)
+        try:  # the query's vector given: the index and the database, not the model
+            search.query_vector = lambda vector: vector
+            self.stdout.write(
+                timed("meaning (index)", lambda v: search.nearest_statements(v, visible), vectors).line()
             )
-            self.stdout.write(timing.line())
         finally:
             search.query_vector = original
+        words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
         if not no_model:
-            words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
             texts = [" ".join(random.Random(seed + n).sample(words[100:3000], 6)) for n in range(rounds)]
             search.query_vector(texts[0])  # load the model before timing
-            queue_texts = iter(texts * 2)
-            timing = timed(
-                "meaning (model)", [lambda: search.nearest_statements(next(queue_texts), visible)] * rounds
+            self.stdout.write(
+                timed("meaning (model)", lambda t: search.nearest_statements(t, visible), texts).line()
             )
-            self.stdout.write(timing.line())
-        words = vocabulary(Path(embed.default_model_path()) / "vocab.txt")
         for name, ranks in (("words rare", RARE_RANKS), ("words common", COMMON_RANKS)):
             chosen = [words[ranks[n % len(ranks)]] for n in range(rounds)]
-            queue_words = iter(chosen * 2)
-            timing = timed(
-                name, [lambda: list(search.matching_statements(visible, next(queue_words))[:PAGE])] * rounds
-            )
-            self.stdout.write(timing.line())
+            page = lambda word: list(search.matching_statements(visible, word)[:PAGE])  # noqa: E731
+            self.stdout.write(timed(name, page, chosen).line())
