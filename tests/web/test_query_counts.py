@@ -28,8 +28,9 @@ PAGES = {
     # the two quotes
     "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}&b={s.reopen_trimmed.pk}", 2),
     # speaker, aliases, outlets, statement count, statement page, their quotes,
-    # statements other outlets attribute to them, their quotes, whether they are visible
-    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 9),
+    # the ids of statements other outlets attribute to them, those statements, their
+    # quotes, whether they are visible
+    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 10),
     # the ranking (counted once a minute; the cache is emptied before each test), the page's speakers
     "speaker-list": (lambda s: reverse("web:speaker-list"), 2),
     # the outlet named, capped count, the page of articles with outlets, their quotation

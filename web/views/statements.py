@@ -271,8 +271,18 @@ def speaker(request, slug):
     statements = Statement.objects.visible().prefetch_related(carried_quotes())
     own = statements.filter(speaker=speaker)
     page = Paginator(own, PAGE_SIZE).get_page(request.GET.get("page"))
-    attributed = Quote.objects.visible().filter(speaker=speaker).order_by().values("statement")
-    disputed = statements.filter(pk__in=attributed).exclude(speaker=speaker)[:DISPUTED_SHOWN]
+    # Read from the speaker's quotes (the partial index quote_visible_speaker) and passed
+    # as ids: as a subquery under LIMIT, PostgreSQL walked the statements in page order
+    # testing each (1.3 s for the speaker with 10,000 quotes at 1,000,000).
+    attributed = list(
+        Quote.objects.visible()
+        .filter(speaker=speaker, statement__isnull=False)
+        .exclude(statement__speaker=speaker)
+        .order_by()
+        .values_list("statement", flat=True)
+        .distinct()
+    )
+    disputed = statements.filter(pk__in=attributed)[:DISPUTED_SHOWN]
     return render(
         request,
         "web/speaker.html",
