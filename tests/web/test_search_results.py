@@ -26,7 +26,10 @@ def test_it_marks_the_words_it_matched_in_each_result(client, story):
 def test_it_marks_matched_words_in_text_it_escapes(client, story):
     html = client.get(SEARCH, {"words": "plan"}).content.decode()
 
-    assert '“&lt;script&gt;alert(&#x27;quote&#x27;)&lt;/script&gt; is not a <mark class="matched">plan</mark>.”' in html
+    assert (
+        '“&lt;script&gt;alert(&#x27;quote&#x27;)&lt;/script&gt; is not a <mark class="matched">plan</mark>.”'
+        in html
+    )
     assert "<script>alert" not in html
 
 
