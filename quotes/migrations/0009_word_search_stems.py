@@ -17,57 +17,51 @@ from django.db import migrations
 
 from quotes.fulltext import SQLITE_DROP, ensure_sqlite_word_index
 
-POSTGRESQL_FORWARD = r"""
+TRIGGER_FUNCTION = r"""
+CREATE OR REPLACE FUNCTION quotes_quote_search_vector() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    speaker_name text;
+    outlet_name text;
+BEGIN
+    SELECT name INTO speaker_name FROM quotes_speaker WHERE id = NEW.speaker_id;
+    SELECT o.name INTO outlet_name
+      FROM sources_article a JOIN sources_outlet o ON o.id = a.outlet_id
+     WHERE a.id = NEW.article_id;
+    NEW.search_vector := %s;
+    RETURN NEW;
+END
+$$;
+
+UPDATE quotes_quote SET text = text;
+"""
+
+POSTGRESQL_FORWARD = (
+    """
 CREATE TEXT SEARCH DICTIONARY verbatim_english_stem (TEMPLATE = snowball, LANGUAGE = english);
 CREATE TEXT SEARCH CONFIGURATION verbatim_english (COPY = english);
 ALTER TEXT SEARCH CONFIGURATION verbatim_english
     ALTER MAPPING REPLACE english_stem WITH verbatim_english_stem;
-
-CREATE OR REPLACE FUNCTION quotes_quote_search_vector() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    speaker_name text;
-    outlet_name text;
-BEGIN
-    SELECT name INTO speaker_name FROM quotes_speaker WHERE id = NEW.speaker_id;
-    SELECT o.name INTO outlet_name
-      FROM sources_article a JOIN sources_outlet o ON o.id = a.outlet_id
-     WHERE a.id = NEW.article_id;
-    NEW.search_vector :=
+"""
+    + TRIGGER_FUNCTION
+    % """
         setweight(to_tsvector('verbatim_english', coalesce(NEW.text, '')), 'A')
         || setweight(to_tsvector('verbatim_english', coalesce(speaker_name, '')), 'B')
-        || setweight(to_tsvector('verbatim_english', coalesce(outlet_name, '')), 'C');
-    RETURN NEW;
-END
-$$;
+        || setweight(to_tsvector('verbatim_english', coalesce(outlet_name, '')), 'C')"""
+)
 
-UPDATE quotes_quote SET text = text;
-"""
-
-POSTGRESQL_BACKWARD = r"""
-CREATE OR REPLACE FUNCTION quotes_quote_search_vector() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    speaker_name text;
-    outlet_name text;
-BEGIN
-    SELECT name INTO speaker_name FROM quotes_speaker WHERE id = NEW.speaker_id;
-    SELECT o.name INTO outlet_name
-      FROM sources_article a JOIN sources_outlet o ON o.id = a.outlet_id
-     WHERE a.id = NEW.article_id;
-    NEW.search_vector :=
+POSTGRESQL_BACKWARD = (
+    TRIGGER_FUNCTION
+    % """
         setweight(to_tsvector('english', coalesce(NEW.text, '')), 'A')
         || setweight(to_tsvector('simple', coalesce(NEW.text, '')), 'A')
         || setweight(to_tsvector('simple', coalesce(speaker_name, '')), 'B')
-        || setweight(to_tsvector('simple', coalesce(outlet_name, '')), 'C');
-    RETURN NEW;
-END
-$$;
-
-UPDATE quotes_quote SET text = text;
+        || setweight(to_tsvector('simple', coalesce(outlet_name, '')), 'C')"""
+    + """
 DROP TEXT SEARCH CONFIGURATION IF EXISTS verbatim_english;
 DROP TEXT SEARCH DICTIONARY IF EXISTS verbatim_english_stem;
 """
+)
 
 
 def forward(apps, schema_editor):

@@ -3,33 +3,14 @@ by meaning; screenshots at desktop and phone width (see test_browser.py for wher
 
 import re
 
-import numpy as np
 import pytest
 
-from quotes.models import Quote
-from quotes.services import search
-from quotes.text import embedding as embed
 from tests.web.test_browser import CHROMIUM, browser, page, screenshot  # noqa: F401 (fixtures)
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not at /usr/bin/chromium"),
 ]
-
-
-@pytest.fixture
-def meaning(story, settings, tmp_path, monkeypatch):
-    """Vectors for the story's quotes, and a stand-in for the model: the query means "reopen"."""
-    settings.VERBATIM_INDEX_DIR = str(tmp_path)
-    axes = {story.reopen.pk: 0, story.wait.pk: 1, story.script.pk: 2}
-    for quote in Quote.objects.filter(statement__in=axes):
-        vector = np.zeros(embed.DIMENSIONS, dtype=np.float32)
-        vector[axes[quote.statement_id]] = 1.0
-        Quote.objects.filter(pk=quote.pk).update(embedding=embed.to_bytes(vector))
-    query = np.zeros(embed.DIMENSIONS, dtype=np.float32)
-    query[[0, 1]] = [1.0, 0.3]
-    monkeypatch.setattr(search, "query_vector", lambda text: query / np.linalg.norm(query))
-    return story
 
 
 def test_a_misspelt_name_is_suggested_picked_and_searched_by_meaning(page, meaning):  # noqa: F811

@@ -1,14 +1,11 @@
 """What the search shows: what was asked for. Marked words, an outlet's own wording,
 paraphrase labelled as such, a misspelt name corrected, search by meaning in the form."""
 
-import numpy as np
-import pytest
 from django.urls import reverse
 
 from quotes.models import Quote, Speaker, Statement
 from quotes.services import search
 from quotes.services.clustering import ModelUnavailable
-from quotes.text import embedding as embed
 
 SEARCH = reverse("web:search")
 
@@ -94,21 +91,6 @@ def test_it_never_suggests_a_speaker_without_visible_quotes(client, story):
     html = client.get(reverse("web:speaker-suggestions"), {"speaker": "Reyez"}).content.decode()
 
     assert "Tomas Reyez" not in html and 'data-value="Tomas Reyes"' in html
-
-
-@pytest.fixture
-def meaning(story, settings, tmp_path, monkeypatch):
-    """Vectors for the story's quotes (reopen and wait far apart) and a stand-in query model."""
-    settings.VERBATIM_INDEX_DIR = str(tmp_path)
-    axes = {story.reopen.pk: 0, story.wait.pk: 1, story.script.pk: 2}
-    for quote in Quote.objects.filter(statement__in=axes):
-        vector = np.zeros(embed.DIMENSIONS, dtype=np.float32)
-        vector[axes[quote.statement_id]] = 1.0
-        Quote.objects.filter(pk=quote.pk).update(embedding=embed.to_bytes(vector))
-    query = np.zeros(embed.DIMENSIONS, dtype=np.float32)
-    query[0] = 1.0
-    monkeypatch.setattr(search, "query_vector", lambda text: query)
-    return story
 
 
 def test_it_finds_by_meaning_below_the_statements_holding_the_words(client, meaning):

@@ -65,15 +65,7 @@ def outlet(request, slug):
     article_page = CountedPaginator(articles, PAGE_SIZE, figures.article_count).get_page(
         request.GET.get("articles_page")
     )
-    counted = dict(
-        Quote.objects.visible()
-        .filter(article__in=[article.pk for article in article_page])
-        .values_list("article")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for article in article_page:
-        article.quote_count = counted.get(article.pk, 0)
+    count_quotes(article_page)
     return render(
         request,
         "web/outlet.html",
@@ -89,6 +81,19 @@ def outlet(request, slug):
             "articles": article_page,
         },
     )
+
+
+def count_quotes(articles):
+    """Set each article's quote_count (its visible quotes), in one query for them all."""
+    counted = dict(
+        Quote.objects.visible()
+        .filter(article__in=[article.pk for article in articles])
+        .values_list("article")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for article in articles:
+        article.quote_count = counted.get(article.pk, 0)
 
 
 def article(request, pk):

@@ -9,14 +9,15 @@ visible quotes counted for the 50 shown; article bodies stay in the database.
 
 import django_filters
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import F
 from django.shortcuts import render
 
-from quotes.models import Quote, Speaker
+from quotes.models import Speaker
 from quotes.services.speaker_ranking import most_quoted
 from sources.models import Article, Outlet
 from web.filters import DateInput, StatementSearchForm
 from web.paging import CappedPaginator
+from web.views.articles import count_quotes
 
 PAGE_SIZE = 50
 
@@ -68,13 +69,5 @@ def article_list(request):
     if not filterset.is_valid():
         return render(request, "web/article_list.html", {"filterset": filterset, "page": None}, status=400)
     page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    counted = dict(
-        Quote.objects.visible()
-        .filter(article__in=[article.pk for article in page])
-        .values_list("article")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for article in page:
-        article.quote_count = counted.get(article.pk, 0)
+    count_quotes(page)
     return render(request, "web/article_list.html", {"filterset": filterset, "page": page})
