@@ -15,7 +15,7 @@ the clustering index's, beside the database).
   quotes' stored vectors with the indexed ones: vectors changed behind the index (a
   corpus embedded again) make it stale. A missing or stale index is rebuilt there and
   then when the database holds at most REBUILD_IN_REQUEST vectors; a larger one is
-  left to `cluster_quotes` (hours of requests would otherwise each start the same
+  left to `meaning_index` or `cluster_quotes` (requests would otherwise each start the same
   build) and the search says meaning search is unavailable.
 
 The index may lag the database between clustering runs (a quote hidden or moved
@@ -147,7 +147,7 @@ def searchable_index() -> MeaningIndex:
     if why:
         if indexable_quotes().count() > REBUILD_IN_REQUEST:
             raise MeaningUnavailable(
-                f"the meaning index needs rebuilding ({why}): run manage.py cluster_quotes"
+                f"the meaning index needs rebuilding ({why}): run manage.py meaning_index"
             )
         log.warning("rebuilding the meaning index: %s", why)
         with serialized("meaning-index"):

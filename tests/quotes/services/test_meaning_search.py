@@ -153,7 +153,7 @@ def test_it_leaves_a_large_rebuild_to_cluster_quotes(newsroom, monkeypatch):
     newsroom.queries["ferry"] = direction(0, 1, 0)
     monkeypatch.setattr(meaning_index, "REBUILD_IN_REQUEST", 0)
 
-    with pytest.raises(MeaningUnavailable, match=r"run manage\.py cluster_quotes"):
+    with pytest.raises(MeaningUnavailable, match=r"run manage\.py meaning_index"):
         nearest("ferry")
 
 
