@@ -1,8 +1,8 @@
 """The saved meaning index (quotes.text.meaning_index) kept in step with the database.
 
 It holds the vector of every visible, embedded quote that belongs to a Statement
-(`indexable_quotes`), keyed by quote id, in `directory()` (a `meaning` folder inside
-the clustering index's, beside the database).
+(`indexable_quotes`), keyed by quote id, in `directory()` (beside the clustering
+index's folder, beside the database).
 
 - `update_meaning_index()` runs at the end of every `cluster_quotes`: it adds the
   quotes embedded since the last run (ids above the index's newest), and when the
@@ -53,7 +53,10 @@ class MeaningUnavailable(Exception):
 
 
 def directory() -> Path:
-    return index_directory() / "meaning"
+    """Beside the clustering index's folder (its name + ".meaning"), not inside it: that
+    folder is the clustering index's alone (its tests delete every file in it)."""
+    clustering = index_directory()
+    return clustering.with_name(clustering.name + ".meaning")
 
 
 def indexable_quotes():
