@@ -1,8 +1,8 @@
 """HTML for the reader's pages: word differences marked, quotations highlighted in an article.
 
 In:  plain data only: word-diff operations (quotes.text.drift.DiffOp or the dicts stored in
-     Quote.diff, {"op", "canonical", "variant"}), or an article body with the spans of
-     its quotations.
+     Quote.diff, {"op", "canonical", "variant"}), an article body with the spans of
+     its quotations, or a text with the spans of the words a search matched.
 Out: django SafeString HTML in which every piece of printed text went through
      django.utils.html.escape (format_html), so an article or a quote containing
      "<script>" shows it as text.
@@ -172,3 +172,16 @@ def article_html(body: str, spans: Iterable[QuotationSpan]) -> SafeString:
     html = format_html_join("\n", "<p>{}</p>", ((p,) for p in paragraphs))
     anchors = format_html_join("", '<span id="{}"></span>', ((s.anchor,) for s in orphans))
     return format_html("{}{}", anchors, html)
+
+
+def highlighted_html(text: str, spans: Iterable[tuple[int, int]]) -> SafeString:
+    """text with each (start, end) span, in order and not overlapping (as
+    quotes.text.search_query.matched_spans gives them), marked <mark class="matched">."""
+    pieces, position = [], 0
+    for start, end in spans:
+        if start < position or end <= start:
+            continue
+        pieces.append(format_html('{}<mark class="matched">{}</mark>', text[position:start], text[start:end]))
+        position = end
+    pieces.append(format_html("{}", text[position:]))
+    return format_html_join("", "{}", ((piece,) for piece in pieces))

@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 
 from web.throttling import throttled
-from web.views import articles, downloads, statements
+from web.views import articles, downloads, indexes, statements
 
 app_name = "web"
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
         throttled("search")(statements.speaker_suggestions),
         name="speaker-suggestions",
     ),
+    path("speakers/", indexes.speaker_list, name="speaker-list"),
+    path("articles/", indexes.article_list, name="article-list"),
     path("speakers/<slug:slug>/", statements.speaker, name="speaker"),
     path("outlets/", articles.outlet_list, name="outlet-list"),
     path("outlets/<slug:slug>/", articles.outlet, name="outlet"),

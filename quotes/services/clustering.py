@@ -271,7 +271,16 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
         index.add([q.id for q in new], np.array([q.vector for q in new]), [keys(q.text) for q in new])
         reconcile(index)  # quotes that left (hidden, deleted) or an editor's change meanwhile
     index.save(directory)
+    update_meaning_index()
     return Summary(embedded, len(moved_ids), opened, len(removed), refreshed, len(rows), why)
+
+
+def update_meaning_index():
+    """The search's meaning index follows the quotes just placed (imported here: it
+    imports this module)."""
+    from quotes.services.meaning_index import update_meaning_index
+
+    update_meaning_index()
 
 
 def index_directory() -> Path:

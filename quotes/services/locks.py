@@ -5,7 +5,7 @@ against the same database; a second one waits for the first to finish. On Postgr
 it is a session advisory lock keyed by the name's hash (held by the connection, so a
 killed holder releases it when its connection drops); on SQLite, a single-machine
 database, an exclusive `flock` on a file beside the database file (a killed holder
-releases it too); for an in-memory database, a lock within the process.
+releases it too); for an in-memory database, a lock within the process (one a name).
 
 Clustering takes it (`cluster_quotes` and the worker's task), so two clustering runs
 never interleave their reads and writes.
@@ -18,7 +18,9 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-IN_PROCESS = threading.Lock()
+IN_PROCESS: dict[str, threading.Lock] = {}
+"""One lock a name: a job holding one (clustering) may take another (the meaning index
+it updates at its end) without waiting on itself."""
 
 
 def lock_key(name):
@@ -38,7 +40,7 @@ def serialized(name):
         return
     database = str(connection.settings_dict["NAME"])
     if database.startswith(("file:", ":memory:")) or "mode=memory" in database:
-        with IN_PROCESS:
+        with IN_PROCESS.setdefault(name, threading.Lock()):  # setdefault is atomic
             yield
         return
     with open(f"{database}.{name}.lock", "w") as handle:

@@ -1,125 +1,181 @@
-"""Word search over quotes: PostgreSQL full-text search, ranked; a word match elsewhere.
+"""The search rules, in one place: words, names and meaning, over Statement querysets.
 
-`matching_statements(statements, words)` narrows a Statement queryset to those
-with a quote (not marked "not a quote" by an editor) that matches every word of
-the search, where a word may be found in the quote's text, its speaker's name or
-its outlet's name.
+Words (`matching_statements(statements, text)`): the text is read by
+quotes.text.search_query (phrases, OR, -exclusions) and matched against the word
+index of quotes.fulltext, which stems both backends' words alike and covers a quote's
+text, its speaker's name and its outlet's name. A Statement matches when one of its
+visible quotes matches every group (a term of each) and none of its visible quotes
+matches an excluded term. On PostgreSQL the groups become one tsquery against the GIN-
+indexed `search_vector` (phraseto_tsquery per term, `|` within a group, `&` between
+groups), and the statements are annotated with `search_rank`, the best ts_rank_cd of
+their matching quotes (cover density: weighted, and higher when the words stand close
+together, where plain ts_rank saturates near 1 on short quotes) and ordered by it
+unless the caller ordered them. The rank is one aggregate over a join of the
+statements to their matching visible quotes, so the database keeps the best 20 as it
+goes (a top-N sort): a correlated subquery per statement ranked all 26,000 statements
+that share a common word at 1,000,000 quotes, one index probe at a time (2.5-3.2 s).
+Only the newest RANK_CANDIDATES matching quotes are ranked and counted (top-k): a
+word common enough to match more finds the statements of its newest quotes, so a
+search for it costs what a search for a rarer word does.
+On SQLite the groups become one FTS5 MATCH expression over `quotes_quote_fts`, whose
+rowids select the quotes; results keep the caller's order (SQLite does not rank).
 
-On PostgreSQL the search runs against `quotes_quote.search_vector`, a tsvector
-column with a GIN index that migration 0002 adds and that triggers keep current:
-the text weighs A, the speaker's name B, the outlet's name C. The vector lives in
-the database rather than in the model so that no code path (ingest, extraction,
-attribution, the admin, a bulk update, a speaker renamed in a merge) has to
-remember to refresh it, and so that SQLite needs no column it cannot use. Each
-search word matches its English stem or its exact form ("sanction" finds
-"sanctions"; "the" still matches, which a purely English vector would drop). The
-statements are annotated with `search_rank`, the best ts_rank_cd of their matching
-quotes (cover density: weighted, and higher when the words stand close together,
-where plain ts_rank saturates near 1 on short quotes and cannot tell text from
-name matches), and ordered by it, best first, unless the caller ordered them.
-The rank is one aggregate over a join of the statements to their matching visible
-quotes (the GIN index finds the quotes, each ranked once, grouped by statement), so
-the database keeps the best 20 as it goes (a top-N sort): a correlated subquery per
-statement ranked all 26,000 statements that share a common word at 1,000,000 quotes
-one index probe at a time before taking 20 (2.5-3.2 s).
+Names (`speakers_named`, `speakers_resembling`): a speaker matches when the text
+typed appears in their name or an alias (a UNION of two lookups, so that on
+PostgreSQL each uses its trigram index of migration 0005 instead of a join that
+scans both tables: 0.1 ms against 2 s at 20,000 speakers). When none does, the names
+and aliases that resemble the text (quotes.text.name_match: "Stoltenburg" for "Jens
+Stoltenberg") stand in: on PostgreSQL the candidates are those pg_trgm's
+word_similarity puts at TRIGRAM_FLOOR or above (the same GIN indexes), on SQLite
+every name and alias; rapidfuzz then scores the candidates alike on both.
 
-On other backends (SQLite in development and tests) every word must appear as a
-whole word, case-insensitively, in the text, speaker name or outlet name. Results
-agree with PostgreSQL when the words appear in the form searched for; PostgreSQL
-also finds other inflections, and only PostgreSQL ranks.
-
-`speakers_named(text)` is the ids of the speakers whose name or one of whose aliases
-contains text (case-insensitively): a UNION of two lookups, so that on PostgreSQL
-each uses its trigram index (migration 0005: pg_trgm GIN indexes on UPPER(name) and
-UPPER(alias), which Django's icontains compares) instead of a join that scans both
-tables (0.1 ms against 2 s at 20,000 speakers); SQLite scans both, which is fast at its
-sizes.
-
-Limits: words are runs of letters and digits; punctuation, quotation marks and
-search operators are ignored, and only the first MAX_WORDS words count. Stemming
-is English; other languages match on exact word forms only.
+Meaning (`nearest_statements`, `fused_statements`): the query is embedded with the
+clustering model (loaded once per process, on the first meaning search) and the
+nearest quotes come from the saved meaning index (quotes.services.meaning_index),
+never from a scan of the stored vectors. Each quote found counts for its Statement
+(read from the database, with the filters of the search applied there), at its best
+cosine, down to MEANING_FLOOR. When other filters narrow the search to at most
+EXACT_LIMIT quotes, those quotes are scored exactly against the query instead (the
+graph's nearest may all lie outside them). `fused_statements` merges the word and
+meaning rankings (quotes.text.rank_fusion: reciprocal rank fusion, exact hits first)
+into a queryset of at most MEANING_RESULTS statements in that order.
 """
 
-import re
-
+import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
-from django.db import connections
-from django.db.models import Exists, Expression, F, FilteredRelation, Max, OuterRef, Q
-from django.db.models.expressions import Col
+from django.db import connections, transaction
+from django.db.models import (
+    Case,
+    Exists,
+    Expression,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    When,
+)
+from django.db.models.expressions import Col, RawSQL
+from django.db.models.functions import Upper
 
+from quotes.fulltext import FTS_TABLE
 from quotes.models import Quote, Speaker, SpeakerAlias
+from quotes.services.clustering import load_model
+from quotes.services.meaning_index import searchable_index
+from quotes.text import embedding as embed
+from quotes.text.name_match import RESEMBLANCE_CUTOFF, resemblance
+from quotes.text.rank_fusion import fuse
+from quotes.text.search_query import Term, fts5_any, fts5_expression, parse
 
-MAX_WORDS = 12
-WORD = re.compile(r"[^\W_]+")
 # Rank weights of D, C, B, A (as PostgreSQL orders them): text, then speaker, then outlet.
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
+TEXT_SEARCH_CONFIG = "verbatim_english"
+TRIGRAM_FLOOR = 0.4
+"""pg_trgm word_similarity a name must reach to be scored: "MERKLE" against "ANGELA
+MERKEL" is 0.57 (the default 0.6 would lose it), "STOLTENBURG" against "JENS
+STOLTENBERG" 0.75; rapidfuzz decides after it, so a low floor only costs candidates."""
+NAME_CANDIDATES = 200
+MEANING_RESULTS = 100
+"""Statements a meaning search lists at most (five pages): past them the nearest are
+too far to be what was meant."""
+MEANING_NEIGHBOURS = 400
+"""Quotes asked of the graph for one query: statements have about three quotes each,
+so 400 leave MEANING_RESULTS statements after most filters."""
+MEANING_FLOOR = 0.35
+"""Lowest cosine a meaning hit may have: on the bundled samples five paraphrases
+written for tests/quotes/services/test_meaning_samples.py score 0.43-0.72 with the
+statement each restates, and a query about something else scores below 0.35 with
+every statement (the test prints them)."""
+EXACT_LIMIT = 20_000
+"""Quotes narrowed by other filters that are scored exactly (about 5 ms for 10,000 on
+the index's 8-bit vectors) rather than through the graph."""
+RANK_CANDIDATES = 2_000
+"""Matching quotes PostgreSQL ranks, the newest first: a word in more quotes (a common
+one: 70,000 quotes at 1,000,000) is ranked among its newest RANK_CANDIDATES only, so
+a search costs a bounded number of ts_rank_cd calls and its count joins at most that
+many quotes (EXPLAIN ANALYZE figures in the closing note of issue 13)."""
+FUSION_DEPTH = MEANING_RESULTS
+"""Word hits read for the fusion, best first."""
 
 
-def search_words(text):
-    """The words of a search box entry, in order, without repeats (case-insensitive)."""
-    seen, words = set(), []
-    for word in WORD.findall(text or ""):
-        key = word.casefold()
-        if key not in seen:
-            seen.add(key)
-            words.append(word)
-    return words[:MAX_WORDS]
+def is_postgresql(queryset) -> bool:
+    return connections[queryset.db].vendor == "postgresql"
 
 
-def speakers_named(text):
-    """A values queryset of the ids of speakers whose name or an alias contains text."""
-    named = Speaker.objects.filter(name__icontains=text).order_by().values("pk")
-    return named.union(SpeakerAlias.objects.filter(alias__icontains=text).order_by().values("speaker"))
+def matching_statements(statements, text):
+    """Statements from `statements` whose visible quotes match the search text (see the
+    module docstring). Without any word the queryset comes back unchanged."""
+    query = parse(text)
+    if not query:
+        return statements
+    if query.groups:
+        statements = with_words(statements, query.groups)
+    return without_excluded(statements, query.excluded)
 
 
-def matching_statements(statements, words):
-    """Statements from `statements` with a visible quote matching every word in `words`.
-
-    `words` is the text typed in a search box. With no words the queryset comes
-    back unchanged.
-    """
-    terms = search_words(words)
-    if not terms:
+def without_excluded(statements, excluded: tuple[Term, ...]):
+    """Statements none of whose visible quotes matches an excluded term."""
+    if not excluded:
         return statements
     quotes = Quote.objects.visible().filter(statement=OuterRef("pk"))
-    if connections[statements.db].vendor != "postgresql":
-        return statements.filter(Exists(quotes.filter(words_match(terms))))
-    query = full_text_query(terms)
+    return statements.exclude(Exists(quote_matches(quotes, (excluded,))))
+
+
+def with_words(statements, groups):
+    if not is_postgresql(statements):
+        return statements.filter(pk__in=quote_matches(Quote.objects.visible(), groups).values("statement"))
+    query = tsquery(groups)
     rank = SearchRank(F("matched_vector"), query, weights=RANK_WEIGHTS, cover_density=True)
+    # Sorted on id + 0, not id: the primary key's index would tempt the planner to walk
+    # every quote backwards testing each vector (all of them, for a rare word); the GIN
+    # index reads exactly the matching ones.
+    newest = (
+        quote_matches(Quote.objects.visible(), groups)
+        .annotate(newest=F("id") + 0)
+        .order_by("-newest")
+        .values("id")[:RANK_CANDIDATES]
+    )
+    newest = RawSQL(*newest.query.sql_with_params())  # FilteredRelation takes no QuerySet
     statements = (
         statements.alias(
-            matched=FilteredRelation("quotes", condition=Q(quotes__hidden_by_editor=False)),
+            matched=FilteredRelation(
+                "quotes", condition=Q(quotes__hidden_by_editor=False, quotes__id__in=newest)
+            ),
             matched_vector=QuoteSearchVector("matched"),
         )
         .filter(matched_vector=query)
         .annotate(search_rank=Max(rank))
     )
     if not statements.query.order_by:
-        ordering = statements.model._meta.ordering
-        statements = statements.order_by("-search_rank", *ordering)
+        statements = statements.order_by("-search_rank", *statements.model._meta.ordering)
     return statements
 
 
-def words_match(terms):
-    """A Quote filter: each term is a whole word of the text, speaker or outlet name."""
-    condition = Q()
-    for term in terms:
-        pattern = rf"\b{re.escape(term)}\b"
-        condition &= (
-            Q(text__iregex=pattern)
-            | Q(speaker__name__iregex=pattern)
-            | Q(article__outlet__name__iregex=pattern)
-        )
-    return condition
+def quote_matches(quotes, groups):
+    """The quotes of a Quote queryset that match every group of terms."""
+    if is_postgresql(quotes):
+        return quotes.alias(vector=QuoteSearchVector()).filter(vector=tsquery(groups))
+    expression = fts5_expression(groups) if len(groups) > 1 else fts5_any(groups[0])
+    return quotes.filter(
+        id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
+    )
 
 
-def full_text_query(terms):
-    """A tsquery that needs every term, each as its English stem or its exact form."""
+def tsquery(groups):
+    """A tsquery needing a term of every group, each term a phrase of stemmed words."""
     query = None
-    for term in terms:
-        either = SearchQuery(term, config="english") | SearchQuery(term, config="simple")
+    for group in groups:
+        either = None
+        for term in group:
+            one = term_query(term)
+            either = one if either is None else either | one
         query = either if query is None else query & either
     return query
+
+
+def term_query(term: Term):
+    return SearchQuery(" ".join(term.words), config=TEXT_SEARCH_CONFIG, search_type="phrase")
 
 
 class QuoteSearchVector(Expression):
@@ -146,3 +202,104 @@ class QuoteSearchVector(Expression):
 SEARCH_VECTOR_COLUMN = SearchVectorField()
 SEARCH_VECTOR_COLUMN.set_attributes_from_name("search_vector")
 SEARCH_VECTOR_COLUMN.model = Quote  # named, not added to the model: Django compares columns by it
+
+
+def speakers_named(text):
+    """A values queryset of the ids of speakers whose name or an alias contains text."""
+    named = Speaker.objects.filter(name__icontains=text).order_by().values("pk")
+    return named.union(SpeakerAlias.objects.filter(alias__icontains=text).order_by().values("speaker"))
+
+
+def speakers_resembling(text, limit=10) -> list[tuple[int, str]]:
+    """(speaker id, the name or alias it resembles by) of up to limit speakers whose
+    name or an alias resembles text as a misspelling (quotes.text.name_match), best
+    first: visible speakers only."""
+    text = text.strip()
+    scored: dict[int, tuple[float, str]] = {}
+    for pk, name in name_candidates(text):
+        score = resemblance(text, name)
+        if score >= RESEMBLANCE_CUTOFF and score > scored.get(pk, (0.0, ""))[0]:
+            scored[pk] = (score, name)
+    visible = set(Speaker.objects.visible().filter(pk__in=scored).values_list("pk", flat=True))
+    ranked = sorted(
+        (pk for pk in scored if pk in visible), key=lambda pk: (-scored[pk][0], scored[pk][1], pk)
+    )
+    return [(pk, scored[pk][1]) for pk in ranked[:limit]]
+
+
+def name_candidates(text):
+    """(speaker id, name or alias) pairs worth scoring against text."""
+    names, aliases = Speaker.objects.all(), SpeakerAlias.objects.all()
+    if not is_postgresql(names):
+        return list(names.values_list("pk", "name")) + list(aliases.values_list("speaker", "alias"))
+    wanted = text.upper()
+    similar_names = names.annotate(upper=Upper("name")).filter(upper__trigram_word_similar=wanted)
+    similar_aliases = aliases.annotate(upper=Upper("alias")).filter(upper__trigram_word_similar=wanted)
+    with transaction.atomic(using=names.db), connections[names.db].cursor() as cursor:
+        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [TRIGRAM_FLOOR])
+        return list(similar_names.values_list("pk", "name")[:NAME_CANDIDATES]) + list(
+            similar_aliases.values_list("speaker", "alias")[:NAME_CANDIDATES]
+        )
+
+
+def query_vector(text: str) -> np.ndarray:
+    """The query's unit vector from the clustering model (loaded once per process)."""
+    return embed.encode([text], model=load_model())[0]
+
+
+def nearest_statements(text, statements, narrowed=False, limit=MEANING_RESULTS) -> list[tuple[int, float]]:
+    """(statement id, cosine) of up to limit statements of `statements` nearest text in
+    meaning, best first (see the module docstring). `narrowed` says other filters
+    restrict `statements`, so that few of the graph's nearest may be among them."""
+    index = searchable_index()
+    vector = query_vector(text)
+    candidates = Quote.objects.visible().filter(statement__isnull=False).order_by()
+    if narrowed:  # unnarrowed, the statement subquery would only cost a scan: results are filtered again
+        candidates = candidates.filter(statement__in=statements.order_by().values("pk"))
+    cosines = dict(index.nearest(vector, MEANING_NEIGHBOURS))
+    found = best_per_statement(
+        candidates.filter(id__in=floored(cosines)).values_list("id", "statement"), cosines
+    )
+    if narrowed and len(found) < limit:
+        rows = list(candidates.values_list("id", "statement")[: EXACT_LIMIT + 1])
+        if len(rows) <= EXACT_LIMIT:
+            found = best_per_statement(rows, dict(index.similarities(vector, [pk for pk, _ in rows])))
+    return found[:limit]
+
+
+def floored(cosines: dict[int, float]) -> list[int]:
+    return [pk for pk, cosine in cosines.items() if cosine >= MEANING_FLOOR]
+
+
+def best_per_statement(rows, cosines: dict[int, float]) -> list[tuple[int, float]]:
+    """(statement id, best cosine from MEANING_FLOOR up) of (quote id, statement id) rows."""
+    best: dict[int, float] = {}
+    for pk, statement in rows:
+        cosine = cosines.get(pk, -1.0)
+        if cosine >= MEANING_FLOOR:
+            best[statement] = max(best.get(statement, -1.0), cosine)
+    return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+
+
+def fused_statements(statements, text, narrowed=False):
+    """`statements` matching text by words or by meaning, exact hits first, in the order
+    of quotes.text.rank_fusion, at most MEANING_RESULTS; annotated with `fused_rank`
+    (1 first) and `found_by_words`. The words' own order is that of matching_statements; the meaning search
+    reads the searched terms (not the syntax around them) and leaves out what the
+    exclusions exclude."""
+    query = parse(text)
+    if not query.terms:
+        return matching_statements(statements, text)
+    pool = without_excluded(statements, query.excluded)
+    by_words = list(with_words(pool, query.groups).values_list("pk", flat=True)[:FUSION_DEPTH])
+    meant = " ".join(str(term) for term in query.terms)
+    by_meaning = [pk for pk, _ in nearest_statements(meant, pool, narrowed)]
+    ranked = fuse(by_words, by_meaning)[:MEANING_RESULTS]
+    if not ranked:
+        return statements.none()
+    rank = Case(*[When(pk=pk, then=n) for n, pk in enumerate(ranked, start=1)], output_field=IntegerField())
+    return (
+        pool.filter(pk__in=ranked)
+        .annotate(fused_rank=rank, found_by_words=Q(pk__in=by_words))
+        .order_by("fused_rank")
+    )

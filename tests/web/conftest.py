@@ -9,9 +9,12 @@ Statement "script": text with markup in it, which every page must show as text.
 import datetime
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+from quotes.services import search
+from quotes.text import embedding as embed
 from sources.models import Article, Outlet
 
 REOPEN = "We will reopen the harbour before the winter storms arrive, and not a day later."
@@ -248,4 +251,20 @@ def more_statements(story):
                 drift="verbatim",
                 diff=[equal(text)],
             )
+    return story
+
+
+@pytest.fixture
+def meaning(story, settings, tmp_path, monkeypatch):
+    """Vectors for the story's quotes (reopen, wait and script each a direction of its
+    own) and a stand-in for the model: every query means mostly "reopen", a little "wait"."""
+    settings.VERBATIM_INDEX_DIR = str(tmp_path)
+    axes = {story.reopen.pk: 0, story.wait.pk: 1, story.script.pk: 2}
+    for quote in Quote.objects.filter(statement__in=axes):
+        vector = np.zeros(embed.DIMENSIONS, dtype=np.float32)
+        vector[axes[quote.statement_id]] = 1.0
+        Quote.objects.filter(pk=quote.pk).update(embedding=embed.to_bytes(vector))
+    query = np.zeros(embed.DIMENSIONS, dtype=np.float32)
+    query[[0, 1]] = [1.0, 0.3]
+    monkeypatch.setattr(search, "query_vector", lambda text: query / np.linalg.norm(query))
     return story

@@ -17,13 +17,14 @@ from quotes.services.variants import refresh_variants
 PAGES = {
     # count, page of results, results with their quotes and outlets, outlet choices
     "search": (lambda s: reverse("web:search"), 4),
-    # the same, plus the outlet named in the query string
+    # the same, plus the outlet named in the query string and whether any name or
+    # alias holds the speaker typed (else the closest spellings stand in)
     "search-filtered": (
         lambda s: (
             reverse("web:search") + "?speaker=marlow&words=statement"
             "&drift=verbatim&outlet=harbour-times&sort=newest"
         ),
-        5,
+        6,
     ),
     # the same, with the tick boxes "meaning changed" and "show lone fragments"
     "search-meaning": (lambda s: reverse("web:search") + "?meaning=on&fragments=on", 4),
@@ -33,8 +34,14 @@ PAGES = {
     # the two quotes (with the stretch of body around a trim)
     "compare": (lambda s: reverse("web:compare") + f"?a={s.reopen_verbatim.pk}&b={s.reopen_trimmed.pk}", 2),
     # speaker, aliases, outlets, statement count, statement page, their quotes,
-    # statements other outlets attribute to them, their quotes
-    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 8),
+    # the ids of statements other outlets attribute to them, those statements, their
+    # quotes, whether they are visible
+    "speaker": (lambda s: reverse("web:speaker", args=[s.ada.slug]), 10),
+    # the ranking (counted once a minute; the cache is emptied before each test), the page's speakers
+    "speaker-list": (lambda s: reverse("web:speaker-list"), 2),
+    # the outlet named, capped count, the page of articles with outlets, their quotation
+    # counts, outlet choices
+    "article-list": (lambda s: reverse("web:article-list") + "?outlet=harbour-times", 5),
     # outlets, their stored figures (drift and article counts)
     "outlet-list": (lambda s: reverse("web:outlet-list"), 2),
     # outlet, its stored figures (drift, statement and article counts, fidelity, comparisons),

@@ -86,15 +86,8 @@ def outlet(request, slug):
     article_page = CountedPaginator(articles, PAGE_SIZE, figures.article_count).get_page(
         request.GET.get("articles_page")
     )
-    counted = dict(
-        Quote.objects.visible()
-        .filter(article__in=[article.pk for article in article_page])
-        .values_list("article")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    count_quotes(article_page)
     for article in article_page:
-        article.quote_count = counted.get(article.pk, 0)
         article.copied_from = WireCopy.outlet_copied(article)
     return render(
         request,
@@ -122,6 +115,19 @@ def side_by_side(comparison):
     """(this outlet's bar, the other's bar) for each fidelity measure of a comparison."""
     own, theirs = chart_of(comparison.own), chart_of(comparison.theirs)
     return list(zip(own.bars, theirs.bars, strict=True)) if own and theirs else []
+
+
+def count_quotes(articles):
+    """Set each article's quote_count (its visible quotes), in one query for them all."""
+    counted = dict(
+        Quote.objects.visible()
+        .filter(article__in=[article.pk for article in articles])
+        .values_list("article")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for article in articles:
+        article.quote_count = counted.get(article.pk, 0)
 
 
 def article(request, pk):

@@ -19,7 +19,9 @@ RARE_RANKS = range(-5, 0)
 
 
 def pages_of_database():
-    """{page: [paths]} for the pages issue 18 names, picked from what the database holds."""
+    """{page: [paths]} for the pages issue 18 names, and those issue 13 added (a phrase, a
+    search by meaning, the speakers and articles indexes), picked from what the database
+    holds."""
     top = list(
         Statement.objects.visible()
         .values("speaker")
@@ -50,6 +52,13 @@ def pages_of_database():
         "speaker": [reverse("web:speaker", args=[speakers[0].slug])],
         "outlet": [reverse("web:outlet", args=[slug]) for slug in outlets],
         "outlets": [reverse("web:outlet-list")],
+        "search-phrase": [f"{search}?words=%22{words[rank]}+{words[rank + 1]}%22" for rank in COMMON_RANKS],
+        "search-meaning": [
+            f"{search}?words={words[rank]}+{words[rank + 300]}&match=meaning" for rank in range(100, 110)
+        ],
+        "speakers": [reverse("web:speaker-list")],
+        "articles": [reverse("web:article-list") + f"?outlet={slug}" for slug in outlets[:5]]
+        + [reverse("web:article-list")],
     }
 
 
