@@ -167,14 +167,16 @@ class StatementFilter(django_filters.FilterSet):
         words = data.get("words")
         try:
             if data.get("match") == "meaning" and (words or "").strip():
-                return self.filters["sort"].filter(
-                    fused_statements(queryset, words, narrowed), data.get("sort")
-                )
+                return self.ordered(fused_statements(queryset, words, narrowed))
         except (MeaningUnavailable, ModelUnavailable) as problem:
             log.warning("meaning search unavailable: %s", problem)
             self.meaning_problem = str(problem)
-        queryset = matching_statements(queryset, words)
-        return self.filters["sort"].filter(queryset, data.get("sort"))
+        return self.ordered(matching_statements(queryset, words))
+
+    def ordered(self, queryset):
+        """The chosen order, where this filter set has one (the API's lists keep id order)."""
+        sort = self.filters.get("sort")
+        return sort.filter(queryset, self.form.cleaned_data.get("sort")) if sort else queryset
 
     def filter_speaker(self, queryset, name, value):
         value = value.strip()

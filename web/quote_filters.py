@@ -17,6 +17,7 @@ Statement, the API in id order.
 import django_filters
 
 from quotes.models import Quote, Statement
+from quotes.services.search import matching_statements
 from web.filters import StatementFilter
 
 # The filters that find Statements; the others are read per quote.
@@ -38,7 +39,10 @@ class QuoteFilter(StatementFilter):
         if asked:
             statements = Statement.objects.visible()
             for name in asked:
-                statements = self.filters[name].filter(statements, values[name])
+                if name != "words":  # the words step runs last, as on the search page
+                    statements = self.filters[name].filter(statements, values[name])
+            if "words" in asked:
+                statements = matching_statements(statements, values["words"])
             queryset = queryset.filter(statement__in=statements.order_by().values("pk"))
         if values.get("outlet") is not None:
             queryset = queryset.filter(article__outlet=values["outlet"])

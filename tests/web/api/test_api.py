@@ -149,10 +149,12 @@ def test_the_openapi_schema_describes_every_resource(client):
 
 
 ENDPOINTS = {
-    # the outlet named, the page of statements with their speakers
-    "statements": ("/api/statements/?speaker=marlow&words=statement&outlet=harbour-times", 2),
-    # the outlet named, the page of quotes with article, outlet, speaker, statement and its speaker
-    "quotes": ("/api/quotes/?speaker=marlow&outlet=harbour-times&drift=verbatim", 2),
+    # the outlet named, whether a speaker has that name (else the closest spelling is
+    # looked for), the page of statements with their speakers
+    "statements": ("/api/statements/?speaker=marlow&words=statement&outlet=harbour-times", 3),
+    # the outlet named, whether a speaker has that name, the page of quotes with article,
+    # outlet, speaker, statement and its speaker
+    "quotes": ("/api/quotes/?speaker=marlow&outlet=harbour-times&drift=verbatim", 3),
     # the page of speakers, their aliases
     "speakers": ("/api/speakers/", 2),
     "outlets": ("/api/outlets/", 1),
