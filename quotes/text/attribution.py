@@ -53,7 +53,6 @@ that the article never prints in full ("Omar said") is taken for a body; a
 given name missing from the lexicon tells no gender.
 """
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -68,6 +67,7 @@ from .lexicon import (
     SPEECH_PARTICLES,
     SPEECH_VERBS,
     SUBORDINATE_ROLES,
+    TITLE_WORDS,
 )
 from .names import (
     DETERMINERS,
@@ -80,10 +80,13 @@ from .names import (
     ROLE,
     Mention,
     bare,
+    clean_name,
     is_np_word,
     joins_phrase,
     leading_phrase,
     mention_of,
+    mid_sentence_capitals,
+    opens_sentence,
     phrase_after,
     surname,
     tokens,
@@ -166,6 +169,7 @@ class Article:
     def __init__(self, body, quotations, parsed=None):
         self.parsed = parsed
         self.paragraphs = paragraph_spans(body)
+        self.paragraph_starts = [lo for lo, _ in self.paragraphs]
         self.frame = masked(mark_view(body), [s for q in quotations for s in q.segments])
         self.sentences = SentenceIndex(self.frame)
         self.narrative = [
@@ -175,6 +179,7 @@ class Article:
             and not is_label(body, lo, hi)
             for index, (lo, hi) in enumerate(self.paragraphs)
         ]
+        self.capitals = mid_sentence_capitals(self.frame)
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
@@ -188,7 +193,9 @@ class Article:
     def collect_names(self):
         """Every multi-word person name and group phrase, with the roles printed
         before the names."""
-        for lo, hi in self.paragraphs:
+        for index, (lo, hi) in enumerate(self.paragraphs):
+            if not self.narrative[index]:
+                continue
             run = []
             words = [*tokens(self.frame, lo, hi), (".", hi, hi)]
             for i, word in enumerate(words):
@@ -196,9 +203,41 @@ class Article:
                 if is_np_word(word[0]) or joins_phrase(words, i, following):
                     run.append(word)
                     continue
+                if run and self.is_opener(*run[0][:2]):
+                    run = run[1:]
                 if len(run) > 1 or (run and bare(run[0][0]) in GROUP_NOUNS):
                     self.note_phrase(mention_of(self.frame, run))
                 run = []
+
+    def is_opener(self, word, start):
+        """Whether a capitalised word is capitalised only because it opens a
+        sentence ("Within Sanders’ circle", "Much of it"): the article never
+        prints it capitalised in mid-sentence, it is no given name, title or
+        honorific, and the parse, where there is one, does not take it for a
+        proper noun."""
+        low = bare(word)
+        if not word[:1].isupper() or low in self.capitals or not opens_sentence(self.frame, start):
+            return False
+        if low in MALE_NAMES or low in FEMALE_NAMES or low in HONORIFICS or low in TITLE_WORDS:
+            return False
+        token = self.token_at(start)
+        return token is not None and token.tag_ not in PROPER_NOUN_TAGS
+
+    def token_at(self, offset):
+        """The parsed token at a body offset, or None where it was not parsed."""
+        if self.parsed is None:
+            return None
+        paragraph = bisect_left(self.paragraph_starts, offset + 1) - 1
+        span = self.parsed.span(paragraph, offset, offset + 1) if paragraph >= 0 else None
+        return span[0] if span is not None and len(span) else None
+
+    def without_opener(self, mention):
+        """mention less a first word capitalised only for opening its sentence;
+        None when nothing that names anyone is left ("Between", "Much")."""
+        words = tokens(self.frame, mention.start, mention.end)
+        if not words or not self.is_opener(*words[0][:2]):
+            return mention
+        return mention_of(self.frame, words[1:])
 
     def note_phrase(self, mention):
         if mention is None or mention.form == PRONOUN:
@@ -223,7 +262,10 @@ class Article:
 
     def canonical(self, name):
         """The fullest name the article prints for name ("Stoltenberg" ->
-        "Jens Stoltenberg"): the most frequent full name ending with its surname."""
+        "Jens Stoltenberg"): of the full names ending with its surname, one whose
+        first word is a given name before one whose first word may be a word
+        capitalised for opening a sentence ("Stated Stone:"), then the most
+        frequent, then the longest."""
         last = surname(name).lower()
         recognised = [
             (count, len(full), full)
@@ -240,14 +282,20 @@ class Article:
             ):
                 return best
         candidates = [
-            (count, len(full), full)
+            (self.is_given_name(full.split()[0]), count, len(full), full)
             for full, count in self.full_names.items()
             if surname(full).lower() == last and len(full) >= len(name)
         ]
         if not candidates:
             return name
-        best = max(candidates)[2]
+        best = max(candidates)[-1]
         return best if len(name.split()) == 1 or best.endswith(name) else name
+
+    def is_given_name(self, word):
+        """A first word known to begin a name: a common given name, or a word
+        the article prints capitalised in mid-sentence."""
+        low = bare(word)
+        return low in MALE_NAMES or low in FEMALE_NAMES or low in self.capitals
 
     def resolve_name(self, mention):
         """The speaker a name mention stands for. A lone capitalised word that
@@ -427,6 +475,10 @@ def without_determiner(phrase):
 
 def resolve(article, quotation, mention, resolved):
     """Turn the words that named the speaker into the speaker."""
+    if mention.form == NAME:
+        mention = article.without_opener(mention)
+        if mention is None:
+            return None
     if mention.form == NAME:
         return make(quotation, article.resolve_name(mention), mention, EXPLICIT, 0.95)
     if mention.form == PRONOUN:
@@ -727,6 +779,7 @@ def subject_before(frame, lo, verb_start):
 
 # --- cues read from the dependency parse -------------------------------------
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 # Dependencies through which a verb without a subject of its own ("…, adding",
 # "went on to say") takes the subject of the verb it hangs from.
 SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "ccomp", "parataxis"})
@@ -885,8 +938,7 @@ def person_mention(article, paragraph, ent, role, first=None):
         name_tokens = name_tokens[1:]
     if not name_tokens:
         return None
-    name = ent.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
-    name = re.sub(r"(’s|'s|’|')$", "", name).strip(" ,.")
+    name = clean_name(ent.doc[name_tokens[0].i : name_tokens[-1].i + 1].text)
     role_words = [w for w in role.split() if bare(w) not in DETERMINERS and bare(w) not in HONORIFICS]
     start = parsed.offset(paragraph, first if first is not None else ent[0])
     end = parsed.offset(paragraph, ent[-1]) + len(ent[-1])
@@ -920,8 +972,7 @@ def person_names(parsed):
             words = [t.text for t in ent if (t.tag_ != "POS" and not t.is_punct) or t.text == "."]
             while words and bare(words[0]) in HONORIFICS | {"the"}:
                 words = words[1:]
-            name = re.sub(r"(’s|'s|’|')$", "", " ".join(words)).strip(" ,")
-            name = name.replace(" .", ".")
+            name = clean_name(" ".join(words).replace(" .", "."))
             if len(name.split()) >= 2 and all(w[:1].isupper() or w in PARTICLES for w in name.split()):
                 yield name
 

@@ -60,6 +60,8 @@ PARTICLES = frozenset(
         "das",
     }
 )
+# Generational suffixes after a family name: "Jr.", "III".
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 FUNCTION_WORDS = frozenset(
     """is are was were be been being has have had will would can could should may
@@ -73,6 +75,10 @@ DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|an
 AGE = re.compile(r"^\d+-year-old$")
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
+
+# A run of capitalised words printed after a lower-case word, a digit or a comma
+# ("said Mr. Trump"): capitalised for themselves, not because they open a sentence.
+MID_SENTENCE_CAPITALS = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*(?:\.? [A-Z][\w’'-]*)*")
 
 # How far a speaker's noun phrase may reach, in characters: bounds the work per cue.
 PHRASE_REACH = 200
@@ -192,8 +198,7 @@ def mention_of(text, words):
             role_words.append(glued.group(1))
             name_words[0] = glued.group(2)
         has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)
-        name = " ".join(w for w in name_words if bare(w) not in HONORIFICS)
-        name = re.sub(r"(’s|'s|’|')$", "", name).rstrip(".,")
+        name = clean_name(" ".join(w for w in name_words if bare(w) not in HONORIFICS))
         role = (
             " ".join(w for w in role_words if bare(w) not in HONORIFICS)
             if any(bare(w) in TITLE_WORDS for w in role_words)
@@ -311,5 +316,39 @@ def phrase_after(text, lo, hi):
     return leading_phrase(text, tokens(text, lo, min(hi, lo + PHRASE_REACH)))
 
 
+def clean_name(name):
+    """name without a possessive ending or a trailing comma, and without a
+    trailing full stop unless it ends an abbreviation ("Jr.", "F.B.I.")."""
+    name = re.sub(r"(’s|'s|’|')$", "", name.strip()).rstrip(",").strip()
+    last = name.split()[-1] if name else ""
+    if last.endswith(".") and not keeps_full_stop(last):
+        name = name[:-1]
+    return name
+
+
+def mid_sentence_capitals(text):
+    """The words (bare) that text prints capitalised in mid-sentence: names,
+    not words capitalised only because they open a sentence ("Within", "Much")."""
+    return frozenset(
+        bare(word) for match in MID_SENTENCE_CAPITALS.finditer(text) for word in match.group().split()
+    )
+
+
+def opens_sentence(text, start):
+    """Whether the word at text[start] opens a sentence, a line or a clause
+    after a quotation: only white space, quote marks or blanked quotes lie
+    between it and the last full stop, colon or line break, or a blanked
+    quotation (whose own punctuation cannot be seen)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“”‘’'(":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;—–\x00"
+
+
 def surname(name):
-    return name.split()[-1] if name else ""
+    """The family name: the last word, passing over a generational suffix
+    ("Joseph R. Biden Jr." -> "Biden")."""
+    words = name.split()
+    while len(words) > 1 and bare(words[-1]).rstrip(",") in SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
