@@ -92,6 +92,7 @@ from .names import (
     tokens,
     trailing_phrase,
 )
+from .parse import parse_view
 from .quotations import (
     FRAGMENT_MASK,
     Quotation,
@@ -170,7 +171,7 @@ class Article:
         self.parsed = parsed
         self.paragraphs = paragraph_spans(body)
         self.paragraph_starts = [lo for lo, _ in self.paragraphs]
-        self.frame = masked(mark_view(body), [s for q in quotations for s in q.segments])
+        self.frame = masked(parse_view(mark_view(body)), [s for q in quotations for s in q.segments])
         self.sentences = SentenceIndex(self.frame)
         self.narrative = [
             index > 0
@@ -780,6 +781,8 @@ def subject_before(frame, lo, verb_start):
 # --- cues read from the dependency parse -------------------------------------
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+# How a quoted clause and the verb that says it hang together in the parse.
+CLAUSE_LINKS = frozenset({"ccomp", "parataxis"})
 # Dependencies through which a verb without a subject of its own ("…, adding",
 # "went on to say") takes the subject of the verb it hangs from.
 SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "ccomp", "parataxis"})
@@ -804,10 +807,15 @@ def is_speech_token(token):
     return low in SPEECH_PARTICLES and following is not None and following.lower_ == SPEECH_PARTICLES[low]
 
 
-def governing_verbs(span):
+def governing_verbs(span, full=False):
     """Verbs outside a quoted span that govern it or hang from it, nearest
-    first: (distance, verb, is_speech)."""
+    first: (distance, verb, is_speech). For a full quote (a sentence of its
+    own), a verb that frames it (frames_quote) counts as speech."""
     inside = {t.i for t in span}
+
+    def says(token):
+        return is_speech_token(token) or (full and frames_quote(token, span))
+
     found = {}
     for token in span:
         head, steps = token, 0
@@ -820,7 +828,7 @@ def governing_verbs(span):
                 if is_speech_token(head):
                     break
         for child in token.children:
-            if child.i not in inside and is_speech_token(child):
+            if child.i not in inside and says(child):
                 found.setdefault(child.i, child)
     lo, hi = span[0].i, span[-1].i
 
@@ -828,9 +836,28 @@ def governing_verbs(span):
         return lo - token.i if token.i < lo else token.i - hi
 
     return sorted(
-        ((distance(t), t, is_speech_token(t)) for t in found.values()),
+        ((distance(t), t, says(t)) for t in found.values()),
         key=lambda item: (not item[2], item[0]),
     )
+
+
+def frames_quote(verb, span):
+    """Whether a verb missing from the speech verbs still says the quote
+    ("“…,” Kelly charged", "“…?” he scoffed", "Hillary shot back, “…”"): the
+    quote hangs from it, or it from the quote, and only its subject, a
+    particle and punctuation stand between them."""
+    if verb.pos_ != "VERB":
+        return False
+    inside = range(span.start, span.end)
+    linked = (verb.head.i in inside and verb.dep_ in CLAUSE_LINKS) or any(
+        t.head.i == verb.i and t.dep_ in CLAUSE_LINKS and t.pos_ in ("VERB", "AUX") for t in span
+    )
+    if not linked:
+        return False
+    doc = verb.doc
+    between = doc[verb.i + 1 : span.start] if verb.i < span.start else doc[span.end : verb.i]
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    return all(t.is_punct or t.is_space or t.dep_ == "prt" or t.i in subject for t in between)
 
 
 def verb_subject(verb, inside=frozenset()):
@@ -953,12 +980,12 @@ def parsed_cue(article, quotation):
     span = article.parsed.span(first.paragraph, first.start, first.end)
     if span is None or not len(span):
         return None
-    for _distance, verb, speech in governing_verbs(span):
+    for _distance, verb, speech in governing_verbs(span, full=quotation.kind == "full"):
         if not speech and quotation.kind != "fragment":
             continue
         subject = verb_subject(verb, frozenset(t.i for t in span))
-        if subject is None:
-            continue
+        if subject is None or (subject.lower_ in NARRATORS and not is_speech_token(verb)):
+            continue  # "X said, and I quote, “…”": the narrator only frames it
         return mention_from_token(article, first.paragraph, subject)
     return None
 

@@ -251,8 +251,25 @@ TITLE_WORDS = frozenset(
     manager captain striker boss presenter correspondent editor author lawyer
     counsel negotiator diplomat commissioner inspector superintendent constable
     detective sheriff chancellor-elect president-elect former acting interim
-    incoming outgoing shadow""".split()
+    incoming outgoing shadow speaker majority minority whip strategist
+    consultant pollster columnist commentator host anchor reporter
+    pastor rabbi imam reverend chaplain nominee candidate front-runner
+    frontrunner challenger incumbent donor activist organizer organiser
+    campaigner publisher historian researcher scientist doctor surgeon
+    sen. rep. gov.""".split()
 )
+# Title words that modify another ("Foreign Minister", "former senator") and
+# have no plural as a title: "United States" is no title.
+TITLE_MODIFIERS = frozenset(
+    """state foreign defence defense home interior finance health justice
+    former acting interim incoming outgoing shadow majority minority vice
+    major""".split()
+)
+# The plural of a title before names ("Senators Rubio and Cruz"): a title, and
+# the name after it is one person's.
+TITLE_WORDS = TITLE_WORDS | {
+    word + "s" for word in TITLE_WORDS - TITLE_MODIFIERS if word.isalpha() and not word.endswith("s")
+}
 
 # Words that open a phrase for someone unnamed ("a senior official", "officials").
 INDEFINITE_WORDS = frozenset("a an one another some several many most two three four five few other".split())

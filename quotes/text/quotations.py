@@ -303,6 +303,8 @@ def is_attribution_gap(text, first, second):
     if re.search(r"[.!?]\s+\S", gap.strip()):
         return False
     words = WORD.findall(gap)
+    if words and text[first.end - 1] in ".!?…" and words[0][0].isupper():
+        return False  # a new sentence between: “A.” X called it “B.”
     line_end = text.find("\n", second.end)
     if (
         words
