@@ -63,6 +63,7 @@ from .lexicon import (
     HONORIFICS,
     INDEFINITE_WORDS,
     MALE_NAMES,
+    NOT_NAMES,
     PERSON_PRONOUNS,
     SPEECH_PARTICLES,
     SPEECH_VERBS,
@@ -83,6 +84,7 @@ from .names import (
     clean_name,
     is_np_word,
     joins_phrase,
+    keeps_full_stop,
     leading_phrase,
     mention_of,
     mid_sentence_capitals,
@@ -781,6 +783,7 @@ def subject_before(frame, lo, verb_start):
 # --- cues read from the dependency parse -------------------------------------
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # How a quoted clause and the verb that says it hang together in the parse.
 CLAUSE_LINKS = frozenset({"ccomp", "parataxis"})
 # Dependencies through which a verb without a subject of its own ("…, adding",
@@ -983,11 +986,49 @@ def parsed_cue(article, quotation):
     for _distance, verb, speech in governing_verbs(span, full=quotation.kind == "full"):
         if not speech and quotation.kind != "fragment":
             continue
+        if speech:
+            inverted = inverted_subject(article, first.paragraph, verb, span)
+            if inverted is not None:
+                return inverted
         subject = verb_subject(verb, frozenset(t.i for t in span))
         if subject is None or (subject.lower_ in NARRATORS and not is_speech_token(verb)):
             continue  # "X said, and I quote, “…”": the narrator only frames it
         return mention_from_token(article, first.paragraph, subject)
     return None
+
+
+def inverted_subject(article, paragraph, verb, span):
+    """The speaker printed after a verb that follows the quote ("“…,” said
+    retired neurosurgeon Ben Carson", "“…,” recalled Mr. Rhodes", "“…,” said
+    a spokeswoman for the firm, Jane Roe"): the words from the verb to the
+    next comma or full stop, whatever the parse made of them (it often takes
+    them for an object, or for the subject of the clause after). A name ends
+    the phrase, the words before it are its role. None when a subject stands
+    before the verb ("“…,” he said") or nothing follows it."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.i < span.end:
+        return None
+    if any(not t.is_punct and not t.is_space for t in doc[span.end : verb.i]):
+        return None
+    if any(c.dep_ in SUBJECTS and c.i < verb.i for c in verb.children):
+        return None
+    phrase = []
+    for token in doc[verb.i + 1 :]:
+        if token.text == "." and phrase and keeps_full_stop(phrase[-1].text + "."):
+            continue  # the full stop of "Lt." or "Mr." split off
+        if (token.is_punct and token.text not in "-–") or token.is_quote or token.pos_ in ("ADP", "SCONJ"):
+            break
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            break
+        phrase.append(token)
+    if not phrase or phrase[-1].tag_ not in PROPER_NOUN_TAGS or phrase[0].pos_ == "PRON":
+        return None
+    start = article.parsed.offset(paragraph, phrase[0])
+    end = article.parsed.offset(paragraph, phrase[-1]) + len(phrase[-1])
+    mention = mention_of(article.frame, tokens(article.frame, start, end))
+    if mention is None or mention.form != NAME or bare(mention.name) in NOT_NAMES:
+        return None
+    return mention
 
 
 def person_names(parsed):

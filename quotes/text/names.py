@@ -244,6 +244,13 @@ def name_start(words):
         )
 
     last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)
+    # Lower-case modifiers between the title and the name: "the younger Mr. Trump".
+    while (
+        last_title + 1 < len(words) - 1
+        and words[last_title + 1][0].islower()
+        and lows[last_title + 1] not in PARTICLES
+    ):
+        last_title += 1
     rest = words[last_title + 1 :]
     if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
         return None
