@@ -90,6 +90,9 @@ FULL_MIN_WORDS = 10
 PARAGRAPH_BREAK = re.compile(r"\n+")
 WORD = re.compile(r"[\w’'-]+")
 ATTRIBUTION_GAP_WORDS = 14
+# An unclosed quote continues into the next paragraph only when it holds this many
+# words: a quotation over several paragraphs opens with a sentence or more.
+CARRIED_MIN_WORDS = 5
 FRAGMENT_MASK = "\x00"
 # A Title Case quote of at most this many words after one of these words is a
 # name of a programme or a work ("on “Meet the Harbour”", "told “Harbour Today”").
@@ -155,7 +158,7 @@ class QuoteSpan:
 TWO_CHARACTER_MARK = re.compile("''|``|‘‘|’’|,,")
 # Markup left in the text by a converter (<tweet id="…" author="…">): its
 # attribute values are no quotations, so the tags are blanked before pairing.
-MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,400})?/?>")
 # A dateline opening a paragraph ("WASHINGTON (AP) — ", "PORTSMOUTH, July 25
 # (UPI) — "): a place in capitals, perhaps a region, a date and an agency, then a
 # dash. mark_view blanks it, so no step takes the place for a speaker or a subject.
@@ -305,11 +308,13 @@ def is_attribution_gap(text, first, second):
     if first.paragraph != second.paragraph or text[first.end - 1] not in ",.!?…:;—–-":
         return False
     gap = text[first.end + 1 : max(first.end + 1, second.start - 1)]
-    if re.search(r"[.!?]\s+\S", gap.strip()):
-        return False
+    if len(sentence_spans(gap.strip())) > 1:
+        return False  # a sentence ends in the gap ("Mr." does not end one)
     words = WORD.findall(gap)
     if words and text[first.end - 1] in ".!?…" and words[0][0].isupper():
         return False  # a new sentence between: “A.” X called it “B.”
+    if words and gap.rstrip(DOUBLE_MARKS + SINGLE_MARKS + " ")[-1:] not in ",.:;—–-":
+        return False  # the narration runs into the second: “A,” X said Y’s “B”
     line_end = text.find("\n", second.end)
     if (
         words
@@ -334,7 +339,9 @@ def opens_with_mark(text, lo, hi):
 
 def group_segments(text, paragraphs, segments_by_paragraph):
     """Segments grouped into quotations: interrupted ones joined, and unclosed
-    ones continued into the next paragraph when it opens with a quote mark."""
+    ones continued into the next paragraph when it opens with a quote mark.
+    A quote left open after a few words ("“family fortunes.'.')", a mark
+    typed wrong) is no quotation running on: it ends with its paragraph."""
     groups = []
     carried = None
     for index, (lo, hi) in enumerate(paragraphs):
@@ -351,7 +358,11 @@ def group_segments(text, paragraphs, segments_by_paragraph):
                 groups[-1].append(segment)
             else:
                 groups.append([segment])
-        if segments and not segments[-1].closed:
+        if (
+            segments
+            and not segments[-1].closed
+            and len(WORD.findall(text[segments[-1].start : segments[-1].end])) >= CARRIED_MIN_WORDS
+        ):
             carried = groups[-1]
     return groups
 
