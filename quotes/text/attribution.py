@@ -784,6 +784,10 @@ def subject_before(frame, lo, verb_start):
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verbs whose object is always words said ("said “no”", "wrote “…”").
+CORE_SPEECH_VERBS = frozenset(
+    "say says said saying tell tells told telling write writes wrote writing ask asks asked asking".split()
+)
 # How a quoted clause and the verb that says it hang together in the parse.
 CLAUSE_LINKS = frozenset({"ccomp", "parataxis"})
 # Dependencies through which a verb without a subject of its own ("…, adding",
@@ -817,7 +821,9 @@ def governing_verbs(span, full=False):
     inside = {t.i for t in span}
 
     def says(token):
-        return is_speech_token(token) or (full and frames_quote(token, span))
+        if is_speech_token(token):
+            return not has_noun_object(token, span)
+        return full and frames_quote(token, span)
 
     found = {}
     for token in span:
@@ -842,6 +848,17 @@ def governing_verbs(span, full=False):
         ((distance(t), t, says(t)) for t in found.values()),
         key=lambda item: (not item[2], item[0]),
     )
+
+
+def has_noun_object(verb, span):
+    """Whether the quote is the verb's object and a noun phrase, not words
+    said: "it was maintaining “a massive invasion force …”", where a verb of
+    the speech lexicon does not report speech ("maintain", "express")."""
+    head = next((t for t in span if t.head.i == verb.i and t.dep_ == "dobj"), None)
+    if head is None or verb.lower_ in CORE_SPEECH_VERBS:
+        return False
+    opening = next((t for t in span if not t.is_punct and not t.is_space), None)
+    return head.pos_ in ("NOUN", "PROPN") and opening is not None and opening.pos_ == "DET"
 
 
 def frames_quote(verb, span):
