@@ -120,6 +120,13 @@ CLAUSE_OPENERS = frozenset(
     addressing responding according as when since""".split()
 )
 AFTER_CUE_WORDS = 10
+# A speech verb this close after a closing mark attributes the quote ("…,” said X").
+ADJACENT_CUE_WORDS = 4
+# The last character of a quote that its attribution follows in the same sentence.
+QUOTE_THEN_ATTRIBUTION = frozenset(",?!—–-")
+# Words after a speech verb that close an attribution: "he said in a statement".
+ATTRIBUTION_ENDINGS = frozenset("in on at during after before to of last this yesterday today".split())
+CLOSING_MARKS = "”’\"'»“"
 # How far back from a verb (or on from a sentence start) a subject is sought, in characters.
 CLAUSE_REACH = 400
 APPOSITIVE_WORDS = 8
@@ -170,6 +177,7 @@ class Article:
     quotes blanked out, the people it names in full, and its sentence subjects."""
 
     def __init__(self, body, quotations, parsed=None):
+        self.body = body
         self.parsed = parsed
         self.paragraphs = paragraph_spans(body)
         self.paragraph_starts = [lo for lo, _ in self.paragraphs]
@@ -420,7 +428,9 @@ def attribute(body, quotations, parsed=None):
 
 
 def attribute_one(article, quotation, resolved, previous):
-    mention = parsed_cue(article, quotation) or find_cue(article, quotation)
+    mention = (
+        adjacent_cue(article, quotation) or parsed_cue(article, quotation) or find_cue(article, quotation)
+    )
     if mention is not None:
         result = resolve(article, quotation, mention, resolved)
         if result is not None:
@@ -649,6 +659,53 @@ def speech_verbs(words):
         ):
             found.append(i)
     return found
+
+
+def adjacent_cue(article, quotation):
+    """The attribution printed right after the quote's first closing mark, in
+    the same sentence: a speech verb among the next ADJACENT_CUE_WORDS words
+    ("…,” he said", "…?” asked Dunn", "…,” Mr. Lind said"). News copy
+    attributes a quote so; this is surer than a parse that hangs the quote on
+    a verb before it ("Moscow denies — “why …?” asked Dunn")."""
+    first = quotation.segments[0]
+    if not first.closed:
+        return None
+    if article.body[first.end - 1 : first.end] not in QUOTE_THEN_ATTRIBUTION:
+        return None
+    frame = article.frame
+    lo, hi = article.paragraphs[first.paragraph]
+    start = first.end + 1
+    while start < hi and frame[start] in CLOSING_MARKS:
+        start += 1
+    end = article.sentences.around(lo, hi, first.end - 1)[1]
+    stop = frame.find(FRAGMENT_MASK, start, end)
+    end = end if stop == -1 else stop
+    words = tokens(frame, start, min(end, start + CLAUSE_REACH))[:ADJACENT_CUE_WORDS]
+    if words and article.body[first.end - 1] in "?!" and words[0][0] in ("He", "She", "They", "It", "We"):
+        return None  # “…!” She replied …: a new sentence
+    verbs = speech_verbs(words)
+    if not verbs or bare(words[verbs[0]][0]) == "according":
+        return None
+    verb = words[verbs[0]]
+    if verbs[0] == 0:
+        mention = phrase_after(frame, verb[2], end)
+        after = frame[mention.end : end].lstrip()[:1] if mention is not None else ""
+        if mention is None or mention.form != NAME or after not in ("", ".", ","):
+            return None
+        return mention
+    if quotation.kind != "full" and not ends_attribution(frame, verb[2], end):
+        return None  # a phrase in narration: “distasteful,” Santilli expressed a desire …
+    mention = leading_phrase(frame, words[: verbs[0]])
+    if mention is None or mention.form not in (NAME, PRONOUN) or frame[mention.end : verb[1]].strip():
+        return None
+    return mention
+
+
+def ends_attribution(frame, lo, hi):
+    """Whether the words after a speech verb close an attribution (".", ",",
+    "in a statement", "on Monday") rather than go on to its object."""
+    words = tokens(frame, lo, min(hi, lo + CLAUSE_REACH))
+    return not words or words[0][0] in (".", ",", ";") or bare(words[0][0]) in ATTRIBUTION_ENDINGS
 
 
 def cue_after(frame, lo, hi):

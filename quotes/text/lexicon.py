@@ -256,7 +256,7 @@ TITLE_WORDS = frozenset(
     pastor rabbi imam reverend chaplain nominee candidate front-runner
     frontrunner challenger incumbent donor activist organizer organiser
     campaigner publisher historian researcher scientist doctor surgeon
-    sen. rep. gov.""".split()
+    co-host co-founder co-chair co-author sen. rep. gov.""".split()
 )
 # Title words that modify another ("Foreign Minister", "former senator") and
 # have no plural as a title: "United States" is no title.

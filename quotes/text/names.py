@@ -71,6 +71,9 @@ FUNCTION_WORDS = frozenset(
 )
 # "the Spaniard", "the Frenchman", "the Israeli": a person named by origin.
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|ane|i|er)$")
+# A capitalised compound whose last part is lower case modifies a name, it is no
+# part of it: "the Manhattan-made Trump", "Ohio-based", "Oscar-winning".
+COMPOUND_MODIFIER = re.compile(r"^[A-Z][\w’']*-(?:[\w’']+-)*[a-z][a-z’']*$")
 # "the 62-year-old": a person named by age.
 AGE = re.compile(r"^\d+-year-old$")
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
@@ -145,7 +148,12 @@ def is_np_word(word):
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return False
     return (
-        (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS and low not in OPENING_WORDS)
+        (
+            is_capitalised(word)
+            and low not in NOT_NAMES - DETERMINERS
+            and low not in OPENING_WORDS
+            and not COMPOUND_MODIFIER.match(word)
+        )
         or low in TITLE_WORDS
         or AGE.match(low)
         or (

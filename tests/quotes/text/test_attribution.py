@@ -316,3 +316,19 @@ def test_it_does_not_read_a_noun_object_of_a_speech_verb_as_speech():
         "of the coast to the islands in the south”."
     )
     assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_attribution_right_after_the_quote_over_a_verb_before_it():
+    body = (
+        "The council denies any plan — “why would anyone close the harbour to the fishermen?” "
+        "asked Anna Berg, a lawyer for the port."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_does_not_take_a_new_sentence_after_an_exclamation_for_the_attribution():
+    body = (
+        "Anna Berg wrote to the mayor, telling her, “you are the best harbour master we ever had!” "
+        "She replied that it was an honour."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"

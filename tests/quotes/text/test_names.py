@@ -4,6 +4,7 @@ from quotes.text.names import (
     NAME,
     PERSON,
     clean_name,
+    is_np_word,
     mention_of,
     mid_sentence_capitals,
     opens_sentence,
@@ -56,3 +57,8 @@ def test_it_tells_a_word_that_opens_a_sentence():
     assert opens_sentence(text, text.index("Boats"))
     assert opens_sentence(text, text.index("Within"))
     assert not opens_sentence(text, text.index("crowd"))
+
+
+def test_it_keeps_a_compound_modifier_out_of_a_name():
+    assert not is_np_word("Harbour-born") and not is_np_word("Oscar-winning")
+    assert is_np_word("Jean-Luc") and is_np_word("Secretary-General")
