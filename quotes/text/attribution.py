@@ -242,6 +242,11 @@ class Article:
         span = self.parsed.span(paragraph, offset, offset + 1) if paragraph >= 0 else None
         return span[0] if span is not None and len(span) else None
 
+    def is_finite_verb(self, offset):
+        """Whether the parse takes the word at a body offset for a finite verb."""
+        token = self.token_at(offset)
+        return token is not None and token.tag_ in FINITE_VERB_TAGS and token.pos_ == "VERB"
+
     def without_opener(self, mention):
         """mention less a first word capitalised only for opening its sentence;
         None when nothing that names anyone is left ("Between", "Much")."""
@@ -684,8 +689,12 @@ def adjacent_cue(article, quotation):
     if words and article.body[first.end - 1] in "?!" and words[0][0] in ("He", "She", "They", "It", "We"):
         return None  # “…!” She replied …: a new sentence
     verbs = speech_verbs(words)
-    if not verbs or bare(words[verbs[0]][0]) == "according":
+    if verbs and bare(words[verbs[0]][0]) == "according":
         return None
+    if not verbs:  # a verb the lexicon lacks: “…!” beamed X, “…?” Beck questioned
+        verbs = [i for i, (_, start, _) in enumerate(words) if article.is_finite_verb(start)][:1]
+        if not verbs or not ends_attribution(frame, phrase_end(frame, words, verbs[0], end), end):
+            return None
     verb = words[verbs[0]]
     if verbs[0] == 0:
         mention = phrase_after(frame, verb[2], end)
@@ -699,6 +708,15 @@ def adjacent_cue(article, quotation):
     if mention is None or mention.form not in (NAME, PRONOUN) or frame[mention.end : verb[1]].strip():
         return None
     return mention
+
+
+def phrase_end(frame, words, verb, hi):
+    """Where an attribution's verb and, when the verb comes first, the name
+    after it end: the offset from which ends_attribution reads on."""
+    if verb > 0:
+        return words[verb][2]
+    mention = phrase_after(frame, words[verb][2], hi)
+    return mention.end if mention is not None else words[verb][2]
 
 
 def ends_attribution(frame, lo, hi):
@@ -893,6 +911,14 @@ def governing_verbs(span, full=False):
                 found.setdefault(head.i, head)
                 if is_speech_token(head):
                     break
+                for aside in head.children:  # "As X put it, Y is “…”"
+                    if (
+                        aside.dep_ == "advcl"
+                        and aside.i not in inside
+                        and is_speech_token(aside)
+                        and as_clause(aside)
+                    ):
+                        found.setdefault(aside.i, aside)
         for child in token.children:
             if child.i not in inside and says(child):
                 found.setdefault(child.i, child)
@@ -918,6 +944,11 @@ def has_noun_object(verb, span):
     return head.pos_ in ("NOUN", "PROPN") and opening is not None and opening.pos_ == "DET"
 
 
+def as_clause(verb):
+    """Whether a verb opens an "as" clause: "as X put it", "as she said"."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
 def frames_quote(verb, span):
     """Whether a verb missing from the speech verbs still says the quote
     ("“…,” Kelly charged", "“…?” he scoffed", "Hillary shot back, “…”"): the
@@ -940,7 +971,8 @@ def frames_quote(verb, span):
 def verb_subject(verb, inside=frozenset()):
     """The token that says it: the verb's subject, the object of "according
     to", the agent of a passive, or the subject of the verb it hangs from;
-    never a word of the quote itself (token indexes in inside)."""
+    for a relative clause ("X, who said …") the noun it is about; never a
+    word of the quote itself (token indexes in inside)."""
     for _ in range(SUBJECT_CLIMB):
         if verb.i in inside:
             if verb.head.i == verb.i:
@@ -952,6 +984,8 @@ def verb_subject(verb, inside=frozenset()):
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return obj
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head  # "Mr. Sanders, who said he …": the noun the clause is about
         if subject is not None:
             return subject
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)

@@ -196,7 +196,15 @@ BELIEF_VERBS = frozenset(
 REPORTING_VERBS = (SPEECH_VERBS | BELIEF_VERBS) - {"according"}
 
 # Verbs that only cue speech with their particle: "pointed out", "called on".
-SPEECH_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
+SPEECH_PARTICLES = {
+    "point": "out",
+    "points": "out",
+    "pointed": "out",
+    "pointing": "out",
+    "put": "it",  # "as X put it"
+    "puts": "it",
+    "putting": "it",
+}
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # Common English given names whose bearers are mostly of one gender (the most

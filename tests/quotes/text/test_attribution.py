@@ -332,3 +332,22 @@ def test_it_does_not_take_a_new_sentence_after_an_exclamation_for_the_attributio
         "She replied that it was an honour."
     )
     assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_noun_a_relative_clause_is_about_for_the_speaker():
+    body = "The vote was a loss for Anna Berg, who said she would take “a day off and then start again”."
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_reads_as_someone_put_it():
+    body = "As the columnist Anna Berg put it, the council is “unmoved, and the fishermen are uninspired.”"
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_reads_a_short_attribution_with_a_verb_the_lexicon_lacks():
+    body = (
+        "Olav Lind took questions at the quay on Monday.\n\n"
+        "“Would you open the gates for the small boats at least?” Anna Berg pressed. "
+        "“Maybe for a week?”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
