@@ -617,13 +617,20 @@ def continuation(article, quotation, previous, resolved):
 
 
 def colon_intro(article, paragraph):
-    """The speaker named by a paragraph before that ends with a colon."""
+    """The speaker named by a paragraph before that ends with a colon: the
+    subject of its speech verb, else the subject its last sentence opens with."""
     if paragraph == 0:
         return None
     lo, hi = article.paragraphs[paragraph - 1]
     if not article.frame[lo:hi].rstrip().endswith(":"):
         return None
-    return parsed_intro(article, paragraph - 1) or cue_before(article.frame, lo, hi)
+    found = parsed_intro(article, paragraph - 1) or cue_before(article.frame, lo, hi)
+    if found is None:  # "… X issued the following statement:"
+        start, end = article.sentences.spans(lo, hi)[-1]
+        found = opening_subject(article.frame, start, end)
+        if found is not None and found.form not in (NAME, PRONOUN):
+            return None
+    return found
 
 
 def find_cue(article, quotation):
@@ -647,11 +654,28 @@ def find_cue(article, quotation):
         ordered = [before, *afters]
     if speech_verbs(tokens(frame, start, opener)):
         ordered.append(opening_subject(frame, start, end))
-    elif frame[start:opener].rstrip().endswith(":"):
+    elif frame[start:opener].rstrip(" " + CLOSING_MARKS).endswith(":"):
         # "X put it: “…”", "As X put it: “…”": a clause closed by a colon introduces the quote
         words = tokens(frame, start, opener)
         ordered.append(leading_phrase(frame, words[1 if bare(words[0][0]) == "as" else 0 :]))
+        ordered.append(name_before_colon(frame, words))
     return next((m for m in ordered if m is not None), None)
+
+
+def name_before_colon(frame, words):
+    """A name set off before a colon after a dash or "from", as blogs and
+    live pages print a source: "… contests - Philip Bump: “…”", "More from
+    Jones: “…”"."""
+    colon = max((i for i, w in enumerate(words) if w[0] == ":"), default=None)
+    if colon is None:
+        return None
+    mention = trailing_phrase(frame, words[:colon])
+    if mention is None or mention.form != NAME:
+        return None
+    before = [w for w in words[:colon] if w[2] <= mention.start]
+    if before and before[-1][0] not in ("-", "—", "–", "--") and bare(before[-1][0]) != "from":
+        return None
+    return mention
 
 
 def speech_verbs(words):
@@ -1099,10 +1123,26 @@ def parsed_cue(article, quotation):
             if inverted is not None:
                 return inverted
         subject = verb_subject(verb, frozenset(t.i for t in span))
+        if subject is None and speech and verb.dep_ == "ROOT" and verb.i < span.start:
+            opening = sentence_subject(article, first.paragraph, verb)
+            if opening is not None:
+                return opening
         if subject is None or (subject.lower_ in NARRATORS and not is_speech_token(verb)):
             continue  # "X said, and I quote, “…”": the narrator only frames it
         return mention_from_token(article, first.paragraph, subject)
     return None
+
+
+def sentence_subject(article, paragraph, verb):
+    """The name a sentence opens with, for a speech verb the parse left
+    without a subject ("Mr. X, whose start-up, Y, uses …, said: “…”"): the
+    parse lost it in the clauses between, the word rules still see it."""
+    start = article.parsed.offset(paragraph, verb.sent[0])
+    mention = opening_subject(article.frame, start, article.parsed.offset(paragraph, verb))
+    if mention is None or mention.form != NAME:
+        return None
+    mention = article.without_opener(mention)
+    return mention if mention is not None and mention.form == NAME else None
 
 
 def inverted_subject(article, paragraph, verb, span):

@@ -351,3 +351,26 @@ def test_it_reads_a_short_attribution_with_a_verb_the_lexicon_lacks():
         "“Maybe for a week?”"
     )
     assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_subject_of_a_paragraph_that_introduces_a_statement_with_a_colon():
+    body = HEAD + (
+        "In response to the flood, Mayor Anna Berg issued the following statement:\n\n"
+        "“Our thoughts are with every family on the coast. The gates stay shut until the water falls.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_a_name_set_off_before_a_colon_after_a_dash():
+    body = (
+        HEAD + "The tide tables have been wrong all year - Anna Berg: “Nobody checked them since the spring.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_the_name_a_sentence_opens_with_when_the_parse_loses_the_subject():
+    body = (
+        "Mr. Lind, whose latest boat, Seabird, carries cargo to help farms find buyers, said the mayor "
+        "was a sailor at heart: “He is a harbour kind of man. He has plans and drops them if they sink.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Lind"
