@@ -1122,6 +1122,7 @@ def parsed_cue(article, quotation):
             inverted = inverted_subject(article, first.paragraph, verb, span)
             if inverted is not None:
                 return inverted
+            verb = outer_speech_verb(verb)
         subject = verb_subject(verb, frozenset(t.i for t in span))
         if subject is None and speech and verb.dep_ == "ROOT" and verb.i < span.start:
             opening = sentence_subject(article, first.paragraph, verb)
@@ -1131,6 +1132,21 @@ def parsed_cue(article, quotation):
             continue  # "X said, and I quote, “…”": the narrator only frames it
         return mention_from_token(article, first.paragraph, subject)
     return None
+
+
+def outer_speech_verb(verb):
+    """The speech verb that reports the one given, when it stands in another's
+    complement ("Obama said Americans will say “no”", "Israel said Clinton
+    called on members to be “closely coordinated”"): the outer source is who
+    the article quotes."""
+    outer, head = verb, verb
+    for _ in range(GOVERNING_CLIMB):
+        if head.dep_ != "ccomp" or head.head.i == head.i:
+            break
+        head = head.head
+        if is_speech_token(head):
+            outer = head
+    return outer
 
 
 def sentence_subject(article, paragraph, verb):

@@ -374,3 +374,8 @@ def test_it_takes_the_name_a_sentence_opens_with_when_the_parse_loses_the_subjec
         "was a sailor at heart: “He is a harbour kind of man. He has plans and drops them if they sink.”"
     )
     assert parsed_speakers(body)[0][1] == "Lind"
+
+
+def test_it_gives_a_quote_in_a_reported_clause_to_the_outer_speaker():
+    body = "Mayor Anna Berg said she expected that Olav Lind will say “no” to the new harbour fee."
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
