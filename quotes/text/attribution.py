@@ -130,6 +130,9 @@ CLOSING_MARKS = "”’\"'»“"
 # How far back from a verb (or on from a sentence start) a subject is sought, in characters.
 CLAUSE_REACH = 400
 APPOSITIVE_WORDS = 8
+# Most spaces between two words of one name: a wider gap is something blanked
+# between them (a party label, a dateline), as in "Sen. X (I-Vt.) Clinton".
+NAME_GAP = 2
 LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
@@ -211,14 +214,20 @@ class Article:
             words = [*tokens(self.frame, lo, hi), (".", hi, hi)]
             for i, word in enumerate(words):
                 following = words[i + 1] if i + 1 < len(words) else None
-                if is_np_word(word[0]) or joins_phrase(words, i, following):
+                joined = not run or word[1] - run[-1][2] <= NAME_GAP
+                if joined and (is_np_word(word[0]) or joins_phrase(words, i, following)):
                     run.append(word)
                     continue
-                if run and self.is_opener(*run[0][:2]):
-                    run = run[1:]
-                if len(run) > 1 or (run and bare(run[0][0]) in GROUP_NOUNS):
-                    self.note_phrase(mention_of(self.frame, run))
-                run = []
+                self.note_run(run)
+                run = [word] if is_np_word(word[0]) else []
+
+    def note_run(self, run):
+        """Note the phrase a run of name words makes, less a first word that
+        only opens its sentence."""
+        if run and self.is_opener(*run[0][:2]):
+            run = run[1:]
+        if len(run) > 1 or (run and bare(run[0][0]) in GROUP_NOUNS):
+            self.note_phrase(mention_of(self.frame, run))
 
     def is_opener(self, word, start):
         """Whether a capitalised word is capitalised only because it opens a
@@ -1081,7 +1090,11 @@ def mention_from_token(article, paragraph, token):
         # "terse Miller", "Celebrating Clinton": modifiers before a name are no part of it
         while first < token.i and (
             doc[first].pos_ in MODIFIER_TAGS
-            or (doc[first].pos_ == "DET" and doc[first + 1].pos_ in MODIFIER_TAGS and first + 1 < token.i)
+            or doc[first].is_punct  # "81-year-old", "warm-and-fuzzy"
+            or (
+                doc[first].pos_ in ("DET", "CCONJ", "NOUN")
+                and doc[first + 1].pos_ in MODIFIER_TAGS | {"PUNCT"}
+            )
         ):
             first += 1
     if ent is not None and ent.label_ in PERSONAL_ENTITIES:

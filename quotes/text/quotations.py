@@ -160,13 +160,16 @@ TWO_CHARACTER_MARK = re.compile("''|``|‘‘|’’|,,")
 # attribute values are no quotations, so the tags are blanked before pairing.
 MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,400})?/?>")
 # A dateline opening a paragraph ("WASHINGTON (AP) — ", "PORTSMOUTH, July 25
-# (UPI) — "): a place in capitals, perhaps a region, a date and an agency, then a
-# dash. mark_view blanks it, so no step takes the place for a speaker or a subject.
+# (UPI) — ", "Washington (AFP) – "): a place in capitals, perhaps a region, a
+# date and an agency, or a place in Title Case and an agency; then a dash. mark_view blanks it, so no step takes the place for a speaker or a subject.
 DATELINE = re.compile(
-    r"(?m)^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
+    r"(?m)^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*"
     r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
     r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?: ?\([A-Za-z. ]{2,24}\))? ?(?:—|–|--|-) (?=\S)"
+    r"(?: ?\([A-Za-z. ]{2,24}\))?"
+    # or a place in Title Case, then the agency in brackets: "Washington (AFP) – "
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]+)? ?\([A-Z][A-Za-z.]{1,12}\))"
+    r" ?(?:—|–|--|-) (?=\S)"
 )
 # A quoted span that is a handle, an address or a number is no quotation either.
 NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")

@@ -379,3 +379,23 @@ def test_it_takes_the_name_a_sentence_opens_with_when_the_parse_loses_the_subjec
 def test_it_gives_a_quote_in_a_reported_clause_to_the_outer_speaker():
     body = "Mayor Anna Berg said she expected that Olav Lind will say “no” to the new harbour fee."
     assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_never_takes_a_title_case_dateline_for_the_speaker():
+    body = HEAD + (
+        "Portsmouth (AFP) – The harbour will reopen next week after the storm.\n\n“We are ready for the boats,” it said."
+    )
+    assert speakers(body)[0][0] != "Portsmouth"
+
+
+def test_it_does_not_join_names_across_a_blanked_party_label():
+    body = HEAD + (
+        "The vote was close for Sen. Olav Lind (I-Vt.) Berg won the harbour seat.\n\n"
+        "“So far so good,” Berg replied."
+    )
+    assert speakers(body)[0][0] != "Olav Lind Berg"
+
+
+def test_it_leaves_modifiers_out_of_the_name():
+    body = "“We did not discuss the harbour fees at all,” warm-and-friendly Lind said, and the 81-year-old Olav Holm agreed."
+    assert parsed_speakers(body)[0][1] in ("Lind", "Olav Lind")
