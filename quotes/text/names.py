@@ -32,6 +32,7 @@ from .lexicon import (
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     SPEECH_VERBS,
+    SUBORDINATE_ROLES,
     TITLE_WORDS,
 )
 from .sentences import ABBREVIATIONS
@@ -180,6 +181,23 @@ def mention_of(text, words):
             return None
         body = mention_of(text, words[of + 1 :])
         if (
+            bare(words[of][0]) == "of"
+            and head.form == ROLE
+            and bare(words[of - 1][0]) not in SUBORDINATE_ROLES
+            and bare(words[0][0]) not in INDEFINITE_WORDS
+            and body is not None
+            and body.form == NAME
+            and body.kind == PERSON
+            and body.role
+        ):
+            # "Secretary of State John F. Kerry": the title runs on into the name
+            role = (
+                text[start : text.rindex(body.name, start, end)].strip()
+                if body.name in printed
+                else body.role
+            )
+            return Mention(printed, body.name, NAME, PERSON, role, start, end)
+        if (
             bare(words[0][0]) in INDEFINITE_WORDS
             and body is not None
             and body.form == NAME
@@ -195,7 +213,12 @@ def mention_of(text, words):
         return Mention(printed, last, PRONOUN, kind, "", start, end)
     if len(words) == 1 and last in GROUP_NOUNS:
         return Mention(printed, last, ROLE, GROUP, "", start, end)
-    if len(words) == 2 and bare(words[0][0]) == "the" and DEMONYM.match(words[1][0]):
+    if (
+        len(words) == 2
+        and bare(words[0][0]) == "the"
+        and DEMONYM.match(words[1][0])
+        and bare(words[1][0]) not in ORGANISATION_NOUNS
+    ):
         return Mention(printed, words[1][0], ROLE, PERSON, "", start, end)
     split = name_start(words)
     if split is not None:

@@ -62,3 +62,16 @@ def test_it_tells_a_word_that_opens_a_sentence():
 def test_it_keeps_a_compound_modifier_out_of_a_name():
     assert not is_np_word("Harbour-born") and not is_np_word("Oscar-winning")
     assert is_np_word("Jean-Luc") and is_np_word("Secretary-General")
+
+
+def test_it_reads_a_title_with_of_before_a_name_as_the_persons_title():
+    found = mention("Secretary of State Anna Berg")
+    assert (found.name, found.form, found.role) == ("Anna Berg", NAME, "Secretary of State")
+    found = mention("a spokesman for Senator Anna Berg")
+    assert found.name == "spokesman"
+
+
+def test_it_does_not_take_a_body_ending_in_er_for_a_demonym():
+    found = mention("the Center")
+    assert (found.name, found.kind) == ("Center", "organisation")
+    assert mention("the Spaniard").kind == PERSON
