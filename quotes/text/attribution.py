@@ -57,6 +57,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .lexicon import (
     FEMALE_NAMES,
     GROUP_NOUNS,
@@ -233,15 +235,17 @@ class Article:
         """Whether a capitalised word is capitalised only because it opens a
         sentence ("Within Sanders’ circle", "Much of it"): the article never
         prints it capitalised in mid-sentence, it is no given name, title or
-        honorific, and the parse, where there is one, does not take it for a
-        proper noun."""
+        honorific, and the parse does not take it for a proper noun (or, where
+        there is no parse, it is one of spaCy's English stop words)."""
         low = bare(word)
         if not word[:1].isupper() or low in self.capitals or not opens_sentence(self.frame, start):
             return False
         if low in MALE_NAMES or low in FEMALE_NAMES or low in HONORIFICS or low in TITLE_WORDS:
             return False
         token = self.token_at(start)
-        return token is not None and token.tag_ not in PROPER_NOUN_TAGS
+        if token is None:  # not parsed: a function word ("Beyond", "Last", "Nor") opens no name
+            return low in STOP_WORDS
+        return token.tag_ not in PROPER_NOUN_TAGS
 
     def token_at(self, offset):
         """The parsed token at a body offset, or None where it was not parsed."""
@@ -345,6 +349,8 @@ class Article:
                 continue
             for start, end in self.sentences.spans(lo, hi):
                 for mention in (opening_subject(self.frame, start, end), cue_before(self.frame, start, end)):
+                    if mention is not None and mention.form == NAME:
+                        mention = self.without_opener(mention)  # "Beyond that, …", "Last fall, …"
                     if mention is not None and mention.form == PRONOUN and mention.name in PERSON_PRONOUNS:
                         self.note_pronoun(mention, subjects)
                     elif mention is not None and mention.form == NAME:
