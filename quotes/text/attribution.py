@@ -950,13 +950,8 @@ def governing_verbs(span, full=False):
                 found.setdefault(head.i, head)
                 if is_speech_token(head):
                     break
-                for aside in head.children:  # "As X put it, Y is “…”"
-                    if (
-                        aside.dep_ == "advcl"
-                        and aside.i not in inside
-                        and is_speech_token(aside)
-                        and as_clause(aside)
-                    ):
+                for aside in head.children:  # "As X put it, Y is “…”", "Y is “…”, according to X"
+                    if aside.i not in inside and is_aside(aside):
                         found.setdefault(aside.i, aside)
         for child in token.children:
             if child.i not in inside and says(child):
@@ -983,9 +978,13 @@ def has_noun_object(verb, span):
     return head.pos_ in ("NOUN", "PROPN") and opening is not None and opening.pos_ == "DET"
 
 
-def as_clause(verb):
-    """Whether a verb opens an "as" clause: "as X put it", "as she said"."""
-    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+def is_aside(token):
+    """Whether a token beside the clause that holds a quote says who said it:
+    "according to X", or a speech verb in an "as" clause ("as X put it")."""
+    if token.lower_ == "according":
+        return True
+    as_clause = any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    return token.dep_ == "advcl" and is_speech_token(token) and as_clause
 
 
 def frames_quote(verb, span):
@@ -1081,6 +1080,9 @@ def mention_from_token(article, paragraph, token):
     if token.tag_ in ("PRP",):
         start = parsed.offset(paragraph, token)
         return mention_of(article.frame, tokens(article.frame, start, start + len(token)))
+    author = author_of(token)
+    if author is not None:
+        return mention_from_token(article, paragraph, author)
     ent = entity_of(token)
     if ent is None or ent.label_ not in PERSONAL_ENTITIES:
         appos = next(
@@ -1109,6 +1111,22 @@ def mention_from_token(article, paragraph, token):
     start = parsed.offset(paragraph, doc[first])
     end = parsed.offset(paragraph, token) + len(token)
     return mention_of(article.frame, tokens(article.frame, start, end))
+
+
+def author_of(token):
+    """Who made the document a common noun names: "an analysis by the Pew
+    Research Center", "a survey conducted by X", "a post from X" give X, the
+    source the article cites. None for anything else, and for a title ("the
+    head of X" is the head)."""
+    if token.pos_ != "NOUN" or token.lower_ in TITLE_WORDS or token.lower_ in GROUP_NOUNS:
+        return None
+    links = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    links += [a for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+    for link in links:
+        source = next((c for c in link.children if c.dep_ == "pobj"), None)
+        if source is not None and source.pos_ == "PROPN":
+            return source
+    return None
 
 
 def person_mention(article, paragraph, ent, role, first=None):

@@ -399,3 +399,11 @@ def test_it_does_not_join_names_across_a_blanked_party_label():
 def test_it_leaves_modifiers_out_of_the_name():
     body = "“We did not discuss the harbour fees at all,” warm-and-friendly Lind said, and the 81-year-old Olav Holm agreed."
     assert parsed_speakers(body)[0][1] in ("Lind", "Olav Lind")
+
+
+def test_it_gives_a_document_to_whoever_made_it():
+    body = (
+        "Harbour fees rose “faster than anywhere on the coast”, according to an analysis by the Harbour Trust.\n\n"
+        "A survey conducted by analyst Anna Berg found that “most skippers would rather pay than wait”."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Harbour Trust", "Anna Berg"]
