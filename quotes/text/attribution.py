@@ -643,8 +643,8 @@ def colon_intro(article, paragraph):
     if found is None:  # "… X issued the following statement:"
         start, end = article.sentences.spans(lo, hi)[-1]
         found = opening_subject(article.frame, start, end)
-        if found is not None and found.form not in (NAME, PRONOUN):
-            return None
+        if found is not None and not (found.form == NAME and (" " in found.name or found.role)):
+            return None  # a full name or a titled one, not "Wait, it gets better:"
     return found
 
 

@@ -366,8 +366,9 @@ TITLE_CUES = frozenset(
 
 # Who makes a work, before "of" and a quoted title: "host of “…”", "author of “…”".
 WORK_MAKERS = frozenset(
-    """host co-host hosts author authors star stars creator creators director
-    producer writer editor anchor presenter publisher composer""".split()
+    """host co-host hosts author co-author authors star stars co-star creator
+    creators director producer writer editor anchor presenter publisher
+    composer""".split()
 )
 # Works named by a quoted title before them: "the “…” program", "her “…” tour".
 WORK_NOUNS = frozenset(

@@ -97,7 +97,7 @@ FRAGMENT_MASK = "\x00"
 # A Title Case quote of at most this many words after one of these words is a
 # name of a programme or a work ("on “Meet the Harbour”", "told “Harbour Today”").
 TITLE_MAX_WORDS = 6
-TITLE_PREPOSITIONS = frozenset({"on", "told"})
+TITLE_PREPOSITIONS = frozenset({"on", "told", "in"})
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
 
 OPEN, CLOSE = "open", "close"
@@ -431,14 +431,25 @@ def is_title(text, segment):
     """A quoted name of a work or a coinage: a title cue right before the mark
     ("dubbed “…”", "host of “…”"), or a noun naming a work right after it
     ("the “…” program"), for a quote that is no sentence of its own."""
-    before = words_of(text[max(0, segment.start - 30) : segment.start - 1])
+    before = words_of(clause_before(text, segment.start))
     if before and before[-1] in TITLE_CUES:
         return True
     if len(before) >= 2 and before[-1] == "of" and before[-2] in WORK_MAKERS:
         return True
-    after = words_of(text[segment.end + 1 : segment.end + 30])
+    after = words_of(text[segment.end + 1 : segment.end + 30].split("\n")[0])
     quoted = text[segment.start : segment.end].rstrip()
-    return bool(after) and after[0] in WORK_NOUNS and quoted[-1:] not in ".!?"
+    if not after or quoted[-1:] in ".!?":
+        return False
+    # "the “…” program", "“…” star X", "“…” host X"
+    return after[0] in WORK_NOUNS or (after[0] in WORK_MAKERS and is_title_case(text, [segment]))
+
+
+def clause_before(text, start, reach=30):
+    """Up to reach characters before a quote's opening mark, within its
+    sentence: a word of the sentence before is no cue for this quote."""
+    before = text[max(0, start - reach) : start].rstrip(DOUBLE_MARKS + SINGLE_MARKS + " ")
+    cut = max(before.rfind("\n"), *(before.rfind(end + " ") for end in ".!?"))
+    return before[cut + 1 :] if cut >= 0 else before
 
 
 def is_named_title(text, segments):
@@ -450,11 +461,39 @@ def is_named_title(text, segments):
     segment = segments[0]
     if len(WORD.findall(text[segment.start : segment.end])) > TITLE_MAX_WORDS:
         return False
-    before = text[max(0, segment.start - 30) : segment.start].rstrip(DOUBLE_MARKS + SINGLE_MARKS).split()
+    before = clause_before(text, segment.start).split()
     if not before:
         return False
     last = before[-1]
     return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
+
+
+# What may stand between two titles of a list: “Apollo 13,” and “Austin Powers”.
+TITLE_LIST_GAP = re.compile(
+    r"[\s,;" + re.escape(DOUBLE_MARKS) + r"]*(?:and|or)?[\s" + re.escape(DOUBLE_MARKS) + r"]*"
+)
+
+
+def without_titles(text, segments):
+    """A paragraph's segments less the titles of works among them, taken out
+    before segments are grouped into quotations, so that a title is never
+    joined to the quote beside it (“…,” he said on “Meet the Press.” “But …”).
+    A Title Case segment listed right after a title is one too ("roles in
+    “Saving Grace,” “Apollo 13,” and “Ice Storm”")."""
+    kept = []
+    title_end = None
+    for segment in segments:
+        listed = (
+            title_end is not None
+            and TITLE_LIST_GAP.fullmatch(text, title_end, segment.start - 1) is not None
+            and is_title_case(text, [segment])
+        )
+        if listed or is_title(text, segment) or is_named_title(text, [segment]):
+            title_end = segment.end + 1
+            continue
+        kept.append(segment)
+        title_end = None
+    return kept
 
 
 def quotation_kind(text, segments, opens_sentence):
@@ -475,7 +514,7 @@ def find_quotations(body):
     body = mark_view(body)
     paragraphs = paragraph_spans(body)
     segments_by_paragraph = [
-        [] if is_link_line(body, lo, hi) else paragraph_segments(body, index, lo, hi)
+        [] if is_link_line(body, lo, hi) else without_titles(body, paragraph_segments(body, index, lo, hi))
         for index, (lo, hi) in enumerate(paragraphs)
     ]
     groups = group_segments(body, paragraphs, segments_by_paragraph)

@@ -299,3 +299,24 @@ def test_it_rewrites_a_mark_typed_as_two_characters_as_a_doubled_mark_at_the_sam
     body = "He said ''we open at noon.''"
     view = mark_view(body)
     assert view == "He said ““we open at noon.””" and len(view) == len(body)
+
+
+def test_it_does_not_join_a_title_to_the_quote_after_it():
+    body = HEAD + "“We expect to be vetted,” she said on “Harbour Hour.” “But this is something else.”"
+    assert texts(body) == ["We expect to be vetted,", "But this is something else."]
+
+
+def test_it_skips_a_list_of_titles_and_a_title_before_its_maker():
+    body = HEAD + (
+        "Olav Lind had roles in “Saving the Quay,” “Low Tide,” and “The Last Ferry.”\n\n"
+        "“Harbour Hour” host Anna Berg said little on Monday."
+    )
+    assert texts(body) == []
+
+
+def test_it_reads_no_title_cue_in_the_paragraph_before():
+    body = (
+        HEAD
+        + "She opened this week’s episode of the show.\n\n“It is true, we have lost the vote,” Anna Berg says."
+    )
+    assert texts(body) == ["It is true, we have lost the vote,"]
