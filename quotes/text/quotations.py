@@ -97,6 +97,10 @@ FRAGMENT_MASK = "\x00"
 # A Title Case quote of at most this many words after one of these words is a
 # name of a programme or a work ("on “Meet the Harbour”", "told “Harbour Today”").
 TITLE_MAX_WORDS = 6
+# A link label in quote marks is a whole line of at most this many words ("“Related:”").
+LABEL_MAX_WORDS = 3
+# Words a title leaves in lower case ("Orange is the New Black").
+TITLE_SMALL_WORDS = frozenset("a an the and or of in on to for at by with is are".split())
 TITLE_PREPOSITIONS = frozenset({"on", "told", "in"})
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|van|von|al|bin))+")
 
@@ -371,8 +375,14 @@ def group_segments(text, paragraphs, segments_by_paragraph):
 
 
 def is_link_line(text, lo, hi):
+    """A line of links or boilerplate ("READ MORE: …"), or such a label alone
+    in quote marks ("“Related:”")."""
     head = text[lo : min(hi, lo + 40)].lower()
-    return head.startswith(LINK_LABELS)
+    if head.startswith(LINK_LABELS):
+        return True
+    return len(text[lo:hi].split()) <= LABEL_MAX_WORDS and head.lstrip(
+        DOUBLE_MARKS + SINGLE_MARKS
+    ).startswith(LINK_LABELS)
 
 
 def ends_unpunctuated(text, lo, hi):
@@ -417,10 +427,10 @@ def has_person(sentence):
 
 def is_title_case(text, segments):
     """Every word capitalised, as in a name or title ("The Rock", "Water and
-    Power"), rather than speech."""
-    words = [w for s in segments for w in WORD.findall(text[s.start : s.end]) if w[0].isalpha()]
-    small = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with"}
-    return len(words) >= 2 and all(w[0].isupper() or w in small for w in words)
+    Power", "Apollo 13"), rather than speech."""
+    tokens = [w for s in segments for w in WORD.findall(text[s.start : s.end])]
+    words = [w for w in tokens if w[0].isalpha()]
+    return len(tokens) >= 2 and bool(words) and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words)
 
 
 def has_speech_verb(sentence):
@@ -453,19 +463,37 @@ def clause_before(text, start, reach=30):
 
 
 def is_named_title(text, segments):
-    """A short Title Case quote after a preposition, "told" or a possessive: the
-    name of a programme, a paper or a work ("on NBC’s “Meet the Harbour,”",
-    "told “Harbour Today”"), not speech."""
-    if len(segments) != 1 or not is_title_case(text, segments):
+    """A short Title Case quote after a preposition, "told" or a possessive, or
+    one of any length before "by": the name of a programme, a paper or a work ("on NBC’s “Meet
+    the Harbour,”", "told “Harbour Today”", "NBC’s “Today”", "“Low Tide” by
+    X"), not speech."""
+    if len(segments) != 1:
         return False
     segment = segments[0]
-    if len(WORD.findall(text[segment.start : segment.end])) > TITLE_MAX_WORDS:
+    if not is_title_case(text, segments) and not is_proper_word(text, segment):
         return False
+    after = text[segment.end + 1 : segment.end + 12].lstrip(DOUBLE_MARKS + SINGLE_MARKS + " ,")
     before = clause_before(text, segment.start).split()
-    if not before:
+    if after.startswith("by ") and not (before and bare(before[-1]) == "the"):
+        return True  # "“Perfect Enough” by X": a work and its author, not "called the “…” by locals"
+    if len(WORD.findall(text[segment.start : segment.end])) > TITLE_MAX_WORDS or not before:
         return False
     last = before[-1]
     return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
+
+
+def is_proper_word(text, segment):
+    """A quote of one capitalised word after the possessive of an acronym:
+    "NBC’s “Today”" (a show), not "Perry’s “Oops”" (what he said)."""
+    words = WORD.findall(text[segment.start : segment.end])
+    before = clause_before(text, segment.start).split()
+    return (
+        len(words) == 1
+        and words[0][0].isupper()
+        and bool(before)
+        and before[-1].endswith(("’s", "'s"))
+        and before[-1][:-2].isupper()
+    )
 
 
 # What may stand between two titles of a list: “Apollo 13,” and “Austin Powers”.

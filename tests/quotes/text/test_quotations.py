@@ -320,3 +320,25 @@ def test_it_reads_no_title_cue_in_the_paragraph_before():
         + "She opened this week’s episode of the show.\n\n“It is true, we have lost the vote,” Anna Berg says."
     )
     assert texts(body) == ["It is true, we have lost the vote,"]
+
+
+def test_it_skips_more_titles_of_works():
+    body = HEAD + (
+        "Anna Berg had small roles in “Saving the Quay,” “Apollo 9,” and “Low Tide: The Return,” she said.\n\n"
+        "“Gone is the Tide” star Olav Lind spoke on Monday.\n\n"
+        "According to “Perfect Enough: A Life on the Water” by Anna Berg, the ferry was late.\n\n"
+        "Olav Lind told NBC’s “Today” that the boats were ready."
+    )
+    assert texts(body) == []
+
+
+def test_it_keeps_a_word_someone_said_after_a_possessive():
+    body = HEAD + "Critics compared it to Olav Lind's “Oops” in 2012, the gravest lapse of the campaign."
+    assert texts(body) == ["Oops"]
+
+
+def test_it_skips_a_link_label_alone_in_quote_marks():
+    body = (
+        HEAD + "“We open at noon,” Anna Berg said.\n\n“Related:”\n\n“Follow us,” Olav Lind said to the boys."
+    )
+    assert texts(body) == ["We open at noon,", "Follow us,"]
