@@ -224,8 +224,8 @@ def mention_of(text, words):
     if split is not None:
         name_words = [w for w, _, _ in words[split:]]
         role_words = [w for w, _, _ in words[:split] if bare(w) not in DETERMINERS]
-        glued = GLUED_ACRONYM.match(name_words[0])
-        if glued:
+        glued = GLUED_ACRONYM.match(name_words[0]) if len(name_words) >= 2 else None
+        if glued:  # "NATOJens Stoltenberg", not a one-word name in camel case ("AZCentral")
             role_words.append(glued.group(1))
             name_words[0] = glued.group(2)
         has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)

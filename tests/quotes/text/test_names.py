@@ -75,3 +75,8 @@ def test_it_does_not_take_a_body_ending_in_er_for_a_demonym():
     found = mention("the Center")
     assert (found.name, found.kind) == ("Center", "organisation")
     assert mention("the Spaniard").kind == PERSON
+
+
+def test_it_splits_an_acronym_glued_to_a_full_name_but_not_a_one_word_name():
+    assert mention("NATOAnna Berg").name == "Anna Berg"
+    assert mention("AZHarbour").name == "AZHarbour"
