@@ -342,3 +342,20 @@ def test_it_skips_a_link_label_alone_in_quote_marks():
         HEAD + "“We open at noon,” Anna Berg said.\n\n“Related:”\n\n“Follow us,” Olav Lind said to the boys."
     )
     assert texts(body) == ["We open at noon,", "Follow us,"]
+
+
+def test_it_pairs_angle_and_low_marks_as_printed_in_the_wild():
+    assert texts(HEAD + "« Nous ouvrons à midi », a dit Anna Berg.") == ["Nous ouvrons à midi"]
+    assert texts(HEAD + "»We open the gates at noon,« Anna Berg said.") == ["We open the gates at noon,"]
+    assert texts(HEAD + "„We open the gates at noon,” Anna Berg said. „Boats may pass.“") == [
+        "We open the gates at noon,",
+        "Boats may pass.",
+    ]
+
+
+def test_a_stray_angle_mark_costs_at_most_its_own_paragraph():
+    body = HEAD + (
+        "The « harbour plan was approved on Monday, the council said.\n\n"
+        "“We open at noon,” Anna Berg said. “Boats may pass.”"
+    )
+    assert texts(body)[-2:] == ["We open at noon,", "Boats may pass."]
