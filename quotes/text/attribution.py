@@ -1021,7 +1021,7 @@ def verb_subject(verb, inside=frozenset()):
             to = next((c for c in verb.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return obj
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        subject = first_subject(verb)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head  # "Mr. Sanders, who said he …": the noun the clause is about
         if subject is not None:
@@ -1031,7 +1031,25 @@ def verb_subject(verb, inside=frozenset()):
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if verb.dep_ not in SHARED_SUBJECT or verb.head.i == verb.i:
             return None
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and reported_by(verb.head) is not None:
+            verb = reported_by(verb.head)  # "X said that Y rejected it, calling it “…”": X calls it
+            continue
         verb = verb.head
+    return None
+
+
+def first_subject(verb):
+    """The verb's subject; of two (a parse that took a phrase before an
+    inverted "…, said X" for a second subject), a name or pronoun first."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    named = [c for c in subjects if c.pos_ in ("PROPN", "PRON")]
+    return (named or subjects or [None])[0]
+
+
+def reported_by(clause):
+    """The speech verb whose complement clause is the one given, or None."""
+    if clause.dep_ == "ccomp" and is_speech_token(clause.head):
+        return clause.head
     return None
 
 

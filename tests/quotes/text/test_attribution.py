@@ -407,3 +407,18 @@ def test_it_gives_a_document_to_whoever_made_it():
         "A survey conducted by analyst Anna Berg found that “most skippers would rather pay than wait”."
     )
     assert [name for _, name in parsed_speakers(body)] == ["Harbour Trust", "Anna Berg"]
+
+
+def test_it_gives_a_participle_after_a_reported_clause_to_the_speaker():
+    body = (
+        "Anna Berg said on Wednesday that the council rejected her plan, calling it an “area of contention.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_prefers_the_name_of_two_subjects_the_parse_gives_a_verb():
+    body = (
+        "The rejection of the harbour plan signals “the beginning of the end” for the council, "
+        "said Olav Lind, founder of the fishermen's union."
+    )
+    assert parsed_speakers(body)[0][1] == "Olav Lind"
