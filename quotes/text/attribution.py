@@ -127,7 +127,9 @@ ADJACENT_CUE_WORDS = 4
 # The last character of a quote that its attribution follows in the same sentence.
 QUOTE_THEN_ATTRIBUTION = frozenset(",?!—–-")
 # Words after a speech verb that close an attribution: "he said in a statement".
-ATTRIBUTION_ENDINGS = frozenset("in on at during after before to of last this yesterday today".split())
+ATTRIBUTION_ENDINGS = frozenset(
+    "in on at during after before to of last this yesterday today and as while when".split()
+)
 CLOSING_MARKS = "”’\"'»“"
 # How far back from a verb (or on from a sentence start) a subject is sought, in characters.
 CLAUSE_REACH = 400
@@ -241,6 +243,8 @@ class Article:
         if not word[:1].isupper() or low in self.capitals or not opens_sentence(self.frame, start):
             return False
         if low in MALE_NAMES or low in FEMALE_NAMES or low in HONORIFICS or low in TITLE_WORDS:
+            return False
+        if low in DETERMINERS:  # "A spokesman", "The council": part of the phrase, named or not
             return False
         token = self.token_at(start)
         if token is None:  # not parsed: a function word ("Beyond", "Last", "Nor") opens no name
@@ -850,6 +854,12 @@ def cue_before(frame, lo, hi):
     return None
 
 
+def is_name_in_mid_sentence(frame, word):
+    """A capitalised word in mid-sentence: a name ("…,” Will described"), not
+    an auxiliary ("will")."""
+    return word[0][:1].isupper() and not opens_sentence(frame, word[1])
+
+
 def opening_subject(frame, start, end):
     """The noun phrase a sentence opens with, after an opening clause
     ("Asked about it, Mr X said" -> "Mr X")."""
@@ -868,7 +878,7 @@ def subject_before(frame, lo, verb_start):
     minister, said"); the appositive itself when it is the name ("the envoy,
     Y, said")."""
     words = tokens(frame, max(lo, verb_start - CLAUSE_REACH), verb_start)
-    while words and bare(words[-1][0]) in AUXILIARIES:
+    while words and bare(words[-1][0]) in AUXILIARIES and not is_name_in_mid_sentence(frame, words[-1]):
         words.pop()
     while len(words) >= 2 and words[-1][0] == ",":
         commas = [i for i, w in enumerate(words[:-1]) if w[0] == ","]
@@ -1021,7 +1031,7 @@ def verb_subject(verb, inside=frozenset()):
             to = next((c for c in verb.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return obj
-        subject = first_subject(verb)
+        subject = first_subject(verb) or name_taken_for_auxiliary(verb)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head  # "Mr. Sanders, who said he …": the noun the clause is about
         if subject is not None:
@@ -1036,6 +1046,16 @@ def verb_subject(verb, inside=frozenset()):
             continue
         verb = verb.head
     return None
+
+
+def name_taken_for_auxiliary(verb):
+    """A capitalised "Will" or "May" the parse took for the verb's modal, in
+    mid-sentence and before a past form ("…,” Will described Trump as …"):
+    a name, the subject."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+    if aux is None or not aux.text[:1].isupper() or aux.is_sent_start or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    return aux
 
 
 def first_subject(verb):
@@ -1127,8 +1147,19 @@ def mention_from_token(article, paragraph, token):
         role = doc[first : ent.start].text if first < ent.start else ""
         return person_mention(article, paragraph, ent, role, doc[min(first, ent.start)])
     start = parsed.offset(paragraph, doc[first])
-    end = parsed.offset(paragraph, token) + len(token)
+    last = represented(token) or token
+    end = parsed.offset(paragraph, last) + len(last)
     return mention_of(article.frame, tokens(article.frame, start, end))
+
+
+def represented(token):
+    """The last token of whom a role noun speaks for: "a spokesman for
+    Senator X" reads on to X (names.mention_of then gives X); None else."""
+    if token.pos_ != "NOUN":
+        return None
+    link = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    person = next((c for c in link.children if c.dep_ == "pobj"), None) if link is not None else None
+    return person if person is not None and person.pos_ == "PROPN" else None
 
 
 def author_of(token):

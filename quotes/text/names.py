@@ -204,6 +204,16 @@ def mention_of(text, words):
             and (body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1 :]))
         ):
             return Mention(printed, body.name, NAME, ORGANISATION, "", start, end)
+        if (
+            bare(words[0][0]) in INDEFINITE_WORDS
+            and bare(words[of][0]) == "for"
+            and body is not None
+            and body.form == NAME
+            and body.kind == PERSON
+            and " " in body.name
+        ):
+            # "a spokesman for Senator X": someone unnamed speaking for X
+            return Mention(printed, body.name, NAME, PERSON, "", start, end)
         return Mention(
             printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role, start, end
         )

@@ -422,3 +422,17 @@ def test_it_prefers_the_name_of_two_subjects_the_parse_gives_a_verb():
         "said Olav Lind, founder of the fishermen's union."
     )
     assert parsed_speakers(body)[0][1] == "Olav Lind"
+
+
+def test_it_reads_a_name_the_parse_took_for_a_modal():
+    body = (
+        "The columnist George Will wrote about the harbour on Sunday.\n\n"
+        "From the council’s “slow and costly” plan to its call for a “harbour tax,” Will described the "
+        "mayor as a “caricature of a harbour master” and “stupendously unqualified.”"
+    )
+    assert parsed_speakers(body)[-1][1] == "George Will"
+
+
+def test_it_gives_an_unnamed_spokesman_for_a_person_to_that_person():
+    body = "A spokesman for Mayor Anna Berg called the report about the harbour fees “outrageous.”"
+    assert parsed_speakers(body)[0][1] == "Anna Berg"

@@ -67,7 +67,7 @@ def test_it_keeps_a_compound_modifier_out_of_a_name():
 def test_it_reads_a_title_with_of_before_a_name_as_the_persons_title():
     found = mention("Secretary of State Anna Berg")
     assert (found.name, found.form, found.role) == ("Anna Berg", NAME, "Secretary of State")
-    found = mention("a spokesman for Senator Anna Berg")
+    found = mention("the spokesman of Senator Anna Berg")
     assert found.name == "spokesman"
 
 
@@ -80,3 +80,8 @@ def test_it_does_not_take_a_body_ending_in_er_for_a_demonym():
 def test_it_splits_an_acronym_glued_to_a_full_name_but_not_a_one_word_name():
     assert mention("NATOAnna Berg").name == "Anna Berg"
     assert mention("AZHarbour").name == "AZHarbour"
+
+
+def test_it_reads_someone_unnamed_speaking_for_a_person_as_that_person():
+    found = mention("a spokesman for Mayor Anna Berg")
+    assert (found.name, found.form, found.role) == ("Anna Berg", NAME, "")
