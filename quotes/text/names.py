@@ -6,13 +6,20 @@ person's name with the title printed around it ("Defence Secretary Ben Wallace"
 secretary-general"), a group ("the ministers") or a body ("the Foreign Office").
 
 Rules: a name is a run of capitalised words (with name particles such as "de",
-"van", "al-"); title words (TITLE_WORDS) and honorifics at its front are its
-role, and the run stops being a name at the last title word, so "Russian
-Foreign Minister Sergei Lavrov" gives "Sergei Lavrov". Acronyms glued to a
-name by a broken page ("NATOJens Stoltenberg") are split off as role. A role
-tied to a body ("the head of the Commission", "a spokesman for the Foreign
-Office") keeps the body's words; an unnamed one speaks for a named body.
-"the Spaniard" and "the 62-year-old" are role nouns for a person.
+"van", "al-"); title words (TITLE_WORDS, their plurals: "Senators Rubio and
+Cruz") and honorifics at its front are its role, and the run stops being a
+name at the last title word, so "Russian Foreign Minister Sergei Lavrov" gives
+"Sergei Lavrov", "the younger Mr. Trump" gives "Trump"; a title with "of" runs
+on into the name ("Secretary of State John F. Kerry"). A capitalised compound
+with a lower-case last part ("Manhattan-made") modifies a name and is no part
+of it. Acronyms glued to a full name by a broken page ("NATOJens Stoltenberg")
+are split off as role. A role tied to a body ("the head of the Commission")
+keeps the body's words; someone unnamed speaks for a named body or person ("a
+spokesman for the Foreign Office", "a spokesman for Senator X"). "the
+Spaniard" and "the 62-year-old" are role nouns for a person. A generational
+suffix is no surname ("Joseph R. Biden Jr." -> "Biden") and keeps its full
+stop. mid_sentence_capitals and opens_sentence tell a name from a word
+capitalised only for opening a sentence (quotes.text.attribution uses them).
 Limits: a one-word capitalised subject with no title or honorific ("Moscow
 said") cannot be told from a person's surname except by the names the article
 prints in full; it is then taken for a body. Names in all capitals are bodies.

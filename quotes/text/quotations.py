@@ -21,7 +21,8 @@ their number is odd):
   next quotation, which repairs a forgotten closing mark;
 - a quotation that never closes ends with its paragraph, or continues into the
   next paragraph when that one opens with a quote mark (the convention for
-  quotations over several paragraphs);
+  quotations over several paragraphs) and it holds CARRIED_MIN_WORDS words or
+  more (a mark typed wrong after two words runs on into nothing);
 - single marks make a quotation only outside double ones; between letters they
   are apostrophes ("don’t", "Nato’s"); inside a double quotation they are a quote
   within the quote and stay part of its text, and so are double marks inside a
@@ -29,13 +30,17 @@ their number is odd):
   paragraph or follows a colon and never closes runs to the paragraph's end
   like a double one; any other single mark that never closes was no quote
   mark, and its paragraph is read again for double quotes only;
-- two quoted stretches of one paragraph split only by an attribution
-  ("“…,” he said. “…”") are one quotation.
+- two quoted stretches of one paragraph split only by an attribution that
+  ends in punctuation ("“…,” he said. “…”", "“…,” Mr. Lind said. “…”") are one
+  quotation; not when a new sentence stands between ("“A.” X called it “B.”")
+  or the narration runs into the second ("“A,” X said Y’s “B”"); titles of
+  works are taken out first, so none is joined to a quote beside it.
 
 Before pairing, mark_view rewrites marks typed as two characters (''…'' and
 ``…'', as some archives print them; ‘‘…’’; a ’’ closing a “) as a doubled
-curly mark that pairs as one, and blanks markup tags (<tweet id="…">) and datelines ("WASHINGTON (AP)
-— "), keeping every offset. „…“ and «…» pair by the same context rules. A
+curly mark that pairs as one, and blanks markup tags (<tweet id="…">, also
+broken over lines) and datelines ("WASHINGTON (AP) — ", "Washington (AFP) – "),
+keeping every offset. „…“ and «…» pair by the same context rules. A
 closing mark glued to the next sentence ("….”Editor’s note: …") still closes,
 since a curly closing glyph after punctuation closes whatever follows it.
 
@@ -44,7 +49,9 @@ lines after the head of the article (cross-heads, related-story lists), in the
 head when the body quotes the same words again (the body's copy has the
 attribution), titles ("so-called", "dubbed", a book or film named before the
 mark, "host of “…”", "author of “…”", a quoted name before a noun naming a
-work: "the “…” program"), spans that are a handle, an address or have no
+work or its maker: "the “…” program", "“…” host X"; Title Case after "on",
+"in", "told" or a possessive, or before "by"; a list of them), a link label
+alone in marks ("“Related:”"), spans that are a handle, an address or have no
 letters, and short quoted phrases in a sentence with neither a speech cue nor a
 person's name in it (scare quotes), or in Title Case with no speech verb
 (nicknames, titles). The head of the article is its first paragraph, and the
@@ -58,6 +65,10 @@ separately; languages whose quotes use other conventions (« » with spaces
 inside, „ “) pair by context only as well as that context allows; quoted
 passages that no one is reported to have said (a sign, a slogan, a document)
 are kept when a speech cue or a person stands in their sentence.
+
+Measured on the development set (PolNeAR train, 837 articles, no clustering):
+precision 0.958 -> 0.962 and recall_full 0.986 -> 0.988 with the title,
+grouping and pairing rules above; seeds stay 1.0.
 """
 
 import re
