@@ -196,7 +196,15 @@ BELIEF_VERBS = frozenset(
 REPORTING_VERBS = (SPEECH_VERBS | BELIEF_VERBS) - {"according"}
 
 # Verbs that only cue speech with their particle: "pointed out", "called on".
-SPEECH_PARTICLES = {"point": "out", "points": "out", "pointed": "out", "pointing": "out"}
+SPEECH_PARTICLES = {
+    "point": "out",
+    "points": "out",
+    "pointed": "out",
+    "pointing": "out",
+    "put": "it",  # "as X put it"
+    "puts": "it",
+    "putting": "it",
+}
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # Common English given names whose bearers are mostly of one gender (the most
@@ -251,8 +259,25 @@ TITLE_WORDS = frozenset(
     manager captain striker boss presenter correspondent editor author lawyer
     counsel negotiator diplomat commissioner inspector superintendent constable
     detective sheriff chancellor-elect president-elect former acting interim
-    incoming outgoing shadow""".split()
+    incoming outgoing shadow speaker majority minority whip strategist
+    consultant pollster columnist commentator host anchor reporter
+    pastor rabbi imam reverend chaplain nominee candidate front-runner
+    frontrunner challenger incumbent donor activist organizer organiser
+    campaigner publisher historian researcher scientist doctor surgeon
+    co-host co-founder co-chair co-author sen. rep. gov.""".split()
 )
+# Title words that modify another ("Foreign Minister", "former senator") and
+# have no plural as a title: "United States" is no title.
+TITLE_MODIFIERS = frozenset(
+    """state foreign defence defense home interior finance health justice
+    former acting interim incoming outgoing shadow majority minority vice
+    major""".split()
+)
+# The plural of a title before names ("Senators Rubio and Cruz"): a title, and
+# the name after it is one person's.
+TITLE_WORDS = TITLE_WORDS | {
+    word + "s" for word in TITLE_WORDS - TITLE_MODIFIERS if word.isalpha() and not word.endswith("s")
+}
 
 # Words that open a phrase for someone unnamed ("a senior official", "officials").
 INDEFINITE_WORDS = frozenset("a an one another some several many most two three four five few other".split())
@@ -341,8 +366,9 @@ TITLE_CUES = frozenset(
 
 # Who makes a work, before "of" and a quoted title: "host of “…”", "author of “…”".
 WORK_MAKERS = frozenset(
-    """host co-host hosts author authors star stars creator creators director
-    producer writer editor anchor presenter publisher composer""".split()
+    """host co-host hosts author co-author authors star stars co-star creator
+    creators director producer writer editor anchor presenter publisher
+    composer""".split()
 )
 # Works named by a quoted title before them: "the “…” program", "her “…” tour".
 WORK_NOUNS = frozenset(

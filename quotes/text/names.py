@@ -6,13 +6,20 @@ person's name with the title printed around it ("Defence Secretary Ben Wallace"
 secretary-general"), a group ("the ministers") or a body ("the Foreign Office").
 
 Rules: a name is a run of capitalised words (with name particles such as "de",
-"van", "al-"); title words (TITLE_WORDS) and honorifics at its front are its
-role, and the run stops being a name at the last title word, so "Russian
-Foreign Minister Sergei Lavrov" gives "Sergei Lavrov". Acronyms glued to a
-name by a broken page ("NATOJens Stoltenberg") are split off as role. A role
-tied to a body ("the head of the Commission", "a spokesman for the Foreign
-Office") keeps the body's words; an unnamed one speaks for a named body.
-"the Spaniard" and "the 62-year-old" are role nouns for a person.
+"van", "al-"); title words (TITLE_WORDS, their plurals: "Senators Rubio and
+Cruz") and honorifics at its front are its role, and the run stops being a
+name at the last title word, so "Russian Foreign Minister Sergei Lavrov" gives
+"Sergei Lavrov", "the younger Mr. Trump" gives "Trump"; a title with "of" runs
+on into the name ("Secretary of State John F. Kerry"). A capitalised compound
+with a lower-case last part ("Manhattan-made") modifies a name and is no part
+of it. Acronyms glued to a full name by a broken page ("NATOJens Stoltenberg")
+are split off as role. A role tied to a body ("the head of the Commission")
+keeps the body's words; someone unnamed speaks for a named body or person ("a
+spokesman for the Foreign Office", "a spokesman for Senator X"). "the
+Spaniard" and "the 62-year-old" are role nouns for a person. A generational
+suffix is no surname ("Joseph R. Biden Jr." -> "Biden") and keeps its full
+stop. mid_sentence_capitals and opens_sentence tell a name from a word
+capitalised only for opening a sentence (quotes.text.attribution uses them).
 Limits: a one-word capitalised subject with no title or honorific ("Moscow
 said") cannot be told from a person's surname except by the names the article
 prints in full; it is then taken for a body. Names in all capitals are bodies.
@@ -32,6 +39,7 @@ from .lexicon import (
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     SPEECH_VERBS,
+    SUBORDINATE_ROLES,
     TITLE_WORDS,
 )
 from .sentences import ABBREVIATIONS
@@ -60,6 +68,8 @@ PARTICLES = frozenset(
         "das",
     }
 )
+# Generational suffixes after a family name: "Jr.", "III".
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 FUNCTION_WORDS = frozenset(
     """is are was were be been being has have had will would can could should may
@@ -69,10 +79,17 @@ FUNCTION_WORDS = frozenset(
 )
 # "the Spaniard", "the Frenchman", "the Israeli": a person named by origin.
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ard|man|woman|ese|ish|ch|ot|ede|ane|i|er)$")
+# A capitalised compound whose last part is lower case modifies a name, it is no
+# part of it: "the Manhattan-made Trump", "Ohio-based", "Oscar-winning".
+COMPOUND_MODIFIER = re.compile(r"^[A-Z][\w’']*-(?:[\w’']+-)*[a-z][a-z’']*$")
 # "the 62-year-old": a person named by age.
 AGE = re.compile(r"^\d+-year-old$")
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 GLUED_ACRONYM = re.compile(r"^([A-Z]{2,})([A-Z][a-z].*)$")
+
+# A run of capitalised words printed after a lower-case word, a digit or a comma
+# ("said Mr. Trump"): capitalised for themselves, not because they open a sentence.
+MID_SENTENCE_CAPITALS = re.compile(r"(?<=[a-z0-9,;] )[A-Z][\w’'-]*(?:\.? [A-Z][\w’'-]*)*")
 
 # How far a speaker's noun phrase may reach, in characters: bounds the work per cue.
 PHRASE_REACH = 200
@@ -139,7 +156,12 @@ def is_np_word(word):
     if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
         return False
     return (
-        (is_capitalised(word) and low not in NOT_NAMES - DETERMINERS and low not in OPENING_WORDS)
+        (
+            is_capitalised(word)
+            and low not in NOT_NAMES - DETERMINERS
+            and low not in OPENING_WORDS
+            and not COMPOUND_MODIFIER.match(word)
+        )
         or low in TITLE_WORDS
         or AGE.match(low)
         or (
@@ -166,12 +188,39 @@ def mention_of(text, words):
             return None
         body = mention_of(text, words[of + 1 :])
         if (
+            bare(words[of][0]) == "of"
+            and head.form == ROLE
+            and bare(words[of - 1][0]) not in SUBORDINATE_ROLES
+            and bare(words[0][0]) not in INDEFINITE_WORDS
+            and body is not None
+            and body.form == NAME
+            and body.kind == PERSON
+            and body.role
+        ):
+            # "Secretary of State John F. Kerry": the title runs on into the name
+            role = (
+                text[start : text.rindex(body.name, start, end)].strip()
+                if body.name in printed
+                else body.role
+            )
+            return Mention(printed, body.name, NAME, PERSON, role, start, end)
+        if (
             bare(words[0][0]) in INDEFINITE_WORDS
             and body is not None
             and body.form == NAME
             and (body.kind == ORGANISATION and any(is_capitalised(w[0]) for w in words[of + 1 :]))
         ):
             return Mention(printed, body.name, NAME, ORGANISATION, "", start, end)
+        if (
+            bare(words[0][0]) in INDEFINITE_WORDS
+            and bare(words[of][0]) == "for"
+            and body is not None
+            and body.form == NAME
+            and body.kind == PERSON
+            and " " in body.name
+        ):
+            # "a spokesman for Senator X": someone unnamed speaking for X
+            return Mention(printed, body.name, NAME, PERSON, "", start, end)
         return Mention(
             printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role, start, end
         )
@@ -181,19 +230,23 @@ def mention_of(text, words):
         return Mention(printed, last, PRONOUN, kind, "", start, end)
     if len(words) == 1 and last in GROUP_NOUNS:
         return Mention(printed, last, ROLE, GROUP, "", start, end)
-    if len(words) == 2 and bare(words[0][0]) == "the" and DEMONYM.match(words[1][0]):
+    if (
+        len(words) == 2
+        and bare(words[0][0]) == "the"
+        and DEMONYM.match(words[1][0])
+        and bare(words[1][0]) not in ORGANISATION_NOUNS
+    ):
         return Mention(printed, words[1][0], ROLE, PERSON, "", start, end)
     split = name_start(words)
     if split is not None:
         name_words = [w for w, _, _ in words[split:]]
         role_words = [w for w, _, _ in words[:split] if bare(w) not in DETERMINERS]
-        glued = GLUED_ACRONYM.match(name_words[0])
-        if glued:
+        glued = GLUED_ACRONYM.match(name_words[0]) if len(name_words) >= 2 else None
+        if glued:  # "NATOJens Stoltenberg", not a one-word name in camel case ("AZCentral")
             role_words.append(glued.group(1))
             name_words[0] = glued.group(2)
         has_title = any(bare(w) in TITLE_WORDS or bare(w) in HONORIFICS for w in role_words)
-        name = " ".join(w for w in name_words if bare(w) not in HONORIFICS)
-        name = re.sub(r"(’s|'s|’|')$", "", name).rstrip(".,")
+        name = clean_name(" ".join(w for w in name_words if bare(w) not in HONORIFICS))
         role = (
             " ".join(w for w in role_words if bare(w) not in HONORIFICS)
             if any(bare(w) in TITLE_WORDS for w in role_words)
@@ -239,6 +292,13 @@ def name_start(words):
         )
 
     last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)
+    # Lower-case modifiers between the title and the name: "the younger Mr. Trump".
+    while (
+        last_title + 1 < len(words) - 1
+        and words[last_title + 1][0].islower()
+        and lows[last_title + 1] not in PARTICLES
+    ):
+        last_title += 1
     rest = words[last_title + 1 :]
     if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
         return None
@@ -311,5 +371,39 @@ def phrase_after(text, lo, hi):
     return leading_phrase(text, tokens(text, lo, min(hi, lo + PHRASE_REACH)))
 
 
+def clean_name(name):
+    """name without a possessive ending or a trailing comma, and without a
+    trailing full stop unless it ends an abbreviation ("Jr.", "F.B.I.")."""
+    name = re.sub(r"(’s|'s|’|')$", "", name.strip()).rstrip(",").strip()
+    last = name.split()[-1] if name else ""
+    if last.endswith(".") and not keeps_full_stop(last):
+        name = name[:-1]
+    return name
+
+
+def mid_sentence_capitals(text):
+    """The words (bare) that text prints capitalised in mid-sentence: names,
+    not words capitalised only because they open a sentence ("Within", "Much")."""
+    return frozenset(
+        bare(word) for match in MID_SENTENCE_CAPITALS.finditer(text) for word in match.group().split()
+    )
+
+
+def opens_sentence(text, start):
+    """Whether the word at text[start] opens a sentence, a line or a clause
+    after a quotation: only white space, quote marks or blanked quotes lie
+    between it and the last full stop, colon or line break, or a blanked
+    quotation (whose own punctuation cannot be seen)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"“”‘’'(":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;—–\x00"
+
+
 def surname(name):
-    return name.split()[-1] if name else ""
+    """The family name: the last word, passing over a generational suffix
+    ("Joseph R. Biden Jr." -> "Biden")."""
+    words = name.split()
+    while len(words) > 1 and bare(words[-1]).rstrip(",") in SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""

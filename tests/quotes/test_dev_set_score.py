@@ -1,7 +1,7 @@
 """The development set (../shared/eval/dev/polnear_train) scored without clustering,
 reported speech on (the default): fails when a figure falls below what the accuracy
-work reached (thresholds a little below the measured 0.986 / 0.903 / 0.223 / 0.958 /
-0.905).
+work reached (thresholds a little below the measured 0.988 / 0.902 / 0.223 / 0.962 /
+0.938).
 Skipped where ../shared is absent. Takes about three minutes on two cores."""
 
 import os
@@ -13,11 +13,11 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "eval" / "dev" / "polnear_train"
 FLOORS = {
-    "recall_full": 0.98,
-    "recall_fragment": 0.90,
+    "recall_full": 0.985,
+    "recall_fragment": 0.895,
     "recall_indirect": 0.215,
-    "precision": 0.952,
-    "speaker_accuracy": 0.90,
+    "precision": 0.956,
+    "speaker_accuracy": 0.93,
 }
 
 

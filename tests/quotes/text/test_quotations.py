@@ -1,6 +1,6 @@
 """quotes.text.quotations: which quoted text is a quotation, and how it is cut into sentences."""
 
-from quotes.text.quotations import find_quotations, quote_spans
+from quotes.text.quotations import find_quotations, mark_view, quote_spans
 
 
 def texts(body):
@@ -261,3 +261,101 @@ def test_it_skips_a_short_title_case_name_of_a_programme():
         "Olav Lind told “Morning on the Quay” that the boats were ready."
     )
     assert texts(body) == []
+
+
+def test_it_keeps_apart_two_quotes_with_a_new_sentence_between():
+    body = HEAD + "“The gates stay shut.” Anna Berg called the plan “a harbour for nobody.”"
+    assert quotations(body) == [["The gates stay shut."], ["a harbour for nobody."]]
+
+
+def test_it_keeps_apart_two_quotes_whose_narration_runs_into_the_second():
+    body = HEAD + "On the network’s “Harbour Hour,” Anna Berg said the council’s “patience” had run out."
+    assert [texts for texts in quotations(body) if "patience" in texts] == [["patience"]]
+
+
+def test_it_joins_a_quotation_interrupted_by_an_attribution_with_an_honorific():
+    body = HEAD + "“The gates open at noon,” Mr. Lind said. “Boats may pass in both directions.”"
+    assert quotations(body) == [["The gates open at noon,", "Boats may pass in both directions."]]
+
+
+def test_it_does_not_run_a_short_unclosed_quote_into_the_next_paragraph():
+    body = HEAD + (
+        "The council keeps its own list of harbour “family fleets.'.')\n\n"
+        "“The list comes down to money,” Olav Lind said. “More boats need more clerks.”"
+    )
+    assert quotations(body)[-1] == ["The list comes down to money,", "More boats need more clerks."]
+
+
+def test_it_blanks_a_markup_tag_broken_over_lines():
+    body = HEAD + (
+        '<tweet author="@harbourdesk" date="March 9, 2016\n\n'
+        '">Gates open at noon. Boats wait outside.</tweet>\n\n'
+        "“We open at noon,” Anna Berg said."
+    )
+    assert texts(body) == ["We open at noon,"]
+
+
+def test_it_rewrites_a_mark_typed_as_two_characters_as_a_doubled_mark_at_the_same_offsets():
+    body = "He said ''we open at noon.''"
+    view = mark_view(body)
+    assert view == "He said ““we open at noon.””" and len(view) == len(body)
+
+
+def test_it_does_not_join_a_title_to_the_quote_after_it():
+    body = HEAD + "“We expect to be vetted,” she said on “Harbour Hour.” “But this is something else.”"
+    assert texts(body) == ["We expect to be vetted,", "But this is something else."]
+
+
+def test_it_skips_a_list_of_titles_and_a_title_before_its_maker():
+    body = HEAD + (
+        "Olav Lind had roles in “Saving the Quay,” “Low Tide,” and “The Last Ferry.”\n\n"
+        "“Harbour Hour” host Anna Berg said little on Monday."
+    )
+    assert texts(body) == []
+
+
+def test_it_reads_no_title_cue_in_the_paragraph_before():
+    body = (
+        HEAD
+        + "She opened this week’s episode of the show.\n\n“It is true, we have lost the vote,” Anna Berg says."
+    )
+    assert texts(body) == ["It is true, we have lost the vote,"]
+
+
+def test_it_skips_more_titles_of_works():
+    body = HEAD + (
+        "Anna Berg had small roles in “Saving the Quay,” “Apollo 9,” and “Low Tide: The Return,” she said.\n\n"
+        "“Gone is the Tide” star Olav Lind spoke on Monday.\n\n"
+        "According to “Perfect Enough: A Life on the Water” by Anna Berg, the ferry was late.\n\n"
+        "Olav Lind told NBC’s “Today” that the boats were ready."
+    )
+    assert texts(body) == []
+
+
+def test_it_keeps_a_word_someone_said_after_a_possessive():
+    body = HEAD + "Critics compared it to Olav Lind's “Oops” in 2012, the gravest lapse of the campaign."
+    assert texts(body) == ["Oops"]
+
+
+def test_it_skips_a_link_label_alone_in_quote_marks():
+    body = (
+        HEAD + "“We open at noon,” Anna Berg said.\n\n“Related:”\n\n“Follow us,” Olav Lind said to the boys."
+    )
+    assert texts(body) == ["We open at noon,", "Follow us,"]
+
+
+def test_it_pairs_angle_and_low_marks_as_printed_in_the_wild():
+    assert texts(HEAD + "« Nous ouvrons à midi », a dit Anna Berg.") == ["Nous ouvrons à midi"]
+    assert texts(HEAD + "»We open the gates at noon,« Anna Berg said.") == ["We open the gates at noon,"]
+    assert texts(HEAD + "„We open the gates at noon,” Anna Berg said. „Boats may pass.“") == [
+        "We open the gates at noon,",
+        "Boats may pass.",
+    ]
+
+
+def test_a_stray_angle_mark_costs_at_most_its_own_paragraph():
+    body = HEAD + (
+        "The « harbour plan was approved on Monday, the council said.\n\n"
+        "“We open at noon,” Anna Berg said. “Boats may pass.”"
+    )
+    assert texts(body)[-2:] == ["We open at noon,", "Boats may pass."]

@@ -1,0 +1,87 @@
+"""quotes.text.names: noun phrases that name a speaker, read without a parser."""
+
+from quotes.text.names import (
+    NAME,
+    PERSON,
+    clean_name,
+    is_np_word,
+    mention_of,
+    mid_sentence_capitals,
+    opens_sentence,
+    surname,
+    tokens,
+)
+
+
+def mention(phrase):
+    return mention_of(phrase, tokens(phrase))
+
+
+def test_it_passes_over_a_generational_suffix_for_the_surname():
+    assert surname("Joseph R. Biden Jr.") == "Biden"
+    assert surname("Olav Lind III") == "Lind"
+    assert surname("Anna Berg") == "Berg"
+
+
+def test_it_keeps_the_full_stop_of_an_abbreviation_ending_a_name():
+    assert clean_name("Olav Lind Jr.") == "Olav Lind Jr."
+    assert clean_name("F.B.I.") == "F.B.I."
+    assert clean_name("Anna Berg’s") == "Anna Berg"
+    assert clean_name("Anna Berg,") == "Anna Berg"
+
+
+def test_it_takes_lower_case_words_between_a_determiner_and_a_name_for_role():
+    found = mention("the younger Mr. Lind")
+    assert (found.name, found.form, found.kind) == ("Lind", NAME, PERSON)
+
+
+def test_it_reads_a_plural_title_before_a_name_as_a_title():
+    found = mention("Senators Berg")
+    assert (found.name, found.kind) == ("Berg", PERSON)
+
+
+def test_it_reads_speaker_as_a_title():
+    found = mention("House Speaker Anna Berg")
+    assert (found.name, found.role) == ("Anna Berg", "House Speaker")
+
+
+def test_it_finds_the_words_capitalised_in_mid_sentence():
+    text = "Within the port, boats waited. The council met Anna Berg, and Mr. Lind said no."
+    capitals = mid_sentence_capitals(text)
+    assert {"anna", "berg", "lind"} <= capitals
+    assert "within" not in capitals and "the" not in capitals
+
+
+def test_it_tells_a_word_that_opens_a_sentence():
+    text = "Boats waited. “Open the gates,” Much of the crowd said\nWithin hours"
+    assert opens_sentence(text, text.index("Boats"))
+    assert opens_sentence(text, text.index("Within"))
+    assert not opens_sentence(text, text.index("crowd"))
+
+
+def test_it_keeps_a_compound_modifier_out_of_a_name():
+    assert not is_np_word("Harbour-born") and not is_np_word("Oscar-winning")
+    assert is_np_word("Jean-Luc") and is_np_word("Secretary-General")
+
+
+def test_it_reads_a_title_with_of_before_a_name_as_the_persons_title():
+    found = mention("Secretary of State Anna Berg")
+    assert (found.name, found.form, found.role) == ("Anna Berg", NAME, "Secretary of State")
+    found = mention("the spokesman of Senator Anna Berg")
+    assert found.name == "spokesman"
+
+
+def test_it_does_not_take_a_body_ending_in_er_for_a_demonym():
+    found = mention("the Center")
+    assert (found.name, found.kind) == ("Center", "organisation")
+    assert mention("the Spaniard").kind == PERSON
+
+
+def test_it_splits_an_acronym_glued_to_a_full_name_but_not_a_one_word_name():
+    assert mention("NATOAnna Berg").name == "Anna Berg"
+    assert mention("AZHarbour").name == "AZHarbour"
+
+
+def test_it_reads_someone_unnamed_speaking_for_a_person_as_that_person():
+    found = mention("a spokesman for Mayor Anna Berg")
+    assert (found.name, found.form, found.role) == ("Anna Berg", NAME, "")
