@@ -34,7 +34,7 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from quotes.models import Quote, Review, Speaker, SpeakerAlias
-from quotes.text.doubt import REASONS, Evidence, Weights, reasons, score
+from quotes.text.doubt import REASONS, Evidence, Weights, reasons, score, sentence_around
 from quotes.text.names import surname
 from quotes.text.quotations import paragraph_spans
 from sources.models import Article
@@ -55,6 +55,7 @@ QUOTE_FIELDS = (
     "speaker_id",
     "speaker_method",
     "speaker_confidence",
+    "speaker_mention",
     "statement_id",
     "statement__has_conflict",
     "doubt",
@@ -96,7 +97,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         .distinct()
     ):
         people[article].add(speaker)
-    outlets = other_outlet_speakers({row[8] for row in rows} - {None})
+    outlets = other_outlet_speakers({row[9] for row in rows} - {None})
     paragraphs = {pk: paragraph_spans(body) for pk, body in bodies.items()}
     updated = []
     for (
@@ -108,12 +109,14 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         speaker,
         method,
         confidence,
+        mention,
         statement,
         conflict,
         old,
         old_codes,
     ) in rows:
         body = bodies[article]
+        before, after = paragraph_around(body, paragraphs[article], start, end)
         name, speaker_kind, names = speakers.get(speaker, (None, Speaker.Kind.PERSON, ()))
         evidence = Evidence(
             kind=kind,
@@ -122,7 +125,9 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
             speaker=name,
             speaker_kind=speaker_kind,
             names=names,
-            paragraph=paragraph_around(body, paragraphs[article], start, end),
+            mention=mention,
+            paragraph=before + " " + after,
+            sentence=sentence_around(before, after),
             body=body,
             article_people=tuple(sorted(people[article])),
             statement_conflict=bool(conflict),
@@ -162,11 +167,11 @@ def other_outlet_speakers(statement_ids) -> dict:
     return found
 
 
-def paragraph_around(body: str, spans: list, start: int, end: int) -> str:
-    """The paragraph that holds start, with the quote itself cut out."""
+def paragraph_around(body: str, spans: list, start: int, end: int) -> tuple[str, str]:
+    """The text of the paragraph that holds start before the quote and after it."""
     i = bisect_right([lo for lo, _ in spans], start) - 1
     lo, hi = spans[i] if i >= 0 else (0, len(body))
-    return body[lo:start] + " " + body[end:hi]
+    return body[lo:start], body[end:hi]
 
 
 def queue(reason: str = "", outlet=None, since: date | None = None, until: date | None = None):

@@ -1,7 +1,8 @@
 """Why a quote's speaker may be wrong, and how likely: the review queue's reasons and score.
 
 In: `Evidence`, the plain facts about one quote's attribution (how its speaker was found
-and how sure, the speaker's name, kind and other names, the quote's paragraph and article,
+and how sure, what was read as its source, the speaker's name, kind and other names, the
+quote's sentence, paragraph and article,
 the other people the article quotes, and what the other outlets of its Statement say).
 Out: `reasons(evidence)`, the codes of `REASONS` that apply, in `REASONS` order, and
 `score(reasons, weights)`, the chance that the speaker is wrong, between 0 and 1. Pure;
@@ -15,9 +16,9 @@ bench_review_queue --fit`): every visible quote of ../shared/eval/dev/polnear_tr
 ingest and clustering, labelled wrong when it holds a gold item with a named speaker and
 does not name that speaker (as ../shared/eval/score_quotes.py judges speakers), a
 logistic regression with non-negative weights and an L2 penalty of 1. Fitted on half of
-the articles and measured on the other half, 0.32 and 0.38 of the wrong speakers fall in
-the first 10% of the queue (0.51 to 0.55 in the first 20%); with these weights on all of it,
-0.22 in the first 5%, 0.36 in 10%, 0.58 in 20%, 0.81 in 50%. Every quote counts,
+the articles and measured on the other half, 0.40 and 0.45 of the wrong speakers fall in
+the first 10% of the queue (0.54 to 0.60 in the first 20%); with these weights on all of it,
+0.30 in the first 5%, 0.45 in 10%, 0.60 in 20%, 0.81 in 50%. Every quote counts,
 judged or not, because the queue holds them all: the weights say how likely a quote is to
 be one whose speaker an editor must change. What that gold cannot judge it cannot weigh:
 it names no speaker where the source is a pronoun or a bare role noun, so the reasons about
@@ -43,12 +44,16 @@ from .lexicon import GROUP_NOUNS
 # The reasons, in the order the queue shows them, and what each tells the editor.
 REASONS = {
     "no-speaker": "No speaker found for this quotation",
+    "no-source": "Nothing around it was read as its source",
     "unattributed-report": "Reported speech with no speaker",
     "low-confidence": "Attribution confidence below 0.6",
     "role-noun": "Speaker found from a role noun (“the spokeswoman”)",
     "pronoun": "Speaker found from a pronoun",
     "far-reference": "Pronoun or role noun resolved to someone not named in this paragraph",
     "far-continuation": "Continues a quotation whose speaker is not named in this paragraph",
+    "continuation-guess": "Continues a quotation across narration; the narration’s subject was taken as speaker",
+    "cue-elsewhere": "The name its cue gives is not printed in this paragraph",
+    "second-hand": "Its sentence passes it on from another source (“according to …”, “… reported”)",
     "consensus": "Speaker taken from the other outlets, not from this article",
     "conflict": "The outlets’ explicit cues name different speakers",
     "outlets-disagree": "Another outlet gives another speaker",
@@ -63,6 +68,14 @@ REASONS = {
 }
 LOW_CONFIDENCE = 0.6  # attribution.py gives 0.5 to a guess (a pronoun read forwards, a
 # sentence's subject) and at most 0.6 to a colon introduction; 0.75 and up to cues.
+# A sentence that passes words on from a report: "according to the Times", ", reports
+# Reuters", "CNN reported". The capital after the phrase asks for a named source.
+SECOND_HAND = re.compile(
+    r"\baccording to\s+(?:the\s+)?[A-Z]"
+    r"|,\s*(?:reports?|reported|writes|wrote)\s+(?:the\s+)?[A-Z]"
+    r"|\b[A-Z][\w.]*\s+(?:reports|reported)\b"
+)
+SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘'A-Z])")
 NAME_CHARACTERS = re.compile(r"^[^\W\d_][\w .’'-]*$")
 ADVERB = re.compile(r"ly$")
 
@@ -71,8 +84,10 @@ ADVERB = re.compile(r"ly$")
 class Evidence:
     """What is known about one quote's attribution.
 
-    paragraph is the quote's paragraph with the quote cut out (narration and other
-    quotes), body the whole article; names are the speaker's name, surname and aliases;
+    mention is what the attribution read as the speaker ("Ms Brightwater", "a
+    spokesman", "the statement said"; "" for nothing); paragraph is the quote's
+    paragraph with the quote cut out (narration and other quotes), sentence the narration
+    of the quote's own sentence (quotes.text.doubt.sentence_around), body the whole article; names are the speaker's name, surname and aliases;
     article_people the names of the other people (kind person) the article's quotes are
     attributed to; other_outlets the speaker names (None for none) the quotes of the same
     Statement in other articles give."""
@@ -83,7 +98,9 @@ class Evidence:
     speaker: str | None = None
     speaker_kind: str = "person"
     names: tuple[str, ...] = ()
+    mention: str = ""
     paragraph: str = ""
+    sentence: str = ""
     body: str = ""
     article_people: tuple[str, ...] = ()
     statement_conflict: bool = False
@@ -94,34 +111,39 @@ class Evidence:
 class Weights:
     """The logistic model's bias and one weight per reason (see the module docstring).
 
-    Fitted on the development set (837 articles, 13,531 queued quotes, 607 to 612 of them
-    with a wrong speaker: score_quotes.py breaks ties between rows by object identity) by `manage.py bench_review_queue --fit`. floor is the least weight
+    Fitted on the development set (836 articles, 13,496 queued quotes, 402 of them with a
+    wrong speaker, give or take a few: score_quotes.py breaks ties between rows by object
+    identity) by `manage.py bench_review_queue --fit`. floor is the least weight
     a reason carries, so that a quote with a reason ranks above those with none: 0.05
     costs 0.013 of the wrong speakers caught in the first 10% of the queue against no
     floor (0.369 against 0.382), where 0.3 cost 0.03."""
 
-    bias: float = -3.97
+    bias: float = -4.31
     floor: float = 0.05
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "no-speaker": 2.32,
+            "no-speaker": 1.45,
+            "no-source": 1.23,
             "unattributed-report": 0.0,
-            "low-confidence": 0.93,
-            "role-noun": 0.81,
+            "low-confidence": 1.04,
+            "role-noun": 0.77,
             "pronoun": 0.0,
             "far-reference": 0.0,
-            "far-continuation": 1.03,
+            "far-continuation": 0.0,
+            "continuation-guess": 1.28,
+            "cue-elsewhere": 1.7,
+            "second-hand": 1.66,
             "consensus": 0.0,
-            "conflict": 0.52,
+            "conflict": 0.82,
             "outlets-disagree": 0.0,
             "organisation": 0.0,
-            "place-name": 0.0,
-            "not-a-name": 0.45,
-            "surname-only": 0.92,
-            "shared-surname": 0.5,
-            "other-person-near": 0.69,
-            "not-in-article": 0.42,
-            "fragment": 0.44,
+            "place-name": 0.72,
+            "not-a-name": 0.0,
+            "surname-only": 0.45,
+            "shared-surname": 0.49,
+            "other-person-near": 0.5,
+            "not-in-article": 0.52,
+            "fragment": 0.43,
         }
     )
 
@@ -148,8 +170,12 @@ def attribution_reasons(evidence: Evidence):
     """Reasons in how the speaker was found."""
     if evidence.kind == "fragment":
         yield "fragment"
+    if SECOND_HAND.search(evidence.sentence):
+        yield "second-hand"
     if not evidence.speaker:
         yield "unattributed-report" if evidence.kind == "indirect" else "no-speaker"
+        if evidence.kind != "indirect" and not evidence.mention.strip():
+            yield "no-source"
         return
     if evidence.confidence < LOW_CONFIDENCE:
         yield "low-confidence"
@@ -162,6 +188,10 @@ def attribution_reasons(evidence: Evidence):
         yield "consensus"
     if method in ("pronoun", "role", "continuation") and not printed(evidence.paragraph, evidence.names):
         yield "far-continuation" if method == "continuation" else "far-reference"
+    if method == "continuation" and evidence.confidence < LOW_CONFIDENCE:
+        yield "continuation-guess"
+    if method == "explicit" and evidence.mention and evidence.mention not in evidence.paragraph:
+        yield "cue-elsewhere"
 
 
 def outlet_reasons(evidence: Evidence):
@@ -191,6 +221,15 @@ def speaker_reasons(evidence: Evidence):
         yield "other-person-near"
     if not printed(evidence.body, evidence.names or (name,)):
         yield "not-in-article"
+
+
+def sentence_around(before: str, after: str) -> str:
+    """The narration of a quote's sentence, from the text of its paragraph before and
+    after the quote: back to the last sentence end before it, on to the first after it."""
+    ends = list(SENTENCE_END.finditer(before))
+    start = before[ends[-1].end() :] if ends else before
+    end = SENTENCE_END.search(after)
+    return start + " " + (after[: end.start()] if end else after)
 
 
 def printed(text: str, names) -> bool:

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from quotes.text.doubt import REASONS, Evidence, Weights, reads_as_name, reasons, score
+from quotes.text.doubt import REASONS, Evidence, Weights, reads_as_name, reasons, score, sentence_around
 
 BODY = (
     "Harbour talks end\n"
@@ -17,11 +17,14 @@ CLEAN = Evidence(
     confidence=0.95,
     speaker="Ada Brightwater",
     names=("Ada Brightwater", "Brightwater"),
+    mention="Ada Brightwater",
     paragraph="The mayor, Ada Brightwater, spoke on Monday.",
+    sentence="The mayor, Ada Brightwater, spoke on Monday.",
     body=BODY,
 )
 CASES = {
     "no-speaker": replace(CLEAN, speaker=None, method="none", confidence=0.0),
+    "no-source": replace(CLEAN, speaker=None, method="none", confidence=0.0, mention=""),
     "unattributed-report": replace(CLEAN, kind="indirect", speaker=None, method="none", confidence=0.0),
     "low-confidence": replace(CLEAN, confidence=0.5),
     "role-noun": replace(CLEAN, method="role", confidence=0.85),
@@ -30,6 +33,9 @@ CASES = {
         CLEAN, method="pronoun", confidence=0.85, paragraph="“It opens in May,” she said."
     ),
     "far-continuation": replace(CLEAN, method="continuation", confidence=0.75, paragraph="“It is ready.”"),
+    "continuation-guess": replace(CLEAN, method="continuation", confidence=0.5),
+    "cue-elsewhere": replace(CLEAN, mention="Ms Brightwater", paragraph="“It is ready.”"),
+    "second-hand": replace(CLEAN, sentence="Ada Brightwater said so, according to the Harbour Gazette."),
     "consensus": replace(CLEAN, method="consensus"),
     "conflict": replace(CLEAN, statement_conflict=True),
     "outlets-disagree": replace(CLEAN, other_outlets=("Olu Stone", None)),
@@ -100,3 +106,16 @@ def test_it_tells_what_reads_as_a_name(name, expected):
 
 def test_a_first_word_the_article_prints_in_lower_case_is_no_name():
     assert not reads_as_name("Understated Stone", "He gave an understated reply.")
+
+
+def test_a_source_read_but_naming_nobody_is_not_a_missing_source():
+    unnamed = replace(CASES["no-speaker"], mention="a spokesman")
+
+    assert "no-speaker" in reasons(unnamed) and "no-source" not in reasons(unnamed)
+
+
+def test_the_sentence_around_a_quote_runs_from_the_last_sentence_end_to_the_next():
+    before = "The talks ended. Ada Brightwater called it “"
+    after = "” on Monday. Olu Stone disagreed."
+
+    assert sentence_around(before, after) == "Ada Brightwater called it “ ” on Monday"
