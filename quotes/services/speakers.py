@@ -6,10 +6,15 @@ must reach one Speaker. Lookup order, each step only when the one before found
 nothing: an alias or name equal to the name (case-insensitive; editors' merges
 move aliases to the kept speaker, so this honours them); for a one-word name, the
 one person whose name ends with it; for a full name, a person known so far only
-by its surname, who then takes the full name (unless an editor edited it).
-Otherwise a new Speaker. Aliases recorded: the surname of a person, the forms
-the article printed, and the role phrase, which also becomes the description
-when there is none.
+by its surname, who then takes the full name (unless an editor edited it);
+for a full name, a person known by its form without middle initials ("Peter
+King" for "Peter T. King", quotes.text.name_forms). Otherwise a new Speaker.
+A person's name loses the place or party word a parse left at its front ("Texas
+Ted Cruz"), and a person known by a fuller form takes the shorter one when an
+article prints it ("Peter T. King" -> "Peter King"): outlets differ on middle
+initials, and the shorter form is the one they share. Aliases recorded: the surname of a person, the forms
+the article printed, the name without middle initials, and the role phrase,
+which also becomes the description when there is none.
 
 An alias an editor deleted is never added back.
 
@@ -20,6 +25,7 @@ Speaker; a role phrase never picks a speaker by itself.
 from django.db import IntegrityError, transaction
 
 from quotes.models import Speaker, SpeakerAlias
+from quotes.text.name_forms import without_middle_initials, without_modifiers
 from quotes.text.names import surname
 
 NAME_LENGTH = Speaker._meta.get_field("name").max_length
@@ -40,12 +46,18 @@ class SpeakerResolver:
         if not attribution.name:
             return None
         name = attribution.name.strip()[:NAME_LENGTH]
+        if attribution.kind == Speaker.Kind.PERSON:
+            name = without_modifiers(name)
         key = (name.lower(), attribution.kind)
         speaker = self.known.get(key)
         if speaker is None:
-            speaker = find_speaker(name, attribution.kind) or create_speaker(name, attribution.kind)
+            speaker = (
+                find_speaker(name, attribution.kind)
+                or known_by_shorter_form(name, attribution.kind)
+                or create_speaker(name, attribution.kind)
+            )
             self.known[key] = speaker
-        speaker = upgrade_name(speaker, name)
+        speaker = take_shorter_name(upgrade_name(speaker, name), name)
         self.remember(speaker, attribution)
         return speaker
 
@@ -53,7 +65,7 @@ class SpeakerResolver:
         """Record the names the article used, and the role as description."""
         forms = set(attribution.forms) | {attribution.role}
         if speaker.kind == Speaker.Kind.PERSON and len(speaker.name.split()) > 1:
-            forms.add(surname(speaker.name))
+            forms |= {surname(speaker.name), without_middle_initials(speaker.name)}
         forms = {f.strip()[:ALIAS_LENGTH] for f in forms if f.strip() and f.strip() != speaker.name}
         have = self.aliases.get(speaker.pk)
         if have is None:
@@ -110,8 +122,31 @@ def upgrade_name(speaker, name):
         return speaker
     if speaker.kind != Speaker.Kind.PERSON or not name.lower().endswith(speaker.name.lower()):
         return speaker
+    return rename(speaker, name)
+
+
+def rename(speaker, name):
+    """speaker takes name; the old name stays as an alias."""
     old = speaker.name
     speaker.name = name
     speaker.save(update_fields=["name"])
     SpeakerAlias.objects.get_or_create(speaker=speaker, alias=old[:ALIAS_LENGTH])
     return speaker
+
+
+def known_by_shorter_form(name, kind):
+    """The person known by name without its middle initials, if any."""
+    shorter = without_middle_initials(name)
+    if kind != Speaker.Kind.PERSON or shorter == name:
+        return None
+    return Speaker.objects.filter(kind=kind, name__iexact=shorter).order_by("pk").first()
+
+
+def take_shorter_name(speaker, name):
+    """A person known by a fuller form takes name when name is that form without its
+    middle initials (found through the alias remember() records)."""
+    if speaker.edited_by_editor or speaker.kind != Speaker.Kind.PERSON or name == speaker.name:
+        return speaker
+    if without_middle_initials(speaker.name).lower() != name.lower():
+        return speaker
+    return rename(speaker, name)

@@ -77,3 +77,24 @@ def test_it_does_not_add_back_an_alias_an_editor_deleted():
     SpeakerAlias.objects.get(speaker=speaker, alias="Ms Berg").delete()
     SpeakerResolver().speaker_for(said("Anna Berg", forms=("Ms Berg",)))
     assert "Ms Berg" not in aliases(speaker)
+
+
+def test_a_fuller_form_with_middle_initials_finds_the_person_known_by_the_shorter_one():
+    short = SpeakerResolver().speaker_for(said("Anna Berg"))
+    assert SpeakerResolver().speaker_for(said("Anna K. Berg")) == short
+    short.refresh_from_db()
+    assert short.name == "Anna Berg" and "Anna K. Berg" in aliases(short)
+
+
+def test_a_person_known_by_a_fuller_form_takes_the_shorter_one_when_it_is_printed():
+    full = SpeakerResolver().speaker_for(said("Anna K. Berg"))
+    assert SpeakerResolver().speaker_for(said("Anna Berg")) == full
+    full.refresh_from_db()
+    assert full.name == "Anna Berg" and "Anna K. Berg" in aliases(full)
+    assert Speaker.objects.count() == 1
+
+
+def test_a_place_a_parse_left_before_a_name_is_no_part_of_it():
+    speaker = SpeakerResolver().speaker_for(said("Texas Anna Berg"))
+    assert speaker.name == "Anna Berg"
+    assert SpeakerResolver().speaker_for(said("Anna Berg")) == speaker

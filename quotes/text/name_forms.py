@@ -1,0 +1,62 @@
+"""The forms one person's name takes, so that they meet in one Speaker.
+
+In: a person's name as an attribution gives it. Out: `without_modifiers(name)`, the
+name with a place or party word that a parse left at its front taken off ("Texas Ted
+Cruz" -> "Ted Cruz", from "Texas Sen. Ted Cruz"; "Republican Jo Smith" -> "Jo Smith");
+`without_middle_initials(name)`, the shorter form outlets also print ("Peter T. King"
+-> "Peter King", "Joseph R. Biden Jr." -> "Joseph Biden Jr."). Pure; no ORM.
+
+quotes.services.speakers always takes the modifiers off (they are no part of a name),
+but drops middle initials only where the shorter form is known too, so one outlet's
+"Peter T. King" and another's "Peter King" are one Speaker, named "Peter King".
+
+Rules: a modifier is a country or top-level subdivision (quotes.text.doubt.is_place:
+"Ohio", "New Hampshire"), a US state code, or a party word (PARTY_WORDS); it comes
+off only when a given name and a surname are left, and never when the first word is
+a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), so "Virginia Foxx", "Chad
+Smith" and "Jordan Lee Smith" keep theirs. A middle initial is one capital letter with a full stop (or two, "H. W.")
+between the first word and the surname; a name that opens with an initial keeps them
+all ("C. Boyden Gray", "E. J. Fleming").
+Limits: two people told apart only by their middle initials (a father and a son) meet
+in one Speaker once the form without them is printed; a person whose given name is a
+place missing from those lists and who has a middle name ("Georgia Ann Hill") loses it.
+"""
+
+import re
+
+from .doubt import is_place
+from .lexicon import FEMALE_NAMES, MALE_NAMES
+
+PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "independent", "libertarian"})
+INITIAL = re.compile(r"^[A-Z]\.$")
+LONGEST_PLACE = 3  # words: "District of Columbia"
+
+
+def without_modifiers(name: str) -> str:
+    """name without place and party words at its front (see the module docstring)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower() not in MALE_NAMES | FEMALE_NAMES:
+        width = modifier_width(words)
+        if not width or len(words) - width < 2:
+            break
+        words = words[width:]
+    return " ".join(words)
+
+
+def modifier_width(words: list[str]) -> int:
+    """How many of the first words make a place or a party word (0 for none)."""
+    if words[0].lower().rstrip(".") in PARTY_WORDS:
+        return 1
+    for width in range(min(LONGEST_PLACE, len(words) - 1), 0, -1):
+        if is_place(" ".join(words[:width])):
+            return width
+    return 0
+
+
+def without_middle_initials(name: str) -> str:
+    """name without the initials between its first word and its surname."""
+    words = name.split()
+    if len(words) < 3 or INITIAL.match(words[0]):
+        return name
+    kept = [words[0]] + [word for word in words[1:-1] if not INITIAL.match(word)] + [words[-1]]
+    return " ".join(kept) if len(kept) >= 2 else name
