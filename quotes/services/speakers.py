@@ -147,6 +147,7 @@ def take_shorter_name(speaker, name):
     middle initials (found through the alias remember() records)."""
     if speaker.edited_by_editor or speaker.kind != Speaker.Kind.PERSON or name == speaker.name:
         return speaker
-    if without_middle_initials(speaker.name).lower() != name.lower():
+    shorter = without_middle_initials(speaker.name)
+    if shorter == speaker.name or shorter.lower() != name.lower():
         return speaker
     return rename(speaker, name)

@@ -98,3 +98,10 @@ def test_a_place_a_parse_left_before_a_name_is_no_part_of_it():
     speaker = SpeakerResolver().speaker_for(said("Texas Anna Berg"))
     assert speaker.name == "Anna Berg"
     assert SpeakerResolver().speaker_for(said("Anna Berg")) == speaker
+
+
+def test_a_name_printed_in_capitals_does_not_rename_the_speaker():
+    speaker = SpeakerResolver().speaker_for(said("Anna Berg"))
+    assert SpeakerResolver().speaker_for(said("ANNA BERG")) == speaker
+    speaker.refresh_from_db()
+    assert speaker.name == "Anna Berg"
