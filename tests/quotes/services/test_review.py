@@ -67,6 +67,18 @@ def test_it_puts_every_quote_with_a_reason_above_the_clean_one(desk):
     assert "organisation" in desk["organisation"].reason_codes
 
 
+def test_it_reads_the_source_found_and_the_sentence_around_each_quote(desk):
+    assert "no-source" in desk["no-speaker"].reason_codes
+    article = Article.objects.get(title="none")
+    article.body = 'Talks went on.\n"We need more time," a spokesman said, according to the Harbour Gazette.'
+    article.save()
+    Quote.objects.filter(pk=desk["no-speaker"].pk).update(speaker_mention="a spokesman")
+    review.score_articles([article.pk])
+    codes = Quote.objects.get(pk=desk["no-speaker"].pk).reason_codes
+
+    assert "no-speaker" in codes and "second-hand" in codes and "no-source" not in codes
+
+
 def test_it_filters_the_queue_by_reason_outlet_and_date(desk):
     assert list(review.queue("organisation")) == [desk["organisation"]]
     assert list(review.queue(outlet=Outlet.objects.create(name="Elsewhere"))) == []
