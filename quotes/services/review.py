@@ -2,8 +2,9 @@
 
 `score_articles(article_ids=None) -> int` gathers, for each visible quote of those articles
 (all with None) whose speaker no editor has set, the `Evidence` quotes.text.doubt reads (its
-paragraph, its speaker's names and kind, the other people its article quotes, what the
-other outlets of its Statement say), and stores `Quote.doubt` (the score) and
+paragraph and sentence, what its attribution read as the source, its speaker's names and
+kind, the other people its article quotes, what the other outlets of its Statement say),
+and stores `Quote.doubt` (the score) and
 `Quote.doubt_reasons` (the reason codes), writing only rows that change. It reads
 SCORE_BATCH articles at a time, so memory stays flat. The cluster_quotes command and the
 ingest task's finish call it after clustering (the outlets' reasons need the Statements);
