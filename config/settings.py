@@ -24,6 +24,8 @@ AXES_FAILURE_LIMIT, AXES_COOLOFF_MINUTES  admin log-in failures before a lock-ou
 CACHE_URL      redis://host:6379/1: the cache every process shares, where the request limiter
                counts (default: each process's own memory, so each worker counts alone);
                CACHE_KEY_PREFIX starts its keys (default "verbatim")
+PAGE_CACHE_SECONDS  how long a reader's page is kept in that cache under the content version
+               (web.page_cache; default 300 with CACHE_URL, else 0: off); 0 turns it off
 THROTTLE_API_RATE, THROTTLE_SEARCH_RATE  requests an anonymous client may make to the API,
                and to the search page with its suggestions and downloads (default "120/minute"
                and "60/minute"; "off" for no limit)
@@ -227,6 +229,11 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "verbatim"),
     }
 }
+
+
+# Whole reader pages in that cache, under a version every edit and job moves on
+# (web.page_cache; None: its default where CACHE_URL names a shared cache, else off).
+PAGE_CACHE_SECONDS = int(os.environ["PAGE_CACHE_SECONDS"]) if os.environ.get("PAGE_CACHE_SECONDS") else None
 
 
 def env_rate(name, default):

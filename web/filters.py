@@ -12,6 +12,10 @@ found under each name the outlets gave. The two ways are a UNION of statement id
 could only answer by testing all 352,813 statements at 1,000,000 quotes (2 s; the
 UNION 110 ms).
 
+An outlet keeps the statements one of whose visible quotes comes from its articles: an
+EXISTS answered on PostgreSQL from two covering indexes (migration 0013), without
+reading a quote or an article row.
+
 Words: phrases, OR and -exclusions, stemmed alike on both databases
 (quotes.services.search). "By meaning too" (`match=meaning`) adds the statements
 nearest the words in meaning, below those that hold them (rank fusion); the words

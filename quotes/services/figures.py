@@ -10,9 +10,14 @@ otherwise group every quote by outlet and drift class on each view (1.75 s at
 1,000,000 quotes on PostgreSQL), and each outlet page its own quotes and statements.
 
 `outlet_figures(outlet_ids)` returns the stored rows of those outlets, computing every
-outlet's first when one of them has none or is older than `MAX_AGE`: so figures lag the quotes by at most
-MAX_AGE, and only the request that finds them old pays for computing them (others
-read the old rows until it commits). `refresh_outlet_figures()` computes them now:
+outlet's first when one of them has none or is older than `MAX_AGE`: so figures lag the quotes by about
+MAX_AGE (and cached pages by web.page_cache's timeout more), and only the request that finds them old pays for computing them: one at a
+time (quotes.services.locks.unless_running), while the others read the old rows. Before
+that lock, every request that found them old computed them at once: at 1,000,000 quotes
+on 2 cores, 20 clients on the outlets page got 1.7 answers a second, p50 6.9 s
+(`manage.py bench_pages`), every ten minutes. A refresh cut short (at 1,000,000 quotes
+it takes 94 s on the loaded 2-core machine, past a web worker's statement_timeout) is
+logged and the old rows are shown. `refresh_outlet_figures()` computes them now:
 `load_synthetic` calls it, and a pipeline step that changes many quotes (clustering)
 or an editor's action can call it to show the change at once.
 
@@ -21,17 +26,20 @@ articles, and one read of every visible quote of a statement two or more outlets
 printed, for the fidelity figures); it does not update one outlet incrementally.
 """
 
+import logging
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from quotes.models import OutletFigures, Quote, Statement, WireCopy
+from quotes.services.locks import unless_running
 from quotes.text import fidelity
 from sources.models import Article, Outlet
 
 MAX_AGE = timedelta(minutes=10)
+logger = logging.getLogger(__name__)
 
 
 def outlet_figures(outlets) -> dict[int, OutletFigures]:
@@ -39,9 +47,16 @@ def outlet_figures(outlets) -> dict[int, OutletFigures]:
     first when one of those has none or its figures are older than MAX_AGE."""
     wanted = set(outlets)
     figures = {row.outlet_id: row for row in OutletFigures.objects.filter(outlet__in=wanted)}
-    stale = timezone.now() - MAX_AGE
-    if wanted - set(figures) or any(row.computed_at < stale for row in figures.values()):
+    if wanted - set(figures):
         return {pk: row for pk, row in refresh_outlet_figures().items() if pk in wanted}
+    stale = timezone.now() - MAX_AGE
+    if any(row.computed_at < stale for row in figures.values()):
+        with unless_running("outlet-figures") as alone:
+            if alone:
+                try:
+                    return {pk: row for pk, row in refresh_outlet_figures().items() if pk in wanted}
+                except OperationalError as error:  # cut short by a web worker's statement_timeout
+                    logger.warning("outlet figures not refreshed, old ones shown: %s", error)
     return figures
 
 

@@ -16,6 +16,10 @@ stays "running". `seems_interrupted(job)` tells such a row on the machine that r
 (its process is gone); the next ingest finishes the work (quotes.services.extraction).
 If the database itself goes away, the end is not written either, and the error is
 raised as it came.
+
+Every job's end, failed or not, moves the content version on
+(quotes.services.content_version): its bulk writes send no signal, and cached pages must
+not outlive them.
 """
 
 import logging
@@ -27,6 +31,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from quotes.models import Job
+from quotes.services import content_version
 
 MAX_MESSAGES = 200
 logger = logging.getLogger("verbatim.jobs")
@@ -60,6 +65,7 @@ def note(job, line):
 
 
 def finish(job, state):
+    content_version.changed()
     job.state = state
     job.finished_at = timezone.now()
     lines = job.noted[:MAX_MESSAGES]

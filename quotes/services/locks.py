@@ -9,12 +9,16 @@ releases it too); for an in-memory database, a lock within the process (one a na
 
 Clustering takes it (`cluster_quotes` and the worker's task), so two clustering runs
 never interleave their reads and writes.
+
+`unless_running(name)` is the same lock taken only if it is free: the block is told
+whether it holds it, and one that does not gets on without waiting (an outlet's figures
+are refreshed by one request while the others read the old ones).
 """
 
 import fcntl
 import hashlib
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.db import connection
 
@@ -49,3 +53,39 @@ def serialized(name):
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
+def unless_running(name):
+    """Yields True holding the lock of serialized(name) if it was free, else False at once."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [lock_key(name)])
+            held = cursor.fetchone()[0]
+        try:
+            yield held
+        finally:
+            if held:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [lock_key(name)])
+        return
+    database = str(connection.settings_dict["NAME"])
+    if database.startswith(("file:", ":memory:")) or "mode=memory" in database:
+        lock = IN_PROCESS.setdefault(name, threading.Lock())
+        held = lock.acquire(blocking=False)
+        try:
+            yield held
+        finally:
+            if held:
+                lock.release()
+        return
+    with open(f"{database}.{name}.lock", "w") as handle:
+        held = False
+        with suppress(BlockingIOError):
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held = True
+        try:
+            yield held
+        finally:
+            if held:
+                fcntl.flock(handle, fcntl.LOCK_UN)

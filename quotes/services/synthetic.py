@@ -27,7 +27,8 @@ PostgreSQL: each table is written with one COPY (psycopg 3 `cursor.copy`), the
 search-vector trigger filling `search_vector` as rows arrive, then sequences are
 reset and the tables vacuumed and analysed so the planner knows their size. Other
 backends (SQLite): the same rows through executemany in batches. Last, the outlets'
-stored figures are computed (quotes.services.figures).
+stored figures are computed (quotes.services.figures) and the content version moves on
+(quotes.services.content_version), so no cached page outlives the load.
 
 Limits: it fills an empty database only (`AlreadyLoaded` otherwise: rerunning it
 would duplicate or clash with what is there), writes no history rows, and holds the
@@ -52,6 +53,7 @@ from django.utils.text import slugify
 
 from benchmarks.corpus import build, vocabulary
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
+from quotes.services import content_version
 from quotes.services.figures import refresh_outlet_figures
 from quotes.text import embedding as embed
 from sources.models import Article, Outlet
@@ -119,6 +121,7 @@ def load_synthetic(quotes: int, seed: int = 1) -> Loaded:
             for model in (Outlet, Article, Speaker, SpeakerAlias, Statement, Quote):
                 cursor.execute(f"{command} {model._meta.db_table}")
     refresh_outlet_figures()
+    content_version.changed()  # COPY sends no signal
     return tables.loaded
 
 

@@ -2,10 +2,15 @@
 test (tests/quotes/services/conftest.py: the Ledger's story, the Courier's wire copy of it,
 the Times's own story that drops a "not")."""
 
-import pytest
+import threading
 
-from quotes.models import Statement
-from quotes.services.figures import refresh_outlet_figures
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from quotes.models import OutletFigures, Statement
+from quotes.services.figures import MAX_AGE, outlet_figures, refresh_outlet_figures
+from quotes.services.locks import serialized
 from quotes.services.variants import refresh_variants
 from quotes.text.fidelity import Comparison, OutletFidelity, Rate
 from tests.quotes.services.conftest import quote
@@ -58,3 +63,26 @@ def test_outlets_are_compared_on_the_statements_both_printed(figures):
     assert ledger[0].own.classes["verbatim"] == Rate(1, 1, 1)
     assert ledger[0].theirs.meaning_changed == Rate(1, 1, 1)
     assert figures["Courier"].compared == []
+
+
+def test_old_figures_are_read_as_they_are_while_another_request_refreshes_them(figures):
+    holding, done = threading.Event(), threading.Event()
+
+    def refreshing_elsewhere():
+        with serialized("outlet-figures"):
+            holding.set()
+            done.wait(10)
+        connection.close()
+
+    elsewhere = threading.Thread(target=refreshing_elsewhere)
+    elsewhere.start()
+    holding.wait(10)
+    old = timezone.now() - 2 * MAX_AGE
+    OutletFigures.objects.update(computed_at=old)
+    try:
+        read = outlet_figures([row.outlet_id for row in figures.values()])
+    finally:
+        done.set()
+        elsewhere.join()
+    assert {row.computed_at for row in read.values()} == {old}
+    assert {row.computed_at for row in outlet_figures(read).values()} != {old}  # free again: refreshed

@@ -72,15 +72,20 @@ class Command(BaseCommand):
         parser.add_argument("--url", default="http://127.0.0.1:8000", help="the running server")
         parser.add_argument("--seconds", type=int, default=15, help="timed run per page")
         parser.add_argument("--connections", type=int, default=20)
+        parser.add_argument(
+            "--warmup", type=int, default=2, help="untimed seconds a page is loaded first (fills caches)"
+        )
         parser.add_argument("--pages", nargs="+", metavar="PAGE", help="only these pages")
         parser.add_argument("--show-paths", action="store_true", help="print each page's paths")
 
-    def handle(self, *args, url, seconds, connections, pages, show_paths, **options):
+    def handle(self, *args, url, seconds, connections, warmup, pages, show_paths, **options):
         chosen = pages_of_database()
         unknown = set(pages or []) - set(chosen)
         if unknown:
             raise CommandError(f"unknown pages: {', '.join(sorted(unknown))}; known: {', '.join(chosen)}")
-        self.stdout.write(f"{connections} connections, {seconds} s a page, against {url}")
+        self.stdout.write(
+            f"{connections} connections, {seconds} s a page after {warmup} s untimed, against {url}"
+        )
         self.stdout.write(HEADER)
         for name, paths in chosen.items():
             if pages and name not in pages:
@@ -88,7 +93,9 @@ class Command(BaseCommand):
             if show_paths:
                 self.stdout.write(f"  {name}: {' '.join(paths)}")
             try:
-                figures = load_page(url.rstrip("/"), name, paths, seconds=seconds, connections=connections)
+                figures = load_page(
+                    url.rstrip("/"), name, paths, seconds=seconds, connections=connections, warmup=warmup
+                )
             except RuntimeError as error:
                 raise CommandError(str(error)) from error
             self.stdout.write(figures.line())
