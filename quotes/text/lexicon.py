@@ -194,6 +194,26 @@ BELIEF_VERBS = frozenset(
 # speech: every speech verb and every verb of belief or evidence. The parse must
 # tag the word as a verb, so the noun forms here ("a claim") do no harm.
 REPORTING_VERBS = (SPEECH_VERBS | BELIEF_VERBS) - {"according"}
+# Verbs whose infinitive states what someone said they will do or others
+# should: "X vowed to repeal it", "X urged voters to stay home". Not verbs of
+# wanting, hoping or acting ("want", "hope", "seek", "decline to comment"): on the
+# development set their infinitives were a fifth not attributions.
+INTENT_VERBS = frozenset(
+    verb_forms("vow", "pledge", "promise", "threaten", "urge", "agree", "propose", "intend", "demand", "ask")
+    | {"plan", "plans", "planned", "planning"}
+)
+# Verbs whose object is what someone said or judged: "X announced a ban",
+# "X criticized the plan", "the poll showed a close race".
+OBJECT_VERBS = frozenset(
+    verb_forms(
+        "announce", "cite", "accuse", "defend", "criticize", "criticise", "describe",
+        "praise", "dismiss", "endorse", "blame", "condemn", "deny", "reject",
+        "question", "reiterate", "repeat", "predict", "demand", "acknowledge",
+        "propose", "recall", "tout", "promise",
+    )
+)
+# Words besides reporting verbs that cue reported content (parse.worth_parsing).
+CUE_WORDS = INTENT_VERBS | OBJECT_VERBS | {"according"}
 
 # Verbs that only cue speech with their particle: "pointed out", "called on".
 SPEECH_PARTICLES = {

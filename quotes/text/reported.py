@@ -29,13 +29,19 @@ rest being mostly nominal content and content before its cue.
 
 from dataclasses import dataclass
 
-from .lexicon import REPORTING_VERBS
+from .lexicon import INTENT_VERBS, OBJECT_VERBS, REPORTING_VERBS
 
-MIN_WORDS = 3
+MIN_WORDS = 5
 NO_SPEAKER = frozenset({"it", "there", "what", "which", "who", "that", "this"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS
+# What may stand between a clause and the cue that closes it: the subject and
+# its words, auxiliaries and adverbs ("…, she also said").
+CUE_WORDS = frozenset({"punct", "nsubj", "nsubjpass", "aux", "advmod", "neg"})
+# Verbs with no subject of their own that take the subject of their head.
+INHERITING = frozenset({"advcl", "conj", "xcomp"})
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ def find_reports(parsed, quotations):
             found = None
             if token.lower_ == "according":
                 found = according_report(token)
-            elif token.tag_.startswith("VB") and token.lower_ in REPORTING_VERBS:
+            elif token.tag_.startswith("VB") and token.lower_ in CUES:
                 found = complement_report(token)
             if found is None:
                 continue
@@ -102,13 +108,58 @@ def find_reports(parsed, quotations):
 
 def complement_report(verb):
     """The clause a reporting verb takes, and its subject: "X said (that) …"."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    subject = subject_of(verb)
     if subject is None or subject.lower_ in NO_SPEAKER:
         return None
     for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i and is_finite_clause(child):
-            return list(child.subtree), subject
+        if verb.lower_ in REPORTING_VERBS and child.dep_ == "ccomp" and is_finite_clause(child):
+            if child.i > verb.i or closed_by_cue(child, verb):
+                return list(child.subtree), subject
+    if subject.dep_ != "nsubj":
+        return None  # "X was urged to …": the subject heard it
+    if verb.lower_ in INTENT_VERBS:
+        infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
+        to = infinitive and next((c for c in infinitive.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is not None:
+            return [t for t in infinitive.subtree if t.i >= to.i], subject
+    if verb.lower_ in OBJECT_VERBS:
+        content = object_content(verb)
+        return (content, subject) if content else None
     return None
+
+
+def object_content(verb):
+    """What a verb of judging or announcing takes: its object, with the
+    reason or charge after it ("accused X of Y", "praised X for Y")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    last = obj
+    for child in verb.children:
+        if child.i > obj.i and child.dep_ == "prep" and child.lower_ in ("of", "for", "as"):
+            last = child
+    return list(verb.doc[obj.left_edge.i : last.right_edge.i + 1])
+
+
+def closed_by_cue(clause, verb):
+    """Whether a clause before its reporting verb is closed by it, a comma
+    between: "The port will close, Holm said." / "…, said Holm"."""
+    last = clause.right_edge
+    between = [t for t in verb.doc[last.i + 1 : verb.i]]
+    if not between or between[0].text not in (",", "—", "--"):
+        return False
+    return all(t.dep_ in CUE_WORDS or t.head.dep_ in SUBJECTS for t in between[1:])
+
+
+def subject_of(verb):
+    """Who does what verb says: its own subject, else, for a participle or a
+    second verb that has none ("X rejected it, saying …", "X spoke and added
+    that …"), the subject of the verb it hangs on."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None and verb.dep_ in INHERITING and verb.head.i != verb.i:
+        if verb.dep_ == "conj" or verb.tag_ == "VBG":
+            return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    return subject
 
 
 def is_finite_clause(head):
