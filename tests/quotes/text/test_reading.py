@@ -210,3 +210,18 @@ def test_it_reads_the_object_of_a_verb_of_judging_or_announcing():
     assert indirect("Olav Lind accused the council of closing the ferry in secret.") == [
         ("the council of closing the ferry in secret", "Olav Lind")
     ]
+
+
+def test_it_reads_what_a_verb_reports_through_its_preposition():
+    assert indirect("Maria Holm called for a new ferry to the outer islands.") == [
+        ("a new ferry to the outer islands", "Maria Holm")
+    ]
+
+
+def test_it_reads_the_clause_of_a_content_noun_given_whose_it_is():
+    found = indirect("Olav Lind's claim that the ferry loses money surprised the council.")
+    assert found == [("that the ferry loses money", "Olav Lind")]
+
+
+def test_it_does_not_read_an_embedded_question_as_reported_speech():
+    assert indirect("Maria Holm asked whether the ferry would run all winter.") == []
