@@ -132,9 +132,9 @@ def complement_report(verb):
     if subject is None or subject.lower_ in NO_SPEAKER:
         return None
     for child in verb.children:
-        if verb.lower_ in REPORTING_VERBS and child.dep_ == "ccomp" and is_finite_clause(child):
-            if child.i > verb.i or closed_by_cue(child, verb):
-                return list(child.subtree), subject
+        reported = verb.lower_ in REPORTING_VERBS and child.dep_ == "ccomp" and is_finite_clause(child)
+        if reported and (child.i > verb.i or closed_by_cue(child, verb)):
+            return list(child.subtree), subject
     if subject.dep_ != "nsubj":
         return None  # "X was urged to …": the subject heard it
     if verb.lower_ in INTENT_VERBS:
@@ -181,7 +181,7 @@ def noun_report(noun):
             and child.dep_ in ("acl", "ccomp", "relcl")
             and any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in child.children)
         ):
-            return [t for t in child.subtree], owner
+            return list(child.subtree), owner
         if child.i > noun.i and child.dep_ == "prep" and child.lower_ in ("for", "of", "on"):
             return [t for t in child.subtree if t.i > child.i], owner
     return None
@@ -204,7 +204,7 @@ def closed_by_cue(clause, verb):
     """Whether a clause before its reporting verb is closed by it, a comma
     between: "The port will close, Holm said." / "…, said Holm"."""
     last = clause.right_edge
-    between = [t for t in verb.doc[last.i + 1 : verb.i]]
+    between = list(verb.doc[last.i + 1 : verb.i])
     if not between or between[0].text not in (",", "—", "--"):
         return False
     return all(t.dep_ in CUE_WORDS or t.head.dep_ in SUBJECTS for t in between[1:])
@@ -215,9 +215,9 @@ def subject_of(verb):
     second verb that has none ("X rejected it, saying …", "X spoke and added
     that …"), the subject of the verb it hangs on."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-    if subject is None and verb.dep_ in INHERITING and verb.head.i != verb.i:
-        if verb.dep_ == "conj" or verb.tag_ == "VBG":
-            return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    inherits = verb.dep_ == "conj" or (verb.dep_ in INHERITING and verb.tag_ == "VBG")
+    if subject is None and inherits and verb.head.i != verb.i:
+        return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
     return subject
 
 
