@@ -194,6 +194,63 @@ BELIEF_VERBS = frozenset(
 # speech: every speech verb and every verb of belief or evidence. The parse must
 # tag the word as a verb, so the noun forms here ("a claim") do no harm.
 REPORTING_VERBS = (SPEECH_VERBS | BELIEF_VERBS) - {"according"}
+# Verbs whose infinitive states what someone said they will do or others
+# should: "X vowed to repeal it", "X urged voters to stay home". Not verbs of
+# wanting, hoping or acting ("want", "hope", "seek", "decline to comment"): on the
+# development set their infinitives were a fifth not attributions.
+INTENT_VERBS = frozenset(
+    verb_forms("vow", "pledge", "promise", "threaten", "urge", "agree", "propose", "intend", "demand", "ask")
+    | {"plan", "plans", "planned", "planning"}
+)
+# Verbs whose object is what someone said or judged: "X announced a ban",
+# "X criticized the plan", "the poll showed a close race".
+OBJECT_VERBS = frozenset(
+    verb_forms(
+        "announce",
+        "cite",
+        "accuse",
+        "defend",
+        "criticize",
+        "criticise",
+        "describe",
+        "praise",
+        "dismiss",
+        "endorse",
+        "blame",
+        "condemn",
+        "deny",
+        "reject",
+        "question",
+        "reiterate",
+        "repeat",
+        "predict",
+        "demand",
+        "acknowledge",
+        "propose",
+        "recall",
+        "tout",
+        "promise",
+    )
+)
+# Verbs that report through a preposition: what its object names is what was
+# said ("X called for a ban", "X talked about jobs"). Not "pointed to",
+# "referred to", "spoke about": on the development set a third of their objects
+# were things shown or named, not said.
+PREPOSITION_VERBS = {
+    **dict.fromkeys(verb_forms("call"), ("for", "on")),
+    **dict.fromkeys(verb_forms("talk"), ("about",)),
+    **dict.fromkeys(verb_forms("warn"), ("of", "about", "against")),
+    **dict.fromkeys(verb_forms("boast"), ("of", "about")),
+    **dict.fromkeys(verb_forms("complain"), ("about",)),
+}
+# Nouns whose clause is what someone said or decided, given whose it is:
+# "X's claim that …", "his refusal to …", "her call for …".
+CONTENT_NOUNS = frozenset(
+    """claim claims assertion assertions argument promise promises pledge vow
+    refusal decision""".split()
+)
+# Words besides reporting verbs that cue reported content (parse.worth_parsing).
+CUE_WORDS = INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | CONTENT_NOUNS | {"according"}
 
 # Verbs that only cue speech with their particle: "pointed out", "called on".
 SPEECH_PARTICLES = {

@@ -172,3 +172,56 @@ def test_it_takes_the_subject_of_a_clause_that_introduces_a_quote_with_a_colon()
 def test_it_reads_only_declarative_finite_clauses_as_reported_speech():
     assert indirect("Maria Holm said the port indicating a willingness to reopen.") == []
     assert indirect("Maria Holm asked are there boats left in the harbour.") == []
+
+
+def test_it_reads_content_before_its_cue():
+    assert indirect("The ferry will stop running in May, Olav Lind said.") == [
+        ("The ferry will stop running in May", "Olav Lind")
+    ]
+    assert indirect("The ferry will stop running in May, said Olav Lind.") == [
+        ("The ferry will stop running in May", "Olav Lind")
+    ]
+
+
+def test_it_gives_a_participle_or_a_second_verb_the_subject_of_its_head():
+    found = indirect("Maria Holm rejected the plan, saying the port would lose its ferry service.")
+    assert found == [("the port would lose its ferry service", "Maria Holm")]
+    found = indirect("Maria Holm spoke at the quay and added that the port would lose its ferry.")
+    assert found == [("that the port would lose its ferry", "Maria Holm")]
+
+
+def test_it_does_not_read_a_clause_of_three_words_or_fewer():
+    assert indirect("Olav Lind said it would not.") == []
+
+
+def test_it_reads_the_infinitive_of_a_verb_of_intent():
+    assert indirect("Maria Holm vowed to keep the ferry running all winter.") == [
+        ("to keep the ferry running all winter", "Maria Holm")
+    ]
+    assert indirect("Olav Lind urged the council to keep the ferry running.") == [
+        ("to keep the ferry running", "Olav Lind")
+    ]
+
+
+def test_it_reads_the_object_of_a_verb_of_judging_or_announcing():
+    assert indirect("Maria Holm criticized the council's plan for the harbour.") == [
+        ("the council's plan for the harbour", "Maria Holm")
+    ]
+    assert indirect("Olav Lind accused the council of closing the ferry in secret.") == [
+        ("the council of closing the ferry in secret", "Olav Lind")
+    ]
+
+
+def test_it_reads_what_a_verb_reports_through_its_preposition():
+    assert indirect("Maria Holm called for a new ferry to the outer islands.") == [
+        ("a new ferry to the outer islands", "Maria Holm")
+    ]
+
+
+def test_it_reads_the_clause_of_a_content_noun_given_whose_it_is():
+    found = indirect("Olav Lind's claim that the ferry loses money surprised the council.")
+    assert found == [("that the ferry loses money", "Olav Lind")]
+
+
+def test_it_does_not_read_an_embedded_question_as_reported_speech():
+    assert indirect("Maria Holm asked whether the ferry would run all winter.") == []
