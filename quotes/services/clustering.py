@@ -308,21 +308,13 @@ def indexed_quotes():
     )
 
 
-def graph_options(t: Thresholds) -> dict:
-    return {
-        "connectivity": t.graph_connectivity,
-        "expansion_add": t.graph_expansion_add,
-        "expansion_search": t.graph_expansion_search,
-    }
-
-
 def open_index(directory: Path, t: Thresholds) -> tuple[QuoteIndex, str]:
     """The saved index, or a new one built from the database and the reason it was."""
     try:
-        index = QuoteIndex.load(directory, embed.DIMENSIONS, **graph_options(t))
+        index = QuoteIndex.load(directory, embed.DIMENSIONS, t.neighbour_window)
     except IndexProblem as problem:
         if not indexed_quotes().exists():  # nothing placed yet: nothing to rebuild
-            return QuoteIndex(embed.DIMENSIONS, **graph_options(t)), ""
+            return QuoteIndex(embed.DIMENSIONS, t.neighbour_window), ""
         log.warning("rebuilding the clustering index: %s", problem)
         return build_index(t), str(problem)
     reconcile(index)
@@ -351,12 +343,13 @@ def reconcile(index: QuoteIndex):
         add_rows(index, list(rows))
 
 
-def add_rows(index: QuoteIndex, rows: list):
+def add_rows(index: QuoteIndex, rows: list, into_window: bool = True):
     if rows:
         index.add(
             [pk for pk, _, _ in rows],
             np.array([embed.from_bytes(blob) for _, _, blob in rows]),
             [keys(text) for _, text, _ in rows],
+            into_window,
         )
 
 
@@ -375,8 +368,16 @@ def spot_check(index: QuoteIndex) -> str:
 
 
 def build_index(t: Thresholds, batch: int = 10_000) -> QuoteIndex:
-    """Index every placed full sentence, reading the database in batches."""
-    index = QuoteIndex(embed.DIMENSIONS, **graph_options(t))
+    """Index every placed full sentence, reading the database in batches; only the
+    newest (four windows' worth: enough once verbatim copies are left out) are searched
+    for the window."""
+    index = QuoteIndex(embed.DIMENSIONS, t.neighbour_window)
+    recent = (
+        indexed_quotes()
+        .order_by("-id")
+        .values_list("id", flat=True)[4 * t.neighbour_window : 4 * t.neighbour_window + 1]
+    )
+    older_than = next(iter(recent), 0)
     last = 0
     while True:
         rows = list(
@@ -384,7 +385,8 @@ def build_index(t: Thresholds, batch: int = 10_000) -> QuoteIndex:
         )
         if not rows:
             return index
-        add_rows(index, rows)
+        add_rows(index, [row for row in rows if row[0] <= older_than], into_window=False)
+        add_rows(index, [row for row in rows if row[0] > older_than])
         last = rows[-1][0]
 
 

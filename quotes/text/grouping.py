@@ -37,12 +37,11 @@ is closed to the pending quote unless the two are near-verbatim or one trims the
 other: an article prints one utterance once.
 
 Candidates come from two indexes that grow as quotes are placed, so no step
-compares all pairs: nearest neighbours by vector among the members placed in the last
-one to two windows of neighbour_window (`Neighbours`: exact below exact_limit vectors
-or when a run places at most exact_queries quotes, else a usearch HNSW graph a window;
-a verbatim copy's vector is not indexed again, see `wants_vector`) and an inverted word index that finds quotes
-sharing words with the pending one (only its rarest words, up to max_postings index
-entries a quote, so the work per quote stays bounded).
+compares all pairs: nearest neighbours by vector among the last neighbour_window
+wordings placed (`Neighbours`, an exact search of a sliding window; a verbatim copy's
+vector is not indexed again, see `wants_vector`) and an inverted word index that
+finds quotes sharing words with the pending one (only its rarest words, up to
+max_postings index entries a quote, so the work per quote stays bounded).
 
 Fragments (short phrases inside reported speech) are placed after the full
 sentences: a fragment joins the Statement of a full sentence that contains its words
@@ -53,10 +52,9 @@ Full sentences never join through a fragment. Hosts are looked for among the
 sentences holding the fragment's rarest word; when even that word is common (more
 than max_postings sentences), among the max_postings of those placed nearest in time.
 
-Limits: a reworded copy printed more than neighbour_window members after its
-statement's last member is found by its words only. Above exact_limit the neighbour
-search is approximate, and each index hands
-over a bounded number of candidates, so a rebuild and an incremental run may differ
+Limits: a reworded copy printed more than neighbour_window wordings after its
+statement's last member is found by its words only. Each index hands over a bounded
+number of candidates, so a rebuild and an incremental run may differ
 where a match sits right at a threshold or a quote has very many near-copies. A
 fragment made only of common words can miss a host printed long before or after it.
 Fragments already hosted are not moved when a better host arrives later. One-word
@@ -73,7 +71,6 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -136,11 +133,14 @@ class Thresholds:
       keeps the test to related sentences; with the margin, windows of 4 to 10 quotes
       and floors of 0.3 to 0.5 gave the same grouping of the seeds; aligned_window 6.
     The search sizes below them bound the work per quote (see Placement). The
-    neighbour graph's (see `Neighbours`): a window of 250,000 members holds a statement's
-    reprints many times over (outlets reprint within days; the benchmark's corpus, 500
-    statements a day, spreads them over 4 days, about 4,000 quotes); HNSW connectivity 16
-    with expansion 64 on adding (128, usearch's default, took 1.5x as long to build on
-    60,000 vectors) and 64 on searching.
+    neighbour window (see `Neighbours`): 16,384 wordings hold a statement's reprints
+    many times over (outlets reprint within days; the benchmark's corpus, 500
+    statements a day, spreads them over 4 days, about 5,600 quotes of which fewer than
+    half are new wordings). Against the HNSW graphs it replaced (a window of 250,000
+    members, connectivity 16, expansion 64) on `bench_pipeline --quotes 100000`: pair
+    recall 0.997 -> 0.998, precision 1.000 both, 347.5 s -> 206.7 s (load 9 and 8),
+    and the cost a quote flat across the tenths (1.07 to 6.21 ms with the graphs, 1.40
+    to 2.71 ms without).
     """
 
     near_verbatim: float = 0.8
@@ -157,13 +157,8 @@ class Thresholds:
     neighbours: int = 16
     word_candidates: int = 16
     max_postings: int = 250
-    exact_limit: int = 20000
-    exact_queries: int = 4000
     chunk: int = 512
-    neighbour_window: int = 250_000
-    graph_connectivity: int = 16
-    graph_expansion_add: int = 64
-    graph_expansion_search: int = 64
+    neighbour_window: int = 16384
 
 
 @dataclass
@@ -173,157 +168,80 @@ class Member:
     statement: object
 
 
-QUANTISATION_SLACK = 0.03
 TWIN_COSINE = 0.999
 
 
 class Neighbours:
-    """Nearest full-sentence members by cosine, under the member positions they were
-    added with, among the members of the last two windows of `window` positions (the
-    one being filled and the one before it): at least the `window` members placed
-    just before a quote, in id order, which is about publication order. Outlets
-    reprint a statement within days, so its copies sit close together in that order;
-    older members are reached through their words only (see `WordIndex`), and the work
-    and memory per quote stay bounded however long the corpus grows (blocking by
-    time). Older windows are dropped.
+    """Nearest full-sentence members by cosine among the last `window` vectors added:
+    an exact search (one matrix product a chunk of queries) over a sliding window.
 
-    Brute force, in blocks of BLOCK vectors, while the index holds at most exact_limit
-    vectors, or for good when the run has at most exact_queries quotes to place (an
-    incremental run: searching a few thousand quotes exhaustively costs less than
-    building a graph of the corpus). Otherwise one usearch HNSW graph a window takes
-    over. The graphs store 8-bit vectors (four times faster to build than float32);
-    their cosines only pick candidates, with QUANTISATION_SLACK of tolerance, and every
-    candidate is scored again on the float32 vectors."""
+    Outlets reprint a statement within days, so its copies sit close together in id
+    order (about publication order); a window of the latest wordings holds them, older
+    members are reached through their words only (see `WordIndex`), and the work and
+    memory per quote stay bounded however long the corpus grows (blocking by time).
+    Only wordings enter it (`Placement.wants_vector` keeps verbatim copies out), so the
+    window spans more days than it holds vectors. Exact, unlike a graph: a rebuild and
+    an incremental run that see the same window find the same neighbours. Measured on
+    the benchmark's corpus against the HNSW graphs it replaces (usearch, a window of
+    250,000 members): see benchmarks/pipeline.py and the commit that made it."""
 
-    BLOCK = 16384
-
-    def __init__(
-        self,
-        dimensions: int,
-        exact_limit: int,
-        always_exact: bool = False,
-        window: int = 1 << 62,
-        connectivity: int = 16,
-        expansion_add: int = 128,
-        expansion_search: int = 64,
-    ):
+    def __init__(self, dimensions: int, window: int = 16384):
         self.dimensions = dimensions
-        self.exact_limit = exact_limit
-        self.always_exact = always_exact
         self.window = window
-        self.connectivity = connectivity
-        self.expansion_add = expansion_add
-        self.expansion_search = expansion_search
-        self.blocks: list[np.ndarray] = []
-        self.keys: list[np.ndarray] = []
-        self.size = 0
-        self.last = -1  # the highest position added
-        self.graphs: dict[int, Any] = {}  # usearch Index by window, once exact search is outgrown
-
-    @property
-    def lowest(self) -> int:
-        """The lowest position a search looks at."""
-        return max(0, (self.last // self.window - 1) * self.window)
+        self.vectors = np.zeros((0, dimensions), dtype=np.float32)
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.size = 0  # vectors ever added
+        self.next = 0  # the slot the next vector goes to, once the window is full
 
     def add(self, positions: Sequence[int], vectors):
+        """Add vectors under positions, the oldest leaving once the window is full."""
         if not len(positions):
             return
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
         ids = np.asarray(positions, dtype=np.int64)
         self.size += len(ids)
-        self.last = max(self.last, int(ids.max()))
-        if not self.graphs and (self.always_exact or self.size <= self.exact_limit):
-            self.add_to_blocks(ids, vectors)
-            self.drop_old_blocks()
-            return
-        if not self.graphs and self.blocks:
-            ids = np.concatenate([*self.keys, ids])
-            vectors = np.concatenate([*self.blocks, vectors])
-            self.blocks, self.keys = [], []
-        windows = ids // self.window
-        for window in np.unique(windows):
-            if window >= self.last // self.window - 1:
-                chosen = windows == window
-                self.graph(int(window)).add(ids[chosen], vectors[chosen])
-        for window in [w for w in self.graphs if w < self.last // self.window - 1]:
-            del self.graphs[window]
+        if len(ids) > self.window:
+            vectors, ids = vectors[-self.window :], ids[-self.window :]
+        room = self.window - len(self.keys)
+        if room > 0:
+            self.vectors = np.concatenate([self.vectors, vectors[:room]])
+            self.keys = np.concatenate([self.keys, ids[:room]])
+            vectors, ids = vectors[room:], ids[room:]
+        while len(ids):
+            take = min(len(ids), self.window - self.next)
+            self.vectors[self.next : self.next + take] = vectors[:take]
+            self.keys[self.next : self.next + take] = ids[:take]
+            self.next = (self.next + take) % self.window
+            vectors, ids = vectors[take:], ids[take:]
 
-    def graph(self, window: int):
-        if window not in self.graphs:
-            from usearch.index import Index
+    def forget(self, positions: Sequence[int]):
+        """Take these positions out of the window (their slots stay empty)."""
+        gone = np.isin(self.keys, np.asarray(positions, dtype=np.int64))
+        self.keys[gone] = -1
+        self.vectors[gone] = 0.0
 
-            self.graphs[window] = Index(
-                ndim=self.dimensions,
-                metric="cos",
-                dtype="i8",
-                connectivity=self.connectivity,
-                expansion_add=self.expansion_add,
-                expansion_search=self.expansion_search,
-            )
-        return self.graphs[window]
-
-    def add_to_blocks(self, positions: np.ndarray, vectors: np.ndarray):
-        """Fill the last block up to BLOCK vectors, then open new ones."""
-        while len(positions):
-            if not self.blocks or len(self.blocks[-1]) >= self.BLOCK:
-                self.blocks.append(vectors[:0])
-                self.keys.append(positions[:0])
-            room = self.BLOCK - len(self.blocks[-1])
-            self.blocks[-1] = np.concatenate([self.blocks[-1], vectors[:room]])
-            self.keys[-1] = np.concatenate([self.keys[-1], positions[:room]])
-            positions, vectors = positions[room:], vectors[room:]
-
-    def drop_old_blocks(self):
-        while self.keys and len(self.keys[0]) and self.keys[0][-1] < self.lowest:
-            del self.keys[0], self.blocks[0]
+    def in_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """The positions and vectors in the window, oldest first (empty slots left out)."""
+        keys, vectors = np.roll(self.keys, -self.next), np.roll(self.vectors, -self.next, axis=0)
+        kept = keys >= 0
+        return keys[kept], vectors[kept]
 
     def search(self, queries: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
-        """For each query, the positions of up to k nearest vectors added so far (in the
-        windows searched) whose cosine reaches floor."""
-        if not self.size or not len(queries) or k <= 0:
+        """For each query, the positions of up to k nearest vectors in the window whose
+        cosine reaches floor, in increasing order."""
+        if not len(self.keys) or not len(queries) or k <= 0:
             return [[] for _ in range(len(queries))]
-        queries = np.ascontiguousarray(queries, dtype=np.float32)
-        if not self.graphs:
-            return self.search_blocks(queries, k, floor)
-        keys, scores = [], []
-        for window, graph in sorted(self.graphs.items()):
-            if len(graph) and window >= self.lowest // self.window:
-                found = graph.search(queries, k)  # missing matches: key 0, distance NaN
-                keys.append(
-                    np.where(found.distances < 2.0, found.keys, -1).astype(np.int64).reshape(len(queries), -1)
-                )
-                scores.append((1.0 - found.distances).astype(np.float32).reshape(len(queries), -1))
-        every_key, every_score = np.concatenate(keys, axis=1), np.concatenate(scores, axis=1)
-        return [
-            sorted(
-                int(key)
-                for key, score in sorted(zip(every_key[i], every_score[i]), key=lambda pair: -pair[1])[:k]
-                if key >= 0 and score >= floor - QUANTISATION_SLACK
-            )
-            for i in range(len(queries))
-        ]
-
-    def search_blocks(self, queries: np.ndarray, k: int, floor: float) -> list[list[int]]:
-        """Exact search: the best k of each block, merged with the best k so far."""
-        lowest = self.lowest
-        best_scores = np.empty((len(queries), 0), dtype=np.float32)
-        best_keys = np.empty((len(queries), 0), dtype=np.int64)
-        for block, block_keys in zip(self.blocks, self.keys):
-            block_scores = queries @ block.T
-            if block_keys[0] < lowest:
-                block_scores[:, block_keys < lowest] = -np.inf
-            scores = np.concatenate([best_scores, block_scores], axis=1)
-            every_key = np.broadcast_to(block_keys, (len(queries), len(block_keys)))
-            positions = np.concatenate([best_keys, every_key], axis=1)
-            if scores.shape[1] > k:
-                top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-                scores = np.take_along_axis(scores, top, axis=1)
-                positions = np.take_along_axis(positions, top, axis=1)
-            best_scores, best_keys = scores, positions
-        return [
-            sorted(int(key) for key, score in zip(best_keys[i], best_scores[i]) if score >= floor)
-            for i in range(len(queries))
-        ]
+        scores = np.asarray(queries, dtype=np.float32) @ self.vectors.T
+        rows, columns = np.nonzero(scores >= floor)
+        found: list[list[int]] = [[] for _ in range(len(queries))]
+        bounds = np.searchsorted(rows, np.arange(len(queries) + 1))
+        for i in range(len(queries)):
+            chosen = columns[bounds[i] : bounds[i + 1]]
+            chosen = chosen[self.keys[chosen] >= 0]
+            if len(chosen) > k:
+                chosen = chosen[np.argsort(-scores[i, chosen], kind="stable")[:k]]
+            found[i] = sorted(self.keys[chosen].tolist())
+        return found
 
 
 class WordIndex:
@@ -529,15 +447,7 @@ class Placement:
         self.by_statement: dict[object, list[int]] = defaultdict(list)
         self.indexed: dict[object, list[int]] = defaultdict(list)
         self.first_member: dict[object, int] = {}
-        self.neighbours = Neighbours(
-            dimensions,
-            t.exact_limit,
-            always_exact=sum(item.kind != FRAGMENT for item in pending) <= t.exact_queries,
-            window=t.neighbour_window,
-            connectivity=t.graph_connectivity,
-            expansion_add=t.graph_expansion_add,
-            expansion_search=t.graph_expansion_search,
-        )
+        self.neighbours = Neighbours(dimensions, t.neighbour_window)
         self.words = WordIndex(t.max_postings)
         self.fragments_by_words: dict[tuple, object] = {}
         self.sentences: dict[tuple, object] = {}

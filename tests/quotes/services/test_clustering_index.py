@@ -78,7 +78,7 @@ def test_it_rebuilds_a_deleted_index_and_says_so(index_dir):
 def test_it_rebuilds_a_corrupted_index_and_says_so(index_dir):
     first_day(Speaker.objects.create(name="Mara Lind"))
     cluster_quotes()
-    graph = index_dir / "graph.usearch"
+    graph = index_dir / "window.npz"
     graph.write_bytes(graph.read_bytes()[:100] + b"garbage")
 
     summary = cluster_quotes()

@@ -312,44 +312,32 @@ def test_it_picks_the_wording_most_outlets_printed_as_canonical():
     assert canonical_quote(members).id == 2
 
 
-@pytest.mark.parametrize(
-    "exact_limit, always_exact, block",
-    [
-        (10_000, False, 16384),
-        (10, False, 16384),
-        (10, True, 64),
-    ],
-    ids=["exact", "graph", "exact in blocks"],
-)
-def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(
-    exact_limit, always_exact, block, monkeypatch
-):
-    monkeypatch.setattr(Neighbours, "BLOCK", block)
-    rng = np.random.default_rng(5)
-    stored = rng.standard_normal((400, 384)).astype(np.float32)
-    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
+def unit_rows(rows, seed):
+    vectors = np.random.default_rng(seed).standard_normal((rows, 384)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor():
+    stored = unit_rows(400, seed=5)
     query = stored[:3] + 0.5 * stored[3:6]
     query /= np.linalg.norm(query, axis=1, keepdims=True)
-    neighbours = Neighbours(384, exact_limit, always_exact)
+    neighbours = Neighbours(384)
     for start in range(0, 400, 50):
         neighbours.add(list(range(100 + start, 150 + start)), stored[start : start + 50])
     assert neighbours.search(query, k=8, floor=0.5) == [[100], [101], [102]]
     assert neighbours.search(query, k=2) == [[100, 103], [101, 104], [102, 105]]
-    assert (not neighbours.graphs) == (exact_limit > 400 or always_exact)
 
 
-@pytest.mark.parametrize("exact_limit", [10_000, 10], ids=["exact", "graph"])
-def test_the_neighbour_search_looks_only_at_the_last_two_windows(exact_limit):
-    rng = np.random.default_rng(7)
-    stored = rng.standard_normal((400, 384)).astype(np.float32)
-    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
-    neighbours = Neighbours(384, exact_limit, window=100)
-    neighbours.add(list(range(200)), stored[:200])
-    assert neighbours.search(stored[:1], k=1) == [[0]]
-    neighbours.add(list(range(200, 400)), stored[200:])
-    assert neighbours.search(stored[:1], k=1) != [[0]]
-    assert neighbours.search(stored[250:251], k=1) == [[250]]
+@pytest.mark.parametrize("batch", [1, 30, 250], ids=["one by one", "in batches", "more than the window"])
+def test_the_neighbour_search_looks_only_at_the_last_window_of_vectors(batch):
+    stored = unit_rows(400, seed=7)
+    neighbours = Neighbours(384, window=100)
+    for start in range(0, 400, batch):
+        neighbours.add(list(range(start, min(400, start + batch))), stored[start : start + batch])
+    assert neighbours.search(stored[299:300], k=1) != [[299]]
+    assert neighbours.search(stored[300:301], k=1) == [[300]]
     assert neighbours.search(stored[399:400], k=1) == [[399]]
+    assert neighbours.size == 400
 
 
 def test_it_indexes_the_vector_of_a_verbatim_copy_once(thresholds):
