@@ -5,7 +5,9 @@ places the Quotes without a Statement (quotes.text.grouping decides where), open
 removes Statements, and refreshes every Statement it touched: canonical wording,
 speaker, first seen, outlet and quote counts, attribution conflict, and each
 member's drift. `rebuild=True` frees every assignment an editor did not make and
-places everything again.
+places everything again. Reported speech (kind "indirect") is embedded and placed too:
+it joins the Statement of the full sentence it paraphrases, with drift class
+"paraphrase", or stays alone (quotes.text.grouping, `Placement.place_reported`).
 
 An incremental run reads only what it needs: the pending quotes, and the quotes the
 saved index (quotes.text.indexes, in `index_directory()`, beside the database) names
@@ -140,14 +142,7 @@ def load_model():
 def embed_pending(model=None) -> int:
     """Store a vector for every live Quote that has none; returns how many."""
     batch = batch_size()
-    # Reported speech is not embedded or grouped (yet): its wording is the
-    # reporter's, so it would join Statements by paraphrase alone.
-    pending = (
-        Quote.objects.pending_embedding()
-        .exclude(kind=Quote.Kind.INDIRECT)
-        .order_by("id")
-        .values_list("id", "text")
-    )
+    pending = Quote.objects.pending_embedding().order_by("id").values_list("id", "text")
     done = 0
     last = 0
     while True:
@@ -164,7 +159,7 @@ def embed_pending(model=None) -> int:
 
 def read_rows(where: Q | None = None) -> list[Row]:
     """The visible embedded quotes (those matching where), by id."""
-    quotes = Quote.objects.visible().filter(embedding__isnull=False).exclude(kind=Quote.Kind.INDIRECT)
+    quotes = Quote.objects.visible().filter(embedding__isnull=False)
     if where is not None:
         quotes = quotes.filter(where)
     return [row_of(values) for values in quotes.order_by("id").values_list(*QUOTE_FIELDS)]
@@ -211,12 +206,12 @@ def pinned_quotes() -> set[int]:
 def split(rows: list[Row], rebuild: bool):
     """Which quotes stay where they are (by Statement) and which are placed this run.
 
-    Incremental: quotes without a Statement, and fragments of a Statement without a
-    full sentence (a host may have arrived). Rebuild: all but what an editor placed
+    Incremental: quotes without a Statement, and fragments and reported speech of a
+    Statement without a full sentence (a host may have arrived). Rebuild: all but what an editor placed
     and the canonical quotes editors pinned."""
     anchored = anchored_statements()
     kept = pinned_quotes()
-    with_full = {row.statement for row in rows if row.item.kind != FRAGMENT}
+    with_full = {row.statement for row in rows if row.item.kind == Quote.Kind.FULL}
 
     def stays(row):
         if row.statement is None:
@@ -267,7 +262,7 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
     if index is None:
         index = build_index(t)
     else:
-        new = [row.item for row in rows if row.item.id in moved_ids and row.item.kind != FRAGMENT]
+        new = [row.item for row in rows if row.item.id in moved_ids and row.item.kind == Quote.Kind.FULL]
         index.add([q.id for q in new], np.array([q.vector for q in new]), [keys(q.text) for q in new])
         reconcile(index)  # quotes that left (hidden, deleted) or an editor's change meanwhile
     index.save(directory)
@@ -302,8 +297,7 @@ def indexed_quotes():
     """The quotes the index holds: placed, embedded, visible full sentences."""
     return (
         Quote.objects.visible()
-        .filter(embedding__isnull=False, statement__isnull=False)
-        .exclude(kind=FRAGMENT)
+        .filter(embedding__isnull=False, statement__isnull=False, kind=Quote.Kind.FULL)
         .order_by()
     )
 
@@ -394,11 +388,18 @@ def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
     """The pending quotes and everything placing them may look at: the quotes the index
     names as candidates, and the whole Statements and articles of those and of the
     pending quotes. Also says whether a quote read disagrees with the index (stale)."""
-    with_full = Quote.objects.visible().filter(statement=OuterRef("statement")).exclude(kind=FRAGMENT)
-    pending = read_rows(Q(statement__isnull=True) | (Q(kind=FRAGMENT) & ~Exists(with_full)))
-    full = [row.item for row in pending if row.item.kind != FRAGMENT]
+    with_full = Quote.objects.visible().filter(statement=OuterRef("statement"), kind=Quote.Kind.FULL)
+    hosted = Q(kind__in=[FRAGMENT, Quote.Kind.INDIRECT])
+    pending = read_rows(Q(statement__isnull=True) | (hosted & ~Exists(with_full)))
+    full = [row.item for row in pending if row.item.kind != FRAGMENT]  # and reported speech
     ids: set[int] = set()
-    floor = min(t.embedding, t.embedding_with_words, t.aligned_embedding)
+    floor = min(
+        t.embedding,
+        t.embedding_with_words,
+        t.aligned_embedding,
+        t.reported_embedding,
+        t.reported_embedding_with_words,
+    )
     for found in index.neighbours(
         np.array([q.vector for q in full]).reshape(-1, embed.DIMENSIONS), t.neighbours, floor
     ):

@@ -36,6 +36,14 @@ A Statement that already holds a quote of the same article from another quotatio
 is closed to the pending quote unless the two are near-verbatim or one trims the
 other: an article prints one utterance once.
 
+Reported speech ("X said that …", kind "indirect") is the reporter's wording, so it
+is placed after the full sentences and never becomes a member: it joins the Statement
+of the full sentence it paraphrases when their vectors agree and that sentence holds
+enough of its content words (cosine >= reported_embedding with reported_words of them,
+or >= reported_embedding_with_words with reported_words_with_embedding), and their
+speakers, where both are known, are one; else it stays alone. No quote joins through
+it, so it can neither merge two Statements nor host a fragment.
+
 Candidates come from two indexes that grow as quotes are placed, so no step
 compares all pairs: nearest neighbours by vector among the last neighbour_window
 wordings placed (`Neighbours`, an exact search of a sliding window; a verbatim copy's
@@ -74,10 +82,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz.distance import Indel
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .drift import is_ordered_subset, keys
 
+FULL = "full"
 FRAGMENT = "fragment"
+INDIRECT = "indirect"
 
 
 @dataclass(frozen=True)
@@ -157,6 +168,11 @@ class Thresholds:
     neighbours: int = 16
     word_candidates: int = 16
     max_postings: int = 250
+    reported_embedding: float = 0.75
+    reported_words: float = 0.3
+    reported_embedding_with_words: float = 0.55
+    reported_words_with_embedding: float = 0.5
+    reported_min_words: int = 3
     chunk: int = 512
     neighbour_window: int = 16384
 
@@ -342,6 +358,34 @@ def continuation_strength(item: QuoteItem, words: list[str], member: Member, t: 
     return share if share >= t.continuation_contained else 0.0
 
 
+def content_words(words: list[str]) -> set[str]:
+    """The words of a wording that carry its content: all but English stop words."""
+    return {word for word in words if word not in STOP_WORDS}
+
+
+def paraphrase_strength(item: QuoteItem, content: set[str], member: Member, t: Thresholds) -> float:
+    """How strongly a reported-speech row paraphrases a full-sentence member: its
+    cosine when the vectors agree (>= reported_embedding) and the member holds
+    reported_words of the row's content words, or the vectors agree less
+    (>= reported_embedding_with_words) and it holds reported_words_with_embedding of
+    them; else 0. Refused when the row has fewer than reported_min_words content words
+    or the two name different speakers (weak attributions too: a paraphrase is the
+    reporter's wording, so its speaker is the evidence that it is this utterance)."""
+    if len(content) < t.reported_min_words:
+        return 0.0
+    if item.speaker is not None and member.item.speaker is not None and item.speaker != member.item.speaker:
+        return 0.0
+    cosine = float(np.dot(item.vector, member.item.vector))
+    if cosine < min(t.reported_embedding, t.reported_embedding_with_words):
+        return 0.0
+    share = len(content.intersection(member.words)) / len(content)
+    if (cosine >= t.reported_embedding and share >= t.reported_words) or (
+        cosine >= t.reported_embedding_with_words and share >= t.reported_words_with_embedding
+    ):
+        return cosine
+    return 0.0
+
+
 def semantic_allowed(a: QuoteItem, b: QuoteItem) -> bool:
     """Embeddings alone may join quotes of different articles whose explicit cues do
     not name different speakers."""
@@ -454,14 +498,14 @@ class Placement:
         self.result: dict[int, object] = {}
         self.placed_ids: set[int] = set()
         self.reading = ReadingOrder(
-            [item for items in placed.values() for item in items if item.kind != FRAGMENT]
-            + [item for item in pending if item.kind != FRAGMENT]
+            [item for items in placed.values() for item in items if item.kind == FULL]
+            + [item for item in pending if item.kind == FULL]
         )
         full = sorted(
             (item.id, statement, item)
             for statement, items in placed.items()
             for item in items
-            if item.kind != FRAGMENT
+            if item.kind == FULL
         )
         to_index = []
         for _, statement, item in full:
@@ -580,6 +624,30 @@ class Placement:
         """The Statement of the sentence before item in its quotation, if placed."""
         return self.sentences.get((item.article, item.quotation, item.sentence - 1))
 
+    def place_reported(self, items: list[QuoteItem]):
+        """Each reported-speech row joins the Statement of the full sentence it best
+        paraphrases (see `paraphrase_strength`), else a Statement of its own. It never
+        becomes a member: no quote joins through it, so it can neither merge two
+        Statements nor host a fragment."""
+        if not items:
+            return
+        floor = min(self.t.reported_embedding, self.t.reported_embedding_with_words)
+        found = self.neighbours.search(np.array([item.vector for item in items]), self.t.neighbours, floor)
+        for item, near in zip(items, found):
+            words = keys(item.text)
+            content = content_words(words)
+            candidates = set(near) | set(self.words.sharing(words, self.t.word_candidates))
+            best, best_key = None, None
+            for position in candidates:
+                member = self.members[position]
+                strength = paraphrase_strength(item, content, member, self.t)
+                key = (-strength, self.first_member[member.statement])
+                if strength > 0 and (best_key is None or key < best_key):
+                    best, best_key = member.statement, key
+            statement = best if best is not None else NewStatement(item.id)
+            self.result[item.id] = statement
+            self.note_statement(statement, item.id)
+
     def place_fragments(self, items: list[QuoteItem]):
         for item in items:
             self.place_fragment(item)
@@ -636,14 +704,16 @@ def place(
     placement = Placement(placed, pending, thresholds, dimensions)
     full, fragments = in_placing_order(pending)
     placement.place_full(full)
+    placement.place_reported(sorted((q for q in pending if q.kind == INDIRECT), key=lambda q: q.id))
     placement.place_fragments(fragments)
     return placement.result
 
 
 def in_placing_order(pending: list[QuoteItem]) -> tuple[list[QuoteItem], list[QuoteItem]]:
-    """The full sentences, then the fragments, each by id: the order `place` takes."""
+    """The full sentences, then the fragments, each by id: the order `place` takes
+    (reported speech goes between them, see `Placement.place_reported`)."""
     ordered = sorted(pending, key=lambda q: q.id)
-    return [q for q in ordered if q.kind != FRAGMENT], [q for q in ordered if q.kind == FRAGMENT]
+    return [q for q in ordered if q.kind == FULL], [q for q in ordered if q.kind == FRAGMENT]
 
 
 @dataclass(frozen=True)
@@ -678,17 +748,19 @@ def statement_speaker(members: list[QuoteItem], editor_speaker: int | None = Non
 
 def canonical_quote(members: list[QuoteItem]) -> QuoteItem:
     """The wording the others agree with most: the full sentence (a fragment only when
-    there is none) with the highest total agreement with the other members, where the
-    agreement of two wordings is the mean of their word similarity and the share of the
-    other's words it holds, so the full sentence outranks its trimmed copies. Ties go
-    to the longer wording, then the earliest quote."""
-    candidates = [q for q in members if q.kind != FRAGMENT] or list(members)
-    words = {q.id: keys(q.text) for q in members}
+    there is none) with the highest total agreement with the other quoted members, where
+    the agreement of two wordings is the mean of their word similarity and the share of
+    the other's words it holds, so the full sentence outranks its trimmed copies. Ties
+    go to the longer wording, then the earliest quote. Reported speech is the reporter's
+    wording: it neither votes nor is chosen while anything else is there."""
+    quoted = [q for q in members if q.kind != INDIRECT] or list(members)
+    candidates = [q for q in quoted if q.kind == FULL] or quoted
+    words = {q.id: keys(q.text) for q in quoted}
 
     def agreement(q):
         return sum(
             Indel.normalized_similarity(words[q.id], words[o.id]) + contained_share(words[o.id], words[q.id])
-            for o in members
+            for o in quoted
             if o.id != q.id
         )
 

@@ -361,3 +361,67 @@ def test_it_looks_for_the_host_of_a_common_phrase_among_sentences_placed_near_it
     assert index.holding_candidates(["water", "rises"], near=6) == [3, 5, 7, 9]
     assert index.holding_candidates(["the", "water"], near=6) == [4, 5, 6, 7]
     assert index.holding_candidates(["the", "flood"], near=6) == []
+
+
+REPORTED = "She said the border crossings would stay open for families in need."
+NEAR_NORTH = unit(1, 0.5, 0, 0)  # cosine 0.89 with NORTH
+
+
+def test_reported_speech_joins_the_statement_it_paraphrases(thresholds):
+    decided = place(
+        {},
+        [quote(1, FULL, 1, NORTH, speaker=7), quote(2, REPORTED, 2, NEAR_NORTH, kind="indirect", speaker=7)],
+        thresholds,
+        DIMENSIONS,
+    )
+    assert groups(decided) == [[1, 2]]
+
+
+@pytest.mark.parametrize(
+    "text, vector, speaker",
+    [
+        ("She said the harbour would reopen after the storm warning was lifted.", NEAR_NORTH, 7),
+        (REPORTED, unit(1, 1.5, 0, 0), 7),  # cosine 0.55, sharing 3 of 7 content words
+        (REPORTED, NEAR_NORTH, 8),
+    ],
+    ids=["other words", "vectors too far for the words shared", "another speaker"],
+)
+def test_reported_speech_otherwise_stays_alone(thresholds, text, vector, speaker):
+    decided = place(
+        {},
+        [quote(1, FULL, 1, NORTH, speaker=7), quote(2, text, 2, vector, kind="indirect", speaker=speaker)],
+        thresholds,
+        DIMENSIONS,
+    )
+    assert groups(decided) == [[1], [2]]
+
+
+def test_reported_speech_neither_bridges_statements_nor_hosts_fragments(thresholds):
+    """Quotes close to the reported row but not to each other stay apart; a fragment
+    only the reported row holds finds no host."""
+    decided = place(
+        {},
+        [
+            quote(1, REPORTED, 1, NORTH, kind="indirect"),
+            quote(2, FULL, 2, NEAR_NORTH),
+            quote(
+                3, "Families in need will find the crossings open, the agency said.", 3, unit(1, -0.5, 0, 0)
+            ),
+            quote(4, "stay open for families", 4, NORTH, kind="fragment"),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
+    assert [2, 3] not in groups(decided) and [1, 2, 3] not in groups(decided)
+    assert [4] in groups(decided)
+
+
+def test_placed_reported_speech_is_no_member_a_new_quote_can_join(thresholds):
+    placed = {10: [quote(1, FULL, 1, NORTH), quote(2, REPORTED, 2, NEAR_NORTH, kind="indirect")]}
+    decided = place(placed, [quote(3, REPORTED, 3, EAST)], thresholds, DIMENSIONS)
+    assert decided == {3: NewStatement(3)}  # the same words as the reported row, nothing like the quote
+
+
+def test_the_canonical_wording_is_never_reported_speech_while_a_quote_is_there():
+    members = [quote(1, REPORTED, 1, NORTH, kind="indirect"), quote(2, FULL, 2, NORTH)]
+    assert canonical_quote(members).id == 2
