@@ -393,13 +393,7 @@ def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
     pending = read_rows(Q(statement__isnull=True) | (hosted & ~Exists(with_full)))
     full = [row.item for row in pending if row.item.kind != FRAGMENT]  # and reported speech
     ids: set[int] = set()
-    floor = min(
-        t.embedding,
-        t.embedding_with_words,
-        t.aligned_embedding,
-        t.reported_embedding,
-        t.reported_embedding_with_words,
-    )
+    floor = min(t.embedding, t.embedding_with_words, t.aligned_embedding, t.reported_embedding)
     for found in index.neighbours(
         np.array([q.vector for q in full]).reshape(-1, embed.DIMENSIONS), t.neighbours, floor
     ):

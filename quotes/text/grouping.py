@@ -38,10 +38,9 @@ other: an article prints one utterance once.
 
 Reported speech ("X said that …", kind "indirect") is the reporter's wording, so it
 is placed after the full sentences and never becomes a member: it joins the Statement
-of the full sentence it paraphrases when their vectors agree and that sentence holds
-enough of its content words (cosine >= reported_embedding with reported_words of them,
-or >= reported_embedding_with_words with reported_words_with_embedding), and their
-speakers, where both are known, are one; else it stays alone. No quote joins through
+of the full sentence it paraphrases when their vectors agree (cosine >=
+reported_embedding), that sentence holds reported_words of its content words, and
+their speakers, where both are known, are one; else it stays alone. No quote joins through
 it, so it can neither merge two Statements nor host a fragment.
 
 Candidates come from two indexes that grow as quotes are placed, so no step
@@ -168,11 +167,9 @@ class Thresholds:
     neighbours: int = 16
     word_candidates: int = 16
     max_postings: int = 250
-    reported_embedding: float = 0.75
+    reported_embedding: float = 0.78
     reported_words: float = 0.3
-    reported_embedding_with_words: float = 0.55
-    reported_words_with_embedding: float = 0.5
-    reported_min_words: int = 3
+    reported_min_words: int = 4
     chunk: int = 512
     neighbour_window: int = 16384
 
@@ -366,21 +363,17 @@ def content_words(words: list[str]) -> set[str]:
 def paraphrase_strength(item: QuoteItem, content: set[str], member: Member, t: Thresholds) -> float:
     """How strongly a reported-speech row paraphrases a full-sentence member: its
     cosine when the vectors agree (>= reported_embedding) and the member holds
-    reported_words of the row's content words, or the vectors agree less
-    (>= reported_embedding_with_words) and it holds reported_words_with_embedding of
-    them; else 0. Refused when the row has fewer than reported_min_words content words
-    or the two name different speakers (weak attributions too: a paraphrase is the
-    reporter's wording, so its speaker is the evidence that it is this utterance)."""
+    reported_words of the row's content words; else 0. Refused when the row has fewer
+    than reported_min_words content words or the two name different speakers (weak
+    attributions too: a paraphrase is the reporter's wording, so its speaker is much of
+    the evidence that it is this utterance)."""
     if len(content) < t.reported_min_words:
         return 0.0
     if item.speaker is not None and member.item.speaker is not None and item.speaker != member.item.speaker:
         return 0.0
     cosine = float(np.dot(item.vector, member.item.vector))
-    if cosine < min(t.reported_embedding, t.reported_embedding_with_words):
-        return 0.0
-    share = len(content.intersection(member.words)) / len(content)
-    if (cosine >= t.reported_embedding and share >= t.reported_words) or (
-        cosine >= t.reported_embedding_with_words and share >= t.reported_words_with_embedding
+    if cosine >= t.reported_embedding and len(content.intersection(member.words)) >= t.reported_words * len(
+        content
     ):
         return cosine
     return 0.0
@@ -631,8 +624,8 @@ class Placement:
         Statements nor host a fragment."""
         if not items:
             return
-        floor = min(self.t.reported_embedding, self.t.reported_embedding_with_words)
-        found = self.neighbours.search(np.array([item.vector for item in items]), self.t.neighbours, floor)
+        vectors = np.array([item.vector for item in items])
+        found = self.neighbours.search(vectors, self.t.neighbours, self.t.reported_embedding)
         for item, near in zip(items, found):
             words = keys(item.text)
             content = content_words(words)

@@ -171,7 +171,7 @@ def test_reported_speech_joins_the_statement_it_paraphrases_as_a_paraphrase():
         add_quote(make_article(outlet), text, minister, "explicit")
     reported = add_reported(
         make_article("Outlet C"),
-        "she would open the northern corridor to aid convoys before the week ends",
+        "the northern corridor would open to aid convoys before the end of the week",
         minister,
     )
     elsewhere = add_reported(
