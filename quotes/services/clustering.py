@@ -9,8 +9,9 @@ places everything again. Reported speech (kind "indirect") is embedded and place
 it joins the Statement of the full sentence it paraphrases, with drift class
 "paraphrase", or stays alone (quotes.text.grouping, `Placement.place_reported`).
 
-An incremental run reads only what it needs: the pending quotes, and the quotes the
-saved index (quotes.text.indexes, in `index_directory()`, beside the database) names
+An incremental run reads only what it needs: the pending quotes (new ones, and the
+fragments and reported speech left alone before that a new full sentence may take
+in, `grouping.hostable`), and the quotes the saved index (quotes.text.indexes, in `index_directory()`, beside the database) names
 as their candidates, with the whole Statements and articles those belong to; then it
 adds the newly placed full sentences to the index (and drops quotes that left: hidden
 or deleted). A missing or corrupted index, or a stale one (a vector read, on opening
@@ -49,6 +50,7 @@ from quotes.text.grouping import (
     QuoteItem,
     Thresholds,
     canonical_quote,
+    hostable,
     place,
     statement_speaker,
 )
@@ -203,22 +205,22 @@ def pinned_quotes() -> set[int]:
     )
 
 
-def split(rows: list[Row], rebuild: bool):
+def split(rows: list[Row], again: set[int] | None = None):
     """Which quotes stay where they are (by Statement) and which are placed this run.
 
-    Incremental: quotes without a Statement, and fragments and reported speech of a
-    Statement without a full sentence (a host may have arrived). Rebuild: all but what an editor placed
-    and the canonical quotes editors pinned."""
+    Incremental (again given): quotes without a Statement, and the quotes of again
+    (fragments and reported speech a new full sentence may take in), unless an editor
+    anchored them. Rebuild (again None): all but what an editor placed and the
+    canonical quotes editors pinned."""
     anchored = anchored_statements()
     kept = pinned_quotes()
-    with_full = {row.statement for row in rows if row.item.kind == Quote.Kind.FULL}
 
     def stays(row):
         if row.statement is None:
             return False
-        if rebuild:
+        if again is None:
             return row.statement in anchored and (row.by_editor or row.item.id in kept)
-        return row.by_editor or row.statement in anchored or row.statement in with_full
+        return row.by_editor or row.statement in anchored or row.item.id not in again
 
     placed, pending = defaultdict(list), []
     for row in rows:
@@ -235,17 +237,18 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
     t = thresholds()
     directory = index_directory()
     why = ""
+    again: set[int] = set()
     if rebuild:
         rows = read_rows()
         index = None
     else:
         index, why = open_index(directory, t)
-        rows, stale = candidate_rows(index, t)
+        rows, again, stale = candidate_rows(index, t)
         if stale:
             why = stale
             index = build_index(t)
-            rows, _ = candidate_rows(index, t)
-    placed, pending = split(rows, rebuild)
+            rows, again, _ = candidate_rows(index, t)
+    placed, pending = split(rows, None if rebuild else again)
     decided = place(placed, pending, t, embed.DIMENSIONS)
     current = {row.item.id: row.statement for row in rows}
     with transaction.atomic():
@@ -384,13 +387,21 @@ def build_index(t: Thresholds, batch: int = 10_000) -> QuoteIndex:
         last = rows[-1][0]
 
 
-def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
+def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], set[int], str]:
     """The pending quotes and everything placing them may look at: the quotes the index
     names as candidates, and the whole Statements and articles of those and of the
-    pending quotes. Also says whether a quote read disagrees with the index (stale)."""
+    pending quotes; the ids of the placed quotes to place again (see `split`); and
+    whether a quote read disagrees with the index (stale)."""
     with_full = Quote.objects.visible().filter(statement=OuterRef("statement"), kind=Quote.Kind.FULL)
-    hosted = Q(kind__in=[FRAGMENT, Quote.Kind.INDIRECT])
-    pending = read_rows(Q(statement__isnull=True) | (hosted & ~Exists(with_full)))
+    new = read_rows(Q(statement__isnull=True))
+    arrived = [row.item for row in new if row.item.kind == Quote.Kind.FULL]
+    lone = (
+        read_rows(Q(kind__in=[FRAGMENT, Quote.Kind.INDIRECT], statement__isnull=False) & ~Exists(with_full))
+        if arrived
+        else []
+    )
+    again = {item.id for item in hostable([row.item for row in lone], arrived, t)}
+    pending = sorted(new + [row for row in lone if row.item.id in again], key=lambda row: row.item.id)
     full = [row.item for row in pending if row.item.kind != FRAGMENT]  # and reported speech
     ids: set[int] = set()
     floor = min(t.embedding, t.embedding_with_words, t.aligned_embedding, t.reported_embedding)
@@ -425,8 +436,8 @@ def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
     rows.sort(key=lambda row: row.item.id)
     for row in rows:
         if row.statement is not None and not index.agrees(row.item.id, row.item.vector):
-            return rows, f"stale: the vector of quote {row.item.id} changed since it was indexed"
-    return rows, ""
+            return rows, again, f"stale: the vector of quote {row.item.id} changed since it was indexed"
+    return rows, again, ""
 
 
 def stale_statements() -> set[int]:

@@ -11,6 +11,7 @@ from quotes.text.grouping import (
     Thresholds,
     WordIndex,
     canonical_quote,
+    hostable,
     in_placing_order,
     place,
     statement_speaker,
@@ -426,3 +427,14 @@ def test_placed_reported_speech_is_no_member_a_new_quote_can_join(thresholds):
 def test_the_canonical_wording_is_never_reported_speech_while_a_quote_is_there():
     members = [quote(1, REPORTED, 1, NORTH, kind="indirect"), quote(2, FULL, 2, NORTH)]
     assert canonical_quote(members).id == 2
+
+
+def test_only_a_new_full_sentence_that_may_take_in_a_lone_quote_brings_it_back(thresholds):
+    lone = [
+        quote(1, "crossings open for every family", 1, EAST, kind="fragment"),
+        quote(2, "the harbour stays closed", 2, SOUTH, kind="fragment"),
+        quote(3, REPORTED, 3, NEAR_NORTH, kind="indirect"),
+        quote(4, "She said the storm had passed.", 4, SOUTH, kind="indirect"),
+    ]
+    assert [q.id for q in hostable(lone, [quote(5, FULL, 5, NORTH)], thresholds)] == [1, 3]
+    assert hostable(lone, [], thresholds) == []
