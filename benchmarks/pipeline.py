@@ -48,6 +48,7 @@ class Figures:
     cosine_min: float
     real_vectors: bool
     cluster_seconds: float
+    cluster_cpu_seconds: float
     tenths_ms: list[float]
     incremental_quotes: int
     incremental_seconds: float
@@ -71,7 +72,8 @@ class Figures:
             f"  ratio {self.app_per_second / self.raw_per_second if self.raw_per_second else 0:.2f}x; "
             f"cosine app to raw: mean {self.cosine_mean:.6f}, min {self.cosine_min:.6f}",
             f"clustering {self.quotes} quotes with {vectors}: {self.cluster_seconds:.1f} s "
-            f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote)",
+            f"({1000 * self.cluster_seconds / self.quotes:.2f} ms a quote); CPU {self.cluster_cpu_seconds:.1f} s "
+            f"({1000 * self.cluster_cpu_seconds / self.quotes:.2f} ms a quote, all threads)",
             "  ms a full sentence, each tenth of them in turn: "
             + " ".join(f"{ms:.2f}" for ms in self.tenths_ms),
             f"  incremental run: the last {self.incremental_quotes} quotes placed onto the "
@@ -134,8 +136,9 @@ def raw_model(path: str):
 def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
     """Place items as quotes.text.grouping.place does, timing the whole and each tenth of the
     full sentences (tenths cut on the placing chunk, so the result is place's own).
-    Returns the decisions, the seconds and the milliseconds a quote of each tenth."""
-    start = time.perf_counter()
+    Returns the decisions, the seconds (wall and CPU, all threads) and the milliseconds
+    a quote of each tenth."""
+    start, cpu = time.perf_counter(), time.process_time()
     placement = Placement({}, items, thresholds, embed.DIMENSIONS)
     full, fragments = in_placing_order(items)
     step = thresholds.chunk * max(1, -(-len(full) // (10 * thresholds.chunk)))
@@ -144,7 +147,7 @@ def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
         part = full[first : first + step]
         tenths_ms.append(1000 * timed(placement.place_full, part)[1] / len(part))
     placement.place_fragments(fragments)
-    return placement.result, time.perf_counter() - start, tenths_ms
+    return placement.result, time.perf_counter() - start, time.process_time() - cpu, tenths_ms
 
 
 def time_incremental(
@@ -166,17 +169,25 @@ def time_indexed_incremental(
     with tempfile.TemporaryDirectory() as folder:
         directory = Path(folder)
         full = [q for q in early if q.kind != FRAGMENT]
-        saved = QuoteIndex(embed.DIMENSIONS)
+        saved = QuoteIndex(embed.DIMENSIONS, thresholds.neighbour_window)
+        recent = len(full) - 4 * thresholds.neighbour_window  # as clustering.build_index
         for start in range(0, len(full), 50_000):
             part = full[start : start + 50_000]
-            saved.add([q.id for q in part], np.array([q.vector for q in part]), [keys(q.text) for q in part])
+            for into_window in (False, True):
+                chosen = [q for n, q in enumerate(part, start) if (n >= recent) == into_window]
+                saved.add(
+                    [q.id for q in chosen],
+                    np.array([q.vector for q in chosen]).reshape(-1, embed.DIMENSIONS),
+                    [keys(q.text) for q in chosen],
+                    into_window,
+                )
         saved.save(directory)
         del saved
         by_statement: dict = {}
         for item in early:
             by_statement.setdefault(decided[item.id], []).append(item)
         start = time.perf_counter()
-        index = QuoteIndex.load(directory, embed.DIMENSIONS)
+        index = QuoteIndex.load(directory, embed.DIMENSIONS, thresholds.neighbour_window)
         ids: set[int] = set()
         pending_full = [q for q in late if q.kind != FRAGMENT]
         floor = min(thresholds.embedding, thresholds.embedding_with_words, thresholds.aligned_embedding)
@@ -257,7 +268,7 @@ def run(
         for i, q in enumerate(corpus)
     ]
     rss_before = rss_mib()
-    decided, cluster_seconds, tenths_ms = time_clustering(items, thresholds)
+    decided, cluster_seconds, cluster_cpu_seconds, tenths_ms = time_clustering(items, thresholds)
     late = items[-min(INCREMENTAL, max(1, len(items) // 100)) :]
     incremental_seconds = time_incremental(items[: -len(late)], late, decided, thresholds)
     indexed_seconds, indexed_read = time_indexed_incremental(items[: -len(late)], late, decided, thresholds)
@@ -275,6 +286,7 @@ def run(
         cosine_min=float(cosines.min()),
         real_vectors=real,
         cluster_seconds=cluster_seconds,
+        cluster_cpu_seconds=cluster_cpu_seconds,
         tenths_ms=tenths_ms,
         incremental_quotes=len(late),
         incremental_seconds=incremental_seconds,

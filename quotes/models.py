@@ -219,6 +219,7 @@ class Quote(models.Model):
         TRIMMED = "trimmed", "trimmed"
         REWORDED = "reworded", "reworded"
         FRAGMENT = "fragment", "fragment"
+        PARAPHRASE = "paraphrase", "paraphrase (reported speech)"
 
     article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField()

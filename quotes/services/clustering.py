@@ -5,10 +5,13 @@ places the Quotes without a Statement (quotes.text.grouping decides where), open
 removes Statements, and refreshes every Statement it touched: canonical wording,
 speaker, first seen, outlet and quote counts, attribution conflict, and each
 member's drift. `rebuild=True` frees every assignment an editor did not make and
-places everything again.
+places everything again. Reported speech (kind "indirect") is embedded and placed too:
+it joins the Statement of the full sentence it paraphrases, with drift class
+"paraphrase", or stays alone (quotes.text.grouping, `Placement.place_reported`).
 
-An incremental run reads only what it needs: the pending quotes, and the quotes the
-saved index (quotes.text.indexes, in `index_directory()`, beside the database) names
+An incremental run reads only what it needs: the pending quotes (new ones, and the
+fragments and reported speech left alone before that a new full sentence may take
+in, `grouping.hostable`), and the quotes the saved index (quotes.text.indexes, in `index_directory()`, beside the database) names
 as their candidates, with the whole Statements and articles those belong to; then it
 adds the newly placed full sentences to the index (and drops quotes that left: hidden
 or deleted). A missing or corrupted index, or a stale one (a vector read, on opening
@@ -47,6 +50,7 @@ from quotes.text.grouping import (
     QuoteItem,
     Thresholds,
     canonical_quote,
+    hostable,
     place,
     statement_speaker,
 )
@@ -140,14 +144,7 @@ def load_model():
 def embed_pending(model=None) -> int:
     """Store a vector for every live Quote that has none; returns how many."""
     batch = batch_size()
-    # Reported speech is not embedded or grouped (yet): its wording is the
-    # reporter's, so it would join Statements by paraphrase alone.
-    pending = (
-        Quote.objects.pending_embedding()
-        .exclude(kind=Quote.Kind.INDIRECT)
-        .order_by("id")
-        .values_list("id", "text")
-    )
+    pending = Quote.objects.pending_embedding().order_by("id").values_list("id", "text")
     done = 0
     last = 0
     while True:
@@ -164,7 +161,7 @@ def embed_pending(model=None) -> int:
 
 def read_rows(where: Q | None = None) -> list[Row]:
     """The visible embedded quotes (those matching where), by id."""
-    quotes = Quote.objects.visible().filter(embedding__isnull=False).exclude(kind=Quote.Kind.INDIRECT)
+    quotes = Quote.objects.visible().filter(embedding__isnull=False)
     if where is not None:
         quotes = quotes.filter(where)
     return [row_of(values) for values in quotes.order_by("id").values_list(*QUOTE_FIELDS)]
@@ -208,22 +205,22 @@ def pinned_quotes() -> set[int]:
     )
 
 
-def split(rows: list[Row], rebuild: bool):
+def split(rows: list[Row], again: set[int] | None = None):
     """Which quotes stay where they are (by Statement) and which are placed this run.
 
-    Incremental: quotes without a Statement, and fragments of a Statement without a
-    full sentence (a host may have arrived). Rebuild: all but what an editor placed
-    and the canonical quotes editors pinned."""
+    Incremental (again given): quotes without a Statement, and the quotes of again
+    (fragments and reported speech a new full sentence may take in), unless an editor
+    anchored them. Rebuild (again None): all but what an editor placed and the
+    canonical quotes editors pinned."""
     anchored = anchored_statements()
     kept = pinned_quotes()
-    with_full = {row.statement for row in rows if row.item.kind != FRAGMENT}
 
     def stays(row):
         if row.statement is None:
             return False
-        if rebuild:
+        if again is None:
             return row.statement in anchored and (row.by_editor or row.item.id in kept)
-        return row.by_editor or row.statement in anchored or row.statement in with_full
+        return row.by_editor or row.statement in anchored or row.item.id not in again
 
     placed, pending = defaultdict(list), []
     for row in rows:
@@ -240,17 +237,18 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
     t = thresholds()
     directory = index_directory()
     why = ""
+    again: set[int] = set()
     if rebuild:
         rows = read_rows()
         index = None
     else:
         index, why = open_index(directory, t)
-        rows, stale = candidate_rows(index, t)
+        rows, again, stale = candidate_rows(index, t)
         if stale:
             why = stale
             index = build_index(t)
-            rows, _ = candidate_rows(index, t)
-    placed, pending = split(rows, rebuild)
+            rows, again, _ = candidate_rows(index, t)
+    placed, pending = split(rows, None if rebuild else again)
     decided = place(placed, pending, t, embed.DIMENSIONS)
     current = {row.item.id: row.statement for row in rows}
     with transaction.atomic():
@@ -267,7 +265,7 @@ def cluster_quotes(rebuild: bool = False, model=None) -> Summary:
     if index is None:
         index = build_index(t)
     else:
-        new = [row.item for row in rows if row.item.id in moved_ids and row.item.kind != FRAGMENT]
+        new = [row.item for row in rows if row.item.id in moved_ids and row.item.kind == Quote.Kind.FULL]
         index.add([q.id for q in new], np.array([q.vector for q in new]), [keys(q.text) for q in new])
         reconcile(index)  # quotes that left (hidden, deleted) or an editor's change meanwhile
     index.save(directory)
@@ -302,27 +300,18 @@ def indexed_quotes():
     """The quotes the index holds: placed, embedded, visible full sentences."""
     return (
         Quote.objects.visible()
-        .filter(embedding__isnull=False, statement__isnull=False)
-        .exclude(kind=FRAGMENT)
+        .filter(embedding__isnull=False, statement__isnull=False, kind=Quote.Kind.FULL)
         .order_by()
     )
-
-
-def graph_options(t: Thresholds) -> dict:
-    return {
-        "connectivity": t.graph_connectivity,
-        "expansion_add": t.graph_expansion_add,
-        "expansion_search": t.graph_expansion_search,
-    }
 
 
 def open_index(directory: Path, t: Thresholds) -> tuple[QuoteIndex, str]:
     """The saved index, or a new one built from the database and the reason it was."""
     try:
-        index = QuoteIndex.load(directory, embed.DIMENSIONS, **graph_options(t))
+        index = QuoteIndex.load(directory, embed.DIMENSIONS, t.neighbour_window)
     except IndexProblem as problem:
         if not indexed_quotes().exists():  # nothing placed yet: nothing to rebuild
-            return QuoteIndex(embed.DIMENSIONS, **graph_options(t)), ""
+            return QuoteIndex(embed.DIMENSIONS, t.neighbour_window), ""
         log.warning("rebuilding the clustering index: %s", problem)
         return build_index(t), str(problem)
     reconcile(index)
@@ -351,12 +340,13 @@ def reconcile(index: QuoteIndex):
         add_rows(index, list(rows))
 
 
-def add_rows(index: QuoteIndex, rows: list):
+def add_rows(index: QuoteIndex, rows: list, into_window: bool = True):
     if rows:
         index.add(
             [pk for pk, _, _ in rows],
             np.array([embed.from_bytes(blob) for _, _, blob in rows]),
             [keys(text) for _, text, _ in rows],
+            into_window,
         )
 
 
@@ -375,8 +365,16 @@ def spot_check(index: QuoteIndex) -> str:
 
 
 def build_index(t: Thresholds, batch: int = 10_000) -> QuoteIndex:
-    """Index every placed full sentence, reading the database in batches."""
-    index = QuoteIndex(embed.DIMENSIONS, **graph_options(t))
+    """Index every placed full sentence, reading the database in batches; only the
+    newest (four windows' worth: enough once verbatim copies are left out) are searched
+    for the window."""
+    index = QuoteIndex(embed.DIMENSIONS, t.neighbour_window)
+    recent = (
+        indexed_quotes()
+        .order_by("-id")
+        .values_list("id", flat=True)[4 * t.neighbour_window : 4 * t.neighbour_window + 1]
+    )
+    older_than = next(iter(recent), 0)
     last = 0
     while True:
         rows = list(
@@ -384,19 +382,29 @@ def build_index(t: Thresholds, batch: int = 10_000) -> QuoteIndex:
         )
         if not rows:
             return index
-        add_rows(index, rows)
+        add_rows(index, [row for row in rows if row[0] <= older_than], into_window=False)
+        add_rows(index, [row for row in rows if row[0] > older_than])
         last = rows[-1][0]
 
 
-def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
+def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], set[int], str]:
     """The pending quotes and everything placing them may look at: the quotes the index
     names as candidates, and the whole Statements and articles of those and of the
-    pending quotes. Also says whether a quote read disagrees with the index (stale)."""
-    with_full = Quote.objects.visible().filter(statement=OuterRef("statement")).exclude(kind=FRAGMENT)
-    pending = read_rows(Q(statement__isnull=True) | (Q(kind=FRAGMENT) & ~Exists(with_full)))
-    full = [row.item for row in pending if row.item.kind != FRAGMENT]
+    pending quotes; the ids of the placed quotes to place again (see `split`); and
+    whether a quote read disagrees with the index (stale)."""
+    with_full = Quote.objects.visible().filter(statement=OuterRef("statement"), kind=Quote.Kind.FULL)
+    new = read_rows(Q(statement__isnull=True))
+    arrived = [row.item for row in new if row.item.kind == Quote.Kind.FULL]
+    lone = (
+        read_rows(Q(kind__in=[FRAGMENT, Quote.Kind.INDIRECT], statement__isnull=False) & ~Exists(with_full))
+        if arrived
+        else []
+    )
+    again = {item.id for item in hostable([row.item for row in lone], arrived, t)}
+    pending = sorted(new + [row for row in lone if row.item.id in again], key=lambda row: row.item.id)
+    full = [row.item for row in pending if row.item.kind != FRAGMENT]  # and reported speech
     ids: set[int] = set()
-    floor = min(t.embedding, t.embedding_with_words, t.aligned_embedding)
+    floor = min(t.embedding, t.embedding_with_words, t.aligned_embedding, t.reported_embedding)
     for found in index.neighbours(
         np.array([q.vector for q in full]).reshape(-1, embed.DIMENSIONS), t.neighbours, floor
     ):
@@ -428,8 +436,8 @@ def candidate_rows(index: QuoteIndex, t: Thresholds) -> tuple[list[Row], str]:
     rows.sort(key=lambda row: row.item.id)
     for row in rows:
         if row.statement is not None and not index.agrees(row.item.id, row.item.vector):
-            return rows, f"stale: the vector of quote {row.item.id} changed since it was indexed"
-    return rows, ""
+            return rows, again, f"stale: the vector of quote {row.item.id} changed since it was indexed"
+    return rows, again, ""
 
 
 def stale_statements() -> set[int]:

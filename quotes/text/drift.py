@@ -15,6 +15,8 @@ alignment, which keeps as many words as possible; a cut next to an addition is
 reported as one `replace`.
 
 Classes, first match wins:
+  paraphrase   the variant is reported speech (variant_kind "indirect"): the
+               reporter's words for the utterance, whatever they share with it;
   verbatim     the same characters once whitespace and typographic quote marks,
                apostrophes and dashes are unified;
   punctuation  the same words in the same order; only punctuation or case differ;
@@ -49,8 +51,10 @@ PUNCTUATION = "punctuation"
 TRIMMED = "trimmed"
 REWORDED = "reworded"
 FRAGMENT = "fragment"
+PARAPHRASE = "paraphrase"
 
 FRAGMENT_KIND = "fragment"
+INDIRECT_KIND = "indirect"
 
 TYPOGRAPHIC = str.maketrans(
     {
@@ -180,6 +184,8 @@ def is_near_ordered_subset(part: list[str], whole: list[str]) -> bool:
 
 
 def drift_class_of(canonical: str, variant: str, variant_kind: str = "full") -> str:
+    if variant_kind == INDIRECT_KIND:
+        return PARAPHRASE
     if surface(canonical) == surface(variant):
         return VERBATIM
     canonical_keys, variant_keys = keys(canonical), keys(variant)

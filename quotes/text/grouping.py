@@ -36,13 +36,19 @@ A Statement that already holds a quote of the same article from another quotatio
 is closed to the pending quote unless the two are near-verbatim or one trims the
 other: an article prints one utterance once.
 
+Reported speech ("X said that …", kind "indirect") is the reporter's wording, so it
+is placed after the full sentences and never becomes a member: it joins the Statement
+of the full sentence it paraphrases when their vectors agree (cosine >=
+reported_embedding), that sentence holds reported_words of its content words, and
+their speakers, where both are known, are one; else it stays alone. No quote joins through
+it, so it can neither merge two Statements nor host a fragment.
+
 Candidates come from two indexes that grow as quotes are placed, so no step
-compares all pairs: nearest neighbours by vector among the members placed in the last
-one to two windows of neighbour_window (`Neighbours`: exact below exact_limit vectors
-or when a run places at most exact_queries quotes, else a usearch HNSW graph a window;
-a verbatim copy's vector is not indexed again, see `wants_vector`) and an inverted word index that finds quotes
-sharing words with the pending one (only its rarest words, up to max_postings index
-entries a quote, so the work per quote stays bounded).
+compares all pairs: nearest neighbours by vector among the last neighbour_window
+wordings placed (`Neighbours`, an exact search of a sliding window; a verbatim copy's
+vector is not indexed again, see `wants_vector`) and an inverted word index that
+finds quotes sharing words with the pending one (only its rarest words, up to
+max_postings index entries a quote, so the work per quote stays bounded).
 
 Fragments (short phrases inside reported speech) are placed after the full
 sentences: a fragment joins the Statement of a full sentence that contains its words
@@ -53,10 +59,9 @@ Full sentences never join through a fragment. Hosts are looked for among the
 sentences holding the fragment's rarest word; when even that word is common (more
 than max_postings sentences), among the max_postings of those placed nearest in time.
 
-Limits: a reworded copy printed more than neighbour_window members after its
-statement's last member is found by its words only. Above exact_limit the neighbour
-search is approximate, and each index hands
-over a bounded number of candidates, so a rebuild and an incremental run may differ
+Limits: a reworded copy printed more than neighbour_window wordings after its
+statement's last member is found by its words only. Each index hands over a bounded
+number of candidates, so a rebuild and an incremental run may differ
 where a match sits right at a threshold or a quote has very many near-copies. A
 fragment made only of common words can miss a host printed long before or after it.
 Fragments already hosted are not moved when a better host arrives later. One-word
@@ -73,14 +78,15 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 from rapidfuzz.distance import Indel
 
 from .drift import is_ordered_subset, keys
 
+FULL = "full"
 FRAGMENT = "fragment"
+INDIRECT = "indirect"
 
 
 @dataclass(frozen=True)
@@ -135,12 +141,24 @@ class Thresholds:
       only 0.06 (0.71 against 0.65). So: aligned_margin 0.1; aligned_embedding 0.5
       keeps the test to related sentences; with the margin, windows of 4 to 10 quotes
       and floors of 0.3 to 0.5 gave the same grouping of the seeds; aligned_window 6.
+    - reported speech: on the development set (polnear_train), cosine >= 0.75 with 30%
+      of the content words, or >= 0.55 with 50%, joined 87 of 2,765 reported rows, and
+      16 of a random 25 of those to another utterance of the speaker on the same
+      subject; of the 87, the 9 at cosine >= 0.78 with 30% of at least 4 content
+      words were right in 8 cases (read by hand). A pronoun shift alone ("We will" ->
+      "she would") costs a short sentence 0.23 of cosine, so most paraphrases stay apart.
     The search sizes below them bound the work per quote (see Placement). The
-    neighbour graph's (see `Neighbours`): a window of 250,000 members holds a statement's
-    reprints many times over (outlets reprint within days; the benchmark's corpus, 500
-    statements a day, spreads them over 4 days, about 4,000 quotes); HNSW connectivity 16
-    with expansion 64 on adding (128, usearch's default, took 1.5x as long to build on
-    60,000 vectors) and 64 on searching.
+    neighbour window (see `Neighbours`): 16,384 wordings hold a statement's reprints
+    many times over (outlets reprint within days; the benchmark's corpus, 500
+    statements a day, spreads them over 4 days, about 5,600 quotes of which fewer than
+    half are new wordings). Against the HNSW graphs it replaced (a window of 250,000
+    members, connectivity 16, expansion 64) on `bench_pipeline --quotes 100000`: pair
+    recall 0.997 -> 0.998, precision 1.000 both, 347.5 s -> 206.7 s (load 9 and 8),
+    and the cost a quote flat across the tenths (1.07 to 6.21 ms with the graphs, 1.40
+    to 2.71 ms without). At 1,000,000 quotes (clustering alone, no model loaded):
+    560.8 s of CPU, 0.51 to 0.55 ms of CPU a full sentence in every tenth, pair
+    precision 1.000, recall 0.998, peak RSS 3,906 MiB (the graphs: 22.8 min, recall
+    0.949, 6.9 GiB with the model, as issue 18 measured them).
     """
 
     near_verbatim: float = 0.8
@@ -157,13 +175,11 @@ class Thresholds:
     neighbours: int = 16
     word_candidates: int = 16
     max_postings: int = 250
-    exact_limit: int = 20000
-    exact_queries: int = 4000
+    reported_embedding: float = 0.78
+    reported_words: float = 0.3
+    reported_min_words: int = 4
     chunk: int = 512
-    neighbour_window: int = 250_000
-    graph_connectivity: int = 16
-    graph_expansion_add: int = 64
-    graph_expansion_search: int = 64
+    neighbour_window: int = 16384
 
 
 @dataclass
@@ -173,157 +189,80 @@ class Member:
     statement: object
 
 
-QUANTISATION_SLACK = 0.03
 TWIN_COSINE = 0.999
 
 
 class Neighbours:
-    """Nearest full-sentence members by cosine, under the member positions they were
-    added with, among the members of the last two windows of `window` positions (the
-    one being filled and the one before it): at least the `window` members placed
-    just before a quote, in id order, which is about publication order. Outlets
-    reprint a statement within days, so its copies sit close together in that order;
-    older members are reached through their words only (see `WordIndex`), and the work
-    and memory per quote stay bounded however long the corpus grows (blocking by
-    time). Older windows are dropped.
+    """Nearest full-sentence members by cosine among the last `window` vectors added:
+    an exact search (one matrix product a chunk of queries) over a sliding window.
 
-    Brute force, in blocks of BLOCK vectors, while the index holds at most exact_limit
-    vectors, or for good when the run has at most exact_queries quotes to place (an
-    incremental run: searching a few thousand quotes exhaustively costs less than
-    building a graph of the corpus). Otherwise one usearch HNSW graph a window takes
-    over. The graphs store 8-bit vectors (four times faster to build than float32);
-    their cosines only pick candidates, with QUANTISATION_SLACK of tolerance, and every
-    candidate is scored again on the float32 vectors."""
+    Outlets reprint a statement within days, so its copies sit close together in id
+    order (about publication order); a window of the latest wordings holds them, older
+    members are reached through their words only (see `WordIndex`), and the work and
+    memory per quote stay bounded however long the corpus grows (blocking by time).
+    Only wordings enter it (`Placement.wants_vector` keeps verbatim copies out), so the
+    window spans more days than it holds vectors. Exact, unlike a graph: a rebuild and
+    an incremental run that see the same window find the same neighbours. Measured on
+    the benchmark's corpus against the HNSW graphs it replaces (usearch, a window of
+    250,000 members): see benchmarks/pipeline.py and the commit that made it."""
 
-    BLOCK = 16384
-
-    def __init__(
-        self,
-        dimensions: int,
-        exact_limit: int,
-        always_exact: bool = False,
-        window: int = 1 << 62,
-        connectivity: int = 16,
-        expansion_add: int = 128,
-        expansion_search: int = 64,
-    ):
+    def __init__(self, dimensions: int, window: int = 16384):
         self.dimensions = dimensions
-        self.exact_limit = exact_limit
-        self.always_exact = always_exact
         self.window = window
-        self.connectivity = connectivity
-        self.expansion_add = expansion_add
-        self.expansion_search = expansion_search
-        self.blocks: list[np.ndarray] = []
-        self.keys: list[np.ndarray] = []
-        self.size = 0
-        self.last = -1  # the highest position added
-        self.graphs: dict[int, Any] = {}  # usearch Index by window, once exact search is outgrown
-
-    @property
-    def lowest(self) -> int:
-        """The lowest position a search looks at."""
-        return max(0, (self.last // self.window - 1) * self.window)
+        self.vectors = np.zeros((0, dimensions), dtype=np.float32)
+        self.keys = np.zeros(0, dtype=np.int64)
+        self.size = 0  # vectors ever added
+        self.next = 0  # the slot the next vector goes to, once the window is full
 
     def add(self, positions: Sequence[int], vectors):
+        """Add vectors under positions, the oldest leaving once the window is full."""
         if not len(positions):
             return
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(positions), self.dimensions)
         ids = np.asarray(positions, dtype=np.int64)
         self.size += len(ids)
-        self.last = max(self.last, int(ids.max()))
-        if not self.graphs and (self.always_exact or self.size <= self.exact_limit):
-            self.add_to_blocks(ids, vectors)
-            self.drop_old_blocks()
-            return
-        if not self.graphs and self.blocks:
-            ids = np.concatenate([*self.keys, ids])
-            vectors = np.concatenate([*self.blocks, vectors])
-            self.blocks, self.keys = [], []
-        windows = ids // self.window
-        for window in np.unique(windows):
-            if window >= self.last // self.window - 1:
-                chosen = windows == window
-                self.graph(int(window)).add(ids[chosen], vectors[chosen])
-        for window in [w for w in self.graphs if w < self.last // self.window - 1]:
-            del self.graphs[window]
+        if len(ids) > self.window:
+            vectors, ids = vectors[-self.window :], ids[-self.window :]
+        room = self.window - len(self.keys)
+        if room > 0:
+            self.vectors = np.concatenate([self.vectors, vectors[:room]])
+            self.keys = np.concatenate([self.keys, ids[:room]])
+            vectors, ids = vectors[room:], ids[room:]
+        while len(ids):
+            take = min(len(ids), self.window - self.next)
+            self.vectors[self.next : self.next + take] = vectors[:take]
+            self.keys[self.next : self.next + take] = ids[:take]
+            self.next = (self.next + take) % self.window
+            vectors, ids = vectors[take:], ids[take:]
 
-    def graph(self, window: int):
-        if window not in self.graphs:
-            from usearch.index import Index
+    def forget(self, positions: Sequence[int]):
+        """Take these positions out of the window (their slots stay empty)."""
+        gone = np.isin(self.keys, np.asarray(positions, dtype=np.int64))
+        self.keys[gone] = -1
+        self.vectors[gone] = 0.0
 
-            self.graphs[window] = Index(
-                ndim=self.dimensions,
-                metric="cos",
-                dtype="i8",
-                connectivity=self.connectivity,
-                expansion_add=self.expansion_add,
-                expansion_search=self.expansion_search,
-            )
-        return self.graphs[window]
-
-    def add_to_blocks(self, positions: np.ndarray, vectors: np.ndarray):
-        """Fill the last block up to BLOCK vectors, then open new ones."""
-        while len(positions):
-            if not self.blocks or len(self.blocks[-1]) >= self.BLOCK:
-                self.blocks.append(vectors[:0])
-                self.keys.append(positions[:0])
-            room = self.BLOCK - len(self.blocks[-1])
-            self.blocks[-1] = np.concatenate([self.blocks[-1], vectors[:room]])
-            self.keys[-1] = np.concatenate([self.keys[-1], positions[:room]])
-            positions, vectors = positions[room:], vectors[room:]
-
-    def drop_old_blocks(self):
-        while self.keys and len(self.keys[0]) and self.keys[0][-1] < self.lowest:
-            del self.keys[0], self.blocks[0]
+    def in_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """The positions and vectors in the window, oldest first (empty slots left out)."""
+        keys, vectors = np.roll(self.keys, -self.next), np.roll(self.vectors, -self.next, axis=0)
+        kept = keys >= 0
+        return keys[kept], vectors[kept]
 
     def search(self, queries: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
-        """For each query, the positions of up to k nearest vectors added so far (in the
-        windows searched) whose cosine reaches floor."""
-        if not self.size or not len(queries) or k <= 0:
+        """For each query, the positions of up to k nearest vectors in the window whose
+        cosine reaches floor, in increasing order."""
+        if not len(self.keys) or not len(queries) or k <= 0:
             return [[] for _ in range(len(queries))]
-        queries = np.ascontiguousarray(queries, dtype=np.float32)
-        if not self.graphs:
-            return self.search_blocks(queries, k, floor)
-        keys, scores = [], []
-        for window, graph in sorted(self.graphs.items()):
-            if len(graph) and window >= self.lowest // self.window:
-                found = graph.search(queries, k)  # missing matches: key 0, distance NaN
-                keys.append(
-                    np.where(found.distances < 2.0, found.keys, -1).astype(np.int64).reshape(len(queries), -1)
-                )
-                scores.append((1.0 - found.distances).astype(np.float32).reshape(len(queries), -1))
-        every_key, every_score = np.concatenate(keys, axis=1), np.concatenate(scores, axis=1)
-        return [
-            sorted(
-                int(key)
-                for key, score in sorted(zip(every_key[i], every_score[i]), key=lambda pair: -pair[1])[:k]
-                if key >= 0 and score >= floor - QUANTISATION_SLACK
-            )
-            for i in range(len(queries))
-        ]
-
-    def search_blocks(self, queries: np.ndarray, k: int, floor: float) -> list[list[int]]:
-        """Exact search: the best k of each block, merged with the best k so far."""
-        lowest = self.lowest
-        best_scores = np.empty((len(queries), 0), dtype=np.float32)
-        best_keys = np.empty((len(queries), 0), dtype=np.int64)
-        for block, block_keys in zip(self.blocks, self.keys):
-            block_scores = queries @ block.T
-            if block_keys[0] < lowest:
-                block_scores[:, block_keys < lowest] = -np.inf
-            scores = np.concatenate([best_scores, block_scores], axis=1)
-            every_key = np.broadcast_to(block_keys, (len(queries), len(block_keys)))
-            positions = np.concatenate([best_keys, every_key], axis=1)
-            if scores.shape[1] > k:
-                top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-                scores = np.take_along_axis(scores, top, axis=1)
-                positions = np.take_along_axis(positions, top, axis=1)
-            best_scores, best_keys = scores, positions
-        return [
-            sorted(int(key) for key, score in zip(best_keys[i], best_scores[i]) if score >= floor)
-            for i in range(len(queries))
-        ]
+        scores = np.asarray(queries, dtype=np.float32) @ self.vectors.T
+        rows, columns = np.nonzero(scores >= floor)
+        found: list[list[int]] = [[] for _ in range(len(queries))]
+        bounds = np.searchsorted(rows, np.arange(len(queries) + 1))
+        for i in range(len(queries)):
+            chosen = columns[bounds[i] : bounds[i + 1]]
+            chosen = chosen[self.keys[chosen] >= 0]
+            if len(chosen) > k:
+                chosen = chosen[np.argsort(-scores[i, chosen], kind="stable")[:k]]
+            found[i] = sorted(self.keys[chosen].tolist())
+        return found
 
 
 class WordIndex:
@@ -422,6 +361,34 @@ def continuation_strength(item: QuoteItem, words: list[str], member: Member, t: 
         return 0.0
     share = contained_share(words, member.words)
     return share if share >= t.continuation_contained else 0.0
+
+
+def content_words(words: list[str]) -> set[str]:
+    """The words of a wording that carry its content: all but spaCy's English stop words
+    (imported here, on the first reported-speech row: importing spaCy costs a process
+    270 MiB, which a corpus with no reported speech need not pay)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {word for word in words if word not in STOP_WORDS}
+
+
+def paraphrase_strength(item: QuoteItem, content: set[str], member: Member, t: Thresholds) -> float:
+    """How strongly a reported-speech row paraphrases a full-sentence member: its
+    cosine when the vectors agree (>= reported_embedding) and the member holds
+    reported_words of the row's content words; else 0. Refused when the row has fewer
+    than reported_min_words content words or the two name different speakers (weak
+    attributions too: a paraphrase is the reporter's wording, so its speaker is much of
+    the evidence that it is this utterance)."""
+    if len(content) < t.reported_min_words:
+        return 0.0
+    if item.speaker is not None and member.item.speaker is not None and item.speaker != member.item.speaker:
+        return 0.0
+    cosine = float(np.dot(item.vector, member.item.vector))
+    if cosine >= t.reported_embedding and len(content.intersection(member.words)) >= t.reported_words * len(
+        content
+    ):
+        return cosine
+    return 0.0
 
 
 def semantic_allowed(a: QuoteItem, b: QuoteItem) -> bool:
@@ -529,29 +496,21 @@ class Placement:
         self.by_statement: dict[object, list[int]] = defaultdict(list)
         self.indexed: dict[object, list[int]] = defaultdict(list)
         self.first_member: dict[object, int] = {}
-        self.neighbours = Neighbours(
-            dimensions,
-            t.exact_limit,
-            always_exact=sum(item.kind != FRAGMENT for item in pending) <= t.exact_queries,
-            window=t.neighbour_window,
-            connectivity=t.graph_connectivity,
-            expansion_add=t.graph_expansion_add,
-            expansion_search=t.graph_expansion_search,
-        )
+        self.neighbours = Neighbours(dimensions, t.neighbour_window)
         self.words = WordIndex(t.max_postings)
         self.fragments_by_words: dict[tuple, object] = {}
         self.sentences: dict[tuple, object] = {}
         self.result: dict[int, object] = {}
         self.placed_ids: set[int] = set()
         self.reading = ReadingOrder(
-            [item for items in placed.values() for item in items if item.kind != FRAGMENT]
-            + [item for item in pending if item.kind != FRAGMENT]
+            [item for items in placed.values() for item in items if item.kind == FULL]
+            + [item for item in pending if item.kind == FULL]
         )
         full = sorted(
             (item.id, statement, item)
             for statement, items in placed.items()
             for item in items
-            if item.kind != FRAGMENT
+            if item.kind == FULL
         )
         to_index = []
         for _, statement, item in full:
@@ -670,6 +629,30 @@ class Placement:
         """The Statement of the sentence before item in its quotation, if placed."""
         return self.sentences.get((item.article, item.quotation, item.sentence - 1))
 
+    def place_reported(self, items: list[QuoteItem]):
+        """Each reported-speech row joins the Statement of the full sentence it best
+        paraphrases (see `paraphrase_strength`), else a Statement of its own. It never
+        becomes a member: no quote joins through it, so it can neither merge two
+        Statements nor host a fragment."""
+        if not items:
+            return
+        vectors = np.array([item.vector for item in items])
+        found = self.neighbours.search(vectors, self.t.neighbours, self.t.reported_embedding)
+        for item, near in zip(items, found):
+            words = keys(item.text)
+            content = content_words(words)
+            candidates = set(near) | set(self.words.sharing(words, self.t.word_candidates))
+            best, best_key = None, None
+            for position in candidates:
+                member = self.members[position]
+                strength = paraphrase_strength(item, content, member, self.t)
+                key = (-strength, self.first_member[member.statement])
+                if strength > 0 and (best_key is None or key < best_key):
+                    best, best_key = member.statement, key
+            statement = best if best is not None else NewStatement(item.id)
+            self.result[item.id] = statement
+            self.note_statement(statement, item.id)
+
     def place_fragments(self, items: list[QuoteItem]):
         for item in items:
             self.place_fragment(item)
@@ -726,14 +709,39 @@ def place(
     placement = Placement(placed, pending, thresholds, dimensions)
     full, fragments = in_placing_order(pending)
     placement.place_full(full)
+    placement.place_reported(sorted((q for q in pending if q.kind == INDIRECT), key=lambda q: q.id))
     placement.place_fragments(fragments)
     return placement.result
 
 
+def hostable(lone: list[QuoteItem], arrived: list[QuoteItem], t: Thresholds) -> list[QuoteItem]:
+    """The fragments and reported-speech rows of lone, each left alone by an earlier run,
+    that one of the arrived full sentences may now take in: it holds the fragment's
+    words as one run, or is close enough to the reported row by cosine. Only a new full
+    sentence can change where they go, so an incremental run places again only these."""
+    if not arrived:
+        return []
+    words = [keys(q.text) for q in arrived]
+    index = WordIndex(t.max_postings)
+    for position, sentence in enumerate(words):
+        index.add(position, sentence)
+    vectors = np.array([q.vector for q in arrived], dtype=np.float32)
+    kept = []
+    for item in lone:
+        if item.kind == FRAGMENT:
+            run = keys(item.text)
+            if run and any(holds_run(words[p], run) for p in index.holding_candidates(run, 0)):
+                kept.append(item)
+        elif float((vectors @ item.vector).max()) >= t.reported_embedding:
+            kept.append(item)
+    return kept
+
+
 def in_placing_order(pending: list[QuoteItem]) -> tuple[list[QuoteItem], list[QuoteItem]]:
-    """The full sentences, then the fragments, each by id: the order `place` takes."""
+    """The full sentences, then the fragments, each by id: the order `place` takes
+    (reported speech goes between them, see `Placement.place_reported`)."""
     ordered = sorted(pending, key=lambda q: q.id)
-    return [q for q in ordered if q.kind != FRAGMENT], [q for q in ordered if q.kind == FRAGMENT]
+    return [q for q in ordered if q.kind == FULL], [q for q in ordered if q.kind == FRAGMENT]
 
 
 @dataclass(frozen=True)
@@ -768,17 +776,19 @@ def statement_speaker(members: list[QuoteItem], editor_speaker: int | None = Non
 
 def canonical_quote(members: list[QuoteItem]) -> QuoteItem:
     """The wording the others agree with most: the full sentence (a fragment only when
-    there is none) with the highest total agreement with the other members, where the
-    agreement of two wordings is the mean of their word similarity and the share of the
-    other's words it holds, so the full sentence outranks its trimmed copies. Ties go
-    to the longer wording, then the earliest quote."""
-    candidates = [q for q in members if q.kind != FRAGMENT] or list(members)
-    words = {q.id: keys(q.text) for q in members}
+    there is none) with the highest total agreement with the other quoted members, where
+    the agreement of two wordings is the mean of their word similarity and the share of
+    the other's words it holds, so the full sentence outranks its trimmed copies. Ties
+    go to the longer wording, then the earliest quote. Reported speech is the reporter's
+    wording: it neither votes nor is chosen while anything else is there."""
+    quoted = [q for q in members if q.kind != INDIRECT] or list(members)
+    candidates = [q for q in quoted if q.kind == FULL] or quoted
+    words = {q.id: keys(q.text) for q in quoted}
 
     def agreement(q):
         return sum(
             Indel.normalized_similarity(words[q.id], words[o.id]) + contained_share(words[o.id], words[q.id])
-            for o in members
+            for o in quoted
             if o.id != q.id
         )
 

@@ -6,12 +6,15 @@ In:  quote ids with their unit-length vectors and words (`QuoteIndex.add`). Out:
      hold a fragment's words (`holding`). The caller reads only those quotes, and the
      Statements they belong to, from the database.
 
-On disk, in one directory (beside the database): `graph.usearch` (a usearch HNSW
-graph of 8-bit vectors keyed by quote id), `postings.npz` (each word's quote ids, and
-a CRC-32 of each indexed vector) and `manifest.json`, written last, which names the
-format, how many quotes the index holds, and the SHA-256 of the other two files. Each
-file is written beside its final name and moved into place, so a crash leaves the
-old index or none.
+On disk, in one directory (beside the database): `window.npz` (the vectors of the
+latest WINDOW full sentences indexed, oldest first, with their quote ids: the sliding
+window `grouping.Neighbours` searches, so an incremental run finds the neighbours a
+rebuild would), `postings.npz` (each word's quote ids, and a CRC-32 of each indexed
+vector) and `manifest.json`, written last, which names the format, how many quotes
+the index holds, and the SHA-256 of the other two files. Each file is written beside
+its final name and moved into place, so a crash leaves the old index or none. Nothing
+in it grows with the corpus but the postings and checksums (at 1,000,000 quotes about
+170 MB in memory): no graph to load or rebuild.
 
 `load` refuses (raises `IndexProblem`, saying why) a directory that is missing,
 unreadable, of another format, or whose files do not match the manifest's hashes
@@ -22,9 +25,10 @@ changed behind the index is stale).
 
 Limits: two runs saving at once each write their own files, but the last to move
 them in wins and the manifest may then name the other's hashes: the next run finds it
-corrupted and rebuilds it; the graph is approximate,
-so its neighbours are candidates only, to be scored again on float32 vectors; word
-lookups are bounded like `grouping.WordIndex` (max_postings entries a quote).
+corrupted and rebuilds it; a vector that twins one in the window (a verbatim copy)
+does not enter it, as in `grouping.Placement`, though here twins of any Statement
+count, so the window may hold a wording or two less than a rebuild's; word lookups
+are bounded like `grouping.WordIndex` (max_postings entries a quote).
 """
 
 import hashlib
@@ -36,16 +40,16 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-FORMAT = 1
-GRAPH = "graph.usearch"
+from .grouping import TWIN_COSINE, Neighbours
+
+FORMAT = 2
+WINDOW = "window.npz"
 POSTINGS = "postings.npz"
 MANIFEST = "manifest.json"
-QUANTISATION_SLACK = 0.03
-"""As grouping.QUANTISATION_SLACK: how far an 8-bit cosine may fall below the float32 one."""
+CHUNK = 512
 
 
 class IndexProblem(Exception):
@@ -60,24 +64,9 @@ def digest(vector: np.ndarray) -> int:
 class QuoteIndex:
     """Vectors and words of placed full sentences, by quote id."""
 
-    def __init__(
-        self,
-        dimensions: int = 384,
-        connectivity: int = 16,
-        expansion_add: int = 64,
-        expansion_search: int = 64,
-    ):
-        from usearch.index import Index
-
+    def __init__(self, dimensions: int = 384, window: int = 16384):
         self.dimensions = dimensions
-        self.graph: Any = Index(
-            ndim=dimensions,
-            metric="cos",
-            dtype="i8",
-            connectivity=connectivity,
-            expansion_add=expansion_add,
-            expansion_search=expansion_search,
-        )
+        self.window = Neighbours(dimensions, window)
         self.postings: dict[str, array] = defaultdict(lambda: array("q"))
         self.digests: dict[int, int] = {}
 
@@ -85,14 +74,26 @@ class QuoteIndex:
     def size(self) -> int:
         return len(self.digests)
 
-    def add(self, ids: Sequence[int], vectors: np.ndarray, words: Sequence[Sequence[str]]):
-        """Index quotes (ids not yet indexed; one already there is left as it is)."""
+    def add(
+        self,
+        ids: Sequence[int],
+        vectors: np.ndarray,
+        words: Sequence[Sequence[str]],
+        into_window: bool = True,
+    ):
+        """Index quotes (ids not yet indexed; one already there is left as it is), in id
+        order. into_window=False indexes their words and checksums only: for a rebuild's
+        older quotes, which newer ones would push out of the window anyway."""
         fresh = [i for i, pk in enumerate(ids) if pk not in self.digests]
         if not fresh:
             return
         vectors = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32)[fresh])
         keys = np.asarray([ids[i] for i in fresh], dtype=np.int64)
-        self.graph.add(keys, vectors)
+        if into_window:
+            for start in range(0, len(keys), CHUNK):
+                part = slice(start, start + CHUNK)
+                wordings = ~twins(vectors[part], self.window)
+                self.window.add(keys[part][wordings], vectors[part][wordings])
         for row, i in enumerate(fresh):
             self.digests[int(keys[row])] = digest(vectors[row])
             for word in set(words[i]):
@@ -100,9 +101,8 @@ class QuoteIndex:
 
     def remove(self, ids: Sequence[int]):
         """Forget quotes (their word postings keep the ids: a caller finds no such quote)."""
-        for pk in ids:
-            if self.digests.pop(int(pk), None) is not None:
-                self.graph.remove(int(pk))
+        gone = [int(pk) for pk in ids if self.digests.pop(int(pk), None) is not None]
+        self.window.forget(gone)
 
     def agrees(self, pk: int, vector: np.ndarray) -> bool:
         """False when the index holds pk with another vector than this one."""
@@ -110,20 +110,11 @@ class QuoteIndex:
         return stored is None or stored == digest(vector)
 
     def neighbours(self, vectors: np.ndarray, k: int, floor: float = -1.0) -> list[list[int]]:
-        """The ids of up to k nearest indexed quotes for each vector whose cosine (on the
-        8-bit vectors, so with QUANTISATION_SLACK of tolerance) reaches floor."""
-        if not self.size or not len(vectors):
-            return [[] for _ in range(len(vectors))]
-        keys, distances, counts = search(self.graph, vectors, k)
-        cosines = 1.0 - distances
-        return [
-            [
-                int(key)
-                for key, cosine in zip(keys[i][: counts[i]], cosines[i][: counts[i]])
-                if cosine >= floor - QUANTISATION_SLACK
-            ]
-            for i in range(len(vectors))
-        ]
+        """The ids of up to k nearest quotes in the window for each vector whose cosine
+        reaches floor."""
+        return self.window.search(
+            np.asarray(vectors, dtype=np.float32).reshape(-1, self.dimensions), k, floor
+        )
 
     def sharing(self, words: Sequence[str], max_postings: int, limit: int) -> list[int]:
         """Up to limit ids sharing the most of words (two at least, when two are indexed),
@@ -150,14 +141,15 @@ class QuoteIndex:
 
     def save(self, directory: Path):
         directory.mkdir(parents=True, exist_ok=True)
-        graph = directory / GRAPH
-        postings = directory / POSTINGS
         part = f".{os.getpid()}.{threading.get_ident()}.part"  # two writers never share a file
-        self.graph.save(str(graph) + part)
+        keys, vectors = self.window.in_order()
+        with open(directory / (WINDOW + part), "wb") as file:
+            np.save(file, keys)
+            np.save(file, vectors)
         words = sorted(self.postings)
         lengths = np.array([len(self.postings[w]) for w in words], dtype=np.int64)
         ids = np.array(sorted(self.digests), dtype=np.int64)
-        with open(str(postings) + part, "wb") as file:
+        with open(directory / (POSTINGS + part), "wb") as file:
             np.savez(
                 file,
                 words=np.array(words, dtype=object),
@@ -171,31 +163,35 @@ class QuoteIndex:
         manifest = {
             "format": FORMAT,
             "dimensions": self.dimensions,
+            "window": self.window.window,
             "size": self.size,
-            "files": {
-                GRAPH: file_hash(Path(str(graph) + part)),
-                POSTINGS: file_hash(Path(str(postings) + part)),
-            },
+            "files": {name: file_hash(directory / (name + part)) for name in (WINDOW, POSTINGS)},
         }
-        os.replace(str(graph) + part, graph)
-        os.replace(str(postings) + part, postings)
+        for name in (WINDOW, POSTINGS):
+            os.replace(directory / (name + part), directory / name)
         (directory / (MANIFEST + part)).write_text(json.dumps(manifest), encoding="utf-8")
         os.replace(directory / (MANIFEST + part), directory / MANIFEST)
 
     @classmethod
-    def load(cls, directory: Path, dimensions: int = 384, **graph_options) -> "QuoteIndex":
+    def load(cls, directory: Path, dimensions: int = 384, window: int = 16384) -> "QuoteIndex":
         manifest_path = directory / MANIFEST
         if not manifest_path.exists():
             raise IndexProblem(f"no index in {directory}")
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            if manifest.get("format") != FORMAT or manifest.get("dimensions") != dimensions:
-                raise IndexProblem(f"the index in {directory} is of another format")
+            if (
+                manifest.get("format") != FORMAT
+                or manifest.get("dimensions") != dimensions
+                or manifest.get("window") != window
+            ):
+                raise IndexProblem(f"the index in {directory} is of another format or window")
             for name, expected in manifest["files"].items():
                 if not (directory / name).exists() or file_hash(directory / name) != expected:
                     raise IndexProblem(f"{directory / name} is missing or corrupted")
-            index = cls(dimensions, **graph_options)
-            index.graph.load(str(directory / GRAPH))
+            index = cls(dimensions, window)
+            with open(directory / WINDOW, "rb") as file:
+                keys, vectors = np.load(file), np.load(file)
+            index.window.add(keys, vectors)
             with np.load(directory / POSTINGS, allow_pickle=True) as saved:
                 entries, offsets = saved["entries"], np.concatenate([[0], np.cumsum(saved["lengths"])])
                 for n, word in enumerate(saved["words"]):
@@ -210,18 +206,12 @@ class QuoteIndex:
         return index
 
 
-def search(graph: Any, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Keys, distances (rows of k) and counts of a usearch search, for one query as for
-    many (usearch answers a single query without counts)."""
-    found = graph.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
-    keys = np.asarray(found.keys).reshape(len(vectors), -1)
-    distances = np.nan_to_num(  # usearch pads missing matches with NaN: the farthest distance
-        np.asarray(found.distances, dtype=np.float32).reshape(len(vectors), -1), nan=2.0
-    )
-    counts = getattr(found, "counts", None)
-    if counts is None:
-        counts = [len(found)]
-    return keys, distances, np.asarray(counts).reshape(len(vectors))
+def twins(vectors: np.ndarray, window: Neighbours) -> np.ndarray:
+    """Which vectors twin (cosine >= TWIN_COSINE) one in the window or an earlier one
+    of vectors: verbatim copies, found through their twins."""
+    inside = np.tril(vectors @ vectors.T, k=-1)
+    near = window.search(vectors, 1, TWIN_COSINE)
+    return np.array([bool(found) for found in near], dtype=bool) | (inside >= TWIN_COSINE).any(axis=1)
 
 
 def file_hash(path: Path) -> str:

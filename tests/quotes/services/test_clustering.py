@@ -54,14 +54,13 @@ def test_it_groups_the_sample_articles_into_one_statement_per_utterance():
     word = statement_of("keeps its word") | statement_of("holds its word")
     assert all(len(group) == 1 for group in (water, calm, word))
     assert len(agreement | water | calm | word) == 4
-    quoted = Quote.objects.exclude(kind=Quote.Kind.INDIRECT)  # reported speech is not grouped
-    assert quoted.filter(statement__isnull=True, hidden_by_editor=False).count() == 0
+    assert Quote.objects.filter(statement__isnull=True, hidden_by_editor=False).count() == 0
 
 
 def test_it_stores_a_unit_vector_drift_and_diff_for_every_quote():
     ingest_samples()
     cluster_quotes()
-    for quote in Quote.objects.exclude(kind=Quote.Kind.INDIRECT):
+    for quote in Quote.objects.all():
         assert np.linalg.norm(embed.from_bytes(quote.embedding)) == pytest.approx(1.0, abs=1e-5)
         assert quote.drift in Quote.Drift.values
         assert quote.diff and {"op", "canonical", "variant"} == set(quote.diff[0])
@@ -77,11 +76,10 @@ def test_it_places_later_articles_incrementally_as_a_rebuild_would():
     cluster_quotes()
     ingest_samples()
     summary = cluster_quotes()
-    quoted = Quote.objects.exclude(kind=Quote.Kind.INDIRECT)  # reported speech is not clustered
     assert (
         summary.placed
-        == quoted.filter(article__source__contains="northgate").count()
-        + quoted.filter(article__source__contains="radio_estmark").count()
+        == Quote.objects.filter(article__source__contains="northgate").count()
+        + Quote.objects.filter(article__source__contains="radio_estmark").count()
     )
     incremental = partition()
     cluster_quotes(rebuild=True)
@@ -158,6 +156,38 @@ def add_quote(article, text, speaker, method, start=0):
         speaker=speaker,
         speaker_method=method,
     )
+
+
+def add_reported(article, text, speaker):
+    quote = add_quote(article, text, speaker, "explicit")
+    Quote.objects.filter(pk=quote.pk).update(kind=Quote.Kind.INDIRECT)
+    return quote
+
+
+def test_reported_speech_joins_the_statement_it_paraphrases_as_a_paraphrase():
+    minister = Speaker.objects.create(name="Mara Lind")
+    text = "We will open the northern corridor to aid convoys before the end of the week."
+    for outlet in ("Outlet A", "Outlet B"):
+        add_quote(make_article(outlet), text, minister, "explicit")
+    reported = add_reported(
+        make_article("Outlet C"),
+        "the northern corridor would open to aid convoys before the end of the week",
+        minister,
+    )
+    elsewhere = add_reported(
+        make_article("Outlet D"), "the harbour stays closed until the storm passes", minister
+    )
+
+    cluster_quotes()
+
+    statement = Statement.objects.get(quotes=reported)
+    reported.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert statement.quote_count == 3 and statement.canonical_text == text
+    assert reported.drift == Quote.Drift.PARAPHRASE
+    assert elsewhere.statement_id not in (None, statement.pk)
+    assert Statement.objects.get(pk=elsewhere.statement_id).quote_count == 1
+    assert cluster_quotes().placed == 0
 
 
 def test_it_gives_weak_attributions_the_consensus_speaker_and_flags_explicit_disagreement():

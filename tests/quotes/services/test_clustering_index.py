@@ -78,7 +78,7 @@ def test_it_rebuilds_a_deleted_index_and_says_so(index_dir):
 def test_it_rebuilds_a_corrupted_index_and_says_so(index_dir):
     first_day(Speaker.objects.create(name="Mara Lind"))
     cluster_quotes()
-    graph = index_dir / "graph.usearch"
+    graph = index_dir / "window.npz"
     graph.write_bytes(graph.read_bytes()[:100] + b"garbage")
 
     summary = cluster_quotes()
@@ -108,3 +108,21 @@ def test_it_drops_a_hidden_quote_from_the_index_without_rebuilding_it():
 
     assert summary.index_rebuilt == "" and summary.statements_removed == 1
     assert cluster_quotes().index_rebuilt == ""
+
+
+def test_a_run_with_nothing_new_reads_no_quote():
+    """Quotes left alone (a reported row, a fragment) wait for a new full sentence."""
+    minister = Speaker.objects.create(name="Mara Lind")
+    first_day(minister)
+    article = make_article("Outlet E")
+    fragment = add_quote(article, "the storm passes", minister, "explicit")
+    reported = add_quote(
+        article, "the harbour would stay closed until the storm passed", minister, "explicit", 100
+    )
+    Quote.objects.filter(pk=fragment.pk).update(kind=Quote.Kind.FRAGMENT)
+    Quote.objects.filter(pk=reported.pk).update(kind=Quote.Kind.INDIRECT)
+    cluster_quotes()
+
+    summary = cluster_quotes()
+
+    assert (summary.read, summary.placed) == (0, 0)

@@ -60,6 +60,11 @@ def test_it_calls_a_short_fragment_a_fragment():
     assert drift.ops[0].op == "delete"
 
 
+def test_it_calls_reported_speech_a_paraphrase_whatever_words_it_shares():
+    for variant in ("He said they would not trade away the security of allies", CANONICAL):
+        assert measure(CANONICAL, variant, variant_kind="indirect").drift_class == Quote.Drift.PARAPHRASE
+
+
 def test_it_calls_a_full_sentence_variant_trimmed_not_fragment():
     drift = measure(CANONICAL, "We will not trade away the security of our allies.")
     assert drift.drift_class == Quote.Drift.TRIMMED

@@ -11,6 +11,7 @@ from quotes.text.grouping import (
     Thresholds,
     WordIndex,
     canonical_quote,
+    hostable,
     in_placing_order,
     place,
     statement_speaker,
@@ -312,44 +313,32 @@ def test_it_picks_the_wording_most_outlets_printed_as_canonical():
     assert canonical_quote(members).id == 2
 
 
-@pytest.mark.parametrize(
-    "exact_limit, always_exact, block",
-    [
-        (10_000, False, 16384),
-        (10, False, 16384),
-        (10, True, 64),
-    ],
-    ids=["exact", "graph", "exact in blocks"],
-)
-def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor(
-    exact_limit, always_exact, block, monkeypatch
-):
-    monkeypatch.setattr(Neighbours, "BLOCK", block)
-    rng = np.random.default_rng(5)
-    stored = rng.standard_normal((400, 384)).astype(np.float32)
-    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
+def unit_rows(rows, seed):
+    vectors = np.random.default_rng(seed).standard_normal((rows, 384)).astype(np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_the_neighbour_search_returns_only_vectors_at_or_above_the_floor():
+    stored = unit_rows(400, seed=5)
     query = stored[:3] + 0.5 * stored[3:6]
     query /= np.linalg.norm(query, axis=1, keepdims=True)
-    neighbours = Neighbours(384, exact_limit, always_exact)
+    neighbours = Neighbours(384)
     for start in range(0, 400, 50):
         neighbours.add(list(range(100 + start, 150 + start)), stored[start : start + 50])
     assert neighbours.search(query, k=8, floor=0.5) == [[100], [101], [102]]
     assert neighbours.search(query, k=2) == [[100, 103], [101, 104], [102, 105]]
-    assert (not neighbours.graphs) == (exact_limit > 400 or always_exact)
 
 
-@pytest.mark.parametrize("exact_limit", [10_000, 10], ids=["exact", "graph"])
-def test_the_neighbour_search_looks_only_at_the_last_two_windows(exact_limit):
-    rng = np.random.default_rng(7)
-    stored = rng.standard_normal((400, 384)).astype(np.float32)
-    stored /= np.linalg.norm(stored, axis=1, keepdims=True)
-    neighbours = Neighbours(384, exact_limit, window=100)
-    neighbours.add(list(range(200)), stored[:200])
-    assert neighbours.search(stored[:1], k=1) == [[0]]
-    neighbours.add(list(range(200, 400)), stored[200:])
-    assert neighbours.search(stored[:1], k=1) != [[0]]
-    assert neighbours.search(stored[250:251], k=1) == [[250]]
+@pytest.mark.parametrize("batch", [1, 30, 250], ids=["one by one", "in batches", "more than the window"])
+def test_the_neighbour_search_looks_only_at_the_last_window_of_vectors(batch):
+    stored = unit_rows(400, seed=7)
+    neighbours = Neighbours(384, window=100)
+    for start in range(0, 400, batch):
+        neighbours.add(list(range(start, min(400, start + batch))), stored[start : start + batch])
+    assert neighbours.search(stored[299:300], k=1) != [[299]]
+    assert neighbours.search(stored[300:301], k=1) == [[300]]
     assert neighbours.search(stored[399:400], k=1) == [[399]]
+    assert neighbours.size == 400
 
 
 def test_it_indexes_the_vector_of_a_verbatim_copy_once(thresholds):
@@ -373,3 +362,79 @@ def test_it_looks_for_the_host_of_a_common_phrase_among_sentences_placed_near_it
     assert index.holding_candidates(["water", "rises"], near=6) == [3, 5, 7, 9]
     assert index.holding_candidates(["the", "water"], near=6) == [4, 5, 6, 7]
     assert index.holding_candidates(["the", "flood"], near=6) == []
+
+
+REPORTED = "She said the border crossings would stay open for families in need."
+NEAR_NORTH = unit(1, 0.5, 0, 0)  # cosine 0.89 with NORTH
+
+
+def test_reported_speech_joins_the_statement_it_paraphrases(thresholds):
+    decided = place(
+        {},
+        [quote(1, FULL, 1, NORTH, speaker=7), quote(2, REPORTED, 2, NEAR_NORTH, kind="indirect", speaker=7)],
+        thresholds,
+        DIMENSIONS,
+    )
+    assert groups(decided) == [[1, 2]]
+
+
+@pytest.mark.parametrize(
+    "text, vector, speaker",
+    [
+        ("She said the harbour would reopen after the storm warning was lifted.", NEAR_NORTH, 7),
+        (REPORTED, unit(1, 0.9, 0, 0), 7),  # cosine 0.74, sharing 3 of 7 content words
+        ("She said they stay open.", NEAR_NORTH, 7),
+        (REPORTED, NEAR_NORTH, 8),
+    ],
+    ids=["other words", "vectors too far", "too few content words", "another speaker"],
+)
+def test_reported_speech_otherwise_stays_alone(thresholds, text, vector, speaker):
+    decided = place(
+        {},
+        [quote(1, FULL, 1, NORTH, speaker=7), quote(2, text, 2, vector, kind="indirect", speaker=speaker)],
+        thresholds,
+        DIMENSIONS,
+    )
+    assert groups(decided) == [[1], [2]]
+
+
+def test_reported_speech_neither_bridges_statements_nor_hosts_fragments(thresholds):
+    """Quotes close to the reported row but not to each other stay apart; a fragment
+    only the reported row holds finds no host."""
+    decided = place(
+        {},
+        [
+            quote(1, REPORTED, 1, NORTH, kind="indirect"),
+            quote(2, FULL, 2, NEAR_NORTH),
+            quote(
+                3, "Families in need will find the crossings open, the agency said.", 3, unit(1, -0.5, 0, 0)
+            ),
+            quote(4, "stay open for families", 4, NORTH, kind="fragment"),
+        ],
+        thresholds,
+        DIMENSIONS,
+    )
+    assert [2, 3] not in groups(decided) and [1, 2, 3] not in groups(decided)
+    assert [4] in groups(decided)
+
+
+def test_placed_reported_speech_is_no_member_a_new_quote_can_join(thresholds):
+    placed = {10: [quote(1, FULL, 1, NORTH), quote(2, REPORTED, 2, NEAR_NORTH, kind="indirect")]}
+    decided = place(placed, [quote(3, REPORTED, 3, EAST)], thresholds, DIMENSIONS)
+    assert decided == {3: NewStatement(3)}  # the same words as the reported row, nothing like the quote
+
+
+def test_the_canonical_wording_is_never_reported_speech_while_a_quote_is_there():
+    members = [quote(1, REPORTED, 1, NORTH, kind="indirect"), quote(2, FULL, 2, NORTH)]
+    assert canonical_quote(members).id == 2
+
+
+def test_only_a_new_full_sentence_that_may_take_in_a_lone_quote_brings_it_back(thresholds):
+    lone = [
+        quote(1, "crossings open for every family", 1, EAST, kind="fragment"),
+        quote(2, "the harbour stays closed", 2, SOUTH, kind="fragment"),
+        quote(3, REPORTED, 3, NEAR_NORTH, kind="indirect"),
+        quote(4, "She said the storm had passed.", 4, SOUTH, kind="indirect"),
+    ]
+    assert [q.id for q in hostable(lone, [quote(5, FULL, 5, NORTH)], thresholds)] == [1, 3]
+    assert hostable(lone, [], thresholds) == []

@@ -22,7 +22,7 @@ def test_it_finds_the_same_neighbours_and_words_after_a_save_and_load(tmp_path):
     filled().save(tmp_path)
     index = QuoteIndex.load(tmp_path)
     assert index.size == 3
-    assert [found[0] for found in index.neighbours(vectors, 2)] == [10, 11, 12]
+    assert index.neighbours(vectors, 1) == [[10], [11], [12]]
     assert sorted(index.sharing(["river"], 250, 16)) == [10, 11]
     assert index.sharing(["river", "talks"], 250, 16) == [11]
     assert index.holding(["river", "talks"], 250) == [11]
@@ -34,7 +34,7 @@ def test_it_names_a_missing_index(tmp_path):
         QuoteIndex.load(tmp_path / "none")
 
 
-@pytest.mark.parametrize("name", ["graph.usearch", "postings.npz"])
+@pytest.mark.parametrize("name", ["window.npz", "postings.npz"])
 def test_it_names_a_corrupted_file(tmp_path, name):
     filled().save(tmp_path)
     (tmp_path / name).write_bytes(b"not what was saved")
