@@ -9,6 +9,10 @@ With the database: the folder is ingested (not timed) and extract_pending runs
 over its articles with force, as `manage.py extract --all` would. Each path is
 given in wall-clock and in this process's CPU seconds (the CPU figure holds on a
 machine shared with other work; the wall figure does not).
+
+Development set (837 articles, SQLite, 2 shared cores), articles per CPU second
+without / with the database: main at b313c6f 18.1 / 13.9; with the attribute
+rules, the speaker index and SQLite's write-ahead log 23.1 / 19.2 (load 2-7).
 """
 
 import time
