@@ -193,6 +193,14 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead log, synced at checkpoints: a commit in SQLite's default journal mode
+    # waits for the disk (17.7 ms each here, 0.01 ms with this), and ingest commits twice
+    # per article (stored, extracted). A crash may lose the last commits, never the file;
+    # ingest and extract redo what was lost. Readers no longer wait for a writer either.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's connection pool (Django 5.1+) instead of persistent connections: each
     # process keeps up to DATABASE_POOL_SIZE connections open and lends one to a request

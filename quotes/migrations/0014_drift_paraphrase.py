@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quotes", "0012_article_list_order"),
+        ("quotes", "0013_outlet_filter_covering_indexes"),
     ]
 
     operations = [

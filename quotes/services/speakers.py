@@ -20,7 +20,18 @@ An alias an editor deleted is never added back.
 
 Limits: two people who share a surname and are only ever named by it meet in one
 Speaker; a role phrase never picks a speaker by itself.
+
+Speed: a resolver serves one run. It reads every stored name, alias and deleted
+alias once (`SpeakerIndex`), on the first name it has not met, and notes the rows it
+writes itself; a lookup that the index says cannot match asks the database nothing,
+and one that may match asks it as before, so the answers stay the database's
+(most names in a run are new: a first extraction of the development set's first 100
+articles made 26.1 queries per article, 17.5 with the index, nearly all of them writes). A speaker another process stores during
+the run is not in the index: a name only it holds makes a new Speaker, unless the
+same name's slug collides (create_speaker then finds it).
 """
+
+from collections import defaultdict
 
 from django.db import IntegrityError, transaction
 
@@ -38,7 +49,7 @@ class SpeakerResolver:
 
     def __init__(self):
         self.known = {}
-        self.aliases = {}
+        self.index = None
 
     def speaker_for(self, attribution):
         """The Speaker row for an Attribution, created when new; None when the
@@ -51,15 +62,27 @@ class SpeakerResolver:
         key = (name.lower(), attribution.kind)
         speaker = self.known.get(key)
         if speaker is None:
+            index = self.stored()
             speaker = (
-                find_speaker(name, attribution.kind)
-                or known_by_shorter_form(name, attribution.kind)
+                find_speaker(name, attribution.kind, index)
+                or known_by_shorter_form(name, attribution.kind, index)
                 or create_speaker(name, attribution.kind)
             )
+            index.note_name(speaker.name)
             self.known[key] = speaker
+        old = speaker.name
         speaker = take_shorter_name(upgrade_name(speaker, name), name)
+        if speaker.name != old:
+            self.stored().note_name(speaker.name)
+            self.stored().note_aliases(speaker, {old[:ALIAS_LENGTH]})
         self.remember(speaker, attribution)
         return speaker
+
+    def stored(self):
+        """The SpeakerIndex of this run, read on first use."""
+        if self.index is None:
+            self.index = SpeakerIndex()
+        return self.index
 
     def remember(self, speaker, attribution):
         """Record the names the article used, and the role as description."""
@@ -67,28 +90,70 @@ class SpeakerResolver:
         if speaker.kind == Speaker.Kind.PERSON and len(speaker.name.split()) > 1:
             forms |= {surname(speaker.name), without_middle_initials(speaker.name)}
         forms = {f.strip()[:ALIAS_LENGTH] for f in forms if f.strip() and f.strip() != speaker.name}
-        have = self.aliases.get(speaker.pk)
-        if have is None:
-            have = set(SpeakerAlias.objects.filter(speaker=speaker).values_list("alias", flat=True))
-            have |= deleted_aliases(speaker)
-            self.aliases[speaker.pk] = have
+        have = self.stored().aliases[speaker.pk]
         if forms - have:
             SpeakerAlias.objects.bulk_create(
                 [SpeakerAlias(speaker=speaker, alias=f) for f in sorted(forms - have)],
                 ignore_conflicts=True,
             )
-            have |= forms
+            self.index.note_aliases(speaker, forms)
         if attribution.role and not speaker.description and not speaker.edited_by_editor:
             speaker.description = attribution.role[:DESCRIPTION_LENGTH]
             speaker.save(update_fields=["description"])
 
 
-def deleted_aliases(speaker):
-    """Aliases an editor deleted from speaker (extraction never deletes one):
-    they are not added back."""
-    return set(
-        SpeakerAlias.history.filter(speaker_id=speaker.pk, history_type="-").values_list("alias", flat=True)
-    )
+def folded(text):
+    """A key that any backend's case-insensitive match (iexact) of two texts keeps
+    equal: SQLite folds ASCII only, PostgreSQL upper-cases each character."""
+    return text.upper().lower()
+
+
+class SpeakerIndex:
+    """What the Speaker table may hold for a lookup, read in three queries: the
+    folded names and aliases of every speaker (`names`), the folded last words of
+    the names of more than one word (`endings`), and each speaker's aliases,
+    stored or deleted by an editor (`aliases`, which extraction never adds back).
+    A name not in it matches nothing stored; one in it may (the database says)."""
+
+    def __init__(self):
+        self.names = set()
+        self.endings = set()
+        self.aliases = defaultdict(set)
+        for name in Speaker.objects.order_by().values_list("name", flat=True):
+            self.note_name(name)
+        stored = SpeakerAlias.objects.order_by().values_list("speaker_id", "alias")
+        deleted = SpeakerAlias.history.filter(history_type="-").order_by().values_list("speaker_id", "alias")
+        for pk, alias in [*stored, *deleted]:
+            self.aliases[pk].add(alias)
+            self.names.add(folded(alias))
+
+    def note_name(self, name):
+        self.names.add(folded(name))
+        if " " in name:
+            self.endings.add(folded(name.rsplit(" ", 1)[1]))
+
+    def note_aliases(self, speaker, aliases):
+        self.aliases[speaker.pk] |= aliases
+        self.names |= {folded(alias) for alias in aliases}
+
+    def may_name(self, name):
+        return folded(name) in self.names
+
+    def may_end(self, name):
+        return folded(name) in self.endings
+
+
+class Everything:
+    """The index of a lookup that asks the database every time."""
+
+    def may_name(self, name):
+        return True
+
+    def may_end(self, name):
+        return True
+
+
+EVERYTHING = Everything()
 
 
 def create_speaker(name, kind):
@@ -101,18 +166,25 @@ def create_speaker(name, kind):
         return find_speaker(name, kind) or Speaker.objects.create(name=name, kind=kind)
 
 
-def find_speaker(name, kind):
-    by_alias = Speaker.objects.filter(aliases__alias__iexact=name).order_by("pk").first()
-    if by_alias is not None:
-        return by_alias
-    by_name = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
-    if by_name is not None:
-        return by_name
+def find_speaker(name, kind, index=EVERYTHING):
+    """The stored Speaker name stands for, or None; index spares the queries that
+    cannot match."""
+    if index.may_name(name):
+        by_alias = Speaker.objects.filter(aliases__alias__iexact=name).order_by("pk").first()
+        if by_alias is not None:
+            return by_alias
+        by_name = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+        if by_name is not None:
+            return by_name
     if kind != Speaker.Kind.PERSON:
         return None
     if len(name.split()) == 1:
+        if not index.may_end(name):
+            return None
         ending = list(Speaker.objects.filter(kind=kind, name__iendswith=" " + name)[:2])
         return ending[0] if len(ending) == 1 else None
+    if not index.may_name(surname(name)):
+        return None
     return Speaker.objects.filter(kind=kind, name__iexact=surname(name)).order_by("pk").first()
 
 
@@ -134,10 +206,10 @@ def rename(speaker, name):
     return speaker
 
 
-def known_by_shorter_form(name, kind):
+def known_by_shorter_form(name, kind, index=EVERYTHING):
     """The person known by name without its middle initials, if any."""
     shorter = without_middle_initials(name)
-    if kind != Speaker.Kind.PERSON or shorter == name:
+    if kind != Speaker.Kind.PERSON or shorter == name or not index.may_name(shorter):
         return None
     return Speaker.objects.filter(kind=kind, name__iexact=shorter).order_by("pk").first()
 

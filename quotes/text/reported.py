@@ -116,7 +116,13 @@ def find_reports(parsed, quotations):
             ):
                 continue
             reports.append(Report(paragraph, start, end, token, speaker))
-    return sorted(set(reports), key=lambda r: r.start)
+    return sorted(set(reports), key=reading_order)
+
+
+def reading_order(report: Report) -> tuple[int, int, int, int]:
+    """Where a report starts, then ends, then its cue and speaker: reports that start
+    together come out in one order on every run (a set's order varies with the hash seed)."""
+    return (report.start, report.end, getattr(report.cue, "i", -1), getattr(report.speaker, "i", -1))
 
 
 def is_question(clause):

@@ -31,8 +31,9 @@ class Command(BaseCommand):
             ingest_paths([folder], on_message=lambda message: None, progress=False)
             hashes = {record.content_hash for record in records}
             articles = [a for a in Article.objects.only("pk", "content_hash") if a.content_hash in hashes]
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             extract_pending(force=True, articles=articles)
             figures.database_seconds = time.perf_counter() - started
+            figures.database_cpu_seconds = time.process_time() - cpu_started
         for line in figures.lines():
             self.stdout.write(line)
