@@ -11,7 +11,7 @@ in one stream for all the bodies given, and both steps read that parse. Pure; no
 
 from dataclasses import dataclass
 
-from .attribution import Attribution, attribute, attribute_reports
+from .attribution import Article, Attribution, attribute_quotations, attribute_reports
 from .parse import parse_articles
 from .quotations import QuoteSpan, find_quotations, mark_view, paragraph_spans, quote_spans, words_of
 from .reported import find_reports
@@ -46,7 +46,8 @@ def read_article(body, reported=True):
 def read_parsed(body, parsed, reported=True):
     """The Statements of body, given its parse."""
     quotations = find_quotations(body)
-    attributions = {a.quotation: a for a in attribute(body, quotations, parsed)}
+    article = Article(body, quotations, parsed)
+    attributions = {a.quotation: a for a in attribute_quotations(article)}
     found = [Statement(span, attributions[span.quotation]) for span in quote_spans(body, quotations)]
     if not reported:
         return found
@@ -59,7 +60,7 @@ def read_parsed(body, parsed, reported=True):
         if (report.start, report.end) not in taken:
             taken.add((report.start, report.end))
             reports.append(report)
-    for report, attribution in zip(reports, attribute_reports(body, quotations, reports, parsed)):
+    for report, attribution in zip(reports, attribute_reports(article, reports)):
         text = body[report.start : report.end]
         span = QuoteSpan(text, report.start, report.end, INDIRECT, attribution.quotation, 0)
         found.append(Statement(span, attribution))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quotes.text.attribution import attribute
+from quotes.text.attribution import Article, attribute, attribute_quotations
 from quotes.text.quotations import find_quotations
 from quotes.text.reading import read_article
 
@@ -132,6 +132,14 @@ def test_it_records_how_sure_it_is():
     body = HEAD + ("“We will open the gates,” said Anna Berg.\n\n“Nobody will be left behind,” she said.")
     explicit, pronoun = attribute(body, find_quotations(body))
     assert explicit.confidence > pronoun.confidence > 0
+
+
+def test_a_run_keeps_what_it_learns_of_genders_to_itself():
+    body = HEAD + ("“We will open the gates,” said Sam Okoro.\n\n“Nobody will be left behind,” she said.")
+    article = Article(body, find_quotations(body))
+    known = dict(article.genders)
+    assert [a.name for a in attribute_quotations(article)] == ["Sam Okoro", "Sam Okoro"]
+    assert article.genders == known  # the reported speech, attributed next, starts from the narration
 
 
 def test_it_leaves_an_unattributable_quote_without_speaker():
