@@ -16,8 +16,9 @@ rules, the speaker index and SQLite's write-ahead log 23.1 / 19.2 (load 2-7).
 Side by side at load 5-6 without the database, twice each: main at a3ed281
 19.9, 20.0 (42.1, 41.8 CPU s; read stage 10.7, 10.0 s) and with one Article per
 body for the quotations and the reported speech 21.3, 21.6 (39.3, 38.8 CPU s;
-read 6.7, 6.6 s); with the database at load 8, 15.9 -> 16.4. The parse is now
-83% of the time without the database.
+read 6.7, 6.6 s); with the database, 15.9 -> 16.4 at load 8 and 17.5 -> 18.9
+(47.7 -> 44.2 CPU s) at load 3-4. The parse is now 83% of the time without
+the database.
 """
 
 import time
