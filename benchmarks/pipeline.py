@@ -143,11 +143,12 @@ def raw_model(path: str):
     return SentenceTransformer(path, device="cpu")
 
 
-def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
+def time_clustering(items: list[QuoteItem], thresholds: Thresholds, progress=None):
     """Place items as quotes.text.grouping.place does, timing the whole and each tenth of the
-    full sentences (tenths cut on the placing chunk, so the result is place's own).
-    Returns the decisions, the seconds (wall and CPU, all threads) and the milliseconds
-    a quote of each tenth."""
+    full sentences (tenths cut on the placing chunk, so the result is place's own), and
+    telling progress (a callable taking a line) each tenth as it ends: a long run shows
+    how far it got. Returns the decisions, the seconds (wall and CPU, all threads) and
+    the milliseconds a quote of each tenth."""
     start, cpu = time.perf_counter(), time.process_time()
     placement = Placement({}, items, thresholds, embed.DIMENSIONS)
     full, fragments = in_placing_order(items)
@@ -156,6 +157,11 @@ def time_clustering(items: list[QuoteItem], thresholds: Thresholds):
     for first in range(0, len(full), step):
         part = full[first : first + step]
         tenths_ms.append(1000 * timed(placement.place_full, part)[1] / len(part))
+        if progress:
+            progress(
+                f"  tenth {len(tenths_ms)}: {tenths_ms[-1]:.2f} ms a full sentence; so far "
+                f"{time.process_time() - cpu:.1f} s CPU, peak RSS {max_rss_mib():.0f} MiB"
+            )
     placement.place_fragments(fragments)
     return placement.result, time.perf_counter() - start, time.process_time() - cpu, tenths_ms
 
@@ -285,7 +291,9 @@ def clustering_figures(size: int, seed: int, thresholds: Thresholds, vectors_fil
         for i, q in enumerate(corpus)
     ]
     rss_before = rss_mib()
-    decided, cluster_seconds, cluster_cpu_seconds, tenths_ms = time_clustering(items, thresholds)
+    decided, cluster_seconds, cluster_cpu_seconds, tenths_ms = time_clustering(
+        items, thresholds, progress=lambda line: print(line, file=sys.stderr, flush=True)
+    )
     late = items[-min(INCREMENTAL, max(1, len(items) // 100)) :]
     incremental_seconds = time_incremental(items[: -len(late)], late, decided, thresholds)
     indexed_seconds, indexed_read = time_indexed_incremental(items[: -len(late)], late, decided, thresholds)
