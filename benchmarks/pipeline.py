@@ -15,8 +15,14 @@ from every placed quote), once through the saved index (quotes.text.indexes: loa
 look up the candidates, place the new quotes onto their Statements only, add them,
 save it; the database reads cluster_quotes would make are not timed). The clustering runs
 in a child process (`in_child`) that builds the same seeded corpus again, so its time and
-memory are its own: the child's resident set before clustering (corpus and its vectors)
-and its peak, without the embedding models the parent holds.
+memory are its own, without the embedding models the parent holds: the child's resident
+set before clustering (quotes and their vectors), its peak while clustering (from just
+before it: the synthetic vectors' temporaries are left out) and its peak with the two
+incremental runs after it (the in-memory one builds a second Placement).
+
+Measured (2 cores): 1,000,000 quotes cluster in 402.6 s wall, 607.8 s CPU (0.61 ms a
+quote; 0.49 ms at 100,000: 1.24x), pair precision 1.000, recall 0.998, peak RSS 3,579 MiB
+clustering, 4,587 MiB with the incremental runs (load average ~2.3).
 """
 
 import concurrent.futures
