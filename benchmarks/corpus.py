@@ -66,7 +66,7 @@ def vocabulary(path: Path) -> list[str]:
     return [w for w in words if len(w) >= 3 and w.isalpha() and w.isascii()]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SyntheticQuote:
     id: int
     text: str

@@ -103,7 +103,7 @@ class Summary:
         return text + (f"; rebuilt the clustering index: {self.index_rebuilt}" if self.index_rebuilt else "")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """A Quote as read for clustering: its QuoteItem plus what the writes need."""
 

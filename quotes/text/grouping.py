@@ -89,7 +89,7 @@ FRAGMENT = "fragment"
 INDIRECT = "indirect"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteItem:
     """One quote as clustering sees it. strong_speaker: the speaker comes from an
     explicit cue (or an editor, or the cue of its quotation's first sentence), so it
@@ -107,7 +107,7 @@ class QuoteItem:
     sentence: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewStatement:
     """A Statement this run opens; first_quote is the id of the quote that opened it."""
 
@@ -182,7 +182,7 @@ class Thresholds:
     neighbour_window: int = 16384
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     item: QuoteItem
     words: list[str]
