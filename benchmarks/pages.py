@@ -93,6 +93,8 @@ def load_page(
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "paths.lua"
         script.write_text(lua_script(paths), encoding="utf-8")
+        # wrk refuses more threads than connections ("--connections 1" for one client).
+        threads = min(threads, connections)
         command = [wrk, f"-t{threads}", f"-c{connections}", f"--timeout={timeout}s", "-s", str(script)]
         if warmup:
             subprocess.run([*command, f"-d{warmup}s", base_url], capture_output=True, check=True)
