@@ -33,35 +33,25 @@ def lock_key(name):
 
 @contextmanager
 def serialized(name):
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_lock(%s)", [lock_key(name)])
-        try:
-            yield
-        finally:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s)", [lock_key(name)])
-        return
-    database = str(connection.settings_dict["NAME"])
-    if database.startswith(("file:", ":memory:")) or "mode=memory" in database:
-        with IN_PROCESS.setdefault(name, threading.Lock()):  # setdefault is atomic
-            yield
-        return
-    with open(f"{database}.{name}.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with taken(name, wait=True):
+        yield
 
 
 @contextmanager
 def unless_running(name):
     """Yields True holding the lock of serialized(name) if it was free, else False at once."""
+    with taken(name, wait=False) as held:
+        yield held
+
+
+@contextmanager
+def taken(name, wait):
+    """Yields whether this holds the lock of name: once free when wait, else at once."""
     if connection.vendor == "postgresql":
+        function = "pg_advisory_lock" if wait else "pg_try_advisory_lock"
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_lock(%s)", [lock_key(name)])
-            held = cursor.fetchone()[0]
+            cursor.execute(f"SELECT {function}(%s)", [lock_key(name)])
+            held = wait or cursor.fetchone()[0]
         try:
             yield held
         finally:
@@ -71,8 +61,8 @@ def unless_running(name):
         return
     database = str(connection.settings_dict["NAME"])
     if database.startswith(("file:", ":memory:")) or "mode=memory" in database:
-        lock = IN_PROCESS.setdefault(name, threading.Lock())
-        held = lock.acquire(blocking=False)
+        lock = IN_PROCESS.setdefault(name, threading.Lock())  # setdefault is atomic
+        held = lock.acquire(blocking=wait)
         try:
             yield held
         finally:
@@ -82,7 +72,7 @@ def unless_running(name):
     with open(f"{database}.{name}.lock", "w") as handle:
         held = False
         with suppress(BlockingIOError):
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
             held = True
         try:
             yield held
