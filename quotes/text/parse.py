@@ -21,8 +21,9 @@ from .lexicon import CUE_WORDS, REPORTING_VERBS
 
 # Not run: the lemmatizer (speech verbs are matched by their printed forms) and
 # NER, which cost two thirds of the parse here (2.5k tokens/s with it, 7.3k
-# without) and moved speaker accuracy on the development set by 0.001 (0.908 with,
-# 0.907 without): names are read from the tagger's proper nouns and names.py.
+# without) and, measured again with today's rules, did not help speaker accuracy on
+# the development set (0.929 with, 0.934 without): names are read from the tagger's
+# proper nouns and names.py.
 DISABLED = ("lemmatizer", "ner")
 BATCH = 64
 # Paragraphs worth parsing: a quote mark, or a word that can cue a quotation or
