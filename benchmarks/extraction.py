@@ -39,8 +39,8 @@ class Figures:
     tokens: int = 0
     seconds: dict = field(default_factory=dict)
     cpu_seconds: float = 0.0
-    database_seconds: float | None = None
-    database_cpu_seconds: float | None = None
+    # (worker processes, wall seconds, CPU seconds with the workers') of each run with the database
+    database_runs: list = field(default_factory=list)
 
     def lines(self):
         total = sum(self.seconds.values())
@@ -54,11 +54,11 @@ class Figures:
             f"without the database: {rate(self.articles, total)} articles/s, "
             f"{rate(self.articles, self.cpu_seconds)} per CPU second ({self.cpu_seconds:.2f} CPU s)"
         )
-        if self.database_seconds is not None:
+        for processes, seconds, cpu_seconds in self.database_runs:
+            parsing = "this process parsing" if processes <= 1 else f"{processes} worker processes parsing"
             yield (
-                f"with the database: {rate(self.articles, self.database_seconds)} articles/s, "
-                f"{rate(self.articles, self.database_cpu_seconds)} per CPU second "
-                f"({self.database_cpu_seconds:.2f} CPU s)"
+                f"with the database, {parsing}: {rate(self.articles, seconds)} articles/s, "
+                f"{rate(self.articles, cpu_seconds)} per CPU second ({cpu_seconds:.2f} CPU s)"
             )
 
 

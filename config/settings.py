@@ -357,6 +357,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))
+# Worker processes that parse articles in a long extraction run (quotes.services.extraction;
+# default one per CPU, at most 4; 1: parse in the run's own process).
+if os.environ.get("VERBATIM_EXTRACT_PROCESSES"):
+    VERBATIM_EXTRACT_PROCESSES = int(os.environ["VERBATIM_EXTRACT_PROCESSES"])
 # Seconds to wait for a web page that `ingest URL` or the admin fetches (default: sources.text.fetch.TIMEOUT).
 if os.environ.get("VERBATIM_FETCH_TIMEOUT"):
     VERBATIM_FETCH_TIMEOUT = float(os.environ["VERBATIM_FETCH_TIMEOUT"])

@@ -4,8 +4,9 @@ speech and their attributions).
 `extract_pending(force=False, articles=None, on_error=None) -> int` processes
 the articles whose body changed since their quotes were extracted
 (extracted_hash != content_hash), or all of them with force, one transaction per
-article (their bodies parsed READ_BATCH at a time), and returns how many it
-processed. `ingest` calls it with the articles
+article (their bodies parsed READ_BATCH at a time, in worker processes for a run of
+WORKERS_FROM articles or more, while this process stores the batches read before:
+`reading_processes`), and returns how many it processed. `ingest` calls it with the articles
 it stored. An article that fails is rolled back alone, reported through
 on_error(message), and left pending for the next run: one bad article
 never stops a batch. `pending_articles()` is the queryset of articles still to
@@ -34,7 +35,8 @@ from django.db.models import F
 
 from quotes.models import Quote
 from quotes.services.speakers import SpeakerResolver
-from quotes.text.reading import read_article, read_articles
+from quotes.text.read_ahead import can_start_workers, read_ahead
+from quotes.text.reading import read_article
 from sources.models import Article
 
 # Reported speech (Quote kind "indirect") is stored unless the environment turns it
@@ -53,6 +55,12 @@ MAX_CHARACTERS = 1_000_000
 # Articles read (parsed) in one stream: spaCy parses full batches faster than one
 # article at a time.
 READ_BATCH = 32
+# Worker processes parse while this one stores (quotes.text.read_ahead) once a run has
+# WORKERS_FROM articles or more: each worker takes about 3 s to load the pipeline, the
+# time to read some 60 articles in this process. MAX_PROCESSES bounds the default, as
+# each worker holds its own pipeline (about 200 MB).
+WORKERS_FROM = 4 * READ_BATCH
+MAX_PROCESSES = 4
 MENTION_LENGTH = Quote._meta.get_field("speaker_mention").max_length
 EXTRACTED_FIELDS = ("text", "start", "end", "kind", "quotation", "sentence")
 SPEAKER_FIELDS = ("speaker_id", "speaker_mention", "speaker_method", "speaker_confidence")
@@ -71,18 +79,19 @@ def pending_articles():
     return Article.objects.exclude(extracted_hash=F("content_hash"))
 
 
-def extract_pending(force=False, articles=None, on_error=None):
-    """Extract the new or changed articles (all of them with force); return the count."""
+def extract_pending(force=False, articles=None, on_error=None, processes=None):
+    """Extract the new or changed articles (all of them with force); return the count.
+    processes: how many worker processes parse (1: this one); None lets
+    reading_processes decide."""
     queryset = Article.objects.all() if force else pending_articles()
     if articles is not None:
         queryset = queryset.filter(pk__in=[getattr(a, "pk", a) for a in articles])
     resolver = SpeakerResolver()
     count = 0
-    for chunk in chunks(queryset.defer("raw").order_by("pk").iterator(), READ_BATCH):
-        chunk = [article for article in chunk if readable(article, on_error)]
-        try:  # one parse stream for the chunk; an article that breaks it is read alone below
-            read = read_articles([a.body for a in chunk], reported=REPORTED_SPEECH)
-        except Exception:
+    batches = readable_batches(queryset, on_error)
+    processes = processes or reading_processes(queryset)
+    for chunk, read in read_ahead(batches, processes, reported=REPORTED_SPEECH):
+        if isinstance(read, Exception):  # an article that broke the batch's parse is read alone below
             read = [None] * len(chunk)
         for article, statements in zip(chunk, read):
             try:
@@ -98,6 +107,24 @@ def extract_pending(force=False, articles=None, on_error=None):
                 continue
             count += 1
     return count
+
+
+def readable_batches(queryset, on_error):
+    """(articles, their bodies) READ_BATCH at a time, the unreadable left out."""
+    for chunk in chunks(queryset.defer("raw").order_by("pk").iterator(), READ_BATCH):
+        chunk = [article for article in chunk if readable(article, on_error)]
+        yield chunk, [article.body for article in chunk]
+
+
+def reading_processes(queryset):
+    """How many worker processes parse the queryset's articles: 1 (this process) for
+    a few articles, where starting workers costs more than it saves, or where this
+    process may not start any; else VERBATIM_EXTRACT_PROCESSES (default: one per CPU,
+    at most MAX_PROCESSES)."""
+    wanted = getattr(settings, "VERBATIM_EXTRACT_PROCESSES", None) or min(os.cpu_count() or 1, MAX_PROCESSES)
+    if wanted <= 1 or not can_start_workers() or queryset.count() < WORKERS_FROM:
+        return 1
+    return wanted
 
 
 class ArticleTooLong(ValueError):

