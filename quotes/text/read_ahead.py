@@ -57,6 +57,5 @@ def finished(key, future):
 
 
 def can_start_workers():
-    """False in a daemonic process (a Celery prefork child), which may not have
-    children of its own."""
+    """False in a daemonic process: multiprocessing refuses it children of its own."""
     return not multiprocessing.current_process().daemon
