@@ -15,12 +15,13 @@ The weights were fitted on the development set (benchmarks/review_queue.py, `man
 bench_review_queue --fit`): every visible quote of ../shared/eval/dev/polnear_train after
 ingest and clustering, labelled wrong when it holds a gold item with a named speaker and
 does not name that speaker (as ../shared/eval/score_quotes.py judges speakers), a
-logistic regression with non-negative weights and an L2 penalty of 1. Fitted on the
-articles with even ids and measured on the odd ones, and the other way round, 0.41 and
-0.40 of the wrong speakers fall in the first 10% of the queue (0.54 and 0.57 in the first
-20%); over twelve random halvings of the articles, 0.40 in 10% and 0.56 in 20% on
-average (one halving varies by 0.035 either way); with these weights on all of it, 0.29
-in the first 5%, 0.44 in 10%, 0.60 in 20%, 0.81 in 50%. Every quote counts,
+logistic regression with non-negative weights and an L2 penalty of 1. Fitted on half of
+the articles and measured on the other half, twelve times over (the benchmark's
+halvings), 0.41 of the wrong speakers fall in the first 10% of the queue on average
+(standard deviation 0.027), 0.25 in 5%, 0.58 in 20%; the even and odd halves alone give
+0.39 to 0.41 at 10% from one run to the next, since the labels move by a few quotes
+(see Weights). With these weights on all of it, 0.29 in the first 5%, 0.44 in 10%, 0.60 in
+20%, 0.81 in 50%. Every quote counts,
 judged or not, because the queue holds them all: the weights say how likely a quote is to
 be one whose speaker an editor must change. What that gold cannot judge it cannot weigh:
 it names no speaker where the source is a pronoun or a bare role noun, so the reasons about
@@ -28,7 +29,7 @@ pronouns weigh little there, and only the floor keeps them above quotes with no 
 
 Limits: a reason is a rule on the text around the quote, not a second attribution: it
 says where to look, not who spoke. Evidence tried and left out, since none moved the
-first 10% by more than 0.01 over those twelve halvings (some by less than nothing): each
+first 10% by more than 0.01 over twelve random halvings (some by less than nothing): each
 confidence of each method, the quote's kind with each method, its paragraph (headline,
 lede), its length, first-person words in it, a speech verb near a quote with no speaker,
 the mention's distance from the quote and whether it holds the speaker's name or a
