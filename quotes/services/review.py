@@ -3,7 +3,8 @@
 `score_articles(article_ids=None) -> int` gathers, for each visible quote of those articles
 (all with None) whose speaker no editor has set, the `Evidence` quotes.text.doubt reads (its
 paragraph and sentence, what its attribution read as the source, its speaker's names and
-kind, the other people its article quotes, what the other outlets of its Statement say),
+kind, the other people its article quotes, what the other outlets of its Statement say,
+how many sentences its quotation has),
 and stores `Quote.doubt` (the score) and
 `Quote.doubt_reasons` (the reason codes), writing only rows that change. It reads
 SCORE_BATCH articles at a time, so memory stays flat. The cluster_quotes command and the
@@ -53,6 +54,7 @@ QUOTE_FIELDS = (
     "start",
     "end",
     "kind",
+    "quotation",
     "speaker_id",
     "speaker_method",
     "speaker_confidence",
@@ -88,7 +90,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
     if not rows:
         return 0
     bodies = dict(Article.objects.filter(id__in=article_ids).values_list("id", "body"))
-    speakers = speaker_facts({row[5] for row in rows} - {None})
+    speakers = speaker_facts({row[6] for row in rows} - {None})
     people = defaultdict(set)
     for article, speaker in (
         Quote.objects.visible()
@@ -98,7 +100,13 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         .distinct()
     ):
         people[article].add(speaker)
-    outlets = other_outlet_speakers({row[9] for row in rows} - {None})
+    outlets = other_outlet_speakers({row[10] for row in rows} - {None})
+    sentences = Counter(
+        Quote.objects.visible()
+        .filter(article_id__in=article_ids)
+        .order_by()
+        .values_list("article_id", "quotation")
+    )
     paragraphs = {pk: paragraph_spans(body) for pk, body in bodies.items()}
     updated = []
     for (
@@ -107,6 +115,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         start,
         end,
         kind,
+        quotation,
         speaker,
         method,
         confidence,
@@ -133,6 +142,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
             article_people=tuple(sorted(people[article])),
             statement_conflict=bool(conflict),
             other_outlets=tuple(other for where, other in outlets.get(statement, ()) if where != article),
+            sentences=sentences[article, quotation],
         )
         found = reasons(evidence)
         codes = " ".join(found)

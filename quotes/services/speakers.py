@@ -8,7 +8,11 @@ move aliases to the kept speaker, so this honours them); for a one-word name, th
 one person whose name ends with it; for a full name, a person known so far only
 by its surname, who then takes the full name (unless an editor edited it);
 for a full name, a person known by its form without middle initials ("Peter
-King" for "Peter T. King", quotes.text.name_forms). Otherwise a new Speaker.
+King" for "Peter T. King", quotes.text.name_forms), unless that person was also
+printed with other initials ("George W. Bush" is not "George H. W. Bush": that
+person takes back the fuller name). Otherwise a new Speaker. A form without
+middle initials that two people with clashing initials share ("George Bush")
+names neither: it becomes a Speaker of its own, for an editor to assign.
 A person's name loses the place or party word a parse left at its front ("Texas
 Ted Cruz"), and a person known by a fuller form takes the shorter one when an
 article prints it ("Peter T. King" -> "Peter King"): outlets differ on middle
@@ -36,7 +40,7 @@ from collections import defaultdict
 from django.db import IntegrityError, transaction
 
 from quotes.models import Speaker, SpeakerAlias
-from quotes.text.name_forms import without_middle_initials, without_modifiers
+from quotes.text.name_forms import initials_clash, without_middle_initials, without_modifiers
 from quotes.text.names import surname
 
 NAME_LENGTH = Speaker._meta.get_field("name").max_length
@@ -70,6 +74,9 @@ class SpeakerResolver:
             )
             index.note_name(speaker.name)
             self.known[key] = speaker
+            shorter = without_middle_initials(name)
+            if shorter != name:  # the shorter form may name someone else now: look it up again
+                self.known.pop((shorter.lower(), attribution.kind), None)
         old = speaker.name
         speaker = take_shorter_name(upgrade_name(speaker, name), name)
         if speaker.name != old:
@@ -170,10 +177,12 @@ def find_speaker(name, kind, index=EVERYTHING):
     """The stored Speaker name stands for, or None; index spares the queries that
     cannot match."""
     if index.may_name(name):
-        by_alias = Speaker.objects.filter(aliases__alias__iexact=name).order_by("pk").first()
-        if by_alias is not None:
-            return by_alias
+        by_alias = list(Speaker.objects.filter(aliases__alias__iexact=name).order_by("pk").distinct())
         by_name = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+        if shared_by_two(name, by_alias):
+            return by_name
+        if by_alias:
+            return by_alias[0]
         if by_name is not None:
             return by_name
     if kind != Speaker.Kind.PERSON:
@@ -211,7 +220,23 @@ def known_by_shorter_form(name, kind, index=EVERYTHING):
     shorter = without_middle_initials(name)
     if kind != Speaker.Kind.PERSON or shorter == name or not index.may_name(shorter):
         return None
-    return Speaker.objects.filter(kind=kind, name__iexact=shorter).order_by("pk").first()
+    speaker = Speaker.objects.filter(kind=kind, name__iexact=shorter).order_by("pk").first()
+    if speaker is None:
+        return None
+    other = sorted(a for a in speaker.aliases.values_list("alias", flat=True) if initials_clash(a, name))
+    if not other:
+        return speaker
+    if not speaker.edited_by_editor:
+        rename(speaker, other[0])  # the shorter form is no longer one person's
+    return None
+
+
+def shared_by_two(name, speakers):
+    """Whether name is the form without middle initials of two of speakers whose
+    initials clash ("George Bush" of "George W. Bush" and "George H. W. Bush"): it
+    names neither."""
+    fuller = [s.name for s in speakers if without_middle_initials(s.name).lower() == name.lower()]
+    return any(initials_clash(a, b) for i, a in enumerate(fuller) for b in fuller[i + 1 :])
 
 
 def take_shorter_name(speaker, name):

@@ -4,21 +4,26 @@ In: a person's name as an attribution gives it. Out: `without_modifiers(name)`, 
 name with a place or party word that a parse left at its front taken off ("Texas Ted
 Cruz" -> "Ted Cruz", from "Texas Sen. Ted Cruz"; "Republican Jo Smith" -> "Jo Smith");
 `without_middle_initials(name)`, the shorter form outlets also print ("Peter T. King"
--> "Peter King", "Joseph R. Biden Jr." -> "Joseph Biden Jr."). Pure; no ORM.
+-> "Peter King", "Joseph R. Biden Jr." -> "Joseph Biden Jr."); `initials_clash(a, b)`,
+whether two names are that one shorter form with different middle initials, so two
+people ("George W. Bush", "George H. W. Bush"). Pure; no ORM.
 
 quotes.services.speakers always takes the modifiers off (they are no part of a name),
 but drops middle initials only where the shorter form is known too, so one outlet's
-"Peter T. King" and another's "Peter King" are one Speaker, named "Peter King".
+"Peter T. King" and another's "Peter King" are one Speaker, named "Peter King";
+but names whose initials clash stay two Speakers, and their shared shorter form
+joins neither.
 
 Rules: a modifier is a country or top-level subdivision (quotes.text.doubt.is_place:
 "Ohio", "New Hampshire"), a US state code, or a party word (PARTY_WORDS); it comes
 off only when a given name and a surname are left, and never when the first word is
 a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), so "Virginia Foxx", "Chad
-Smith" and "Jordan Lee Smith" keep theirs. A middle initial is one capital letter with a full stop (or two, "H. W.")
+Smith" and "Jordan Lee Smith" keep theirs. A middle initial is one capital letter with a full stop (or two, "H. W.", "H.W.")
 between the first word and the surname; a name that opens with an initial keeps them
 all ("C. Boyden Gray", "E. J. Fleming").
-Limits: two people told apart only by their middle initials (a father and a son) meet
-in one Speaker once the form without them is printed; a person whose given name is a
+Limits: two people told apart only by their middle initials (a father and a son) are
+told apart only once both are printed with them: before that the bare form joins the
+one known; a person whose given name is a
 place missing from those lists and who has a middle name ("Georgia Ann Hill") loses it.
 """
 
@@ -28,7 +33,7 @@ from .doubt import is_place
 from .lexicon import FEMALE_NAMES, MALE_NAMES
 
 PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "independent", "libertarian"})
-INITIAL = re.compile(r"^[A-Z]\.$")
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
 LONGEST_PLACE = 3  # words: "District of Columbia"
 
 
@@ -60,3 +65,22 @@ def without_middle_initials(name: str) -> str:
         return name
     kept = [words[0]] + [word for word in words[1:-1] if not INITIAL.match(word)] + [words[-1]]
     return " ".join(kept) if len(kept) >= 2 else name
+
+
+def middle_initials(name: str) -> tuple[str, ...]:
+    """The initials between name's first word and its surname, as letters ("H. W." ->
+    ("H", "W")); none for a name that opens with an initial."""
+    words = name.split()
+    if len(words) < 3 or INITIAL.match(words[0]):
+        return ()
+    return tuple(
+        letter for word in words[1:-1] if INITIAL.match(word) for letter in word.split(".") if letter
+    )
+
+
+def initials_clash(name: str, other: str) -> bool:
+    """Whether two names are one shorter form printed with different middle initials:
+    two people, not two forms of one ("George W. Bush", "George H. W. Bush")."""
+    mine, theirs = middle_initials(name), middle_initials(other)
+    same_form = without_middle_initials(name).lower() == without_middle_initials(other).lower()
+    return same_form and bool(mine) and bool(theirs) and mine != theirs

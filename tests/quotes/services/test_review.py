@@ -79,6 +79,19 @@ def test_it_reads_the_source_found_and_the_sentence_around_each_quote(desk):
     assert "no-speaker" in codes and "second-hand" in codes and "no-source" not in codes
 
 
+def test_it_counts_the_sentences_of_a_quotation_with_no_speaker(desk):
+    article = Article.objects.get(title="none")
+    article.body += ' "It will take a year. Nobody can promise more."'
+    article.save()
+    first = add_quote(article, "It will take a year.", quotation=1)
+    second = add_quote(article, "Nobody can promise more.", quotation=1, sentence=1)
+
+    review.score_articles([article.pk])
+
+    assert all("speakerless-run" in Quote.objects.get(pk=q.pk).reason_codes for q in (first, second))
+    assert "speakerless-run" not in Quote.objects.get(pk=desk["no-speaker"].pk).reason_codes
+
+
 def test_it_filters_the_queue_by_reason_outlet_and_date(desk):
     assert list(review.queue("organisation")) == [desk["organisation"]]
     assert list(review.queue(outlet=Outlet.objects.create(name="Elsewhere"))) == []

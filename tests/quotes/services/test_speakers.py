@@ -105,3 +105,47 @@ def test_a_name_printed_in_capitals_does_not_rename_the_speaker():
     assert SpeakerResolver().speaker_for(said("ANNA BERG")) == speaker
     speaker.refresh_from_db()
     assert speaker.name == "Anna Berg"
+
+
+def test_names_whose_middle_initials_differ_are_two_people():
+    son = SpeakerResolver().speaker_for(said("Olav K. Lind"))
+    father = SpeakerResolver().speaker_for(said("Olav T. R. Lind"))
+
+    assert son != father and Speaker.objects.count() == 2
+
+
+def test_the_bare_form_joins_the_one_person_known_by_it():
+    son = SpeakerResolver().speaker_for(said("Olav K. Lind"))
+
+    assert SpeakerResolver().speaker_for(said("Olav Lind")) == son
+
+
+def test_the_bare_form_joins_neither_of_two_people_with_clashing_initials():
+    son = SpeakerResolver().speaker_for(said("Olav K. Lind"))
+    father = SpeakerResolver().speaker_for(said("Olav T. R. Lind"))
+
+    bare = SpeakerResolver().speaker_for(said("Olav Lind"))
+
+    assert bare not in (son, father) and bare.name == "Olav Lind"
+    assert SpeakerResolver().speaker_for(said("Olav Lind")) == bare
+
+
+def test_a_person_renamed_to_the_bare_form_takes_back_the_initials_when_another_appears():
+    son = SpeakerResolver().speaker_for(said("Olav K. Lind"))
+    SpeakerResolver().speaker_for(said("Olav Lind"))  # son is "Olav Lind" now
+
+    father = SpeakerResolver().speaker_for(said("Olav T. R. Lind"))
+
+    son.refresh_from_db()
+    assert father != son and (son.name, father.name) == ("Olav K. Lind", "Olav T. R. Lind")
+    assert SpeakerResolver().speaker_for(said("Olav K. Lind")) == son
+
+
+def test_one_run_does_not_keep_the_bare_form_once_initials_clash():
+    resolver = SpeakerResolver()
+    son = resolver.speaker_for(said("Olav K. Lind"))
+    assert resolver.speaker_for(said("Olav Lind")) == son
+
+    resolver.speaker_for(said("Olav T. R. Lind"))
+
+    assert resolver.speaker_for(said("Olav Lind")) != son

@@ -25,9 +25,11 @@ CLEAN = Evidence(
 CASES = {
     "no-speaker": replace(CLEAN, speaker=None, method="none", confidence=0.0),
     "no-source": replace(CLEAN, speaker=None, method="none", confidence=0.0, mention=""),
+    "speakerless-run": replace(CLEAN, speaker=None, method="none", confidence=0.0, sentences=3),
     "unattributed-report": replace(CLEAN, kind="indirect", speaker=None, method="none", confidence=0.0),
     "low-confidence": replace(CLEAN, confidence=0.5),
-    "role-noun": replace(CLEAN, method="role", confidence=0.85),
+    "role-noun": replace(CLEAN, method="role", confidence=0.85, kind="fragment"),
+    "full-by-role": replace(CLEAN, method="role", confidence=0.85),
     "pronoun": replace(CLEAN, method="pronoun", confidence=0.85),
     "far-reference": replace(
         CLEAN, method="pronoun", confidence=0.85, paragraph="“It opens in May,” she said."
@@ -76,6 +78,29 @@ def test_more_reasons_never_lower_the_score():
     two = score(("surname-only", "fragment"))
 
     assert two > score(("surname-only",)) and two > score(("fragment",))
+
+
+def test_a_quotation_of_several_sentences_with_no_speaker_ranks_above_a_lone_sentence():
+    lone = CASES["no-speaker"]
+    run = replace(lone, sentences=2)
+
+    assert "speakerless-run" not in reasons(lone)
+    assert score(reasons(run)) > score(reasons(lone))
+
+
+def test_reported_speech_with_no_speaker_is_no_speakerless_run():
+    report = replace(CASES["unattributed-report"], sentences=3)
+
+    assert "speakerless-run" not in reasons(report)
+
+
+def test_a_full_sentence_from_a_role_noun_ranks_above_a_fragment_or_a_report_from_one():
+    full = CASES["full-by-role"]
+    fragment = replace(full, kind="fragment")
+    report = replace(full, kind="indirect")
+
+    assert "full-by-role" not in reasons(fragment) + reasons(report)
+    assert score(reasons(full)) > score(reasons(fragment)) > score(reasons(report))
 
 
 def test_the_score_follows_the_weights():
