@@ -772,7 +772,9 @@ def speech_verbs(words):
 def adjacent_cue(article, quotation):
     """The attribution printed right after the quote's first closing mark, in
     the same sentence: a speech verb among the next ADJACENT_CUE_WORDS words
-    ("…,” he said", "…?” asked Dunn", "…,” Mr. Lind said"). News copy
+    ("…,” he said", "…?” asked Dunn", "…,” Mr. Lind said"), a name after the
+    verb followed by what closes an attribution ("…!” beamed X of Town, who …",
+    "…,” said X on Monday"), never after a participle ("…,” promising Y …"). News copy
     attributes a quote so; this is surer than a parse that hangs the quote on
     a verb before it ("Moscow denies — “why …?” asked Dunn")."""
     first = quotation.segments[0]
@@ -800,9 +802,10 @@ def adjacent_cue(article, quotation):
             return None
     verb = words[verbs[0]]
     if verbs[0] == 0:
+        if bare(verb[0]).endswith("ing"):
+            return None  # “…,” promising the club a return: a participle, not "said X"
         mention = phrase_after(frame, verb[2], end)
-        after = frame[mention.end : end].lstrip()[:1] if mention is not None else ""
-        if mention is None or mention.form != NAME or after not in ("", ".", ","):
+        if mention is None or mention.form != NAME or not ends_attribution(frame, mention.end, end):
             return None
         return mention
     if quotation.kind != "full" and not ends_attribution(frame, verb[2], end):

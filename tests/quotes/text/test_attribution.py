@@ -460,3 +460,16 @@ def test_a_role_with_no_holder_may_still_go_to_a_later_person_printed_without_on
         "Anna Berg spoke to reporters at the harbour office on Tuesday."
     )
     assert speakers(body) == [("Anna Berg", "role")]
+
+
+def test_it_takes_the_name_after_an_unlisted_verb_and_before_where_the_speaker_is_from():
+    body = "“What a night for the harbour!” beamed Rosa Vik of Eastport, who had waited since noon."
+    assert parsed_speakers(body) == [("What a night for the harbour!", "Rosa Vik")]
+
+
+def test_a_participle_after_the_quote_does_not_make_its_object_the_speaker():
+    body = HEAD + (
+        "Anna Berg said the club would change, but said, “It is time we met less often,” "
+        "promising the Friends of the Harbour a quieter season."
+    )
+    assert speakers(body) == [("Anna Berg", "explicit")]
