@@ -282,13 +282,16 @@ def name_start(words):
             return True
         if lows[i] not in TITLE_WORDS:
             return False
-        # A title word ending a run of names is a surname: "Martin Luther King".
+        # A title word ending a run of names is a surname: "Martin Luther King";
+        # after an article it is the title, capitalised as British and Canadian
+        # copy prints it: "The Governor", "The Premier".
         return not (
             i == len(words) - 1
             and i > 0
             and is_capitalised(words[i - 1][0])
             and lows[i - 1] not in TITLE_WORDS
             and lows[i - 1] not in HONORIFICS
+            and lows[i - 1] not in DETERMINERS
         )
 
     last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)

@@ -473,3 +473,10 @@ def test_a_participle_after_the_quote_does_not_make_its_object_the_speaker():
         "promising the Friends of the Harbour a quieter season."
     )
     assert speakers(body) == [("Anna Berg", "explicit")]
+
+
+def test_a_capitalised_title_after_the_is_a_role_not_a_body():
+    body = HEAD + (
+        "Governor Tom Hale met the harbour mayors on Monday.\n\nThe Governor said: ‘We have a deal.’"
+    )
+    assert speakers(body) == [("Tom Hale", "role")]

@@ -3,6 +3,7 @@
 from quotes.text.names import (
     NAME,
     PERSON,
+    ROLE,
     clean_name,
     is_np_word,
     mention_of,
@@ -38,6 +39,11 @@ def test_it_takes_lower_case_words_between_a_determiner_and_a_name_for_role():
 def test_it_reads_a_plural_title_before_a_name_as_a_title():
     found = mention("Senators Berg")
     assert (found.name, found.kind) == ("Berg", PERSON)
+
+
+def test_it_reads_a_capitalised_title_after_the_as_a_role_and_one_after_a_name_as_a_surname():
+    assert (mention("The Governor").form, mention("The Governor").kind) == (ROLE, PERSON)
+    assert (mention("Rosa King").name, mention("Rosa King").form) == ("Rosa King", NAME)
 
 
 def test_it_reads_speaker_as_a_title():
