@@ -9,8 +9,15 @@ a second recycled all five workers within seconds of each other every 15 s or so
 stdout, with the time taken in microseconds; errors on stderr. Web workers cancel any
 PostgreSQL statement that runs past DATABASE_STATEMENT_TIMEOUT_MS (default 10000 here,
 none for commands), so one expensive search cannot hold a connection for minutes.
+The embedding model's libraries are imported once, before the workers fork, and each
+worker loads the model before it takes a request: otherwise the first search by meaning
+in each worker waited 8-10 s for it. What is loaded then is frozen out of the garbage
+collector's reach (gc.freeze): with torch and transformers a worker holds over 500,000
+objects, and each full collection walked them all, 0.9-3.1 s on the loaded 2-core
+machine, every few renders of the outlets page.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -32,3 +39,20 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)sus'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """In the master, after the app was preloaded and before any worker forks: the slow
+    imports of the embedding model, shared by every worker from here."""
+    from quotes.text.embedding import import_libraries
+
+    import_libraries()
+    gc.freeze()
+
+
+def post_worker_init(worker):
+    """In each worker, before its first request: the model itself (about a second)."""
+    from quotes.services.search import warm_meaning_search
+
+    warm_meaning_search()
+    gc.freeze()

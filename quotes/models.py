@@ -36,7 +36,7 @@ editor is `speaker_method == "editor"` (`Quote.speaker_set_by_editor`).
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When, lookups
 from django.db.models.functions import Greatest, Substr
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -104,8 +104,17 @@ class StatementQuerySet(models.QuerySet):
     def without_lone_fragments(self):
         """Leaves out the statements one outlet alone printed, and only as fragments ("a lot",
         "the new normal"): a scare quote no one else printed says little, and on the seeds
-        such statements were 27 of the 64 a list showed."""
-        full = Quote.objects.visible().filter(statement=OuterRef("pk")).exclude(kind=Quote.Kind.FRAGMENT)
+        such statements were 27 of the 64 a list showed.
+
+        The EXISTS repeats `outlet_count <= 1` of the outer row, which changes nothing it
+        keeps: PostgreSQL then probes a statement's quotes only for the statements one
+        outlet printed. Without it, it read every visible quote into a hash first (the
+        capped count of the home page, 100,000 quotes: 107 ms against 4.8 ms)."""
+        full = (
+            Quote.objects.visible()
+            .filter(lookups.LessThanOrEqual(OuterRef("outlet_count"), 1), statement=OuterRef("pk"))
+            .exclude(kind=Quote.Kind.FRAGMENT)
+        )
         return self.filter(Q(outlet_count__gt=1) | Exists(full))
 
 

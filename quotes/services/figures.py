@@ -18,8 +18,9 @@ on 2 cores, 20 clients on the outlets page got 1.7 answers a second, p50 6.9 s
 (`manage.py bench_pages`), every ten minutes. A refresh cut short (at 1,000,000 quotes
 it takes 94 s on the loaded 2-core machine, past a web worker's statement_timeout) is
 logged and the old rows are shown. `refresh_outlet_figures()` computes them now:
-`load_synthetic` calls it, and a pipeline step that changes many quotes (clustering)
-or an editor's action can call it to show the change at once.
+`load_synthetic` and every clustering run (quotes.services.clustering.cluster_quotes)
+call it, so after the pipeline no request waits for them; an editor's action can call
+it to show the change at once.
 
 Limits: one refresh computes every outlet (three grouped queries over all quotes and
 articles, and one read of every visible quote of a statement two or more outlets

@@ -42,6 +42,8 @@ meaning rankings (quotes.text.rank_fusion: reciprocal rank fusion, exact hits fi
 into a queryset of at most MEANING_RESULTS statements in that order.
 """
 
+import logging
+
 import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, transaction
@@ -62,7 +64,7 @@ from django.db.models.functions import Upper
 
 from quotes.fulltext import FTS_TABLE
 from quotes.models import Quote, Speaker, SpeakerAlias
-from quotes.services.clustering import load_model
+from quotes.services.clustering import ModelUnavailable, load_model
 from quotes.services.meaning_index import searchable_index
 from quotes.text import embedding as embed
 from quotes.text.name_match import RESEMBLANCE_CUTOFF, resemblance
@@ -72,6 +74,7 @@ from quotes.text.search_query import Term, fts5_any, fts5_expression, parse
 # Rank weights of D, C, B, A (as PostgreSQL orders them): text, then speaker, then outlet.
 RANK_WEIGHTS = [0.05, 0.2, 0.4, 1.0]
 TEXT_SEARCH_CONFIG = "verbatim_english"
+log = logging.getLogger(__name__)
 TRIGRAM_FLOOR = 0.4
 """pg_trgm word_similarity a name must reach to be scored: "MERKLE" against "ANGELA
 MERKEL" is 0.57 (the default 0.6 would lose it), "STOLTENBURG" against "JENS
@@ -246,6 +249,19 @@ def name_candidates(text):
 def query_vector(text: str) -> np.ndarray:
     """The query's unit vector from the clustering model (loaded once per process)."""
     return embed.encode([text], model=load_model())[0]
+
+
+def warm_meaning_search() -> bool:
+    """Load the clustering model in this process and embed one query, so that the first
+    search by meaning is not the one that waits for it (8.3 s on the shared, loaded 2-core
+    machine; gunicorn's workers call this before taking requests). False, and a warning,
+    when the model cannot be loaded: searches then say meaning search is unavailable."""
+    try:
+        query_vector("warm")
+    except ModelUnavailable as error:
+        log.warning("meaning search not warmed: %s", error)
+        return False
+    return True
 
 
 def nearest_statements(text, statements, narrowed=False, limit=MEANING_RESULTS) -> list[tuple[int, float]]:

@@ -39,6 +39,7 @@ Limits: the model reads at most 256 word pieces of a text (longer texts are cut)
 it is an English model, so other languages get weaker vectors.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -105,6 +106,18 @@ def default_backend() -> str:
     if gpu_is_available():
         return "cuda"
     return "torch-bf16" if bfloat16_is_fast() else "onnx"
+
+
+def import_libraries():
+    """Import sentence-transformers (and with it torch and transformers) without loading a
+    model: 7.2 s of the 8.3 s the first load takes on the shared, loaded 2-core machine.
+    A server that forks workers imports them once, before forking, and each worker then
+    loads the model itself in about a second; nothing here starts a thread or touches a
+    GPU, which a forked child could not use. Without the package (the ONNX backends
+    alone) there is nothing slow to import."""
+    offline()
+    with contextlib.suppress(ImportError):
+        import sentence_transformers  # noqa: F401
 
 
 def offline():

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from quotes.models import Quote, Speaker, Statement
+from quotes.models import OutletFigures, Quote, Speaker, Statement
 from quotes.services.clustering import cluster_quotes
 from quotes.text import embedding as embed
 from sources.models import Article, Outlet
@@ -55,6 +55,17 @@ def test_it_groups_the_sample_articles_into_one_statement_per_utterance():
     assert all(len(group) == 1 for group in (water, calm, word))
     assert len(agreement | water | calm | word) == 4
     assert Quote.objects.filter(statement__isnull=True, hidden_by_editor=False).count() == 0
+
+
+def test_it_leaves_every_outlet_its_figures_of_the_statements_it_made():
+    ingest_samples()
+    cluster_quotes()
+
+    figures = {row.outlet.name: row for row in OutletFigures.objects.select_related("outlet")}
+    assert set(figures) == set(Outlet.objects.values_list("name", flat=True))
+    for outlet, row in figures.items():
+        printed = Quote.objects.visible().filter(article__outlet__name=outlet, statement__isnull=False)
+        assert row.statement_count == printed.values("statement").distinct().count()
 
 
 def test_it_stores_a_unit_vector_drift_and_diff_for_every_quote():

@@ -12,6 +12,7 @@ import pytest
 
 from quotes.models import Quote, Statement
 from quotes.services import meaning_index, search
+from quotes.services.clustering import ModelUnavailable
 from quotes.services.meaning_index import MeaningUnavailable, update_meaning_index
 from quotes.text import embedding as embed
 from tests.quotes.services.test_search import Newsroom
@@ -180,3 +181,22 @@ def test_a_search_sees_an_index_a_later_run_saved(newsroom):
     update_meaning_index()
 
     assert nearest("ferry") == [ferry.pk]
+
+
+def test_warming_embeds_one_query_so_the_first_search_finds_the_model_loaded(monkeypatch):
+    embedded = []
+    monkeypatch.setattr(search, "query_vector", embedded.append)
+
+    assert search.warm_meaning_search()
+    assert len(embedded) == 1
+
+
+def test_warming_without_the_model_logs_why_and_leaves_searches_to_say_so(monkeypatch, caplog):
+    def missing(text):
+        raise ModelUnavailable("cannot load the embedding model from /nowhere")
+
+    monkeypatch.setattr(search, "query_vector", missing)
+
+    with caplog.at_level(logging.WARNING, logger="quotes.services.search"):
+        assert not search.warm_meaning_search()
+    assert "meaning search not warmed: cannot load the embedding model from /nowhere" in caplog.text
