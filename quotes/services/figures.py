@@ -17,7 +17,8 @@ that lock, every request that found them old computed them at once: at 1,000,000
 on 2 cores, 20 clients on the outlets page got 1.7 answers a second, p50 6.9 s
 (`manage.py bench_pages`), every ten minutes. A refresh cut short (at 1,000,000 quotes
 it takes 94 s on the loaded 2-core machine, past a web worker's statement_timeout) is
-logged and the old rows are shown. `refresh_outlet_figures()` computes them now:
+logged and the old rows are shown, and requests do not try again for MAX_AGE (GAVE_UP);
+`refresh_outlet_figures()` computes them now:
 `load_synthetic` and every clustering run (quotes.services.clustering.cluster_quotes)
 call it, so after the pipeline no request waits for them; an editor's action can call
 it to show the change at once.
@@ -30,6 +31,7 @@ printed, for the fidelity figures); it does not update one outlet incrementally.
 import logging
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.db import OperationalError, transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -40,6 +42,10 @@ from quotes.text import fidelity
 from sources.models import Article, Outlet
 
 MAX_AGE = timedelta(minutes=10)
+# Set for MAX_AGE in the cache when a request's refresh was cut short: a refresh that
+# cannot finish within a web worker's statement timeout would otherwise be tried again
+# by the next request, and the next, each holding a worker for the whole timeout.
+GAVE_UP = "quotes.figures.gave_up"
 logger = logging.getLogger(__name__)
 
 
@@ -51,13 +57,18 @@ def outlet_figures(outlets) -> dict[int, OutletFigures]:
     if wanted - set(figures):
         return {pk: row for pk, row in refresh_outlet_figures().items() if pk in wanted}
     stale = timezone.now() - MAX_AGE
-    if any(row.computed_at < stale for row in figures.values()):
+    if any(row.computed_at < stale for row in figures.values()) and not cache.get(GAVE_UP):
         with unless_running("outlet-figures") as alone:
             if alone:
                 try:
                     return {pk: row for pk, row in refresh_outlet_figures().items() if pk in wanted}
                 except OperationalError as error:  # cut short by a web worker's statement_timeout
-                    logger.warning("outlet figures not refreshed, old ones shown: %s", error)
+                    cache.set(GAVE_UP, True, MAX_AGE.total_seconds())
+                    logger.warning(
+                        "outlet figures not refreshed, old ones shown; requests try again in %s: %s",
+                        MAX_AGE,
+                        error,
+                    )
     return figures
 
 

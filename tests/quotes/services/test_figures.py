@@ -5,9 +5,11 @@ the Times's own story that drops a "not")."""
 import threading
 
 import pytest
-from django.db import connection
+from django.core.cache import cache
+from django.db import OperationalError, connection
 from django.utils import timezone
 
+import quotes.services.figures
 from quotes.models import OutletFigures, Statement
 from quotes.services.figures import MAX_AGE, outlet_figures, refresh_outlet_figures
 from quotes.services.locks import serialized
@@ -86,3 +88,27 @@ def test_old_figures_are_read_as_they_are_while_another_request_refreshes_them(f
         elsewhere.join()
     assert {row.computed_at for row in read.values()} == {old}
     assert {row.computed_at for row in outlet_figures(read).values()} != {old}  # free again: refreshed
+
+
+def test_a_refresh_cut_short_is_not_tried_again_by_every_request(figures, monkeypatch):
+
+    tries = []
+
+    def cut_short():
+        tries.append(1)
+        raise OperationalError("canceling statement due to statement timeout")
+
+    cache.delete(quotes.services.figures.GAVE_UP)
+    monkeypatch.setattr(quotes.services.figures, "refresh_outlet_figures", cut_short)
+    old = timezone.now() - 2 * MAX_AGE
+    OutletFigures.objects.update(computed_at=old)
+    ids = [row.outlet_id for row in figures.values()]
+    try:
+        first, second = outlet_figures(ids), outlet_figures(ids)
+    finally:
+        cache.delete(quotes.services.figures.GAVE_UP)
+
+    assert len(tries) == 1
+    assert (
+        {row.computed_at for row in first.values()} == {row.computed_at for row in second.values()} == {old}
+    )
