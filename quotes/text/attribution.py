@@ -406,40 +406,24 @@ class Article:
         if found is not None and found[1].name:
             self.genders.setdefault(surname(found[1].name).lower(), mention.name)
 
-    def fitting(self, pronoun, kinds, role=None, before=True):
-        """Whether a speaker can be what pronoun (or a role mention) refers to:
-        of the kinds, not of the other gender for "he" or "she", and able to
-        hold the role."""
+    def fitting(self, pronoun, kinds):
+        """Whether a speaker can be what pronoun refers to: of the kinds, and not
+        of the other gender for "he" or "she"."""
 
         def fits(speaker):
             known = self.gender(speaker) if pronoun in PERSON_PRONOUNS else None
-            held = role is None or self.may_hold(speaker, role, before)
-            return speaker.kind in kinds and (known is None or known == pronoun) and held
+            return speaker.kind in kinds and (known is None or known == pronoun)
 
         return fits
-
-    def may_hold(self, speaker, mention, before=True):
-        """Whether speaker can be the one a role mention names. A later speaker
-        (before=False, the fallback when no one before fits) must not be printed
-        with another office when the mention names an office: "The premier
-        said: ‘…’" opening an article is not the MP named further down. Measured
-        on the development set: no speaker changed (the later speakers the
-        fallback gives there are printed with no office, or with the role)."""
-        if not speaker.name or before:
-            return True
-        head = role_head(mention)
-        held = role_words(speaker.role or self.roles.get(speaker.name, ""))
-        return head not in TITLE_WORDS or head in held or not held & TITLE_WORDS
 
     def gender(self, speaker):
         return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
 
-    def antecedent(self, position, kinds, resolved, before=True, pronoun=None, role=None):
+    def antecedent(self, position, kinds, resolved, before=True, pronoun=None):
         """The last (or, with before=False, the next) speaker of the given kinds
         that was a sentence subject or resolved speaker around position; for
-        "he" or "she", not one the article marks as the other ("Ms", "Mr");
-        for a role mention, one who can hold that role (may_hold)."""
-        fits = self.fitting(pronoun, kinds, role, before)
+        "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
+        fits = self.fitting(pronoun, kinds)
         found = [nearest(events, position, fits, before) for events in (self.subjects, resolved)]
         found = [f for f in found if f is not None]
         if not found:
@@ -602,7 +586,7 @@ def resolve(article, quotation, mention, resolved):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if speaker is not None:
         return make(quotation, speaker, mention, BY_ROLE, 0.7)
-    speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False, role=mention)
+    speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
     return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker and speaker.name else None
 
 
@@ -629,15 +613,10 @@ def role_words(text):
     }
 
 
-def role_head(mention):
-    """The noun a role mention ends with: "the Vermont senator" -> "senator"."""
-    return mention.name.lower().replace("-", " ").split()[-1]
-
-
 def role_holder(article, mention):
     """The person the article prints with the role the mention names."""
     wanted = role_words(mention.name)
-    head = role_head(mention)
+    head = mention.name.lower().replace("-", " ").split()[-1]
     holders = [
         name
         for name, role in article.roles.items()
