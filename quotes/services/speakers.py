@@ -64,9 +64,9 @@ class SpeakerResolver:
         if attribution.kind == Speaker.Kind.PERSON:
             name = without_modifiers(name)
         key = (name.lower(), attribution.kind)
+        index = self.stored()
         speaker = self.known.get(key)
         if speaker is None:
-            index = self.stored()
             speaker = (
                 find_speaker(name, attribution.kind, index)
                 or known_by_shorter_form(name, attribution.kind, index)
@@ -80,8 +80,8 @@ class SpeakerResolver:
         old = speaker.name
         speaker = take_shorter_name(upgrade_name(speaker, name), name)
         if speaker.name != old:
-            self.stored().note_name(speaker.name)
-            self.stored().note_aliases(speaker, {old[:ALIAS_LENGTH]})
+            index.note_name(speaker.name)
+            index.note_aliases(speaker, {old[:ALIAS_LENGTH]})
         self.remember(speaker, attribution)
         return speaker
 
@@ -97,13 +97,14 @@ class SpeakerResolver:
         if speaker.kind == Speaker.Kind.PERSON and len(speaker.name.split()) > 1:
             forms |= {surname(speaker.name), without_middle_initials(speaker.name)}
         forms = {f.strip()[:ALIAS_LENGTH] for f in forms if f.strip() and f.strip() != speaker.name}
-        have = self.stored().aliases[speaker.pk]
+        index = self.stored()
+        have = index.aliases[speaker.pk]
         if forms - have:
             SpeakerAlias.objects.bulk_create(
                 [SpeakerAlias(speaker=speaker, alias=f) for f in sorted(forms - have)],
                 ignore_conflicts=True,
             )
-            self.index.note_aliases(speaker, forms)
+            index.note_aliases(speaker, forms)
         if attribution.role and not speaker.description and not speaker.edited_by_editor:
             speaker.description = attribution.role[:DESCRIPTION_LENGTH]
             speaker.save(update_fields=["description"])

@@ -60,22 +60,30 @@ def modifier_width(words: list[str]) -> int:
 
 def without_middle_initials(name: str) -> str:
     """name without the initials between its first word and its surname."""
-    words = name.split()
-    if len(words) < 3 or INITIAL.match(words[0]):
+    parts = split_name(name)
+    if parts is None:
         return name
-    kept = [words[0]] + [word for word in words[1:-1] if not INITIAL.match(word)] + [words[-1]]
-    return " ".join(kept) if len(kept) >= 2 else name
+    first, middle, last = parts
+    return " ".join([first, *(word for word in middle if not INITIAL.match(word)), last])
 
 
 def middle_initials(name: str) -> tuple[str, ...]:
     """The initials between name's first word and its surname, as letters ("H. W." ->
     ("H", "W")); none for a name that opens with an initial."""
+    parts = split_name(name)
+    if parts is None:
+        return ()
+    return tuple(letter for word in parts[1] if INITIAL.match(word) for letter in word.split(".") if letter)
+
+
+def split_name(name: str) -> tuple[str, list[str], str] | None:
+    """(first word, the words between it and the surname, surname) of a name of three
+    words or more, or None: a shorter name, or one that opens with an initial ("C.
+    Boyden Gray"), has no middle initials to take off."""
     words = name.split()
     if len(words) < 3 or INITIAL.match(words[0]):
-        return ()
-    return tuple(
-        letter for word in words[1:-1] if INITIAL.match(word) for letter in word.split(".") if letter
-    )
+        return None
+    return words[0], words[1:-1], words[-1]
 
 
 def initials_clash(name: str, other: str) -> bool:
