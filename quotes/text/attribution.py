@@ -88,6 +88,7 @@ from .lexicon import (
     HONORIFICS,
     INDEFINITE_WORDS,
     MALE_NAMES,
+    NARRATORS,
     NOT_NAMES,
     PERSON_PRONOUNS,
     SPEECH_PARTICLES,
@@ -961,7 +962,6 @@ CLAUSE_LINKS = frozenset({"ccomp", "parataxis"})
 SHARED_SUBJECT = frozenset({"advcl", "conj", "xcomp", "pcomp", "prep", "acl", "relcl", "ccomp", "parataxis"})
 PERSONAL_ENTITIES = frozenset({"PERSON"})
 BODY_ENTITIES = frozenset({"ORG", "NORP", "GPE", "FAC"})
-NARRATORS = frozenset({"i", "me", "you", "we", "us"})
 SUBJECT_CLIMB = 4
 # Parts of speech that open a subject phrase without being part of the name in it.
 MODIFIER_TAGS = frozenset({"ADJ", "VERB", "ADV", "NUM"})

@@ -264,6 +264,8 @@ SPEECH_PARTICLES = {
 }
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# The words by which an article's own writer or reader stands in a sentence.
+NARRATORS = frozenset({"i", "me", "you", "we", "us"})
 # Common English given names whose bearers are mostly of one gender (the most
 # frequent given names of the last seventy years), so "he" and "she" can pass
 # over a person of the other gender. A name missing here says nothing.

@@ -55,14 +55,13 @@ def read_parsed(body, parsed, reported=True):
     quoted = [set(words_of(" ".join(body[g.start : g.end] for g in q.segments))) for q in quotations]
     reports = []
     for report in find_reports(parsed, quotations):  # two cues can report one clause: keep the first
-        if restates(words_of(body[report.start : report.end]), quoted):
+        if restates(words_of(report.text(body)), quoted):
             continue
         if (report.start, report.end) not in taken:
             taken.add((report.start, report.end))
             reports.append(report)
     for report, attribution in zip(reports, attribute_reports(article, reports)):
-        text = body[report.start : report.end]
-        span = QuoteSpan(text, report.start, report.end, INDIRECT, attribution.quotation, 0)
+        span = QuoteSpan(report.text(body), report.start, report.end, INDIRECT, attribution.quotation, 0)
         found.append(Statement(span, attribution))
     return found
 

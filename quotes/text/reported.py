@@ -18,9 +18,13 @@ What counts (the dependency parse decides, not word order):
   (lexicon.PREPOSITION_VERBS): "X called for a ban", "X talked about jobs";
 - the clause of a content noun given whose it is (lexicon.CONTENT_NOUNS):
   "X's claim that …", "his refusal to …";
-- the main clause of a sentence opened or closed by "according to X".
+- the main clause of a sentence opened or closed by "according to X";
+- the clause a reporting verb interrupts, set off by commas: "The ferry, X
+  said, will stop in May." (the parse hangs such a verb on the clause).
 The speaker is the verb's subject; a participle or a second verb without one
-("X rejected it, saying …", "X spoke and added that …") takes its head's.
+("X rejected it, saying …", "X spoke and added that …") takes its head's; a
+relative pronoun stands for the noun its clause is about ("Mr. X, who said
+…", "the company, which said …").
 Not taken: a clause that holds or touches a direct quotation (the quotation
 already stands for it), a cue inside a quotation ("I think …" within quote
 marks), a clause of fewer than MIN_WORDS words, an embedded question ("asked
@@ -33,16 +37,28 @@ clauses with a subject of their own ("the poll showed Trump leading") are not
 taken; conjoined clauses ("said that A and that B") stay one report. Measured
 on the development set (PolNeAR train, score_quotes.py): recall_indirect 0.223
 -> 0.31 with these rules, the indirect rows 93% inside an annotated attribution;
+the interrupting cue and the relative pronoun took it from 0.315 to 0.328 (+179
+rows, 14 of them outside any annotation, precision 0.9597 -> 0.9592: read, most
+of those are statements the annotators left out, "X, who added that …");
 what is still missed is mostly nominal content of other verbs ("X defended his
 record"), cues that are not verbs, and spans the annotators drew otherwise.
 """
 
 from dataclasses import dataclass
 
-from .lexicon import CONTENT_NOUNS, INTENT_VERBS, OBJECT_VERBS, PREPOSITION_VERBS, REPORTING_VERBS
+from .lexicon import (
+    CONTENT_NOUNS,
+    INTENT_VERBS,
+    NARRATORS,
+    OBJECT_VERBS,
+    PREPOSITION_VERBS,
+    REPORTING_VERBS,
+)
 
 MIN_WORDS = 5
 NO_SPEAKER = frozenset({"it", "there", "what", "which", "who", "that", "this"})
+# Relative pronouns (as tagged: "that" is also a determiner and a conjunction).
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -64,6 +80,14 @@ class Report:
     end: int
     cue: object  # the spaCy Token of the reporting verb (or "according")
     speaker: object  # the spaCy Token that names who reported it
+    # body[cut[0]:cut[1]] is a cue printed inside the content (", he said,"), not content.
+    cut: tuple[int, int] | None = None
+
+    def text(self, body: str) -> str:
+        """The content as reported, without a cue printed inside it."""
+        if self.cut is None:
+            return body[self.start : self.end]
+        return f"{body[self.start : self.cut[0]].rstrip()} {body[self.cut[1] : self.end].lstrip()}"
 
 
 def in_quotation(mask, start, end):
@@ -115,8 +139,23 @@ def find_reports(parsed, quotations):
                 mask, start, end
             ):
                 continue
-            reports.append(Report(paragraph, start, end, token, speaker))
+            reports.append(Report(paragraph, start, end, token, speaker, gap(clause, lo)))
     return sorted(set(reports), key=reading_order)
+
+
+def gap(clause, lo):
+    """Body offsets of what is missing from the middle of a clause's tokens (the cue
+    it interrupts: ", he said," or ", according to X,") with the punctuation around
+    it, or None when its tokens run on."""
+    for k in range(len(clause) - 1):
+        if clause[k + 1].i != clause[k].i + 1:
+            before, after = k, k + 1
+            while before > 0 and clause[before].is_punct:
+                before -= 1
+            while after < len(clause) - 1 and clause[after].is_punct:
+                after += 1
+            return lo + clause[before].idx + len(clause[before]), lo + clause[after].idx
+    return None
 
 
 def reading_order(report: Report) -> tuple[int, int, int, int]:
@@ -141,6 +180,9 @@ def complement_report(verb):
         reported = verb.lower_ in REPORTING_VERBS and child.dep_ == "ccomp" and is_finite_clause(child)
         if reported and (child.i > verb.i or closed_by_cue(child, verb)):
             return list(child.subtree), subject
+    if verb.lower_ in REPORTING_VERBS and verb.dep_ == "parataxis" and interrupts(verb):
+        # "So that, I said, is why …": the writer's own aside, no one's statement
+        return (interrupted_clause(verb), subject) if subject.lower_ not in NARRATORS else None
     if subject.dep_ != "nsubj":
         return None  # "X was urged to …": the subject heard it
     if verb.lower_ in INTENT_VERBS:
@@ -216,11 +258,45 @@ def closed_by_cue(clause, verb):
     return all(t.dep_ in CUE_WORDS or t.head.dep_ in SUBJECTS for t in between[1:])
 
 
+def interrupts(verb):
+    """Whether a reporting verb with no clause of its own stands inside the finite
+    clause it hangs on, between commas: "Bringing it back, he said, feels right."
+    """
+    head = verb.head
+    if any(c.dep_ == "ccomp" for c in verb.children) or not head.tag_.startswith("VB"):
+        return False
+    before, after = cue_commas(verb)
+    inside = head.left_edge.i < before and after < head.right_edge.i
+    return inside and verb.doc[before].text == verb.doc[after].text == "," and is_finite_clause(head)
+
+
+def cue_commas(verb):
+    """The token indexes of the commas around a cue's words: the parse hangs them on
+    the verb or leaves them beside it."""
+    doc, first, last = verb.doc, verb.left_edge.i, verb.right_edge.i
+    return (first if doc[first].text == "," else first - 1), (last if doc[last].text == "," else last + 1)
+
+
+def interrupted_clause(verb):
+    """The tokens of the clause a cue interrupts, less the cue and its commas."""
+    before, after = cue_commas(verb)
+    return [t for t in verb.head.subtree if not before <= t.i <= after]
+
+
+def set_off(relative):
+    """Whether a relative pronoun opens a clause set off by a comma, which says
+    something of a noun already named ("Mr. X, who said …"), not one that picks out
+    whom the noun means ("Republicans who agree that …": no one's statement)."""
+    return relative.i > 0 and relative.doc[relative.i - 1].text == ","
+
+
 def subject_of(verb):
     """Who does what verb says: its own subject, else, for a participle or a
     second verb that has none ("X rejected it, saying …", "X spoke and added
     that …"), the subject of the verb it hangs on."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and subject.tag_ in RELATIVE_TAGS and verb.dep_ == "relcl":
+        return verb.head if set_off(subject) else None  # "Mr. X, who said he …": the noun it is about
     inherits = verb.dep_ == "conj" or (verb.dep_ in INHERITING and verb.tag_ == "VBG")
     if subject is None and inherits and verb.head.i != verb.i:
         return next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)

@@ -131,6 +131,11 @@ def test_it_reads_told_someone_that():
     ]
 
 
+def test_it_reads_according_to_in_the_middle_of_a_sentence():
+    found = indirect("The harbour, according to Olav Lind, will reopen in the spring.")
+    assert found == [("The harbour will reopen in the spring", "Olav Lind")]
+
+
 def test_it_reads_according_to():
     found = indirect("According to Olav Lind, the harbour will reopen in the spring.")
     assert found == [("the harbour will reopen in the spring", "Olav Lind")]
@@ -188,6 +193,34 @@ def test_it_gives_a_participle_or_a_second_verb_the_subject_of_its_head():
     assert found == [("the port would lose its ferry service", "Maria Holm")]
     found = indirect("Maria Holm spoke at the quay and added that the port would lose its ferry.")
     assert found == [("that the port would lose its ferry", "Maria Holm")]
+
+
+def test_it_gives_a_relative_clause_the_noun_it_is_about():
+    found = indirect(
+        "The deal was reached with help from Maria Holm, who said the ferry would run all winter."
+    )
+    assert found == [("the ferry would run all winter", "Maria Holm")]
+    found = indirect("Olav Lind, who had said he would close the port, spoke at the quay on Friday.")
+    assert found == [("he would close the port", "Olav Lind")]
+
+
+def test_it_does_not_take_a_restrictive_relative_clause_for_a_statement():
+    assert indirect("Islanders who agree that the ferry should run all winter met at the quay.") == []
+
+
+def test_it_reads_the_clause_a_reporting_verb_interrupts():
+    found = indirect(
+        "Bringing the ferry back after three years, Maria Holm said, feels right to the islanders."
+    )
+    assert found == [("Bringing the ferry back after three years feels right to the islanders", "Maria Holm")]
+    found = indirect("The port, Olav Lind said on Friday, will close in May.")
+    assert found == [("The port will close in May", "Olav Lind")]
+    found = indirect("In the three years since the storm, Olav Lind said, the ferry has run every day.")
+    assert found == [("In the three years since the storm the ferry has run every day", "Olav Lind")]
+
+
+def test_it_does_not_take_the_writers_own_aside_for_reported_speech():
+    assert indirect("So that, I said to myself, is why the ferry stopped running in May.") == []
 
 
 def test_it_does_not_read_a_clause_of_three_words_or_fewer():
