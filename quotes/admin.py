@@ -218,7 +218,19 @@ class QuoteAdmin(SimpleHistoryAdmin):
                 ]
             },
         ),
-        ("Speaker", {"fields": ["speaker", "speaker_mention", "speaker_method", "speaker_confidence"]}),
+        (
+            "Speaker",
+            {
+                "fields": [
+                    "speaker",
+                    "speaker_mention",
+                    "speaker_method",
+                    "speaker_confidence",
+                    "speaker_step",
+                    "speaker_doubts",
+                ]
+            },
+        ),
         (
             "Statement",
             {
@@ -244,6 +256,8 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "speaker_mention",
         "speaker_method",
         "speaker_confidence",
+        "speaker_step",
+        "speaker_doubts",
         "statement_set_by_editor",
         "drift",
         "lexical_similarity",

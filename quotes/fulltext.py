@@ -23,7 +23,8 @@ the other does not.
 are missing and refills the table when it does not hold one row per quote. Migration
 0011 calls it, and so does every `migrate` (quotes.apps, post_migrate), because
 SQLite drops a table's triggers whenever a later migration rebuilds the table (as
-its ALTER TABLE emulation does), which would leave the index silently stale.
+its ALTER TABLE emulation does), which would leave the index silently stale. A
+migration that rebuilds the quotes table calls `drop_sqlite_triggers` first (0015).
 """
 
 FTS_TABLE = "quotes_quote_fts"
@@ -84,15 +85,27 @@ SQLITE_REFILL = [
     f"{SPEAKER_NAME.format(row='q')}, {OUTLET_NAME.format(row='q')} FROM quotes_quote q",
 ]
 
-SQLITE_DROP = [
+SQLITE_DROP_TRIGGERS = [
     "DROP TRIGGER IF EXISTS quotes_quote_fts_insert",
     "DROP TRIGGER IF EXISTS quotes_quote_fts_update",
     "DROP TRIGGER IF EXISTS quotes_quote_fts_delete",
     "DROP TRIGGER IF EXISTS quotes_speaker_fts",
     "DROP TRIGGER IF EXISTS sources_outlet_fts",
     "DROP TRIGGER IF EXISTS sources_article_fts",
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
+SQLITE_DROP = [*SQLITE_DROP_TRIGGERS, f"DROP TABLE IF EXISTS {FTS_TABLE}"]
+
+
+def drop_sqlite_triggers(connection) -> None:
+    """Drop the SQLite triggers (not the table) before a migration rebuilds the quotes
+    table: the triggers on speakers, outlets and articles name quotes_quote, and SQLite
+    refuses to rename the rebuilt table while they do. The next post_migrate puts them
+    back (ensure_sqlite_word_index). Does nothing on other backends."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for statement in SQLITE_DROP_TRIGGERS:
+            cursor.execute(statement)
 
 
 def ensure_sqlite_word_index(connection) -> bool:

@@ -248,6 +248,19 @@ class Quote(models.Model):
         max_length=16, choices=SpeakerMethod.choices, default=SpeakerMethod.NONE
     )
     speaker_confidence = models.FloatField(default=0.0)
+    # db_default too: the synthetic loader writes rows with COPY, naming only the columns it fills.
+    speaker_step = models.CharField(
+        max_length=16,
+        blank=True,
+        db_default="",
+        help_text="Which step of quotes.text.attribution found the speaker (Attribution.step).",
+    )
+    speaker_doubts = models.CharField(
+        max_length=100,
+        blank=True,
+        db_default="",
+        help_text="What attribution's steps saw against that speaker (Attribution.doubts), space-separated.",
+    )
 
     hidden_by_editor = models.BooleanField(
         "not a quotation",

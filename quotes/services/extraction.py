@@ -63,7 +63,14 @@ WORKERS_FROM = 4 * READ_BATCH
 MAX_PROCESSES = 4
 MENTION_LENGTH = Quote._meta.get_field("speaker_mention").max_length
 EXTRACTED_FIELDS = ("text", "start", "end", "kind", "quotation", "sentence")
-SPEAKER_FIELDS = ("speaker_id", "speaker_mention", "speaker_method", "speaker_confidence")
+SPEAKER_FIELDS = (
+    "speaker_id",
+    "speaker_mention",
+    "speaker_method",
+    "speaker_confidence",
+    "speaker_step",
+    "speaker_doubts",
+)
 CLEARED_WITH_TEXT = (
     "embedding",
     "statement_id",
@@ -204,6 +211,8 @@ def quote_values(span, attribution, speaker):
         "speaker_mention": attribution.mention[:MENTION_LENGTH],
         "speaker_method": attribution.method,
         "speaker_confidence": round(attribution.confidence, 3),
+        "speaker_step": attribution.step,
+        "speaker_doubts": " ".join(attribution.doubts),
     }
 
 

@@ -59,6 +59,8 @@ QUOTE_FIELDS = (
     "speaker_method",
     "speaker_confidence",
     "speaker_mention",
+    "speaker_step",
+    "speaker_doubts",
     "statement_id",
     "statement__has_conflict",
     "doubt",
@@ -100,7 +102,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         .distinct()
     ):
         people[article].add(speaker)
-    outlets = other_outlet_speakers({row[10] for row in rows} - {None})
+    outlets = other_outlet_speakers({row[12] for row in rows} - {None})
     sentences = Counter(
         Quote.objects.visible()
         .filter(article_id__in=article_ids)
@@ -120,6 +122,8 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         method,
         confidence,
         mention,
+        step,
+        step_doubts,
         statement,
         conflict,
         old,
@@ -143,6 +147,8 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
             statement_conflict=bool(conflict),
             other_outlets=tuple(other for where, other in outlets.get(statement, ()) if where != article),
             sentences=sentences[article, quotation],
+            step=step,
+            step_doubts=tuple(step_doubts.split()),
         )
         found = reasons(evidence)
         codes = " ".join(found)

@@ -4,9 +4,12 @@ In: an article body, its `Quotation`s (quotes.text.quotations) and, when it was
 parsed, its `ParsedArticle` (quotes.text.parse). Out: one `Attribution` per
 quotation: the speaker's fullest name in the article, whether a person, a group
 or a body, the words that named it, how it was found (explicit / pronoun / role
-/ continuation / none) and how sure; `attribute_reports` does the same for the
-reported speech of quotes.text.reported, over the same `Article` that
-`attribute_quotations` read (`attribute` builds it from a body). Pure; no ORM.
+/ continuation / none) and how sure, which step below found it (`step`) and what
+the other steps saw against it (`doubts`: a later cue step naming someone else, a
+fragment hung on a verb that is no speech verb), which the review queue reads;
+`attribute_reports` does the same for the reported speech of quotes.text.reported,
+over the same `Article` that `attribute_quotations` read (`attribute` builds it
+from a body). Pure; no ORM.
 
 How, in order:
 1. the attribution printed right after the quote's closing mark, in the same
@@ -134,6 +137,23 @@ from .quotations import (
 from .sentences import SentenceIndex, sentence_spans
 
 EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = ("explicit", "pronoun", "role", "continuation", "none")
+# Which step found the speaker (Attribution.step), as the module docstring numbers them:
+# 1 the cue right after the quote, 2 the parse, 3 and 4 the word rules and a colon
+# introduction, 5 a continuation (across narration: its last subject), 6 the sentence
+# before or the sentence's subject; reported speech's speaker is the parse's.
+ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT = (
+    "adjacent",
+    "parse",
+    "words",
+    "continuation",
+    "narration",
+    "sentence",
+    "report",
+)
+# What the steps saw that casts doubt on the speaker they gave (Attribution.doubts):
+# a later cue step names someone else; the parse hung a fragment on a verb that is no
+# speech verb ("X blamed the council for the “empty harbour”").
+CUES_DISAGREE, NOT_SPEECH_VERB = "cues-disagree", "not-speech-verb"
 AUXILIARIES = frozenset(
     """has have had also later then again further previously earlier repeatedly
     once just recently would will is was did does only even not never
@@ -192,6 +212,8 @@ class Attribution:
     confidence: float
     role: str = ""
     forms: tuple = field(default=())
+    step: str = ""
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -461,7 +483,7 @@ def attribute_reports(article, reports):
         result = resolve(article, quotation, mention, resolved) if mention is not None else None
         if result is None:
             result = Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
-        results.append(result)
+        results.append(replace(result, step=REPORT))
         if result.name:
             resolved.append((quotation.start, Speaker(result.name, result.kind, result.role)))
     return results
@@ -492,13 +514,14 @@ def attribute_quotations(article):
 
 
 def attribute_one(article, quotation, resolved, previous):
-    mention = (
-        adjacent_cue(article, quotation) or parsed_cue(article, quotation) or find_cue(article, quotation)
-    )
-    if mention is not None:
+    cues = list(cue_steps(article, quotation))
+    if cues:
+        step, mention, doubts = cues[0]
         result = resolve(article, quotation, mention, resolved)
         if result is not None:
-            return result
+            if any(named_otherwise(article, quotation, result, other, resolved) for _, other, _ in cues[1:]):
+                doubts += (CUES_DISAGREE,)
+            return replace(result, step=step, doubts=doubts)
     continued = continuation(article, quotation, previous, resolved)
     if continued is not None:
         return continued
@@ -509,13 +532,36 @@ def attribute_one(article, quotation, resolved, previous):
     if introduced is not None:
         result = resolve(article, quotation, introduced, resolved)
         if result is not None and result.name:
-            return replace(result, confidence=min(result.confidence, 0.6))
+            return replace(result, confidence=min(result.confidence, 0.6), step=SENTENCE)
     subject = opening_subject(article.frame, start, end)
     if subject is not None and subject.form == NAME and subject.kind == PERSON:
         speaker = article.resolve_name(subject)
         if speaker.kind == PERSON:
-            return make(quotation, speaker, subject, EXPLICIT, 0.5)
+            return replace(make(quotation, speaker, subject, EXPLICIT, 0.5), step=SENTENCE)
     return Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+
+
+def cue_steps(article, quotation):
+    """(step, mention, doubts) for each of steps 1 to 4 that finds words naming the
+    speaker, in the order they are trusted: the first decides, the others only
+    confirm it or cast doubt on it."""
+    adjacent = adjacent_cue(article, quotation)
+    if adjacent is not None:
+        yield ADJACENT, adjacent, ()
+    parsed = parsed_cue(article, quotation)
+    if parsed is not None:
+        mention, by_speech_verb = parsed
+        yield PARSE, mention, () if by_speech_verb else (NOT_SPEECH_VERB,)
+    words = find_cue(article, quotation)
+    if words is not None:
+        yield WORDS, words, ()
+
+
+def named_otherwise(article, quotation, result, mention, resolved):
+    """Whether mention names a speaker other than result's, resolved on a copy of
+    the run (a pronoun resolved teaches the run a gender: this must not)."""
+    other = resolve(article.for_run(), quotation, mention, resolved)
+    return bool(other is not None and other.name and result.name and other.name != result.name)
 
 
 def sentence_before(article, lo, hi, start):
@@ -660,7 +706,15 @@ def continuation(article, quotation, previous, resolved):
         if speaker is None or not speaker.name:
             return None
         return Attribution(
-            quotation.index, speaker.name, speaker.kind, "", CONTINUATION, 0.5, speaker.role, (speaker.name,)
+            quotation.index,
+            speaker.name,
+            speaker.kind,
+            "",
+            CONTINUATION,
+            0.5,
+            speaker.role,
+            (speaker.name,),
+            NARRATION,
         )
     speaker = Speaker(attribution.name, attribution.kind, attribution.role)
     return Attribution(
@@ -672,6 +726,7 @@ def continuation(article, quotation, previous, resolved):
         0.75,
         speaker.role,
         attribution.forms,
+        CONTINUED,
     )
 
 
@@ -1236,7 +1291,8 @@ def person_mention(article, paragraph, ent, role, first=None):
 
 
 def parsed_cue(article, quotation):
-    """The Mention of the speaker the parse gives the quotation's first segment."""
+    """(Mention, by a speech verb) of the speaker the parse gives the quotation's
+    first segment: the second is false for a fragment hung on another verb."""
     if article.parsed is None:
         return None
     first = quotation.segments[0]
@@ -1249,16 +1305,17 @@ def parsed_cue(article, quotation):
         if speech:
             inverted = inverted_subject(article, first.paragraph, verb, span)
             if inverted is not None:
-                return inverted
+                return inverted, True
             verb = outer_speech_verb(verb)
         subject = verb_subject(verb, frozenset(t.i for t in span))
         if subject is None and speech and verb.dep_ == "ROOT" and verb.i < span.start:
             opening = sentence_subject(article, first.paragraph, verb)
             if opening is not None:
-                return opening
+                return opening, True
         if subject is None or (subject.lower_ in NARRATORS and not is_speech_token(verb)):
             continue  # "X said, and I quote, “…”": the narrator only frames it
-        return mention_from_token(article, first.paragraph, subject)
+        mention = mention_from_token(article, first.paragraph, subject)
+        return (mention, speech) if mention is not None else None
     return None
 
 

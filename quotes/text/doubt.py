@@ -1,7 +1,8 @@
 """Why a quote's speaker may be wrong, and how likely: the review queue's reasons and score.
 
 In: `Evidence`, the plain facts about one quote's attribution (how its speaker was found
-and how sure, what was read as its source, the speaker's name, kind and other names, the
+and how sure, which of attribution's steps found it and what the others said, what was
+read as its source, the speaker's name, kind and other names, the
 quote's sentence, paragraph and article,
 the other people the article quotes, and what the other outlets of its Statement say).
 Out: `reasons(evidence)`, the codes of `REASONS` that apply, in `REASONS` order, and
@@ -17,11 +18,16 @@ ingest and clustering, labelled wrong when it holds a gold item with a named spe
 does not name that speaker (as ../shared/eval/score_quotes.py judges speakers), a
 logistic regression with non-negative weights and an L2 penalty of 1. Fitted on half of
 the articles and measured on the other half, twelve times over (the benchmark's
-halvings), 0.41 of the wrong speakers fall in the first 10% of the queue on average
-(standard deviation 0.027), 0.25 in 5%, 0.58 in 20%; the even and odd halves alone give
-0.39 to 0.41 at 10% from one run to the next, since the labels move by a few quotes
-(see Weights). With these weights on all of it, 0.29 in the first 5%, 0.44 in 10%, 0.60 in
-20%, 0.81 in 50%. Every quote counts,
+halvings), 0.42 of the wrong speakers fall in the first 10% of the queue on average
+(0.417 to 0.426 over four runs, since the labels move by a few quotes, see Weights;
+standard deviation 0.03 over the halvings), 0.28 to 0.29 in 5%, 0.61 to 0.62 in 20%, 0.82
+to 0.83 in 50%; the even and odd halves alone give 0.42 to 0.43 and 0.46 to 0.47 at 10%.
+With these weights on all of it, 0.32 in the first 5%, 0.46 in 10%, 0.64 in 20%, 0.84 in
+50%. The four reasons from attribution's steps (no-adjacent-cue, word-pattern,
+cues-disagree, not-speech-verb) raised the held-out means from 0.25 / 0.41 / 0.58 / 0.78
+at 5 / 10 / 20 / 50% (three runs alike), each of them adding 0.004 to 0.007
+at 10% (dropped one at a time, over the same halvings) and more elsewhere (no-adjacent-cue
+0.023 at 5%, word-pattern 0.032 and cues-disagree 0.023 at 20%). Every quote counts,
 judged or not, because the queue holds them all: the weights say how likely a quote is to
 be one whose speaker an editor must change. What that gold cannot judge it cannot weigh:
 it names no speaker where the source is a pronoun or a bare role noun, so the reasons about
@@ -36,9 +42,19 @@ the mention's distance from the quote and whether it holds the speaker's name or
 lower-case word, a speaker quoted once, a paragraph that quotes two speakers, another
 name or a second speech verb in the quote's sentence, another given name printed with the
 speaker's surname; a gradient-boosted model over all of them did no better (0.40 and 0.42
-on the even and odd halves). Place names are countries and top-level subdivisions
-(states, provinces, regions) as pycountry lists them, and US state codes ("OH"); cities
-are not, since many are also surnames. Names are matched as printed (whole words, case
+on the even and odd halves). Of what attribution's steps can tell, these were tried and
+left out: a continuation whose nearest named person is someone else, one across narration
+whose subject is not the previous speaker, the parse's way to its subject (climbing past
+clauses, the word's dependency) and, for a quote with no speaker, where the nearest person
+was last named moved the first 10% by 0.002 or less; a pronoun or role noun with another
+fitting person named since the paragraph before (5 wrong speakers in 388 such quotes), a
+nearest subject that is not the nearest speaker (11 in 794), an outer speech verb or one in
+another sentence, the verb's distance, and reported speech's verb and word order are wrong
+no more often than quotes in general (1 in 35), so they cannot lift the queue.
+
+Place names are countries and top-level subdivisions (states, provinces, regions) as
+pycountry lists them, and US state codes ("OH"); cities are not, since many are also
+surnames. Names are matched as printed (whole words, case
 as written), so a name the article spells two ways counts as not printed for the other.
 """
 
@@ -50,6 +66,7 @@ from functools import lru_cache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .attribution import PARSE, SENTENCE, WORDS
 from .lexicon import GROUP_NOUNS
 
 # The reasons, in the order the queue shows them, and what each tells the editor.
@@ -66,6 +83,11 @@ REASONS = {
     "far-continuation": "Continues a quotation whose speaker is not named in this paragraph",
     "continuation-guess": "Continues a quotation across narration; the narration’s subject was taken as speaker",
     "cue-elsewhere": "The name its cue gives is not printed in this paragraph",
+    "no-adjacent-cue": "No attribution right after the quote: the speaker came from the sentence’s grammar, "
+    "a word pattern or the sentence before",
+    "word-pattern": "Only a word pattern found the speaker: no cue right after the quote, none in the grammar",
+    "cues-disagree": "Another way of reading the sentence (its grammar, a word pattern) names someone else",
+    "not-speech-verb": "The speaker is the subject of a verb that is not a speech verb (“blamed”, “is”)",
     "second-hand": "Its sentence passes it on from another source (“according to …”, “… reported”)",
     "consensus": "Speaker taken from the other outlets, not from this article",
     "conflict": "The outlets’ explicit cues name different speakers",
@@ -104,7 +126,9 @@ class Evidence:
     article_people the names of the other people (kind person) the article's quotes are
     attributed to; other_outlets the speaker names (None for none) the quotes of the same
     Statement in other articles give; sentences how many quotes (sentences) the quote's
-    quotation has."""
+    quotation has; step and step_doubts are quotes.text.attribution's Attribution.step
+    (which of its steps found the speaker) and Attribution.doubts (what the others saw
+    against it, whose codes are reasons' codes)."""
 
     kind: str
     method: str
@@ -120,47 +144,54 @@ class Evidence:
     statement_conflict: bool = False
     other_outlets: tuple[str | None, ...] = ()
     sentences: int = 1
+    step: str = ""
+    step_doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Weights:
     """The logistic model's bias and one weight per reason (see the module docstring).
 
-    Fitted on the development set (836 articles, 14,757 queued quotes, 425 of them with a
+    Fitted on the development set (836 articles, 14,757 queued quotes, 424 of them with a
     wrong speaker, give or take a few: score_quotes.py breaks ties between rows by object
     identity) by `manage.py bench_review_queue --fit`. floor is the least weight
     a reason carries, so that a quote with a reason ranks above those with none: 0.05
-    costs 0.013 of the wrong speakers caught in the first 10% of the queue against no
-    floor (0.369 against 0.382), where 0.3 cost 0.03."""
+    costs nothing measurable against no floor (0.428 against 0.427 of the wrong speakers
+    caught in the first 10% of the queue, mean of the twelve held-out halves), where 0.3
+    costs 0.008."""
 
-    bias: float = -4.39
+    bias: float = -4.71
     floor: float = 0.05
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "no-speaker": 0.82,
-            "no-source": 1.46,
-            "speakerless-run": 1.11,
-            "unattributed-report": 0.58,
-            "low-confidence": 0.91,
+            "no-speaker": 1.4,
+            "no-source": 1.5,
+            "speakerless-run": 0.83,
+            "unattributed-report": 0.88,
+            "low-confidence": 0.85,
             "role-noun": 0.0,
-            "full-by-role": 1.7,
+            "full-by-role": 1.26,
             "pronoun": 0.0,
             "far-reference": 0.0,
-            "far-continuation": 0.0,
-            "continuation-guess": 1.35,
-            "cue-elsewhere": 1.39,
-            "second-hand": 1.4,
-            "consensus": 0.29,
-            "conflict": 0.55,
+            "far-continuation": 0.42,
+            "continuation-guess": 1.55,
+            "cue-elsewhere": 0.42,
+            "no-adjacent-cue": 0.64,
+            "word-pattern": 1.12,
+            "cues-disagree": 1.25,
+            "not-speech-verb": 0.8,
+            "second-hand": 1.54,
+            "consensus": 1.02,
+            "conflict": 0.66,
             "outlets-disagree": 0.0,
-            "organisation": 0.03,
-            "place-name": 0.74,
+            "organisation": 0.0,
+            "place-name": 0.58,
             "not-a-name": 0.0,
-            "surname-only": 0.39,
-            "shared-surname": 0.21,
-            "other-person-near": 0.53,
-            "not-in-article": 0.34,
-            "fragment": 0.69,
+            "surname-only": 0.31,
+            "shared-surname": 0.3,
+            "other-person-near": 0.43,
+            "not-in-article": 0.29,
+            "fragment": 0.12,
         }
     )
 
@@ -213,6 +244,19 @@ def attribution_reasons(evidence: Evidence):
         yield "continuation-guess"
     if method == "explicit" and evidence.mention and evidence.mention not in evidence.paragraph:
         yield "cue-elsewhere"
+    if method != "consensus":
+        yield from step_reasons(evidence)
+
+
+def step_reasons(evidence: Evidence):
+    """Reasons in which of attribution's steps found the speaker and what the others said
+    (quotes.text.attribution: Attribution.step and .doubts); none for a speaker the other
+    outlets gave, since the steps found another."""
+    if evidence.step in (PARSE, WORDS, SENTENCE):
+        yield "no-adjacent-cue"
+    if evidence.step == WORDS:
+        yield "word-pattern"
+    yield from evidence.step_doubts  # attribution's codes are reasons' codes
 
 
 def outlet_reasons(evidence: Evidence):

@@ -56,6 +56,11 @@ def test_it_writes_sentence_level_quotes_with_speakers():
     ]
     assert {q.speaker.name for q in rows} == {"Anna Berg"}
     assert [q.speaker_method for q in rows] == ["explicit", "explicit", "pronoun"]
+    assert [(q.speaker_step, q.speaker_doubts) for q in rows] == [
+        ("parse", ""),
+        ("parse", ""),
+        ("adjacent", ""),
+    ]
     assert all(article.body[q.start : q.end] == q.text for q in rows)
     article.refresh_from_db()
     assert article.extracted_hash == article.content_hash

@@ -67,6 +67,17 @@ def test_it_puts_every_quote_with_a_reason_above_the_clean_one(desk):
     assert "organisation" in desk["organisation"].reason_codes
 
 
+def test_it_reads_which_step_found_the_speaker_and_what_the_other_steps_said(desk):
+    clean = desk["clean"]
+    Quote.objects.filter(pk=clean.pk).update(speaker_step="words", speaker_doubts="cues-disagree")
+    review.score_articles([clean.article_id])
+    disputed = Quote.objects.get(pk=clean.pk)
+
+    assert disputed.reason_codes == ["no-adjacent-cue", "word-pattern", "cues-disagree"]
+    assert disputed.doubt > clean.doubt
+    assert list(review.queue(reason="cues-disagree")) == [disputed]
+
+
 def test_it_reads_the_source_found_and_the_sentence_around_each_quote(desk):
     assert "no-source" in desk["no-speaker"].reason_codes
     article = Article.objects.get(title="none")

@@ -472,3 +472,49 @@ def test_a_capitalised_title_after_the_is_a_role_not_a_body():
         "Governor Tom Hale met the harbour mayors on Monday.\n\nThe Governor said: ‘We have a deal.’"
     )
     assert speakers(body) == [("Tom Hale", "role")]
+
+
+def steps(body):
+    """(speaker name, step, doubts) per quote and report, in order."""
+    return [(s.attribution.name, s.attribution.step, s.attribution.doubts) for s in read_article(body)]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("“We will open the gates tomorrow morning,” said Anna Berg.", ("Anna Berg", "adjacent", ())),
+        (
+            "Anna Berg told reporters on Monday that the town had “waited long enough”.",
+            ("Anna Berg", "parse", ()),
+        ),
+        (
+            "Olav Lind issued the following statement:\n\n“Nobody will be left behind this year.”",
+            ("Olav Lind", "words", ()),
+        ),
+        ("Anna Berg was defiant on Monday. “Nobody will be left behind.”", ("Anna Berg", "sentence", ())),
+        ("Anna Berg said the gates would open on Monday.", ("Anna Berg", "report", ())),
+    ],
+)
+def test_it_records_which_step_found_the_speaker(body, expected):
+    assert steps(HEAD + body) == [expected]
+
+
+def test_it_records_a_continuation_and_a_continuation_across_narration_apart():
+    opening = "“We will open the gates tomorrow morning,” said Anna Berg.\n\n"
+    narration = "Olav Lind, the harbour master, agreed with the plan.\n\n"
+    closing = "“Nobody will be left behind.”"
+
+    assert steps(HEAD + opening + closing)[1] == ("Anna Berg", "continuation", ())
+    assert steps(HEAD + opening + narration + closing)[1] == ("Olav Lind", "narration", ())
+
+
+def test_it_records_when_the_word_patterns_name_someone_other_than_the_parse():
+    body = HEAD + (
+        "Mayor Anna Berg said Olav Lind is responsible and accused him of “running the port into the ground.”"
+    )
+    assert [(step, doubts) for _, step, doubts in steps(body)] == [("parse", ("cues-disagree",))]
+
+
+def test_it_records_a_fragment_hung_on_a_verb_that_is_no_speech_verb():
+    body = HEAD + "Anna Berg blamed the council for the “empty harbour” and left early."
+    assert steps(body) == [("Anna Berg", "parse", ("not-speech-verb",))]

@@ -21,6 +21,7 @@ CLEAN = Evidence(
     paragraph="The mayor, Ada Brightwater, spoke on Monday.",
     sentence="The mayor, Ada Brightwater, spoke on Monday.",
     body=BODY,
+    step="adjacent",
 )
 CASES = {
     "no-speaker": replace(CLEAN, speaker=None, method="none", confidence=0.0),
@@ -37,6 +38,10 @@ CASES = {
     "far-continuation": replace(CLEAN, method="continuation", confidence=0.75, paragraph="“It is ready.”"),
     "continuation-guess": replace(CLEAN, method="continuation", confidence=0.5),
     "cue-elsewhere": replace(CLEAN, mention="Ms Brightwater", paragraph="“It is ready.”"),
+    "no-adjacent-cue": replace(CLEAN, step="parse"),
+    "word-pattern": replace(CLEAN, step="words"),
+    "cues-disagree": replace(CLEAN, step_doubts=("cues-disagree",)),
+    "not-speech-verb": replace(CLEAN, kind="fragment", step="parse", step_doubts=("not-speech-verb",)),
     "second-hand": replace(CLEAN, sentence="Ada Brightwater said so, according to the Harbour Gazette."),
     "consensus": replace(CLEAN, method="consensus"),
     "conflict": replace(CLEAN, statement_conflict=True),
@@ -101,6 +106,31 @@ def test_a_full_sentence_from_a_role_noun_ranks_above_a_fragment_or_a_report_fro
 
     assert "full-by-role" not in reasons(fragment) + reasons(report)
     assert score(reasons(full)) > score(reasons(fragment)) > score(reasons(report))
+
+
+def test_a_speaker_from_a_word_pattern_ranks_above_one_from_the_grammar_above_one_right_after_the_quote():
+    after_quote, grammar, pattern = (replace(CLEAN, step=step) for step in ("adjacent", "parse", "words"))
+
+    assert score(reasons(pattern)) > score(reasons(grammar)) > score(reasons(after_quote))
+
+
+def test_a_speaker_another_step_disputes_ranks_above_one_they_confirm():
+    disputed = replace(CLEAN, step="parse", step_doubts=("cues-disagree",))
+
+    assert score(reasons(disputed)) > score(reasons(replace(CLEAN, step="parse")))
+
+
+def test_a_fragment_hung_on_a_verb_that_says_nothing_ranks_above_one_hung_on_a_speech_verb():
+    spoken = replace(CLEAN, kind="fragment", step="parse")
+    hung = replace(spoken, step_doubts=("not-speech-verb",))
+
+    assert score(reasons(hung)) > score(reasons(spoken))
+
+
+def test_a_speaker_the_other_outlets_gave_carries_no_reason_from_the_steps_that_found_another():
+    consensus = replace(CASES["cues-disagree"], method="consensus", step="words")
+
+    assert not {"no-adjacent-cue", "word-pattern", "cues-disagree"} & set(reasons(consensus))
 
 
 def test_the_score_follows_the_weights():
