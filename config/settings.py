@@ -31,6 +31,8 @@ THROTTLE_API_RATE, THROTTLE_SEARCH_RATE  requests an anonymous client may make t
                and "60/minute"; "off" for no limit)
 CELERY_BROKER_URL  redis://host:6379/0 to run the long jobs on Celery workers (CELERY_QUEUE
                names their queue, default "verbatim"); unset, they run in-process
+VERBATIM_FIGURES_REFRESH_MINUTES  how often `celery -A config beat` has the outlets' figures
+               recomputed (default 60; without beat, cron runs `manage.py refresh_figures`)
 """
 
 import os
@@ -354,6 +356,16 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+# Periodic work for `celery -A config beat`: the outlets' figures, which pages only read
+# (quotes.services.figures; cron can run `manage.py refresh_figures` instead). Every
+# clustering run refreshes them too, so this only catches editors' changes in between.
+VERBATIM_FIGURES_REFRESH_MINUTES = int(os.environ.get("VERBATIM_FIGURES_REFRESH_MINUTES", 60))
+CELERY_BEAT_SCHEDULE = {
+    "refresh-outlet-figures": {
+        "task": "quotes.tasks.refresh_figures",
+        "schedule": VERBATIM_FIGURES_REFRESH_MINUTES * 60,
+    },
+}
 
 # Verbatim's own settings
 VERBATIM_INGEST_MAX_BYTES = int(os.environ.get("VERBATIM_INGEST_MAX_BYTES", 20 * 1024 * 1024))

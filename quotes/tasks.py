@@ -10,6 +10,11 @@ scores the editors' review queue. Results are the synchronous path's: the same s
 idempotent, so a task retried after a crash (tasks are acknowledged late) stores no
 duplicate rows.
 
+`refresh_figures` recomputes the outlets' stored figures (quotes.services.figures), which
+pages only read: Celery beat queues it every VERBATIM_FIGURES_REFRESH_MINUTES
+(CELERY_BEAT_SCHEDULE in config/settings.py) when `celery -A config beat` runs beside
+the workers; without a broker, `manage.py refresh_figures` from cron does the same.
+
 Each task returns plain JSON: counts per outcome, the one-line messages, and for
 `finish` the clustering summary. Each task is a row of the admin's jobs list
 (quotes.services.jobs), whose task id the ingest's job id (`finish`'s) is. Without a
@@ -23,6 +28,7 @@ from celery import chord, shared_task
 from quotes.models import Job
 from quotes.services.clustering import cluster_quotes
 from quotes.services.extraction import extract_pending
+from quotes.services.figures import refresh_unless_running
 from quotes.services.intake import ingest_and_extract
 from quotes.services.jobs import recorded
 from quotes.services.locks import serialized
@@ -72,6 +78,14 @@ def finish(task, results, failed_paths=()):
         "messages": messages,
         "failed": counts[FAILED],
     }
+
+
+@shared_task(acks_late=True)
+def refresh_figures():
+    """Refresh every outlet's figures unless a refresh is under way: {"outlets": n} or
+    {"outlets": None} when it was left to the other."""
+    figures = refresh_unless_running()
+    return {"outlets": None if figures is None else len(figures)}
 
 
 def via(task):

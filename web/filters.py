@@ -175,7 +175,7 @@ class StatementFilter(django_filters.FilterSet):
         except (MeaningUnavailable, ModelUnavailable) as problem:
             log.warning("meaning search unavailable: %s", problem)
             self.meaning_problem = str(problem)
-        return self.ordered(matching_statements(queryset, words))
+        return self.ordered(matching_statements(queryset, words, narrowed))
 
     def ordered(self, queryset):
         """The chosen order, where this filter set has one (the API's lists keep id order)."""

@@ -42,7 +42,8 @@ class QuoteFilter(StatementFilter):
                 if name != "words":  # the words step runs last, as on the search page
                     statements = self.filters[name].filter(statements, values[name])
             if "words" in asked:
-                statements = matching_statements(statements, values["words"])
+                narrowed = any(name != "words" for name in asked)
+                statements = matching_statements(statements, values["words"], narrowed)
             queryset = queryset.filter(statement__in=statements.order_by().values("pk"))
         if values.get("outlet") is not None:
             queryset = queryset.filter(article__outlet=values["outlet"])

@@ -9,67 +9,50 @@ its articles are wire copies (quotes.services.variants finds them). The outlets 
 otherwise group every quote by outlet and drift class on each view (1.75 s at
 1,000,000 quotes on PostgreSQL), and each outlet page its own quotes and statements.
 
-`outlet_figures(outlet_ids)` returns the stored rows of those outlets, computing every
-outlet's first when one of them has none or is older than `MAX_AGE`: so figures lag the quotes by about
-MAX_AGE (and cached pages by web.page_cache's timeout more), and only the request that finds them old pays for computing them: one at a
-time (quotes.services.locks.unless_running), while the others read the old rows. Before
-that lock, every request that found them old computed them at once: at 1,000,000 quotes
-on 2 cores, 20 clients on the outlets page got 1.7 answers a second, p50 6.9 s
-(`manage.py bench_pages`), every ten minutes. A refresh cut short (at 1,000,000 quotes
-it takes 94 s on the loaded 2-core machine, past a web worker's statement_timeout) is
-logged and the old rows are shown, and requests do not try again for MAX_AGE (GAVE_UP);
-`refresh_outlet_figures()` computes them now:
-`load_synthetic` and every clustering run (quotes.services.clustering.cluster_quotes)
-call it, so after the pipeline no request waits for them; an editor's action can call
-it to show the change at once.
+`outlet_figures(outlet_ids)` returns the stored rows of those outlets as they are, and
+never computes them: at 1,000,000 quotes a refresh takes 94 s on the loaded 2-core
+machine, past a web worker's statement timeout, and a request that refreshed them when
+they were older than ten minutes held a worker that long (and, before a lock, every
+request that found them old computed them at once: 20 clients on the outlets page got
+1.7 answers a second, p50 6.9 s, every ten minutes). Pages show how old the figures
+are, and say so when an outlet has none yet.
+
+`refresh_outlet_figures()` computes them now. Every clustering run
+(quotes.services.clustering.cluster_quotes) and `load_synthetic` call it, so after the
+pipeline, and in the embedded default (`make run` clusters the samples), the pages have
+figures; what changes them otherwise (an editor hides a quote, moves it to another
+statement) is counted by the periodic refresh: `manage.py refresh_figures` from cron or
+a systemd timer, or the `quotes.tasks.refresh_figures` task that Celery beat queues every
+VERBATIM_FIGURES_REFRESH_MINUTES (config/settings.py). A refresh that finds another
+under way leaves it to that one (`refresh_unless_running`).
 
 Limits: one refresh computes every outlet (three grouped queries over all quotes and
 articles, and one read of every visible quote of a statement two or more outlets
 printed, for the fidelity figures); it does not update one outlet incrementally.
 """
 
-import logging
-from datetime import timedelta
-
-from django.core.cache import cache
-from django.db import OperationalError, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from quotes.models import OutletFigures, Quote, Statement, WireCopy
+from quotes.services import content_version
 from quotes.services.locks import unless_running
 from quotes.text import fidelity
 from sources.models import Article, Outlet
 
-MAX_AGE = timedelta(minutes=10)
-# Set for MAX_AGE in the cache when a request's refresh was cut short: a refresh that
-# cannot finish within a web worker's statement timeout would otherwise be tried again
-# by the next request, and the next, each holding a worker for the whole timeout.
-GAVE_UP = "quotes.figures.gave_up"
-logger = logging.getLogger(__name__)
-
 
 def outlet_figures(outlets) -> dict[int, OutletFigures]:
-    """{outlet id: figures} for the outlet ids given; every outlet's figures are computed
-    first when one of those has none or its figures are older than MAX_AGE."""
-    wanted = set(outlets)
-    figures = {row.outlet_id: row for row in OutletFigures.objects.filter(outlet__in=wanted)}
-    if wanted - set(figures):
-        return {pk: row for pk, row in refresh_outlet_figures().items() if pk in wanted}
-    stale = timezone.now() - MAX_AGE
-    if any(row.computed_at < stale for row in figures.values()) and not cache.get(GAVE_UP):
-        with unless_running("outlet-figures") as alone:
-            if alone:
-                try:
-                    return {pk: row for pk, row in refresh_outlet_figures().items() if pk in wanted}
-                except OperationalError as error:  # cut short by a web worker's statement_timeout
-                    cache.set(GAVE_UP, True, MAX_AGE.total_seconds())
-                    logger.warning(
-                        "outlet figures not refreshed, old ones shown; requests try again in %s: %s",
-                        MAX_AGE,
-                        error,
-                    )
-    return figures
+    """{outlet id: stored figures} for the outlet ids given that have figures; an outlet
+    with none yet is left out. Never computes any (see the module docstring)."""
+    return {row.outlet_id: row for row in OutletFigures.objects.filter(outlet__in=set(outlets))}
+
+
+def refresh_unless_running() -> dict[int, OutletFigures] | None:
+    """Refresh every outlet's figures unless another refresh is under way (None then): two
+    at once would both read every quote for the same rows."""
+    with unless_running("outlet-figures") as alone:
+        return refresh_outlet_figures() if alone else None
 
 
 def refresh_outlet_figures() -> dict[int, OutletFigures]:
@@ -122,6 +105,7 @@ def refresh_outlet_figures() -> dict[int, OutletFigures]:
                 "computed_at",
             ],
         )
+    content_version.changed()  # bulk_create sends no signal: cached pages show the new figures
     return figures
 
 

@@ -11,8 +11,8 @@ Clustering takes it (`cluster_quotes` and the worker's task), so two clustering 
 never interleave their reads and writes.
 
 `unless_running(name)` is the same lock taken only if it is free: the block is told
-whether it holds it, and one that does not gets on without waiting (an outlet's figures
-are refreshed by one request while the others read the old ones).
+whether it holds it, and one that does not gets on without waiting (a refresh of the
+outlets' figures leaves the work to one already under way).
 """
 
 import fcntl

@@ -14,12 +14,15 @@ unless the caller ordered them. The rank is one aggregate over a join of the
 statements to their matching visible quotes, so the database keeps the best 20 as it
 goes (a top-N sort): a correlated subquery per statement ranked all 26,000 statements
 that share a common word at 1,000,000 quotes, one index probe at a time (2.5-3.2 s).
-Only the newest RANK_CANDIDATES matching quotes are ranked and counted (top-k): a
-word common enough to match more finds the statements of its newest quotes, so a
-search for it costs what a search for a rarer word does. Their ids are read first, in
-a query of their own, and given to the count and the page as a list.
 On SQLite the groups become one FTS5 MATCH expression over `quotes_quote_fts`, whose
 rowids select the quotes; results keep the caller's order (SQLite does not rank).
+On both, only the newest RANK_CANDIDATES matching quotes are ranked and counted
+(top-k): a word common enough to match more finds the statements of its newest
+quotes, so a search for it costs what a search for a rarer word does, and both
+backends find the same statements. Their ids are read first, in a query of their own,
+and given to the count and the page as a list. When other filters narrow the search
+(a speaker, an outlet, dates), the newest matches are read among the quotes of the
+statements they leave, so that a common word still finds a speaker's older statements.
 
 Names (`speakers_named`, `speakers_resembling`): a speaker matches when the text
 typed appears in their name or an alias (a UNION of two lookups, so that on
@@ -95,10 +98,12 @@ EXACT_LIMIT = 20_000
 """Quotes narrowed by other filters that are scored exactly (about 5 ms for 10,000 on
 the index's 8-bit vectors) rather than through the graph."""
 RANK_CANDIDATES = 2_000
-"""Matching quotes PostgreSQL ranks, the newest first: a word in more quotes (a common
-one: 70,000 quotes at 1,000,000) is ranked among its newest RANK_CANDIDATES only, so
-a search costs a bounded number of ts_rank_cd calls and its count joins at most that
-many quotes (EXPLAIN ANALYZE figures in the closing note of issue 13)."""
+"""Matching quotes a word search reads, the newest first: a word in more quotes (a
+common one: 70,000 quotes at 1,000,000) is looked for among its newest RANK_CANDIDATES
+only, so a search costs a bounded number of ts_rank_cd calls on PostgreSQL and its
+count joins at most that many quotes (EXPLAIN ANALYZE figures in the closing note of
+issue 13); on SQLite the count and the page select the statements of at most that many
+quotes instead of sorting every match."""
 FUSION_DEPTH = MEANING_RESULTS
 """Word hits read for the fusion, best first."""
 
@@ -107,14 +112,15 @@ def is_postgresql(queryset) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-def matching_statements(statements, text):
+def matching_statements(statements, text, narrowed=False):
     """Statements from `statements` whose visible quotes match the search text (see the
-    module docstring). Without any word the queryset comes back unchanged."""
+    module docstring). Without any word the queryset comes back unchanged. `narrowed`
+    says other filters restrict `statements` (as for with_words)."""
     query = parse(text)
     if not query:
         return statements
     if query.groups:
-        statements = with_words(statements, query.groups)
+        statements = with_words(statements, query.groups, narrowed)
     return without_excluded(statements, query.excluded)
 
 
@@ -126,25 +132,21 @@ def without_excluded(statements, excluded: tuple[Term, ...]):
     return statements.exclude(Exists(quote_matches(quotes, (excluded,))))
 
 
-def with_words(statements, groups):
+def with_words(statements, groups, narrowed=False):
+    """Statements from `statements` one of whose newest RANK_CANDIDATES matching visible
+    quotes matches every group, ranked on PostgreSQL (see the module docstring).
+    `narrowed` says other filters restrict `statements`: the candidates are then read
+    among their quotes, so that a common word still finds a speaker's older statements."""
+    newest = newest_matches(statements, groups, narrowed)
     if not is_postgresql(statements):
-        return statements.filter(pk__in=quote_matches(Quote.objects.visible(), groups).values("statement"))
+        return statements.filter(pk__in={statement for _, statement in newest})
     query = tsquery(groups)
     rank = SearchRank(F("matched_vector"), query, weights=RANK_WEIGHTS, cover_density=True)
-    # Read once, here, as ids: as a subquery it was computed again by the count and by the
-    # page. Sorted on id, PostgreSQL walks the primary key backwards testing each vector for
-    # a common word (2,000 found among the newest ~27,000 quotes: 128 ms at 1,000,000, where
-    # reading its 75,000 matches through the GIN index to sort them took 1.2 s) and reads a
-    # rare word's few matches through the GIN index (its estimates tell them apart).
-    newest = list(
-        quote_matches(Quote.objects.visible(), groups)
-        .order_by("-id")
-        .values_list("id", flat=True)[:RANK_CANDIDATES]
-    )
     statements = (
         statements.alias(
             matched=FilteredRelation(
-                "quotes", condition=Q(quotes__hidden_by_editor=False, quotes__id__in=newest)
+                "quotes",
+                condition=Q(quotes__hidden_by_editor=False, quotes__id__in=[pk for pk, _ in newest]),
             ),
             matched_vector=QuoteSearchVector("matched"),
         )
@@ -154,6 +156,27 @@ def with_words(statements, groups):
     if not statements.query.order_by:
         statements = statements.order_by("-search_rank", *statements.model._meta.ordering)
     return statements
+
+
+def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
+    """(quote id, statement id) of the newest RANK_CANDIDATES visible quotes matching
+    every group (among the quotes of `statements` when `narrowed`).
+
+    Read once, here: as a subquery they were computed again by the count and by the page.
+    Sorted on id, PostgreSQL walks the primary key backwards testing each vector for a
+    common word (2,000 found among the newest ~27,000 quotes: 128 ms at 1,000,000, where
+    reading its 75,000 matches through the GIN index to sort them took 1.2 s) and reads a
+    rare word's few matches through the GIN index (its estimates tell them apart). SQLite
+    walks the word's FTS5 rowids from the largest; the count and the page then select
+    statements by id: for "have" at 100,000 quotes (7,207 matches), 13 ms for the three
+    queries, where joining the statements to every match (2,978 statements, sorted for
+    the page) took 38 ms for the count and the page."""
+    quotes = Quote.objects.visible()
+    if narrowed:
+        quotes = quotes.filter(statement__in=statements.order_by().values("pk"))
+    return list(
+        quote_matches(quotes, groups).order_by("-id").values_list("id", "statement")[:RANK_CANDIDATES]
+    )
 
 
 def quote_matches(quotes, groups):
@@ -306,9 +329,9 @@ def fused_statements(statements, text, narrowed=False):
     exclusions exclude."""
     query = parse(text)
     if not query.terms:
-        return matching_statements(statements, text)
+        return matching_statements(statements, text, narrowed)
     pool = without_excluded(statements, query.excluded)
-    by_words = list(with_words(pool, query.groups).values_list("pk", flat=True)[:FUSION_DEPTH])
+    by_words = list(with_words(pool, query.groups, narrowed).values_list("pk", flat=True)[:FUSION_DEPTH])
     meant = " ".join(str(term) for term in query.terms)
     by_meaning = [pk for pk, _ in nearest_statements(meant, pool, narrowed)]
     ranked = fuse(by_words, by_meaning)[:MEANING_RESULTS]

@@ -4,6 +4,8 @@ Statement "reopen": said by Ada Marlow, printed verbatim, trimmed and reworded.
 Statement "wait": the outlets disagree on who said it (a conflict).
 Statement "sign": its only quote is marked "not a quotation" by an editor (hidden).
 Statement "script": text with markup in it, which every page must show as text.
+The outlets' stored figures are counted, as the clustering run that made the statements
+would have.
 """
 
 import datetime
@@ -14,6 +16,7 @@ import pytest
 
 from quotes.models import Quote, Speaker, SpeakerAlias, Statement
 from quotes.services import search
+from quotes.services.figures import refresh_outlet_figures
 from quotes.text import embedding as embed
 from sources.models import Article, Outlet
 
@@ -222,6 +225,7 @@ def story(db):
     )
     script.canonical_quote = script_quote
     script.save()
+    refresh_outlet_figures()
 
     return SimpleNamespace(**locals())
 

@@ -1,8 +1,24 @@
 """The outlet pages: how each outlet treated quotations, what it quoted, its articles."""
 
-from django.urls import reverse
+import datetime
 
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+import quotes.services.figures
+from quotes.models import OutletFigures
 from web.views import articles
+
+
+@pytest.fixture
+def no_refresh(monkeypatch):
+    """A request that tried to compute figures would fail the test."""
+
+    def refresh():
+        raise AssertionError("a request computed the outlet figures")
+
+    monkeypatch.setattr(quotes.services.figures, "refresh_outlet_figures", refresh)
 
 
 def test_it_shows_an_outlets_share_of_each_drift_class(client, story):
@@ -56,3 +72,25 @@ def test_it_pages_its_articles_apart_from_its_statements(client, story, monkeypa
     assert 'href="?page=1&amp;articles_page=2"' in html
     second = client.get(reverse("web:outlet", args=[story.times.slug]), {"articles_page": 2})
     assert second.context["articles"].number == 2
+
+
+def test_it_shows_old_figures_as_they_are_with_their_age(client, story, no_refresh):
+    OutletFigures.objects.update(computed_at=timezone.now() - datetime.timedelta(hours=3))
+
+    for page in (reverse("web:outlet", args=[story.times.slug]), reverse("web:outlet-list")):
+        html = client.get(page).content.decode()
+        assert "Figures as of" in html
+        assert "(3\xa0hours ago)" in html
+
+
+def test_it_says_an_outlet_has_no_figures_yet_rather_than_computing_them(client, story, no_refresh):
+    OutletFigures.objects.filter(outlet=story.times).delete()
+
+    outlet = client.get(reverse("web:outlet", args=[story.times.slug]))
+    assert outlet.status_code == 200
+    assert "No figures yet for this outlet" in outlet.content.decode()
+    assert [statement for statement, _ in outlet.context["rows"]] == [story.reopen, story.script]
+    listed = client.get(reverse("web:outlet-list"))
+    rows = {row.outlet.name: row.figures for row in listed.context["rows"]}
+    assert rows["Harbour Times"] is None and rows["Northern Courier"] is not None
+    assert "no figures yet" in listed.content.decode()

@@ -7,7 +7,6 @@ between two refreshes, and one article is made a wire copy of another's.
 """
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from quotes.models import Statement, WireCopy
@@ -15,19 +14,18 @@ from quotes.services.figures import refresh_outlet_figures
 from quotes.services.variants import refresh_variants
 
 # The session and user are never touched by these pages, so the counts are the views' own.
-WORD_IDS = connection.vendor == "postgresql"
 PAGES = {
     # count, page of results, results with their quotes and outlets, outlet choices
     "search": (lambda s: reverse("web:search"), 4),
     # the same, plus the outlet named in the query string and whether any name or
-    # alias holds the speaker typed (else the closest spellings stand in); on PostgreSQL
-    # the newest matching quotes' ids first (WORD_IDS)
+    # alias holds the speaker typed (else the closest spellings stand in), and first the
+    # newest matching quotes' ids (quotes.services.search)
     "search-filtered": (
         lambda s: (
             reverse("web:search") + "?speaker=marlow&words=statement"
             "&drift=verbatim&outlet=harbour-times&sort=newest"
         ),
-        6 + WORD_IDS,
+        7,
     ),
     # the same, with the tick boxes "meaning changed" and "show lone fragments"
     "search-meaning": (lambda s: reverse("web:search") + "?meaning=on&fragments=on", 4),

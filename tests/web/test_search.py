@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from quotes.services import search
 from web.views import statements
 
 SEARCH = reverse("web:search")
@@ -61,6 +62,13 @@ def test_it_combines_filters(client, story):
     response = client.get(SEARCH, {"speaker": "reyes", "outlet": story.times.slug})
     assert shown(response) == []
     assert "Nothing matches" in response.content.decode()
+
+
+def test_it_finds_a_speakers_statement_by_a_word_newer_quotes_hold_too(client, story, monkeypatch):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 1)  # "not": the commissioner's wording, then the script's
+
+    assert shown(client.get(SEARCH, {"words": "not"})) == [story.script]
+    assert shown(client.get(SEARCH, {"speaker": "marlow", "words": "not"})) == [story.reopen]
 
 
 def test_it_sorts_newest_and_oldest_first(client, story):

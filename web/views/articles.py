@@ -5,8 +5,10 @@ printed too (its fidelity bars: verbatim, trimmed, reworded, meaning changed, ea
 with what it rests on; on one outlet's page, set beside the outlets it shares most
 statements with) and how it printed all its quotations (its share of each drift class),
 as SVG drawn on the server with the figures in text beside it. Those figures come from
-each outlet's stored figures (quotes.services.figures: at most its MAX_AGE old), not
-from grouping every quote on each view; the lists load no article body or raw text.
+each outlet's stored figures (quotes.services.figures), not from grouping every quote on
+each view: the pages say how old they are, and that an outlet has none yet rather than
+computing them (a refresh takes 94 s at 1,000,000 quotes); the lists load no article
+body or raw text.
 An article that is wire copy of another outlet's says so in the outlet's list.
 """
 
@@ -22,7 +24,7 @@ from quotes.text.fidelity import Comparison
 from sources.models import Article, Outlet
 from web import markup
 from web.charts import DRIFT_CLASSES, FidelityChart, chart_of, drift_shares, fidelity_chart
-from web.paging import CountedPaginator
+from web.paging import CappedPaginator, CountedPaginator
 
 PAGE_SIZE = 20
 DRIFT_LABELS = dict(DRIFT_CLASSES)
@@ -34,32 +36,33 @@ def outlet_list(request):
     bar of how it printed all its quotations."""
     outlets = list(Outlet.objects.order_by("name"))
     figures = outlet_figures(outlet.pk for outlet in outlets)
-    rows = [
-        OutletRow(
-            outlet,
-            figures[outlet.pk],
-            fidelity_chart(figures[outlet.pk].fidelity),
-            [share for share in drift_shares(figures[outlet.pk].drift_counts, DRIFT_CLASSES) if share.count],
-        )
-        for outlet in outlets
-    ]
+    rows = [outlet_row(outlet, figures.get(outlet.pk)) for outlet in outlets]
     return render(
         request,
         "web/outlet_list.html",
         {
             "rows": rows,
             "legend": DRIFT_CLASSES,
+            "computed_at": min((row.computed_at for row in figures.values()), default=None),
         },
     )
 
 
+def outlet_row(outlet, figures):
+    if figures is None:
+        return OutletRow(outlet, None, None, [])
+    shares = [share for share in drift_shares(figures.drift_counts, DRIFT_CLASSES) if share.count]
+    return OutletRow(outlet, figures, fidelity_chart(figures.fidelity), shares)
+
+
 @dataclass(frozen=True)
 class OutletRow:
-    """An outlet on the outlets page: its stored figures, its fidelity bars (None when no
-    statement it printed was printed by another outlet) and its drift shares."""
+    """An outlet on the outlets page: its stored figures (None before the first refresh
+    that counted it), its fidelity bars (None when no statement it printed was printed by
+    another outlet) and its drift shares."""
 
     outlet: Outlet
-    figures: OutletFigures
+    figures: OutletFigures | None
     fidelity: FidelityChart | None
     shares: list
 
@@ -67,9 +70,7 @@ class OutletRow:
 def outlet(request, slug):
     """One outlet: how it treated quotations, the statements it carried, its articles."""
     outlet = get_object_or_404(Outlet, slug=slug)
-    figures = outlet_figures([outlet.pk])[outlet.pk]
-    comparisons = [Comparison.from_record(outlet.pk, record) for record in figures.compared]
-    others = Outlet.objects.in_bulk([comparison.other for comparison in comparisons])
+    figures = outlet_figures([outlet.pk]).get(outlet.pk)
     printed = Quote.objects.visible().filter(article__outlet=outlet)
     own_version = printed.filter(statement=OuterRef("pk")).order_by("article__published", "pk")
     statements = (
@@ -82,8 +83,10 @@ def outlet(request, slug):
         .defer("body", "raw", "wire_copy__original__body", "wire_copy__original__raw")
         .order_by(F("published").desc(nulls_last=True), "title", "pk")
     )
-    page = CountedPaginator(statements, PAGE_SIZE, figures.statement_count).get_page(request.GET.get("page"))
-    article_page = CountedPaginator(articles, PAGE_SIZE, figures.article_count).get_page(
+    page = paginated(statements, figures.statement_count if figures else None).get_page(
+        request.GET.get("page")
+    )
+    article_page = paginated(articles, figures.article_count if figures else None).get_page(
         request.GET.get("articles_page")
     )
     count_quotes(article_page)
@@ -94,13 +97,8 @@ def outlet(request, slug):
         "web/outlet.html",
         {
             "outlet": outlet,
-            "shares": drift_shares(figures.drift_counts, DRIFT_CLASSES),
             "figures": figures,
-            "fidelity": fidelity_chart(figures.fidelity),
-            "comparisons": [
-                (others[c.other], c.statements, side_by_side(c)) for c in comparisons if c.other in others
-            ],
-            "quote_total": figures.quote_count,
+            **(figure_context(figures) if figures else {}),
             "statements": page,
             "rows": [
                 (statement, DRIFT_LABELS.get(statement.outlet_drift, statement.outlet_drift))
@@ -109,6 +107,26 @@ def outlet(request, slug):
             "articles": article_page,
         },
     )
+
+
+def paginated(rows, count):
+    """Pages of rows counted by the stored figures, or (before an outlet has any) by the
+    database up to web.paging.COUNT_CAP."""
+    return CappedPaginator(rows, PAGE_SIZE) if count is None else CountedPaginator(rows, PAGE_SIZE, count)
+
+
+def figure_context(figures):
+    """What the outlet page draws from an outlet's stored figures."""
+    comparisons = [Comparison.from_record(figures.outlet_id, record) for record in figures.compared]
+    others = Outlet.objects.in_bulk([comparison.other for comparison in comparisons])
+    return {
+        "shares": drift_shares(figures.drift_counts, DRIFT_CLASSES),
+        "fidelity": fidelity_chart(figures.fidelity),
+        "comparisons": [
+            (others[c.other], c.statements, side_by_side(c)) for c in comparisons if c.other in others
+        ],
+        "quote_total": figures.quote_count,
+    }
 
 
 def side_by_side(comparison):

@@ -1,19 +1,23 @@
 """quotes.services.figures: each outlet's stored fidelity figures, on rows written for the
 test (tests/quotes/services/conftest.py: the Ledger's story, the Courier's wire copy of it,
-the Times's own story that drops a "not")."""
+the Times's own story that drops a "not"); read as stored, computed by clustering, the
+refresh_figures command and the periodic task."""
 
+import datetime
+import io
 import threading
 
 import pytest
-from django.core.cache import cache
-from django.db import OperationalError, connection
+from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 import quotes.services.figures
 from quotes.models import OutletFigures, Statement
-from quotes.services.figures import MAX_AGE, outlet_figures, refresh_outlet_figures
+from quotes.services.figures import outlet_figures, refresh_outlet_figures, refresh_unless_running
 from quotes.services.locks import serialized
 from quotes.services.variants import refresh_variants
+from quotes.tasks import refresh_figures
 from quotes.text.fidelity import Comparison, OutletFidelity, Rate
 from tests.quotes.services.conftest import quote
 
@@ -67,7 +71,22 @@ def test_outlets_are_compared_on_the_statements_both_printed(figures):
     assert figures["Courier"].compared == []
 
 
-def test_old_figures_are_read_as_they_are_while_another_request_refreshes_them(figures):
+def test_reading_figures_never_computes_them(figures, gates, monkeypatch):
+    def refresh():
+        raise AssertionError("figures computed on reading")
+
+    monkeypatch.setattr(quotes.services.figures, "refresh_outlet_figures", refresh)
+    old = timezone.now() - datetime.timedelta(days=2)
+    OutletFigures.objects.update(computed_at=old)
+    OutletFigures.objects.filter(outlet=gates.times).delete()
+
+    read = outlet_figures([gates.ledger.pk, gates.times.pk])
+
+    assert list(read) == [gates.ledger.pk]
+    assert read[gates.ledger.pk].computed_at == old
+
+
+def test_a_refresh_leaves_the_work_to_one_already_under_way(figures):
     holding, done = threading.Event(), threading.Event()
 
     def refreshing_elsewhere():
@@ -79,36 +98,29 @@ def test_old_figures_are_read_as_they_are_while_another_request_refreshes_them(f
     elsewhere = threading.Thread(target=refreshing_elsewhere)
     elsewhere.start()
     holding.wait(10)
-    old = timezone.now() - 2 * MAX_AGE
-    OutletFigures.objects.update(computed_at=old)
     try:
-        read = outlet_figures([row.outlet_id for row in figures.values()])
+        assert refresh_unless_running() is None
     finally:
         done.set()
         elsewhere.join()
-    assert {row.computed_at for row in read.values()} == {old}
-    assert {row.computed_at for row in outlet_figures(read).values()} != {old}  # free again: refreshed
+    assert set(refresh_unless_running()) == {row.outlet_id for row in figures.values()}  # free again
 
 
-def test_a_refresh_cut_short_is_not_tried_again_by_every_request(figures, monkeypatch):
-
-    tries = []
-
-    def cut_short():
-        tries.append(1)
-        raise OperationalError("canceling statement due to statement timeout")
-
-    cache.delete(quotes.services.figures.GAVE_UP)
-    monkeypatch.setattr(quotes.services.figures, "refresh_outlet_figures", cut_short)
-    old = timezone.now() - 2 * MAX_AGE
+def test_the_command_refreshes_every_outlets_figures(figures):
+    old = timezone.now() - datetime.timedelta(days=2)
     OutletFigures.objects.update(computed_at=old)
-    ids = [row.outlet_id for row in figures.values()]
-    try:
-        first, second = outlet_figures(ids), outlet_figures(ids)
-    finally:
-        cache.delete(quotes.services.figures.GAVE_UP)
+    out = io.StringIO()
 
-    assert len(tries) == 1
-    assert (
-        {row.computed_at for row in first.values()} == {row.computed_at for row in second.values()} == {old}
-    )
+    call_command("refresh_figures", stdout=out)
+
+    assert out.getvalue().startswith("figures of 3 outlet(s) refreshed in ")
+    assert not OutletFigures.objects.filter(computed_at=old).exists()
+
+
+def test_the_periodic_task_refreshes_them_and_celery_beat_queues_it(figures, settings):
+    OutletFigures.objects.all().delete()
+
+    assert refresh_figures.delay().get() == {"outlets": 3}
+    assert OutletFigures.objects.count() == 3
+    scheduled = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    assert refresh_figures.name in scheduled

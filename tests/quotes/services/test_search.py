@@ -3,6 +3,7 @@
 import pytest
 
 from quotes.models import Quote, Speaker, Statement
+from quotes.services import search
 from quotes.services.search import matching_statements
 from sources.models import Article, Outlet
 
@@ -132,6 +133,26 @@ def test_it_returns_the_queryset_unchanged_without_words(newsroom):
     everything = Statement.objects.all()
 
     assert matching_statements(everything, "  ?! ") is everything
+
+
+def test_a_word_in_more_quotes_than_it_reads_finds_the_statements_of_its_newest(newsroom, monkeypatch):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 2)
+    newsroom.statement("The bridge will open.")
+    closing = newsroom.statement("The bridge will close.")
+    tolls = newsroom.statement("The bridge tolls stay.")
+
+    assert set(found("bridge")) == {closing, tolls}  # alike on both backends: only the order differs
+
+
+def test_a_narrowed_search_reads_the_newest_matches_among_the_statements_left(newsroom, monkeypatch):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 1)
+    opening = newsroom.statement("The bridge will open.", speaker="Mara Quill")
+    newsroom.statement("The bridge will close.", speaker="Ossian Pell")
+    quill = Speaker.objects.get(name="Mara Quill")
+    Statement.objects.filter(pk=opening.pk).update(speaker=quill)
+    by_quill = Statement.objects.filter(speaker=quill)
+
+    assert list(matching_statements(by_quill, "bridge", narrowed=True)) == [opening]
 
 
 @pytest.mark.postgres_only
