@@ -40,7 +40,7 @@ from django.urls import reverse_lazy
 from quotes.models import Quote, Statement
 from quotes.services.clustering import ModelUnavailable
 from quotes.services.meaning_index import MeaningUnavailable
-from quotes.services.search import fused_statements, matching_statements, speakers_named, speakers_resembling
+from quotes.services.search import fused_statements, speakers_named, speakers_resembling, word_search
 from sources.models import Outlet
 
 SORTS = {
@@ -160,6 +160,7 @@ class StatementFilter(django_filters.FilterSet):
 
     corrected_speakers: list = []
     meaning_problem = ""
+    words_limited = 0  # the words matched so many quotes that only this many, the newest, were read
 
     def filter_queryset(self, queryset):
         """Every filter, the words (or words and meaning) last, then the order."""
@@ -175,7 +176,9 @@ class StatementFilter(django_filters.FilterSet):
         except (MeaningUnavailable, ModelUnavailable) as problem:
             log.warning("meaning search unavailable: %s", problem)
             self.meaning_problem = str(problem)
-        return self.ordered(matching_statements(queryset, words, narrowed))
+        found = word_search(queryset, words, narrowed)
+        self.words_limited = found.limited
+        return self.ordered(found.statements)
 
     def ordered(self, queryset):
         """The chosen order, where this filter set has one (the API's lists keep id order)."""

@@ -46,6 +46,7 @@ into a queryset of at most MEANING_RESULTS statements in that order.
 """
 
 import logging
+from dataclasses import dataclass
 
 import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -60,6 +61,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Q,
+    QuerySet,
     When,
 )
 from django.db.models.expressions import Col, RawSQL
@@ -116,12 +118,30 @@ def matching_statements(statements, text, narrowed=False):
     """Statements from `statements` whose visible quotes match the search text (see the
     module docstring). Without any word the queryset comes back unchanged. `narrowed`
     says other filters restrict `statements` (as for with_words)."""
+    return word_search(statements, text, narrowed).statements
+
+
+@dataclass(frozen=True)
+class WordSearch:
+    """What a word search found and, when its words matched more than RANK_CANDIDATES
+    quotes, how many of the newest were read (`limited`; else 0): a reader is told the
+    count is a floor and how to reach older statements."""
+
+    statements: QuerySet
+    limited: int = 0
+
+
+def word_search(statements, text, narrowed=False) -> WordSearch:
+    """matching_statements, saying whether the newest matches were all that was read."""
     query = parse(text)
     if not query:
-        return statements
+        return WordSearch(statements)
+    limited = 0
     if query.groups:
-        statements = with_words(statements, query.groups, narrowed)
-    return without_excluded(statements, query.excluded)
+        newest = newest_matches(statements, query.groups, narrowed)
+        statements = with_words(statements, query.groups, narrowed, newest)
+        limited = len(newest) if len(newest) >= RANK_CANDIDATES else 0
+    return WordSearch(without_excluded(statements, query.excluded), limited)
 
 
 def without_excluded(statements, excluded: tuple[Term, ...]):
@@ -132,12 +152,14 @@ def without_excluded(statements, excluded: tuple[Term, ...]):
     return statements.exclude(Exists(quote_matches(quotes, (excluded,))))
 
 
-def with_words(statements, groups, narrowed=False):
+def with_words(statements, groups, narrowed=False, newest=None):
     """Statements from `statements` one of whose newest RANK_CANDIDATES matching visible
     quotes matches every group, ranked on PostgreSQL (see the module docstring).
     `narrowed` says other filters restrict `statements`: the candidates are then read
-    among their quotes, so that a common word still finds a speaker's older statements."""
-    newest = newest_matches(statements, groups, narrowed)
+    among their quotes, so that a common word still finds a speaker's older statements.
+    `newest` is newest_matches' answer where the caller has read it already."""
+    if newest is None:
+        newest = newest_matches(statements, groups, narrowed)
     if not is_postgresql(statements):
         return statements.filter(pk__in={statement for _, statement in newest})
     query = tsquery(groups)

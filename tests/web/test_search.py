@@ -71,6 +71,18 @@ def test_it_finds_a_speakers_statement_by_a_word_newer_quotes_hold_too(client, s
     assert shown(client.get(SEARCH, {"speaker": "marlow", "words": "not"})) == [story.reopen]
 
 
+def test_it_says_a_common_words_count_is_a_floor_and_how_to_reach_older_statements(
+    client, story, monkeypatch
+):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 1)
+
+    page = client.get(SEARCH, {"words": "not"}).content.decode()
+    assert "1+ statement" in page
+    assert "only the newest 1 were searched" in page
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 100)
+    assert "only the newest" not in client.get(SEARCH, {"words": "not"}).content.decode()
+
+
 def test_it_sorts_newest_and_oldest_first(client, story):
     assert shown(client.get(SEARCH, {"sort": "newest"}))[0] == story.script
     assert shown(client.get(SEARCH, {"sort": "oldest"}))[-1] == story.script
