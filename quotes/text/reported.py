@@ -308,7 +308,11 @@ def is_finite_clause(head):
     would close", "there are signs"), not a participle or an infinitive ("Russia
     indicating …") nor a question."""
     children = list(head.children)
-    if not any(c.dep_ in CLAUSE_SUBJECTS and c.i < head.i for c in children):
+    # the parse sometimes hangs the subject on the auxiliary ("those emails were not
+    # classified": "emails" under "were")
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "auxpass")]
+    subjects = children + [g for a in auxiliaries for g in a.children]
+    if not any(c.dep_ in CLAUSE_SUBJECTS and c.i < head.i for c in subjects):
         return False  # no subject, or one after its verb: a question ("are there signs …")
     return head.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children

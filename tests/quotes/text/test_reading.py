@@ -223,6 +223,11 @@ def test_it_does_not_take_the_writers_own_aside_for_reported_speech():
     assert indirect("So that, I said to myself, is why the ferry stopped running in May.") == []
 
 
+def test_it_reads_a_passive_clause_whose_subject_the_parse_hangs_on_the_auxiliary():
+    found = indirect("Maria Holm said those emails were not classified but would take longer to be released.")
+    assert found == [("those emails were not classified but would take longer to be released", "Maria Holm")]
+
+
 def test_it_does_not_read_a_clause_of_three_words_or_fewer():
     assert indirect("Olav Lind said it would not.") == []
 
