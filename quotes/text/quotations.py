@@ -184,7 +184,7 @@ DATELINE = re.compile(
     r"(?: ?\([A-Za-z. ]{2,24}\))?"
     # or a place in Title Case, then the agency in brackets: "Washington (AFP) – "
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?:, [A-Z][A-Za-z.]+)? ?\([A-Z][A-Za-z.]{1,12}\))"
-    r" ?(?:—|–|--|-) (?=\S)"
+    r" ?(?:—|–|--|-) +(?=\S)"  # the dash, then one space or more: "LOS ANGELES --  ''…''"
 )
 # A quoted span that is a handle, an address or a number is no quotation either.
 NOT_SPEECH = re.compile(r"^(?:[@#]\w+|\w+://\S+|www\.\S+|[^A-Za-zÀ-ÿ]+)$")

@@ -55,6 +55,8 @@ def test_it_never_takes_a_dateline_for_the_speaker():
     assert speaker_of(body, "harbour will reopen") != "PORTSMOUTH"
     body = "PORTSMOUTH (AP) — “The harbour will reopen next week, and boats may pass,” Ms. Berg said."
     assert speaker_of(body, "harbour will reopen") == "Berg"
+    body = "NEW HAVEN --  ''The harbour will reopen next week. The boats will come back.''"
+    assert speaker_of(body, "harbour will reopen") != "NEW HAVEN"
 
 
 def test_it_never_takes_the_first_person_narrator_for_the_speaker():
