@@ -603,7 +603,10 @@ def resolve(article, quotation, mention, resolved):
         if mention is None:
             return None
     if mention.form == NAME:
-        return make(quotation, article.resolve_name(mention), mention, EXPLICIT, 0.95)
+        speaker = article.resolve_name(mention)
+        if speaker.kind == ORGANISATION and speaker.name.islower():
+            return unnamed_body(article, quotation, mention, speaker, resolved)
+        return make(quotation, speaker, mention, EXPLICIT, 0.95)
     if mention.form == PRONOUN:
         kinds = {PERSON} if mention.kind == PERSON else {GROUP, ORGANISATION}
         pronoun = mention.name
@@ -635,6 +638,22 @@ def resolve(article, quotation, mention, resolved):
         return make(quotation, speaker, mention, BY_ROLE, 0.7)
     speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
     return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker and speaker.name else None
+
+
+def unnamed_body(article, quotation, mention, body, resolved):
+    """ "The company said", "her campaign said": the body named earlier whose name holds
+    that noun ("the Clinton campaign"), else nobody: a common noun is no speaker of its
+    own, and as one it would gather every campaign's words under "campaign"."""
+    noun = body.name.split()[-1]
+
+    def fits(speaker):
+        return speaker.kind == ORGANISATION and not speaker.name.islower() and noun in speaker.name.lower()
+
+    found = [nearest(events, quotation.start, fits, True) for events in (article.subjects, resolved)]
+    found = [f for f in found if f is not None]
+    if not found:
+        return Attribution(quotation.index, None, ORGANISATION, mention.text, NONE, 0.0)
+    return make(quotation, max(found, key=lambda event: event[0])[1], mention, BY_ROLE, 0.8)
 
 
 def is_unnamed(mention):

@@ -518,3 +518,12 @@ def test_it_records_when_the_word_patterns_name_someone_other_than_the_parse():
 def test_it_records_a_fragment_hung_on_a_verb_that_is_no_speech_verb():
     body = HEAD + "Anna Berg blamed the council for the “empty harbour” and left early."
     assert steps(body) == [("Anna Berg", "parse", ("not-speech-verb",))]
+
+
+def test_it_gives_a_body_called_by_a_common_noun_to_the_body_named_before_with_that_noun():
+    body = (
+        "The Harbour Board met on Monday.\n\n"
+        "“The gates will open at dawn,” the board said.\n\n"
+        "“We will stay closed all week,” the company said."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Harbour Board", None]
