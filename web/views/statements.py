@@ -284,6 +284,17 @@ def vector(quote):
     return numpy.frombuffer(bytes(quote.embedding), dtype=numpy.float32)
 
 
+def outlets_quoting(speaker):
+    """The outlets that print the speaker's visible quotes, annotated with how many, most
+    first: on PostgreSQL read from two covering indexes (quotes migration 0016), without
+    reading a quote row."""
+    return (
+        Outlet.objects.filter(articles__quotes__speaker=speaker, articles__quotes__hidden_by_editor=False)
+        .annotate(quote_count=Count("articles__quotes"))
+        .order_by("-quote_count", "name")
+    )
+
+
 def speaker(request, slug):
     """A speaker: other names, the outlets that quote them, their statements (fragments
     only one outlet printed left out unless ?fragments=on).
@@ -294,11 +305,7 @@ def speaker(request, slug):
     hid them all) is not listed anywhere; their page says so.
     """
     speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
-    outlets = (
-        Outlet.objects.filter(articles__quotes__speaker=speaker, articles__quotes__hidden_by_editor=False)
-        .annotate(quote_count=Count("articles__quotes"))
-        .order_by("-quote_count", "name")
-    )
+    outlets = outlets_quoting(speaker)
     statements = Statement.objects.visible().prefetch_related(carried_quotes())
     show_fragments = request.GET.get("fragments") == "on"
     own = statements.filter(speaker=speaker)
