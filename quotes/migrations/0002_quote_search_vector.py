@@ -14,6 +14,8 @@ outlet's name with weight C. Triggers refresh it when any of those change:
 """
 from django.db import migrations
 
+from quotes.migration_sql import on_postgresql
+
 FORWARD = r"""
 ALTER TABLE quotes_quote ADD COLUMN search_vector tsvector;
 
@@ -100,14 +102,6 @@ DROP FUNCTION IF EXISTS quotes_quote_search_vector();
 DROP INDEX IF EXISTS quotes_quote_search_vector_gin;
 ALTER TABLE quotes_quote DROP COLUMN IF EXISTS search_vector;
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -21,6 +21,8 @@ owner where pg_trgm is trusted, as it is from PostgreSQL 13).
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+from quotes.migration_sql import on_postgresql
+
 FORWARD = """
 CREATE INDEX IF NOT EXISTS quotes_speaker_name_trgm
     ON quotes_speaker USING gin (UPPER(name::text) gin_trgm_ops);
@@ -41,14 +43,6 @@ DROP INDEX IF EXISTS statement_visible_outlets;
 DROP INDEX IF EXISTS statement_visible_newest;
 DROP INDEX IF EXISTS statement_visible_oldest;
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):

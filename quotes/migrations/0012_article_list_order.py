@@ -6,6 +6,8 @@ because the page that needs them belongs to this work (issue 13)."""
 
 from django.db import migrations
 
+from quotes.migration_sql import on_postgresql
+
 FORWARD = """
 CREATE INDEX IF NOT EXISTS article_newest
     ON sources_article (published DESC NULLS LAST, id DESC);
@@ -17,14 +19,6 @@ BACKWARD = """
 DROP INDEX IF EXISTS article_newest;
 DROP INDEX IF EXISTS article_outlet_newest;
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -9,6 +9,8 @@ them belongs to this app's pages, as in 0012."""
 
 from django.db import migrations
 
+from quotes.migration_sql import on_postgresql
+
 FORWARD = """
 CREATE INDEX IF NOT EXISTS quote_visible_statement_article
     ON quotes_quote (statement_id) INCLUDE (article_id) WHERE NOT hidden_by_editor;
@@ -20,14 +22,6 @@ BACKWARD = """
 DROP INDEX IF EXISTS quote_visible_statement_article;
 DROP INDEX IF EXISTS article_outlet_by_id;
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):

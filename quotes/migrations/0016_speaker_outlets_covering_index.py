@@ -8,6 +8,8 @@ no INCLUDE; at its sizes the lookup is cheap."""
 
 from django.db import migrations
 
+from quotes.migration_sql import on_postgresql
+
 FORWARD = """
 CREATE INDEX IF NOT EXISTS quote_visible_speaker_outlets
     ON quotes_quote (speaker_id) INCLUDE (article_id, id) WHERE NOT hidden_by_editor;
@@ -16,14 +18,6 @@ CREATE INDEX IF NOT EXISTS quote_visible_speaker_outlets
 BACKWARD = """
 DROP INDEX IF EXISTS quote_visible_speaker_outlets;
 """
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, params=None)
-
-    return run
 
 
 class Migration(migrations.Migration):
