@@ -139,7 +139,7 @@ def word_search(statements, text, narrowed=False) -> WordSearch:
     limited = 0
     if query.groups:
         newest = newest_matches(statements, query.groups, narrowed)
-        statements = with_words(statements, query.groups, narrowed, newest)
+        statements = with_words(statements, query.groups, newest)
         limited = len(newest) if len(newest) >= RANK_CANDIDATES else 0
     return WordSearch(without_excluded(statements, query.excluded), limited)
 
@@ -152,14 +152,11 @@ def without_excluded(statements, excluded: tuple[Term, ...]):
     return statements.exclude(Exists(quote_matches(quotes, (excluded,))))
 
 
-def with_words(statements, groups, narrowed=False, newest=None):
-    """Statements from `statements` one of whose newest RANK_CANDIDATES matching visible
-    quotes matches every group, ranked on PostgreSQL (see the module docstring).
-    `narrowed` says other filters restrict `statements`: the candidates are then read
-    among their quotes, so that a common word still finds a speaker's older statements.
-    `newest` is newest_matches' answer where the caller has read it already."""
-    if newest is None:
-        newest = newest_matches(statements, groups, narrowed)
+def with_words(statements, groups, newest):
+    """Statements from `statements` one of whose `newest` matching quotes (newest_matches:
+    with other filters, read among their quotes, so that a common word still finds a
+    speaker's older statements) matches every group, ranked on PostgreSQL (see the
+    module docstring)."""
     if not is_postgresql(statements):
         return statements.filter(pk__in={statement for _, statement in newest})
     query = tsquery(groups)
@@ -353,7 +350,8 @@ def fused_statements(statements, text, narrowed=False):
     if not query.terms:
         return matching_statements(statements, text, narrowed)
     pool = without_excluded(statements, query.excluded)
-    by_words = list(with_words(pool, query.groups, narrowed).values_list("pk", flat=True)[:FUSION_DEPTH])
+    newest = newest_matches(pool, query.groups, narrowed)
+    by_words = list(with_words(pool, query.groups, newest).values_list("pk", flat=True)[:FUSION_DEPTH])
     meant = " ".join(str(term) for term in query.terms)
     by_meaning = [pk for pk, _ in nearest_statements(meant, pool, narrowed)]
     ranked = fuse(by_words, by_meaning)[:MEANING_RESULTS]

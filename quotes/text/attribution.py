@@ -446,7 +446,11 @@ class Article:
         """The last (or, with before=False, the next) speaker of the given kinds
         that was a sentence subject or resolved speaker around position; for
         "he" or "she", not one the article marks as the other ("Ms", "Mr")."""
-        fits = self.fitting(pronoun, kinds)
+        return self.nearest_speaker(position, self.fitting(pronoun, kinds), resolved, before)
+
+    def nearest_speaker(self, position, fits, resolved, before=True):
+        """The last (or, with before=False, the next) sentence subject or resolved
+        speaker around position for which fits holds."""
         found = [nearest(events, position, fits, before) for events in (self.subjects, resolved)]
         found = [f for f in found if f is not None]
         if not found:
@@ -649,11 +653,10 @@ def unnamed_body(article, quotation, mention, body, resolved):
     def fits(speaker):
         return speaker.kind == ORGANISATION and not speaker.name.islower() and noun in speaker.name.lower()
 
-    found = [nearest(events, quotation.start, fits, True) for events in (article.subjects, resolved)]
-    found = [f for f in found if f is not None]
-    if not found:
+    speaker = article.nearest_speaker(quotation.start, fits, resolved)
+    if speaker is None:
         return Attribution(quotation.index, None, ORGANISATION, mention.text, NONE, 0.0)
-    return make(quotation, max(found, key=lambda event: event[0])[1], mention, BY_ROLE, 0.8)
+    return make(quotation, speaker, mention, BY_ROLE, 0.8)
 
 
 def is_unnamed(mention):

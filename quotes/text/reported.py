@@ -314,9 +314,7 @@ def is_finite_clause(head):
     subjects = children + [g for a in auxiliaries for g in a.children]
     if not any(c.dep_ in CLAUSE_SUBJECTS and c.i < head.i for c in subjects):
         return False  # no subject, or one after its verb: a question ("are there signs …")
-    return head.tag_ in FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children
-    )
+    return head.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
 
 
 def according_report(token):
