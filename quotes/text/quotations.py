@@ -78,6 +78,7 @@ from dataclasses import dataclass
 from .lexicon import (
     HONORIFICS,
     LINK_LABELS,
+    NOT_NAMES,
     PERSON_PRONOUNS,
     SPEECH_NOUNS,
     SPEECH_PARTICLES,
@@ -493,6 +494,23 @@ def is_named_title(text, segments):
     return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
 
 
+# A work cited with its author: “…,” by Jane Roe (a capital after "by").
+CITED_BY = re.compile(r"[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r"]?,?\s*by\s+([A-Z][\w’'.-]*)")
+
+
+def is_cited_work(text, segment):
+    """A quoted headline or title followed by its author, in any case: "“Museum to
+    close in May,” by Jane Roe:" cites an article, not anyone's speech. A
+    quote that ends a sentence, one worked into the writer's sentence ("was
+    “arbitrarily detained” by Britain") or a capital that is a day or month
+    ("“…,” by Friday") does not count."""
+    quoted = text[segment.start : segment.end].rstrip()
+    if quoted[-1:] in ".!?" or any(w[0].islower() for w in WORD.findall(clause_before(text, segment.start))):
+        return False
+    cited = CITED_BY.match(text, segment.end)
+    return cited is not None and cited.group(1).lower().rstrip(".") not in NOT_NAMES
+
+
 def is_proper_word(text, segment):
     """A quote of one capitalised word after the possessive of an acronym:
     "NBC’s “Today”" (a show), not "Perry’s “Oops”" (what he said)."""
@@ -527,7 +545,12 @@ def without_titles(text, segments):
             and TITLE_LIST_GAP.fullmatch(text, title_end, segment.start - 1) is not None
             and is_title_case(text, [segment])
         )
-        if listed or is_title(text, segment) or is_named_title(text, [segment]):
+        if (
+            listed
+            or is_title(text, segment)
+            or is_named_title(text, [segment])
+            or is_cited_work(text, segment)
+        ):
             title_end = segment.end + 1
             continue
         kept.append(segment)

@@ -332,6 +332,15 @@ def test_it_skips_more_titles_of_works():
     assert texts(body) == []
 
 
+def test_it_skips_a_headline_cited_with_its_author():
+    body = HEAD + (
+        "FAREWELL—“The harbour bar to close at the end of May,” by Anna Berg: the bar ran for 18 years.\n\n"
+        "The port was “arbitrarily closed” by Olav Lind, the islanders said.\n\n"
+        "“We sail at noon,” by Friday the crew had said."
+    )
+    assert texts(body) == ["arbitrarily closed", "We sail at noon,"]
+
+
 def test_it_keeps_a_word_someone_said_after_a_possessive():
     body = HEAD + "Critics compared it to Olav Lind's “Oops” in 2012, the gravest lapse of the campaign."
     assert texts(body) == ["Oops"]

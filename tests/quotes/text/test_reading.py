@@ -221,6 +221,18 @@ def test_it_reads_the_clause_a_reporting_verb_interrupts():
     assert found == [("In the three years since the storm the ferry has run every day", "Olav Lind")]
 
 
+def test_it_reads_a_clause_closed_or_opened_by_a_cue_the_parse_hangs_on_it():
+    found = indirect("The islanders have waited long enough for a ferry of their own, she said.")
+    assert found == [("The islanders have waited long enough for a ferry of their own", None)]
+    found = indirect("As Olav Lind said, the islanders have waited long enough for a ferry.")
+    assert found == [("the islanders have waited long enough for a ferry", "Olav Lind")]
+
+
+def test_it_does_not_take_a_participle_after_a_clause_for_its_cue():
+    found = indirect("Maria Holm closed the port on Friday, saying the ferry was too old to sail.")
+    assert found == [("the ferry was too old to sail", "Maria Holm")]
+
+
 def test_it_does_not_take_the_writers_own_aside_for_reported_speech():
     assert indirect("So that, I said to myself, is why the ferry stopped running in May.") == []
 
@@ -264,4 +276,15 @@ def test_it_reads_the_clause_of_a_content_noun_given_whose_it_is():
 
 
 def test_it_does_not_read_an_embedded_question_as_reported_speech():
-    assert indirect("Maria Holm asked whether the ferry would run all winter.") == []
+    assert indirect("Maria Holm explained how the ferry would run all winter.") == []
+
+
+def test_it_reads_what_someone_asked():
+    assert indirect("Maria Holm asked whether the ferry would run all winter.") == [
+        ("whether the ferry would run all winter", "Maria Holm")
+    ]
+
+
+def test_it_reads_a_question_that_is_the_subject_of_a_statement():
+    found = indirect("Whether the ferry pays its way will be clear by the spring, said Olav Lind.")
+    assert found == [("Whether the ferry pays its way will be clear by the spring", "Olav Lind")]
