@@ -285,6 +285,27 @@ def test_it_reads_what_someone_asked():
     ]
 
 
+def test_it_reads_a_statement_opened_by_a_condition():
+    found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
+    assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
+
+
+def test_it_reads_what_a_body_called_it_said():
+    body = "The Harbour Board met on Friday. It said it would close the north quay in May."
+    assert indirect(body) == [("it would close the north quay in May", "Harbour Board")]
+
+
+def test_it_does_not_take_an_impersonal_it_for_a_speaker():
+    assert indirect("It was reported that the ferry would close the north quay in May.") == []
+
+
+def test_it_gives_a_second_verb_of_a_relative_clause_the_noun_it_is_about():
+    found = indirect(
+        "Maria Holm, who opened the quay in May and said the ferry would run all winter, did not come to the meeting."
+    )
+    assert found == [("the ferry would run all winter", "Maria Holm")]
+
+
 def test_it_reads_a_question_that_is_the_subject_of_a_statement():
     found = indirect("Whether the ferry pays its way will be clear by the spring, said Olav Lind.")
     assert found == [("Whether the ferry pays its way will be clear by the spring", "Olav Lind")]
