@@ -30,10 +30,10 @@ relative pronoun stands for the noun its clause is about ("Mr. X, who said
 …", "the company, which said …").
 Not taken: a clause that holds or touches a direct quotation (the quotation
 already stands for it), a cue inside a quotation ("I think …" within quote
-marks), a clause of fewer than MIN_WORDS words, an embedded question ("asked
-whether …"), a subject that is an expletive, a passive "it" or a relative pronoun ("there
-are signs", "it was reported that", "which said"), a passive subject for the new kinds ("X was urged to …":
-X heard it).
+marks), a clause of fewer than MIN_WORDS words, an embedded question but what
+was asked ("explained how …"), a subject that is an expletive, a passive "it"
+or a relative pronoun ("there are signs", "it was reported that", "which
+said"), a passive subject for the new kinds ("X was urged to …": X heard it).
 
 Limits: nominal content of verbs not listed and participial or infinitive
 clauses with a subject of their own ("the poll showed Trump leading") are not
