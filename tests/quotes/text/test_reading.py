@@ -285,6 +285,25 @@ def test_it_reads_what_someone_asked():
     ]
 
 
+def test_it_reads_both_clauses_that_according_to_closes():
+    found = indirect(
+        "The port will close in May, but the ferry will keep sailing until June, according to Olav Lind."
+    )
+    assert found == [("The port will close in May, but the ferry will keep sailing until June", "Olav Lind")]
+
+
+def test_it_reads_a_second_clause_whose_subject_is_a_pronoun_with_the_first():
+    found = indirect("Olav Lind said the port would close in May, but he wants the ferry to keep sailing.")
+    assert found == [("the port would close in May, but he wants the ferry to keep sailing", "Olav Lind")]
+    found = indirect("Olav Lind said the port would close in May, and the mayor left the meeting early.")
+    assert found == [("the port would close in May", "Olav Lind")]
+
+
+def test_it_gives_an_infinitive_of_purpose_the_subject_of_its_verb():
+    found = indirect("Maria Holm stood up at the meeting to say the ferry would run all winter.")
+    assert found == [("the ferry would run all winter", "Maria Holm")]
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
