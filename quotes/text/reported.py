@@ -84,8 +84,9 @@ QUESTION_PATH = frozenset(
 ASKING_VERBS = frozenset(verb_forms("ask", "wonder", "inquire", "question"))
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "whom", "when", "where", "which"})
 CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys()
-# What may stand between a clause and the cue that closes it: the subject and
-# its words, auxiliaries and adverbs ("…, she also said").
+# What may stand between a clause and the cue that closes it besides the whole
+# subject ("…, a spokesman for the council said"): auxiliaries and adverbs
+# ("…, she also said").
 CUE_WORDS = frozenset({"punct", "nsubj", "nsubjpass", "aux", "advmod", "neg"})
 # Verbs with no subject of their own that take the subject of their head.
 INHERITING = frozenset({"advcl", "conj", "xcomp"})
@@ -310,7 +311,8 @@ def closed_by_cue(clause, verb):
     between = list(verb.doc[last.i + 1 : verb.i])
     if not between or between[0].text not in (",", "—", "--"):
         return False
-    return all(t.dep_ in CUE_WORDS or t.head.dep_ in SUBJECTS for t in between[1:])
+    subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+    return all(t.dep_ in CUE_WORDS or t.i in subject for t in between[1:])
 
 
 def is_aside(verb):

@@ -304,6 +304,13 @@ def test_it_gives_an_infinitive_of_purpose_the_subject_of_its_verb():
     assert found == [("the ferry would run all winter", "Maria Holm")]
 
 
+def test_it_reads_a_clause_closed_by_a_cue_with_a_long_subject():
+    found = indirect("The port will close in May, a spokesperson for the harbour council said in an email.")
+    assert found == [("The port will close in May", None)]
+    found = indirect("The islanders have waited long enough, Harbour Minister Olav Lind told the council.")
+    assert found == [("The islanders have waited long enough", "Olav Lind")]
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
