@@ -32,6 +32,13 @@ def test_it_gives_a_representative_of_a_state_to_the_person_not_the_state():
     assert speaker_of(body, "back down") == "Anna Berg"
 
 
+def test_it_reads_a_civic_or_police_rank_before_a_name_as_no_name():
+    body = "“The pier is unsafe,” said Coun. Anna Berg. “It must close.”"
+    assert speaker_of(body, "pier") == speaker_of(body, "must close") == "Anna Berg"
+    body = "“The fire spread quickly,” said Const. Olav Lind of the harbour police."
+    assert speaker_of(body, "fire") == "Olav Lind"
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
