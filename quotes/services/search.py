@@ -110,6 +110,12 @@ quotes instead of sorting every match."""
 NARROWED_IDS = 50_000
 """Most statements left by other filters whose ids a PostgreSQL word search reads and
 lists (narrowed_statement_ids): an outlet leaves about 17,000 at 1,000,000 quotes."""
+LISTING_MATCHES = 10_000
+"""Quotes the planner expects a narrowed search's words to match, from which its
+statements are listed (narrowed_statement_ids). With an outlet at 1,000,000 quotes
+(one request, test client): "executed" (14,274 matches, 12,264 expected) 382 ms through
+the subquery, 140 ms listed; "first also" (4,178, 3,300 expected) 74 ms through the
+subquery, 130 ms listed."""
 FUSION_DEPTH = MEANING_RESULTS
 """Word hits read for the fusion, best first."""
 
@@ -203,7 +209,7 @@ def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
     queries, where joining the statements to every match (2,978 statements, sorted for
     the page) took 38 ms for the count and the page."""
     quotes = Quote.objects.visible()
-    ids = narrowed_statement_ids(statements) if narrowed else None
+    ids = narrowed_statement_ids(statements, quote_matches(quotes, groups)) if narrowed else None
     if ids is not None:
         in_statements = RawSQL(f"{Quote._meta.db_table}.statement_id = ANY(%s)", [ids], BooleanField())
         quotes = quotes.filter(in_statements)
@@ -220,23 +226,37 @@ def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
             cursor.execute("RESET enable_indexscan")
 
 
-def narrowed_statement_ids(statements) -> list[int] | None:
-    """On PostgreSQL, the ids of `statements` when there are at most NARROWED_IDS of
-    them (an outlet's, a speaker's), for newest_matches to look for the words among their
-    quotes with a bitmap of each: the word's GIN index and the statement index, ANDed
-    before the table is read. Given as a subquery instead, the statements are joined to
-    their quotes one index probe at a time, and each quote row is read to test its words;
+def narrowed_statement_ids(statements, matches) -> list[int] | None:
+    """On PostgreSQL, the ids of `statements` (at most NARROWED_IDS of them: an outlet's,
+    a speaker's) when the words are common (the planner expects LISTING_MATCHES
+    `matches` or more), for newest_matches to find the words among their quotes with a
+    bitmap of each: the word's GIN index and the statement index, ANDed before the
+    table is read. Given as a subquery instead, the statements are joined to their
+    quotes one index probe at a time, and each quote row is read to test its words;
     given as a list, the planner still prices that index scan below the bitmaps, hence
     SET LOCAL enable_indexscan = off for that one query. The list is one array
     parameter (`= ANY(%s)`): as `IN (%s, …)` psycopg split the query at each of 16,610
     placeholders, 165 ms of a worker's time per search. A common word among the 16,610
     statements of one outlet at 1,000,000 quotes: 220 ms as an index scan (65,099 quote
     rows read), 52-67 ms as the bitmaps (4,460 heap blocks); as the subquery, 400 ms.
-    None on SQLite, or when more statements are left (a date range): the subquery then."""
-    if not is_postgresql(statements):
+    Rarer words are found faster through the subquery, which starts from their few
+    matches, and so are statements the planner expects more of than NARROWED_IDS (a
+    drift class), whose ids would be read for nothing: None then, and on SQLite."""
+    if not is_postgresql(statements) or estimated_rows(matches) < LISTING_MATCHES:
         return None
-    ids = list(statements.order_by().values_list("pk", flat=True)[: NARROWED_IDS + 1])
+    statement_ids = statements.order_by().values_list("pk", flat=True)
+    if estimated_rows(statement_ids) > NARROWED_IDS:
+        return None
+    ids = list(statement_ids[: NARROWED_IDS + 1])
     return ids if len(ids) <= NARROWED_IDS else None
+
+
+def estimated_rows(queryset) -> float:
+    """The rows PostgreSQL's planner expects a queryset to return (EXPLAIN, not run)."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
 
 
 def quote_matches(quotes, groups):

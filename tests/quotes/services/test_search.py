@@ -162,6 +162,7 @@ def test_a_narrowed_search_finds_the_same_whether_it_lists_the_statements_left_o
         statement = newsroom.statement(f"The bridge will open in week {week}.", outlet=outlet)
         newsroom.quote(statement, f"A bridge opens in week {week}.", outlet="Quill Post")
     in_the_courier = Statement.objects.filter(quotes__article__outlet__name="Valley Courier").distinct()
+    monkeypatch.setattr(search, "LISTING_MATCHES", 0)  # a few rows: list them as for a common word
 
     listed = list(matching_statements(in_the_courier, "bridge", narrowed=True))
     monkeypatch.setattr(search, "NARROWED_IDS", 0)  # too many to list: read as a subquery
@@ -174,7 +175,8 @@ def test_a_narrowed_search_finds_the_same_whether_it_lists_the_statements_left_o
 
 
 @pytest.mark.postgres_only
-def test_a_narrowed_search_leaves_the_planner_as_it_found_it(newsroom):
+def test_a_narrowed_search_leaves_the_planner_as_it_found_it(newsroom, monkeypatch):
+    monkeypatch.setattr(search, "LISTING_MATCHES", 0)
     opening = newsroom.statement("The bridge will open.")
 
     with transaction.atomic():  # a caller's transaction, where SET LOCAL would outlast the search
