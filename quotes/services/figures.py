@@ -42,10 +42,16 @@ from quotes.text import fidelity
 from sources.models import Article, Outlet
 
 
-def outlet_figures(outlets) -> dict[int, OutletFigures]:
+def outlet_figures(outlets, comparisons=True) -> dict[int, OutletFigures]:
     """{outlet id: stored figures} for the outlet ids given that have figures; an outlet
-    with none yet is left out. Never computes any (see the module docstring)."""
-    return {row.outlet_id: row for row in OutletFigures.objects.filter(outlet__in=set(outlets))}
+    with none yet is left out. Never computes any (see the module docstring). Without
+    `comparisons` their `compared` column stays in the database: each outlet's holds a
+    record per other outlet (4 KB of JSON at 60 outlets), which the outlets page, listing
+    every outlet, decoded on each view without showing it."""
+    rows = OutletFigures.objects.filter(outlet__in=set(outlets))
+    if not comparisons:
+        rows = rows.defer("compared")
+    return {row.outlet_id: row for row in rows}
 
 
 def refresh_unless_running() -> dict[int, OutletFigures] | None:

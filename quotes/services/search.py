@@ -52,6 +52,7 @@ import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, transaction
 from django.db.models import (
+    BooleanField,
     Case,
     Exists,
     Expression,
@@ -106,6 +107,15 @@ only, so a search costs a bounded number of ts_rank_cd calls on PostgreSQL and i
 count joins at most that many quotes (EXPLAIN ANALYZE figures in the closing note of
 issue 13); on SQLite the count and the page select the statements of at most that many
 quotes instead of sorting every match."""
+NARROWED_IDS = 50_000
+"""Most statements left by other filters whose ids a PostgreSQL word search reads and
+lists (narrowed_statement_ids): an outlet leaves about 17,000 at 1,000,000 quotes."""
+LISTING_MATCHES = 10_000
+"""Quotes the planner expects a narrowed search's words to match, from which its
+statements are listed (narrowed_statement_ids). With an outlet at 1,000,000 quotes
+(one request, test client): "executed" (14,274 matches, 12,264 expected) 382 ms through
+the subquery, 140 ms listed; "first also" (4,178, 3,300 expected) 74 ms through the
+subquery, 130 ms listed."""
 FUSION_DEPTH = MEANING_RESULTS
 """Word hits read for the fusion, best first."""
 
@@ -165,7 +175,7 @@ def with_words(statements, groups, newest):
         statements.alias(
             matched=FilteredRelation(
                 "quotes",
-                condition=Q(quotes__hidden_by_editor=False, quotes__id__in=[pk for pk, _ in newest]),
+                condition=Q(quotes__hidden_by_editor=False, quotes__id__in=listed(pk for pk, _ in newest)),
             ),
             matched_vector=QuoteSearchVector("matched"),
         )
@@ -175,6 +185,14 @@ def with_words(statements, groups, newest):
     if not statements.query.order_by:
         statements = statements.order_by("-search_rank", *statements.model._meta.ordering)
     return statements
+
+
+def listed(ids):
+    """Ids for an `__in` lookup on PostgreSQL as one array parameter: given as a list,
+    psycopg splits the query at each of its placeholders, 2,000 in a word search's
+    count and again in its page (61 ms of a worker's time per search at 1,000,000
+    quotes, profiled)."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
 
 
 def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
@@ -191,11 +209,54 @@ def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
     queries, where joining the statements to every match (2,978 statements, sorted for
     the page) took 38 ms for the count and the page."""
     quotes = Quote.objects.visible()
-    if narrowed:
+    ids = narrowed_statement_ids(statements, quote_matches(quotes, groups)) if narrowed else None
+    if ids is not None:
+        in_statements = RawSQL(f"{Quote._meta.db_table}.statement_id = ANY(%s)", [ids], BooleanField())
+        quotes = quotes.filter(in_statements)
+    elif narrowed:
         quotes = quotes.filter(statement__in=statements.order_by().values("pk"))
-    return list(
-        quote_matches(quotes, groups).order_by("-id").values_list("id", "statement")[:RANK_CANDIDATES]
-    )
+    newest = quote_matches(quotes, groups).order_by("-id").values_list("id", "statement")[:RANK_CANDIDATES]
+    if ids is None:
+        return list(newest)
+    with transaction.atomic(using=quotes.db), connections[quotes.db].cursor() as cursor:
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        try:
+            return list(newest)
+        finally:  # inside a caller's transaction SET LOCAL would outlast this query
+            cursor.execute("RESET enable_indexscan")
+
+
+def narrowed_statement_ids(statements, matches) -> list[int] | None:
+    """On PostgreSQL, the ids of `statements` (at most NARROWED_IDS of them: an outlet's,
+    a speaker's) when the words are common (the planner expects LISTING_MATCHES
+    `matches` or more), for newest_matches to find the words among their quotes with a
+    bitmap of each: the word's GIN index and the statement index, ANDed before the
+    table is read. Given as a subquery instead, the statements are joined to their
+    quotes one index probe at a time, and each quote row is read to test its words;
+    given as a list, the planner still prices that index scan below the bitmaps, hence
+    SET LOCAL enable_indexscan = off for that one query. The list is one array
+    parameter (`= ANY(%s)`): as `IN (%s, …)` psycopg split the query at each of 16,610
+    placeholders, 165 ms of a worker's time per search. A common word among the 16,610
+    statements of one outlet at 1,000,000 quotes: 220 ms as an index scan (65,099 quote
+    rows read), 52-67 ms as the bitmaps (4,460 heap blocks); as the subquery, 400 ms.
+    Rarer words are found faster through the subquery, which starts from their few
+    matches, and so are statements the planner expects more of than NARROWED_IDS (a
+    drift class), whose ids would be read for nothing: None then, and on SQLite."""
+    if not is_postgresql(statements) or estimated_rows(matches) < LISTING_MATCHES:
+        return None
+    statement_ids = statements.order_by().values_list("pk", flat=True)
+    if estimated_rows(statement_ids) > NARROWED_IDS:
+        return None
+    ids = list(statement_ids[: NARROWED_IDS + 1])
+    return ids if len(ids) <= NARROWED_IDS else None
+
+
+def estimated_rows(queryset) -> float:
+    """The rows PostgreSQL's planner expects a queryset to return (EXPLAIN, not run)."""
+    sql, params = queryset.query.sql_with_params()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
 
 
 def quote_matches(quotes, groups):

@@ -35,7 +35,7 @@ def outlet_list(request):
     """Every outlet with its fidelity bars (on statements other outlets printed too) and a
     bar of how it printed all its quotations."""
     outlets = list(Outlet.objects.order_by("name"))
-    figures = outlet_figures(outlet.pk for outlet in outlets)
+    figures = outlet_figures((outlet.pk for outlet in outlets), comparisons=False)
     rows = [outlet_row(outlet, figures.get(outlet.pk)) for outlet in outlets]
     return render(
         request,

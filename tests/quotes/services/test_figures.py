@@ -86,6 +86,18 @@ def test_reading_figures_never_computes_them(figures, gates, monkeypatch):
     assert read[gates.ledger.pk].computed_at == old
 
 
+def test_figures_read_without_comparisons_leave_them_unread_and_the_rest_alike(figures, gates):
+    whole = outlet_figures([gates.ledger.pk])[gates.ledger.pk]
+    listed = outlet_figures([gates.ledger.pk], comparisons=False)[gates.ledger.pk]
+
+    assert listed.get_deferred_fields() == {"compared"}
+    assert (listed.drift_counts, listed.fidelity, listed.quote_count) == (
+        whole.drift_counts,
+        whole.fidelity,
+        whole.quote_count,
+    )
+
+
 def test_a_refresh_leaves_the_work_to_one_already_under_way(figures):
     holding, done = threading.Event(), threading.Event()
 

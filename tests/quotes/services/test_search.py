@@ -1,6 +1,7 @@
 """Word search over statements: the same matches on SQLite and PostgreSQL, ranked on PostgreSQL."""
 
 import pytest
+from django.db import connection, transaction
 
 from quotes.models import Quote, Speaker, Statement
 from quotes.services import search
@@ -153,6 +154,36 @@ def test_a_narrowed_search_reads_the_newest_matches_among_the_statements_left(ne
     by_quill = Statement.objects.filter(speaker=quill)
 
     assert list(matching_statements(by_quill, "bridge", narrowed=True)) == [opening]
+
+
+def test_a_narrowed_search_finds_the_same_whether_it_lists_the_statements_left_or_not(newsroom, monkeypatch):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)  # two quotes a statement: the newest two statements
+    for week, outlet in enumerate(["Harbour Gazette", "Valley Courier"] * 3):
+        statement = newsroom.statement(f"The bridge will open in week {week}.", outlet=outlet)
+        newsroom.quote(statement, f"A bridge opens in week {week}.", outlet="Quill Post")
+    in_the_courier = Statement.objects.filter(quotes__article__outlet__name="Valley Courier").distinct()
+    monkeypatch.setattr(search, "LISTING_MATCHES", 0)  # a few rows: list them as for a common word
+
+    listed = list(matching_statements(in_the_courier, "bridge", narrowed=True))
+    monkeypatch.setattr(search, "NARROWED_IDS", 0)  # too many to list: read as a subquery
+
+    assert list(matching_statements(in_the_courier, "bridge", narrowed=True)) == listed
+    assert {statement.canonical_text for statement in listed} == {
+        "The bridge will open in week 3.",
+        "The bridge will open in week 5.",
+    }
+
+
+@pytest.mark.postgres_only
+def test_a_narrowed_search_leaves_the_planner_as_it_found_it(newsroom, monkeypatch):
+    monkeypatch.setattr(search, "LISTING_MATCHES", 0)
+    opening = newsroom.statement("The bridge will open.")
+
+    with transaction.atomic():  # a caller's transaction, where SET LOCAL would outlast the search
+        assert list(matching_statements(Statement.objects.all(), "bridge", narrowed=True)) == [opening]
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_indexscan")
+            assert cursor.fetchone()[0] == "on"
 
 
 @pytest.mark.postgres_only

@@ -19,9 +19,9 @@ RARE_RANKS = range(-5, 0)
 
 
 def pages_of_database():
-    """{page: [paths]} for the pages issue 18 names, and those issue 13 added (a phrase, a
-    search by meaning, the speakers and articles indexes), picked from what the database
-    holds."""
+    """{page: [paths]} for the pages issue 18 names (a common word with an outlet too), and
+    those issue 13 added (a phrase, a search by meaning, the speakers and articles indexes),
+    picked from what the database holds."""
     top = list(
         Statement.objects.visible()
         .values("speaker")
@@ -47,6 +47,9 @@ def pages_of_database():
         "search-common-word": [f"{search}?words={words[rank]}" for rank in COMMON_RANKS],
         "search-outlet": [
             f"{search}?speaker={name}&outlet={outlet}" for name in names for outlet in outlets[:4]
+        ],
+        "search-word-outlet": [
+            f"{search}?words={words[rank]}&outlet={outlet}" for rank in COMMON_RANKS for outlet in outlets[:4]
         ],
         "statement": [reverse("web:statement", args=[pk]) for pk in statements],
         "speaker": [reverse("web:speaker", args=[speakers[0].slug])],
