@@ -307,8 +307,10 @@ def object_content(verb):
 def closed_by_cue(clause, verb):
     """Whether a clause before its reporting verb is closed by it, a comma
     between: "The port will close, Holm said." / "…, said Holm"."""
-    last = clause.right_edge
-    between = list(verb.doc[last.i + 1 : verb.i])
+    last = clause.right_edge.i
+    while last > clause.i and verb.doc[last].is_punct:
+        last -= 1  # the parse may hang the closing comma on the clause
+    between = list(verb.doc[last + 1 : verb.i])
     if not between or between[0].text not in (",", "—", "--"):
         return False
     subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}

@@ -318,6 +318,15 @@ def test_it_reads_a_clause_closed_by_a_cue_with_a_long_subject():
     assert found == [("The islanders have waited long enough", "Olav Lind")]
 
 
+def test_it_reads_a_clause_whose_closing_comma_the_parse_hangs_on_the_clause():
+    found = indirect(
+        "Despite three defeats on Tuesday night, Sen. Anna Berg (D-Ore.) remains committed to seeing the "
+        "harbour bill through to the vote, her top aide, Olav Lind, told the Harbour Post."
+    )
+    assert [name for _, name in found] == ["Olav Lind"]
+    assert found[0][0].endswith("through to the vote")
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
