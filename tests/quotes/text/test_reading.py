@@ -327,6 +327,15 @@ def test_it_reads_a_clause_whose_closing_comma_the_parse_hangs_on_the_clause():
     assert found[0][0].endswith("through to the vote")
 
 
+def test_it_reads_a_clause_opened_by_that_whose_subject_the_parse_misses():
+    found = indirect(
+        "Maria Holm says that after the storm on the island, Olav Lind, a proud sailor, was ready to sail."
+    )
+    assert found == [
+        ("that after the storm on the island, Olav Lind, a proud sailor, was ready to sail", "Maria Holm")
+    ]
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
