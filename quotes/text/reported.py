@@ -348,7 +348,8 @@ def is_aside(verb):
         return False  # "…, saying it will": a participle with the clause's own subject
     before, after = cue_commas(verb)
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
-        return verb.i < head.i and verb.left_edge.i == head.left_edge.i and doc[after].text == ","
+        opening = doc[head.left_edge.i : verb.left_edge.i]  # "But as X said, …"
+        return verb.i < head.i and all(t.dep_ in ("cc", "punct") for t in opening) and doc[after].text == ","
     if head.left_edge.i >= before or doc[before].text != ",":
         return False
     closes = all(t.is_punct for t in doc[after : head.right_edge.i + 1])

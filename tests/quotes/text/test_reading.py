@@ -233,6 +233,8 @@ def test_it_reads_a_clause_closed_or_opened_by_a_cue_the_parse_hangs_on_it():
     assert found == [("The islanders have waited long enough for a ferry of their own", None)]
     found = indirect("As Olav Lind said, the islanders have waited long enough for a ferry.")
     assert found == [("the islanders have waited long enough for a ferry", "Olav Lind")]
+    found = indirect("But as Olav Lind noted, the islanders will give Maria Holm a second look if she wins.")
+    assert found == [("the islanders will give Maria Holm a second look if she wins", "Olav Lind")]
 
 
 def test_it_does_not_take_a_participle_after_a_clause_for_its_cue():
