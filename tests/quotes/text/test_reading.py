@@ -338,6 +338,12 @@ def test_it_reads_a_clause_opened_by_that_whose_subject_the_parse_misses():
     ]
 
 
+def test_it_reads_what_evidence_shows_through_a_participle_with_its_own_subject():
+    found = indirect("The latest poll shows Maria Holm leading the race by six points.")
+    assert found == [("Maria Holm leading the race by six points", None)]
+    assert indirect("The latest poll shows a small gap between the two candidates.") == []
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
