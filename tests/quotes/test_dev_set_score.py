@@ -1,7 +1,7 @@
 """The development set (../shared/eval/dev/polnear_train) scored without clustering,
 reported speech on (the default): fails when a figure falls below what the accuracy
-work reached (thresholds a little below the measured 0.989 / 0.905 / 0.328 / 0.959 /
-0.938, reported speech read from more cues).
+work reached (thresholds a little below the measured 0.989 / 0.905 / 0.355 / 0.958 /
+0.937, reported speech read from more cues).
 Skipped where ../shared is absent. Takes about three minutes on two cores."""
 
 import os
@@ -15,7 +15,7 @@ DEV = ROOT.parent / "shared" / "eval" / "dev" / "polnear_train"
 FLOORS = {
     "recall_full": 0.985,
     "recall_fragment": 0.895,
-    "recall_indirect": 0.32,
+    "recall_indirect": 0.345,
     "precision": 0.957,
     "speaker_accuracy": 0.932,
 }
