@@ -140,8 +140,9 @@ EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = ("explicit", "pronoun", "rol
 # Which step found the speaker (Attribution.step), as the module docstring numbers them:
 # 1 the cue right after the quote, 2 the parse, 3 and 4 the word rules and a colon
 # introduction, 5 a continuation (across narration: its last subject), 6 the sentence
-# before or the sentence's subject; reported speech's speaker is the parse's.
-ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT = (
+# before or the sentence's subject; reported speech's speaker is the parse's, a
+# labelled paragraph's (quotes.text.transcript) its label's.
+ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT, LABEL = (
     "adjacent",
     "parse",
     "words",
@@ -149,6 +150,7 @@ ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT = (
     "narration",
     "sentence",
     "report",
+    "label",
 )
 # What the steps saw that casts doubt on the speaker they gave (Attribution.doubts):
 # a later cue step names someone else; the parse hung a fragment on a verb that is no
@@ -495,6 +497,37 @@ def attribute_reports(article, reports):
 
 def report_quotation(index, report):
     return Quotation(index, (Segment(report.start, report.end, report.paragraph, True),), "indirect")
+
+
+def attribute_labelled(article, labelled, first):
+    """One Attribution per labelled paragraph (quotes.text.transcript), numbered on
+    from `first`: the speaker its label names ("TAPPER" -> the Jake Tapper the
+    article names), resolved as a name in the narration is; nobody for "Q" and "A"."""
+    article = article.for_run()
+    resolved = []
+    results = []
+    for offset, line in enumerate(labelled):
+        quotation = report_quotation(first + offset, line)
+        mention = label_mention(line)
+        result = resolve(article, quotation, mention, resolved) if mention is not None else None
+        if result is None:
+            result = Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+        results.append(replace(result, step=LABEL))
+        if result.name:
+            resolved.append((quotation.start, Speaker(result.name, result.kind, result.role)))
+    return results
+
+
+def label_mention(line):
+    """The Mention a label makes, its capitals undone ("JAKE TAPPER" -> "Jake Tapper"),
+    at the label's place in the body."""
+    if line.label is None:
+        return None
+    label = line.label.title() if line.label.isupper() else line.label
+    mention = mention_of(label, tokens(label))
+    if mention is None:
+        return None
+    return replace(mention, start=line.label_start + mention.start, end=line.label_start + mention.end)
 
 
 def attribute(body, quotations, parsed=None):

@@ -5,16 +5,20 @@ In: article bodies. Out: for each body, a list of `Statement`s (QuoteSpan,
 Attribution) in body order: the quoted sentences and fragments of
 quotes.text.quotations, attributed by quotes.text.attribution, then the reported
 speech of quotes.text.reported, kind "indirect", numbered on after the
-quotations, less any clause that only restates a quotation of the article. The paragraphs that can report speech are parsed once (quotes.text.parse),
-in one stream for all the bodies given, and both steps read that parse. Pure; no ORM.
+quotations, less any clause that only restates a quotation of the article or lies
+in a labelled paragraph, then the labelled paragraphs of quotes.text.transcript
+("TAPPER: Do you think …"), kind "indirect" too, whose label names someone. The
+paragraphs that can report speech are parsed once (quotes.text.parse), in one
+stream for all the bodies given, and both steps read that parse. Pure; no ORM.
 """
 
 from dataclasses import dataclass
 
-from .attribution import Article, Attribution, attribute_quotations, attribute_reports
+from .attribution import Article, Attribution, attribute_labelled, attribute_quotations, attribute_reports
 from .parse import parse_articles
 from .quotations import QuoteSpan, find_quotations, mark_view, paragraph_spans, quote_spans, words_of
 from .reported import find_reports
+from .transcript import labelled_paragraphs
 
 INDIRECT = "indirect"
 # Words of a reported clause a quotation may lack while the clause still only
@@ -52,10 +56,13 @@ def read_parsed(body, parsed, reported=True):
     if not reported:
         return found
     taken = {(s.span.start, s.span.end) for s in found}
+    labelled = [
+        line for line in labelled_paragraphs(body, paragraph_spans(body)) if not overlaps(line, taken)
+    ]
     quoted = [set(words_of(" ".join(body[g.start : g.end] for g in q.segments))) for q in quotations]
     reports = []
     for report in find_reports(parsed, quotations):  # two cues can report one clause: keep the first
-        if restates(words_of(report.text(body)), quoted):
+        if restates(words_of(report.text(body)), quoted) or overlaps(report, labelled_spans(labelled)):
             continue
         if (report.start, report.end) not in taken:
             taken.add((report.start, report.end))
@@ -63,7 +70,24 @@ def read_parsed(body, parsed, reported=True):
     for report, attribution in zip(reports, attribute_reports(article, reports)):
         span = QuoteSpan(report.text(body), report.start, report.end, INDIRECT, attribution.quotation, 0)
         found.append(Statement(span, attribution))
+    first = len(quotations) + len(reports)
+    for line, attribution in zip(labelled, attribute_labelled(article, labelled, first)):
+        if attribution.name is None:
+            continue  # a label that names no one is a heading ("Fact check: …")
+        span = QuoteSpan(
+            body[line.start : line.end], line.start, line.end, INDIRECT, attribution.quotation, 0
+        )
+        found.append(Statement(span, attribution))
     return found
+
+
+def labelled_spans(labelled):
+    return {(line.start, line.end) for line in labelled}
+
+
+def overlaps(item, spans):
+    """Whether item (anything with start and end) overlaps one of spans."""
+    return any(item.start < end and start < item.end for start, end in spans)
 
 
 def restates(words, quoted):

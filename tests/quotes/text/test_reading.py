@@ -344,6 +344,19 @@ def test_it_reads_what_evidence_shows_through_a_participle_with_its_own_subject(
     assert indirect("The latest poll shows a small gap between the two candidates.") == []
 
 
+def test_it_reads_a_transcript_line_as_said_by_the_person_its_label_names():
+    body = (
+        "Anna Berg, the harbour master, spoke to Jake Tapper on Sunday.\n\n"
+        "JAKE TAPPER: Do you think the ferry will run all winter this year?\n\n"
+        "BERG: I think it will, and we have the crews ready for it.\n\n"
+        "Boom: The harbour just got a whole new reason to worry about its ferry."
+    )
+    assert indirect(body) == [
+        ("Do you think the ferry will run all winter this year?", "Jake Tapper"),
+        ("I think it will, and we have the crews ready for it.", "Anna Berg"),
+    ]
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
