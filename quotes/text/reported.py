@@ -428,11 +428,23 @@ def is_finite_clause(head):
 
 
 def according_report(token):
-    """ "According to X, …" / "…, according to X": the clause it hangs on, without it."""
+    """ "According to X, …" / "…, according to X": the sentence it opens or closes,
+    whatever the parse hangs it on (it scopes over the whole sentence; hung on a word
+    of the last clause, the rest was lost); inside a sentence, the clause it hangs on,
+    without it."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sentence = token.sent
+    if all(t.is_punct for t in token.doc[token.right_edge.i + 1 : sentence.end]):
+        # "…, according to X.": the whole sentence before it, whatever the parse hung it on
+        return list(token.doc[sentence.start : token.i]), source
+    if all(t.is_punct or t.dep_ == "cc" for t in token.doc[sentence.start : token.i]):
+        # "According to X, …": the whole sentence after it
+        return list(token.doc[token.right_edge.i + 1 : sentence.end]), source
     clause = token.head
-    if source is None or clause.i == token.i or not clause.tag_.startswith("VB"):
+    if clause.i == token.i or not clause.tag_.startswith("VB"):
         return None
     while clause.dep_ == "conj" and clause.head.tag_.startswith("VB"):
         clause = clause.head  # "A, but B, according to X": both clauses are X's

@@ -357,6 +357,17 @@ def test_it_reads_a_transcript_line_as_said_by_the_person_its_label_names():
     ]
 
 
+def test_it_reads_the_whole_sentence_that_according_to_opens_or_closes():
+    found = indirect(
+        "Island families with no savings might not be so lucky, according to Olav Lind, who advised the board."
+    )
+    assert found == [("Island families with no savings might not be so lucky", "Olav Lind")]
+    found = indirect(
+        "According to a harbour board report out Thursday, the ferry and the bus each carry a third of travellers."
+    )
+    assert [text for text, _ in found] == ["the ferry and the bus each carry a third of travellers"]
+
+
 def test_it_reads_a_statement_opened_by_a_condition():
     found = indirect("If the storm holds, the ferry will not sail before Monday, Olav Lind said.")
     assert found == [("If the storm holds, the ferry will not sail before Monday", "Olav Lind")]
