@@ -527,3 +527,12 @@ def test_it_gives_a_body_called_by_a_common_noun_to_the_body_named_before_with_t
         "“We will stay closed all week,” the company said."
     )
     assert [name for _, name in parsed_speakers(body)] == ["Harbour Board", None]
+
+
+def test_it_takes_the_name_before_a_long_description_that_ends_with_the_verb():
+    body = HEAD + (
+        "“We have waited too long for this,” council spokesman Olav Lind, wearing a yellow coat "
+        "and a wool hat, said quietly as the boats left.\n\n"
+        "“The gates should never have closed,” Mr. Berg, now 81 and retired in Bergen, Norway, said."
+    )
+    assert [name for name, _ in speakers(body)] == ["Olav Lind", "Berg"]
