@@ -536,3 +536,12 @@ def test_it_takes_the_name_before_a_long_description_that_ends_with_the_verb():
         "“The gates should never have closed,” Mr. Berg, now 81 and retired in Bergen, Norway, said."
     )
     assert [name for name, _ in speakers(body)] == ["Olav Lind", "Berg"]
+
+
+def test_it_strips_everyday_role_nouns_from_the_name():
+    body = HEAD + (
+        "“We have waited too long for this,” harbour pilot Olav Lind, wearing a yellow coat and "
+        "a wool hat, said quietly.\n\n"
+        "“It is a good day,” Concord resident Anna Berg, who has fished here for forty years, said."
+    )
+    assert [name for name, _ in speakers(body)] == ["Olav Lind", "Anna Berg"]
