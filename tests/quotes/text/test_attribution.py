@@ -545,3 +545,11 @@ def test_it_strips_everyday_role_nouns_from_the_name():
         "“It is a good day,” Concord resident Anna Berg, who has fished here for forty years, said."
     )
     assert [name for name, _ in speakers(body)] == ["Olav Lind", "Anna Berg"]
+
+
+def test_it_leaves_the_place_before_an_abbreviated_title_out_of_the_name():
+    body = HEAD + (
+        "“We will win this county,” Bergen Gov. Anna Berg said on Monday.\n\n"
+        "“We will not,” said Valley Coun. Olav Lind."
+    )
+    assert [name for name, _ in speakers(body)] == ["Anna Berg", "Olav Lind"]
