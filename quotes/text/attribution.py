@@ -911,9 +911,11 @@ def cue_after(frame, lo, hi):
         mention = apposed_name(frame, phrase_after(frame, end, hi), hi)
     if mention is not None:
         return mention
-    if word[0].islower():
+    opener = next((w for w in words if w[0].isalnum()), words[i])
+    if word[0].islower() and not (opener is not words[i] and bare(opener[0]) in CLAUSE_OPENERS):
         # "…,” a spokesman for the weather service said": someone said it,
-        # but nobody the article names.
+        # but nobody the article names; "…base.” While critics welcomed …" is
+        # a new sentence, no attribution.
         return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
     return agent_after(frame, words, hi)
 

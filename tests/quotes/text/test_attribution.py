@@ -553,3 +553,11 @@ def test_it_leaves_the_place_before_an_abbreviated_title_out_of_the_name():
         "“We will not,” said Valley Coun. Olav Lind."
     )
     assert [name for name, _ in speakers(body)] == ["Anna Berg", "Olav Lind"]
+
+
+def test_a_new_sentence_after_a_closed_quote_is_no_attribution():
+    body = HEAD + (
+        "“The harbour has waited long enough,” Anna Berg said. “We are opening the gates.” "
+        "While fishermen welcomed the news, traders were less pleased."
+    )
+    assert speakers(body)[1] == ("Anna Berg", "continuation")
