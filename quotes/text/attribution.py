@@ -927,23 +927,54 @@ def cue_after(frame, lo, hi):
     agent of a passive ("hailed as a “…” by X")."""
     stop = frame.find(FRAGMENT_MASK, lo, hi)
     hi = hi if stop == -1 else stop
-    words = tokens(frame, lo, min(hi, lo + CLAUSE_REACH))[:AFTER_CUE_WORDS]
+    reach = tokens(frame, lo, min(hi, lo + CLAUSE_REACH))
+    words = reach[:AFTER_CUE_WORDS]
     verbs = speech_verbs(words)
-    if verbs:
-        i = verbs[0]
-        word, start, end = words[i]
-        if bare(word) == "according":
-            mention = phrase_after(frame, words[i + 1][2], hi) if i + 1 < len(words) else None
-        elif any(ch.isalnum() for ch in frame[lo:start]):
-            mention = subject_before(frame, lo, start)
-        else:
-            mention = apposed_name(frame, phrase_after(frame, end, hi), hi)
-        if mention is not None:
+    if not verbs:
+        return set_off_speaker(frame, reach) or agent_after(frame, words, hi)
+    i = verbs[0]
+    word, start, end = words[i]
+    if bare(word) == "according":
+        mention = phrase_after(frame, words[i + 1][2], hi) if i + 1 < len(words) else None
+    elif any(ch.isalnum() for ch in frame[lo:start]):
+        mention = subject_before(frame, lo, start)
+        if mention is None or mention.form != NAME or mention.kind != PERSON:
+            mention = set_off_speaker(frame, reach) or mention
+    else:
+        mention = apposed_name(frame, phrase_after(frame, end, hi), hi)
+    if mention is not None:
+        return mention
+    opener = next((w for w in words if w[0].isalnum()), words[i])
+    if word[0].islower() and not (opener is not words[i] and bare(opener[0]) in CLAUSE_OPENERS):
+        # "…,” a spokesman for the weather service said": someone said it,
+        # but nobody the article names; "…base.” While critics welcomed …" is
+        # a new sentence, no attribution.
+        return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
+    return agent_after(frame, words, hi)
+
+
+def set_off_speaker(frame, words):
+    """The person named right after a closing mark and set off by a comma from
+    the words that describe them before the speech verb: "…,” Mr. Lind, now 81
+    and retired in Bergen, Norway, said", "…,” delegate X, wearing a cowboy hat
+    and a badge, said quietly". The description may be too long or hold too
+    many commas for the subject to be read back from the verb."""
+    mention = leading_phrase(frame, words)
+    if mention is None or mention.form != NAME or mention.kind != PERSON:
+        return None
+    after = [w for w in words if w[1] >= mention.end]
+    if not after or after[0][0] != ",":
+        return None
+    for i, (word, _, _) in enumerate(after[: AFTER_CUE_WORDS + 2 * APPOSITIVE_WORDS]):
+        if word in (".", ";", ":") or FRAGMENT_MASK in word:
+            return None
+        if speech_verbs([after[i]]) and after[i - 1][0] == ",":
             return mention
-        if word[0].islower():
-            # "…,” a spokesman for the weather service said": someone said it,
-            # but nobody the article names.
-            return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
+    return None
+
+
+def agent_after(frame, words, hi):
+    """The agent of a passive after a closing mark: hailed as a “…” by X."""
     for word, _, end in words[:5]:
         if bare(word) == "by":
             mention = phrase_after(frame, end, hi)

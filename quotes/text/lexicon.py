@@ -325,7 +325,12 @@ TITLE_WORDS = frozenset(
     pastor rabbi imam reverend chaplain nominee candidate front-runner
     frontrunner challenger incumbent donor activist organizer organiser
     campaigner publisher historian researcher scientist doctor surgeon
-    co-host co-founder co-chair co-author sen. rep. gov.""".split()
+    co-host co-founder co-chair co-author sen. rep. gov. delegate resident
+    owner student nurse engineer veteran
+    trustee councilor councilman councilwoman alderman assemblyman
+    assemblywoman legislator physician psychologist sociologist demographer
+    scholar lecturer executive administrator coordinator producer actor
+    actress comedian writer journalist blogger broadcaster pilot""".split()
 )
 # Title words that modify another ("Foreign Minister", "former senator") and
 # have no plural as a title: "United States" is no title.

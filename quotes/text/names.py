@@ -280,6 +280,10 @@ def name_start(words):
     def is_title_at(i):
         if lows[i] in DETERMINERS or (words[i][0].endswith(("’s", "'s")) and i < len(words) - 1):
             return True
+        if lows[i] in HONORIFICS and i < len(words) - 1:
+            # "Ohio Gov. John Kasich", "Toronto Coun. Jane Roe": what comes
+            # before an honorific is a place or a party, not the name
+            return True
         if lows[i] not in TITLE_WORDS:
             return False
         # A title word ending a run of names is a surname: "Martin Luther King";

@@ -527,3 +527,37 @@ def test_it_gives_a_body_called_by_a_common_noun_to_the_body_named_before_with_t
         "“We will stay closed all week,” the company said."
     )
     assert [name for _, name in parsed_speakers(body)] == ["Harbour Board", None]
+
+
+def test_it_takes_the_name_before_a_long_description_that_ends_with_the_verb():
+    body = HEAD + (
+        "“We have waited too long for this,” council spokesman Olav Lind, wearing a yellow coat "
+        "and a wool hat, said quietly as the boats left.\n\n"
+        "“The gates should never have closed,” Mr. Berg, now 81 and retired in Bergen, Norway, said."
+    )
+    assert [name for name, _ in speakers(body)] == ["Olav Lind", "Berg"]
+
+
+def test_it_strips_everyday_role_nouns_from_the_name():
+    body = HEAD + (
+        "“We have waited too long for this,” harbour pilot Olav Lind, wearing a yellow coat and "
+        "a wool hat, said quietly.\n\n"
+        "“It is a good day,” Concord resident Anna Berg, who has fished here for forty years, said."
+    )
+    assert [name for name, _ in speakers(body)] == ["Olav Lind", "Anna Berg"]
+
+
+def test_it_leaves_the_place_before_an_abbreviated_title_out_of_the_name():
+    body = HEAD + (
+        "“We will win this county,” Bergen Gov. Anna Berg said on Monday.\n\n"
+        "“We will not,” said Valley Coun. Olav Lind."
+    )
+    assert [name for name, _ in speakers(body)] == ["Anna Berg", "Olav Lind"]
+
+
+def test_a_new_sentence_after_a_closed_quote_is_no_attribution():
+    body = HEAD + (
+        "“The harbour has waited long enough,” Anna Berg said. “We are opening the gates.” "
+        "While fishermen welcomed the news, traders were less pleased."
+    )
+    assert speakers(body)[1] == ("Anna Berg", "continuation")
