@@ -485,7 +485,9 @@ def attribute_reports(article, reports):
     results = []
     for offset, report in enumerate(reports):
         quotation = report_quotation(len(article.quotations) + offset, report)
-        mention = mention_from_token(article, report.paragraph, report.speaker)
+        mention = (
+            None if report.speaker is None else mention_from_token(article, report.paragraph, report.speaker)
+        )
         result = resolve(article, quotation, mention, resolved) if mention is not None else None
         if result is None:
             result = Attribution(quotation.index, None, PERSON, "", NONE, 0.0)

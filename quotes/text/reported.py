@@ -25,7 +25,8 @@ What counts (the dependency parse decides, not word order):
   after "as": "The ferry, X said, will stop in May.", "The ferry will stop, she
   said.", "As X said, the ferry will stop." (the parse hangs such a verb on the
   clause instead of taking the clause as its complement);
-- what a verb of asking reports, an embedded question: "X asked whether …".
+- what a verb of asking reports, an embedded question: "X asked whether …", and
+  what no one named asked: "Asked whether she would run, X said …" (no speaker).
 The speaker is the verb's subject; a participle, an infinitive of purpose or a
 second verb without one ("X rejected it, saying …", "X stood up to say …", "X
 spoke and added that …") takes its head's; a relative pronoun stands for the
@@ -108,7 +109,7 @@ class Report:
     start: int
     end: int
     cue: object  # the spaCy Token of the reporting verb (or "according")
-    speaker: object  # the spaCy Token that names who reported it
+    speaker: object  # the spaCy Token that names who reported it, or None: no one named
     # body[cut[0]:cut[1]] is a cue printed inside the content (", he said,"), not content.
     cut: tuple[int, int] | None = None
 
@@ -215,6 +216,10 @@ def is_question(clause):
 def complement_report(verb):
     """The clause a reporting verb takes, and its subject: "X said (that) …"."""
     subject = subject_of(verb)
+    if subject is None and verb.lower_ in ASKING_VERBS and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        # "Asked whether he would run, X said …": what the writer's side asked, by no one named
+        question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return (list(question.subtree), None) if question is not None else None
     if (
         subject is None
         or subject.lower_ in NO_SPEAKER

@@ -389,6 +389,13 @@ def test_it_gives_a_second_verb_of_a_relative_clause_the_noun_it_is_about():
     assert found == [("the ferry would run all winter", "Maria Holm")]
 
 
+def test_it_reads_what_an_unnamed_asker_asked():
+    found = indirect(
+        "Asked whether she would run for the harbour board again, Maria Holm said she had not decided."
+    )
+    assert found[0] == ("whether she would run for the harbour board again", None)
+
+
 def test_it_reads_a_question_that_is_the_subject_of_a_statement():
     found = indirect("Whether the ferry pays its way will be clear by the spring, said Olav Lind.")
     assert found == [("Whether the ferry pays its way will be clear by the spring", "Olav Lind")]
