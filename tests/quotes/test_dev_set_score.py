@@ -1,6 +1,6 @@
 """The development set (../shared/eval/dev/polnear_train) scored without clustering,
 reported speech on (the default): fails when a figure falls below what the accuracy
-work reached (thresholds a little below the measured 0.989 / 0.905 / 0.355 / 0.958 /
+work reached (thresholds a little below the measured 0.990 / 0.908 / 0.363 / 0.958 /
 0.937, reported speech read from more cues).
 Skipped where ../shared is absent. Takes about three minutes on two cores."""
 
@@ -15,7 +15,7 @@ DEV = ROOT.parent / "shared" / "eval" / "dev" / "polnear_train"
 FLOORS = {
     "recall_full": 0.985,
     "recall_fragment": 0.895,
-    "recall_indirect": 0.345,
+    "recall_indirect": 0.353,
     "precision": 0.957,
     "speaker_accuracy": 0.932,
 }
