@@ -480,21 +480,13 @@ def is_label(text, lo, hi):
 def attribute_reports(article, reports):
     """One Attribution per Report (quotes.reported) of an Article, numbered on
     from its quotations: the speaker the parse gives, named as attribute names it."""
-    article = article.for_run()
-    resolved = []
-    results = []
-    for offset, report in enumerate(reports):
-        quotation = report_quotation(len(article.quotations) + offset, report)
-        mention = (
-            None if report.speaker is None else mention_from_token(article, report.paragraph, report.speaker)
-        )
-        result = resolve(article, quotation, mention, resolved) if mention is not None else None
-        if result is None:
-            result = Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
-        results.append(replace(result, step=REPORT))
-        if result.name:
-            resolved.append((quotation.start, Speaker(result.name, result.kind, result.role)))
-    return results
+    return attribute_spans(article, reports, len(article.quotations), report_mention, REPORT)
+
+
+def report_mention(article, report):
+    if report.speaker is None:
+        return None  # "Asked whether …": no one named asked
+    return mention_from_token(article, report.paragraph, report.speaker)
 
 
 def report_quotation(index, report):
@@ -504,17 +496,24 @@ def report_quotation(index, report):
 def attribute_labelled(article, labelled, first):
     """One Attribution per labelled paragraph (quotes.text.transcript), numbered on
     from `first`: the speaker its label names ("TAPPER" -> the Jake Tapper the
-    article names), resolved as a name in the narration is; nobody for "Q" and "A"."""
+    article names), resolved as a name in the narration is."""
+    return attribute_spans(article, labelled, first, lambda _, line: label_mention(line), LABEL)
+
+
+def attribute_spans(article, spans, first, mention_for, step):
+    """One Attribution per span without quote marks (a report, a labelled paragraph),
+    numbered on from `first`: the speaker `mention_for(article, span)` names, resolved
+    in order so that a pronoun can point back to a speaker found before it."""
     article = article.for_run()
     resolved = []
     results = []
-    for offset, line in enumerate(labelled):
-        quotation = report_quotation(first + offset, line)
-        mention = label_mention(line)
+    for offset, span in enumerate(spans):
+        quotation = report_quotation(first + offset, span)
+        mention = mention_for(article, span)
         result = resolve(article, quotation, mention, resolved) if mention is not None else None
         if result is None:
             result = Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
-        results.append(replace(result, step=LABEL))
+        results.append(replace(result, step=step))
         if result.name:
             resolved.append((quotation.start, Speaker(result.name, result.kind, result.role)))
     return results
