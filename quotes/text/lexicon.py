@@ -315,7 +315,8 @@ TITLE_WORDS = frozenset(
     ceo cfo founder official officer deputy vice foreign defence defense home
     interior finance health justice state king queen prince princess emperor
     pope cardinal archbishop bishop judge justice attorney general admiral
-    captain colonel lieutenant sergeant major marshal councillor mp mep lawmaker
+    captain colonel lieutenant sergeant major marshal councillor mp mep mpp mla
+    mha mna msp mlc lawmaker
     spokesmen adviser advisor aide analyst expert professor economist coach
     manager captain striker boss presenter correspondent editor author lawyer
     counsel negotiator diplomat commissioner inspector superintendent constable

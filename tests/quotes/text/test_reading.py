@@ -39,6 +39,14 @@ def test_it_reads_a_civic_or_police_rank_before_a_name_as_no_name():
     assert speaker_of(body, "fire") == "Olav Lind"
 
 
+def test_it_reads_a_provincial_members_title_before_a_name_as_no_name():
+    assert speaker_of("“We need a ferry now,” said NDP MPP Anna Berg.", "ferry") == "Anna Berg"
+    assert (
+        speaker_of("“It is not enough,” said Liberal MLA Olav Lind, the party's critic.", "enough")
+        == "Olav Lind"
+    )
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
