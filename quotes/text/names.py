@@ -189,6 +189,25 @@ def mention_of(text, words):
         body = mention_of(text, words[of + 1 :])
         if (
             bare(words[of][0]) == "of"
+            and head.form == NAME
+            and " " not in head.name
+            and body is not None
+            and body.form == NAME
+            and body.kind == PERSON
+            and any(bare(w) in TITLE_WORDS for w in body.role.split())
+        ):
+            # "Assembly of First Nations National Chief X": the titled person, not the body's first word
+            return Mention(
+                printed,
+                body.name,
+                NAME,
+                PERSON,
+                text[start : text.rindex(body.name, start, end)].strip(),
+                start,
+                end,
+            )
+        if (
+            bare(words[of][0]) == "of"
             and head.form == ROLE
             and bare(words[of - 1][0]) not in SUBORDINATE_ROLES
             and bare(words[0][0]) not in INDEFINITE_WORDS

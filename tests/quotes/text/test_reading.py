@@ -47,6 +47,11 @@ def test_it_reads_a_provincial_members_title_before_a_name_as_no_name():
     )
 
 
+def test_it_gives_a_title_after_a_body_of_something_to_the_titled_person():
+    body = "Council of Island Nations National Chief Anna Berg said the ruling was “a step backward.”"
+    assert speaker_of(body, "step backward") == "Anna Berg"
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
