@@ -522,8 +522,6 @@ def attribute_spans(article, spans, first, mention_for, step):
 def label_mention(line):
     """The Mention a label makes, its capitals undone ("JAKE TAPPER" -> "Jake Tapper"),
     at the label's place in the body."""
-    if line.label is None:
-        return None
     label = line.label.title() if line.label.isupper() else line.label
     mention = mention_of(label, tokens(label))
     if mention is None:

@@ -175,6 +175,20 @@ def is_np_word(word):
     )
 
 
+def titled_after_of(words, of, head, body):
+    """Whether "<head> of <body>" names the titled person of body: a title before
+    "of" ("Secretary of State John F. Kerry"; not "a spokesman of X", who is someone
+    else), or a one-word body before it whose phrase after ends in a title and a
+    name ("Assembly of First Nations National Chief X", not the body's first word)."""
+    if body is None or body.form != NAME or body.kind != PERSON or not body.role:
+        return False
+    if head.form == ROLE:
+        return bare(words[of - 1][0]) not in SUBORDINATE_ROLES and bare(words[0][0]) not in INDEFINITE_WORDS
+    return (
+        head.form == NAME and " " not in head.name and any(bare(w) in TITLE_WORDS for w in body.role.split())
+    )
+
+
 def mention_of(text, words):
     """The Mention for a noun phrase given as (word, start, end) tokens."""
     if not words:
@@ -187,36 +201,9 @@ def mention_of(text, words):
         if head is None or head.form == PRONOUN:
             return None
         body = mention_of(text, words[of + 1 :])
-        if (
-            bare(words[of][0]) == "of"
-            and head.form == NAME
-            and " " not in head.name
-            and body is not None
-            and body.form == NAME
-            and body.kind == PERSON
-            and any(bare(w) in TITLE_WORDS for w in body.role.split())
-        ):
-            # "Assembly of First Nations National Chief X": the titled person, not the body's first word
-            return Mention(
-                printed,
-                body.name,
-                NAME,
-                PERSON,
-                text[start : text.rindex(body.name, start, end)].strip(),
-                start,
-                end,
-            )
-        if (
-            bare(words[of][0]) == "of"
-            and head.form == ROLE
-            and bare(words[of - 1][0]) not in SUBORDINATE_ROLES
-            and bare(words[0][0]) not in INDEFINITE_WORDS
-            and body is not None
-            and body.form == NAME
-            and body.kind == PERSON
-            and body.role
-        ):
-            # "Secretary of State John F. Kerry": the title runs on into the name
+        if bare(words[of][0]) == "of" and titled_after_of(words, of, head, body):
+            # "Secretary of State John F. Kerry", "Assembly of First Nations National
+            # Chief X": the title runs on into the name
             role = (
                 text[start : text.rindex(body.name, start, end)].strip()
                 if body.name in printed

@@ -59,10 +59,11 @@ def read_parsed(body, parsed, reported=True):
     labelled = [
         line for line in labelled_paragraphs(body, paragraph_spans(body)) if not overlaps(line, taken)
     ]
+    labelled_spans = {(line.start, line.end) for line in labelled}
     quoted = [set(words_of(" ".join(body[g.start : g.end] for g in q.segments))) for q in quotations]
     reports = []
     for report in find_reports(parsed, quotations):  # two cues can report one clause: keep the first
-        if restates(words_of(report.text(body)), quoted) or overlaps(report, labelled_spans(labelled)):
+        if restates(words_of(report.text(body)), quoted) or overlaps(report, labelled_spans):
             continue
         if (report.start, report.end) not in taken:
             taken.add((report.start, report.end))
@@ -79,10 +80,6 @@ def read_parsed(body, parsed, reported=True):
         )
         found.append(Statement(span, attribution))
     return found
-
-
-def labelled_spans(labelled):
-    return {(line.start, line.end) for line in labelled}
 
 
 def overlaps(item, spans):
