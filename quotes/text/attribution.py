@@ -86,6 +86,7 @@ from dataclasses import dataclass, field, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .lexicon import (
+    CUE_WORDS,
     FEMALE_NAMES,
     GROUP_NOUNS,
     HONORIFICS,
@@ -1183,7 +1184,7 @@ def frames_quote(verb, span):
     """Whether a verb missing from the speech verbs still says the quote
     ("“…,” Kelly charged", "“…?” he scoffed", "Hillary shot back, “…”"): the
     quote hangs from it, or it from the quote, and only its subject, a
-    particle and punctuation stand between them."""
+    particle, adverbs ("fired back forcefully:") and punctuation stand between them."""
     if verb.pos_ != "VERB":
         return False
     inside = range(span.start, span.end)
@@ -1195,7 +1196,7 @@ def frames_quote(verb, span):
     doc = verb.doc
     between = doc[verb.i + 1 : span.start] if verb.i < span.start else doc[span.end : verb.i]
     subject = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
-    return all(t.is_punct or t.is_space or t.dep_ == "prt" or t.i in subject for t in between)
+    return all(t.is_punct or t.is_space or t.dep_ in ("prt", "advmod") or t.i in subject for t in between)
 
 
 def verb_subject(verb, inside=frozenset()):
@@ -1226,8 +1227,21 @@ def verb_subject(verb, inside=frozenset()):
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and reported_by(verb.head) is not None:
             verb = reported_by(verb.head)  # "X said that Y rejected it, calling it “…”": X calls it
             continue
+        if (
+            verb.dep_ == "conj"
+            and is_cue(verb)
+            and reported_by(verb.head) is not None
+            and not is_cue(verb.head)
+        ):
+            verb = reported_by(verb.head)  # "X said Y is to blame and accused him of “…”": X accused
+            continue
         verb = verb.head
     return None
+
+
+def is_cue(token):
+    """A speech verb, or another verb that cues what someone said (lexicon.CUE_WORDS)."""
+    return is_speech_token(token) or (token.tag_.startswith("VB") and token.lower_ in CUE_WORDS)
 
 
 def name_taken_for_auxiliary(verb):

@@ -129,6 +129,7 @@ SPEECH_VERBS = frozenset(
         "write",
         "writes",
         "wrote",
+        "written",
         "writing",
         "speak",
         "speaks",
@@ -188,7 +189,7 @@ BELIEF_VERBS = frozenset(
         "point",
         "brag",
     )
-    | {"think", "thinks", "thought", "thinking", "find", "finds", "found", "finding", "shown", "written"}
+    | {"think", "thinks", "thought", "thinking", "find", "finds", "found", "finding", "shown"}
 )
 # The verbs whose clausal complement quotes.text.reported reads as reported
 # speech: every speech verb and every verb of belief or evidence. The parse must

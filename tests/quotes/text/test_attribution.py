@@ -303,6 +303,29 @@ def test_it_reads_a_verb_missing_from_the_lexicon_that_frames_a_full_quote():
     assert parsed_speakers(body)[0][1] == "Anna Berg"
 
 
+def test_it_reads_a_verb_that_frames_a_quote_with_an_adverb_between():
+    body = (
+        "After Olav Lind criticized the budget at the meeting, Anna Berg shot back, "
+        "“I suppose I could have cut the ferry, but I chose to keep the harbour open.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_reads_a_quote_opened_by_as_someone_had_written():
+    body = (
+        "As the columnist Anna Berg had written a few years earlier, “No harbour survives without its ferry.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_gives_a_cue_joined_to_what_someone_said_to_the_one_who_said_it():
+    body = (
+        "Anna Berg said Olav Lind was responsible for the closure and accused him of "
+        "“putting the whole harbour at risk for a few votes.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
 def test_it_does_not_take_the_narrator_who_frames_a_quote_for_its_speaker():
     body = "Anna Berg said, and I quote, “We have closed the harbour to every small boat on this coast.”"
     assert parsed_speakers(body)[0][1] == "Anna Berg"
@@ -509,9 +532,7 @@ def test_it_records_a_continuation_and_a_continuation_across_narration_apart():
 
 
 def test_it_records_when_the_word_patterns_name_someone_other_than_the_parse():
-    body = HEAD + (
-        "Mayor Anna Berg said Olav Lind is responsible and accused him of “running the port into the ground.”"
-    )
+    body = HEAD + ("Mayor Anna Berg said Olav Lind told her the port was “run into the ground.”")
     assert [(step, doubts) for _, step, doubts in steps(body)] == [("parse", ("cues-disagree",))]
 
 
