@@ -217,6 +217,27 @@ def test_it_gives_a_participle_or_a_second_verb_the_subject_of_its_head():
     assert found == [("that the port would lose its ferry", "Maria Holm")]
 
 
+def test_it_gives_a_gerund_after_a_preposition_the_subject_of_the_verb_it_hangs_on():
+    found = indirect("Maria Holm angered the islanders by saying the ferry would stop in May.")
+    assert found == [("the ferry would stop in May", "Maria Holm")]
+    found = indirect("After announcing that the port would close, Olav Lind left the meeting.")
+    assert found == [("that the port would close", "Olav Lind")]
+
+
+def test_it_does_not_give_a_gerund_after_for_or_with_the_subject_of_its_verb():
+    assert indirect("Maria Holm praised Olav Lind for saying the ferry would run all winter.") == [
+        ("Olav Lind for saying the ferry would run all winter", "Maria Holm")
+    ]
+    assert indirect("The vote went ahead, with most islanders saying the ferry should run.") == []
+
+
+def test_it_gives_a_cue_joined_to_what_someone_said_to_the_one_who_said_it():
+    found = indirect(
+        "Maria Holm said the harbour board was not in crisis and urged that everyone stay calm until the vote."
+    )
+    assert ("that everyone stay calm until the vote", "Maria Holm") in found
+
+
 def test_it_gives_a_relative_clause_the_noun_it_is_about():
     found = indirect(
         "The deal was reached with help from Maria Holm, who said the ferry would run all winter."
