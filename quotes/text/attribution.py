@@ -826,15 +826,15 @@ def find_cue(article, quotation):
     elif frame[start:opener].rstrip(" " + CLOSING_MARKS).endswith(":"):
         # "X put it: “…”", "As X put it: “…”": a clause closed by a colon introduces the quote
         words = tokens(frame, start, opener)
-        ordered.append(leading_phrase(frame, words[1 if bare(words[0][0]) == "as" else 0 :]))
         ordered.append(name_before_colon(frame, words))
+        ordered.append(leading_phrase(frame, words[1 if bare(words[0][0]) == "as" else 0 :]))
     return next((m for m in ordered if m is not None), None)
 
 
 def name_before_colon(frame, words):
-    """A name set off before a colon after a dash or "from", as blogs and
-    live pages print a source: "… contests - Philip Bump: “…”", "More from
-    Jones: “…”"."""
+    """A name set off before a colon after a dash, "from" or another quote, as
+    blogs, live pages and debate reports print a source: "… contests - Philip
+    Bump: “…”", "More from Jones: “…”", "X: “…” Y: “…”"."""
     colon = max((i for i, w in enumerate(words) if w[0] == ":"), default=None)
     if colon is None:
         return None
@@ -842,7 +842,11 @@ def name_before_colon(frame, words):
     if mention is None or mention.form != NAME:
         return None
     before = [w for w in words[:colon] if w[2] <= mention.start]
-    if before and before[-1][0] not in ("-", "—", "–", "--") and bare(before[-1][0]) != "from":
+    if (
+        before
+        and before[-1][0] not in ("-", "—", "–", "--", *CLOSING_MARKS)
+        and bare(before[-1][0]) != "from"
+    ):
         return None
     return mention
 

@@ -399,6 +399,14 @@ def test_it_takes_a_name_set_off_before_a_colon_after_a_dash():
     assert speakers(body) == [("Anna Berg", "explicit")]
 
 
+def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
+    body = HEAD + (
+        "Berg: “Our goal is to open the gates, not to keep them shut.” "
+        "Lind: “The goal is to keep the town dry, not to please the ferry.”"
+    )
+    assert [name for name, _ in speakers(body)] == ["Berg", "Lind"]
+
+
 def test_it_takes_the_name_a_sentence_opens_with_when_the_parse_loses_the_subject():
     body = (
         "Mr. Lind, whose latest boat, Seabird, carries cargo to help farms find buyers, said the mayor "
