@@ -399,6 +399,14 @@ def test_it_takes_a_name_set_off_before_a_colon_after_a_dash():
     assert speakers(body) == [("Anna Berg", "explicit")]
 
 
+def test_it_takes_the_name_set_off_between_a_quote_and_its_verb_whatever_stands_between():
+    body = HEAD + (
+        "“We have had better summers on this quay than this one,” Harbour delegate Olav Lind, "
+        "wearing a cap and a badge, said quietly as the rain came down."
+    )
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
