@@ -305,6 +305,11 @@ def name_start(words):
         )
 
     last_title = max((i for i in range(len(words)) if is_title_at(i)), default=-1)
+    if last_title < 0:
+        # "Texas delegate Bill Eastland": a role word the lexicon lacks, printed in lower
+        # case before a full name, ends what describes the person
+        described = [i for i in range(len(words) - 2) if words[i][0].islower() and lows[i] not in PARTICLES]
+        last_title = described[-1] if described else -1
     # Lower-case modifiers between the title and the name: "the younger Mr. Trump".
     while (
         last_title + 1 < len(words) - 1

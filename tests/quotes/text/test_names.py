@@ -36,6 +36,13 @@ def test_it_takes_lower_case_words_between_a_determiner_and_a_name_for_role():
     assert (found.name, found.form, found.kind) == ("Lind", NAME, PERSON)
 
 
+def test_it_takes_a_lower_case_word_before_a_full_name_for_the_end_of_what_describes_it():
+    found = mention("Harbour delegate Olav Lind")
+    assert (found.name, found.form, found.kind) == ("Olav Lind", NAME, PERSON)
+    found = mention("Lind ally Anna Berg")
+    assert (found.name, found.kind) == ("Anna Berg", PERSON)
+
+
 def test_it_reads_a_plural_title_before_a_name_as_a_title():
     found = mention("Senators Berg")
     assert (found.name, found.kind) == ("Berg", PERSON)
