@@ -1411,8 +1411,6 @@ def parsed_cue(article, quotation):
                 return inverted, True
             verb = outer_speech_verb(verb)
         subject = verb_subject(verb, frozenset(t.i for t in span))
-        if subject is None and speech and verb.i >= span.end:
-            subject = name_set_off_before(verb, span)
         if subject is None and speech and verb.dep_ == "ROOT" and verb.i < span.start:
             opening = sentence_subject(article, first.paragraph, verb)
             if opening is not None:
@@ -1422,26 +1420,6 @@ def parsed_cue(article, quotation):
         mention = mention_from_token(article, first.paragraph, subject)
         return (mention, speech) if mention is not None else None
     return None
-
-
-def name_set_off_before(verb, span):
-    """The name that opens the words between a quote and the speech verb after
-    it, set off by commas ("“…,” Texas delegate X, wearing a hat, said"): the
-    parse, lost in the words between, hangs the name on the quote and leaves the
-    verb without a subject. None unless a comma closes the name and another
-    stands before the verb."""
-    doc = verb.doc
-    words = [t for t in doc[span.end : verb.i] if not t.is_punct]
-    if not words:
-        return None
-    name = words[0]
-    while name.dep_ == "compound" and name.i + 1 < verb.i:
-        name = doc[name.i + 1]
-    closed = doc[name.i + 1].text == "," and name.i + 1 < verb.i
-    before_verb = [t for t in doc[name.i + 1 : verb.i] if t.dep_ not in ("advmod", "aux")]
-    if name.pos_ != "PROPN" or not closed or before_verb[-1].text != ",":
-        return None
-    return name
 
 
 def outer_speech_verb(verb):
