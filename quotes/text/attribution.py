@@ -1260,9 +1260,11 @@ def name_taken_for_auxiliary(verb):
 
 def first_subject(verb):
     """The verb's subject; of two (a parse that took a phrase before an
-    inverted "…, said X" for a second subject), a name or pronoun first."""
+    inverted "…, said X" for a second subject), a name or pronoun first, and of
+    two names the one nearer the verb ("Speaking in Salem, New Hampshire, X
+    went after Y": the place closes the opening clause)."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    named = [c for c in subjects if c.pos_ in ("PROPN", "PRON")]
+    named = sorted((c for c in subjects if c.pos_ in ("PROPN", "PRON")), key=lambda c: abs(c.i - verb.i))
     return (named or subjects or [None])[0]
 
 

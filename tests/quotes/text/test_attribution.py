@@ -407,6 +407,13 @@ def test_it_takes_the_name_set_off_between_a_quote_and_its_verb_whatever_stands_
     assert speakers(body) == [("Olav Lind", "explicit")]
 
 
+def test_it_takes_the_subject_next_to_the_verb_not_a_place_closing_an_opening_clause():
+    body = (
+        "Speaking at a town hall in Bergen, Norway, Anna Berg went after Lind, calling him “a total stiff.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
