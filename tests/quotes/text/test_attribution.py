@@ -409,7 +409,8 @@ def test_it_takes_the_name_set_off_between_a_quote_and_its_verb_whatever_stands_
 
 def test_it_takes_the_subject_next_to_the_verb_not_a_place_closing_an_opening_clause():
     body = (
-        "Speaking at a town hall in Bergen, Norway, Anna Berg went after Lind, calling him “a total stiff.”"
+        "Speaking at a town hall event in Salem, New Hampshire, Anna Berg went after Lind, "
+        "calling him “a total stiff.”"
     )
     assert parsed_speakers(body)[0][1] == "Anna Berg"
 
