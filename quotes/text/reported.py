@@ -31,7 +31,8 @@ The speaker is the verb's subject; a participle, an infinitive of purpose or a
 second verb without one ("X rejected it, saying …", "X stood up to say …", "X
 spoke and added that …") takes its head's, and so does a gerund after "by",
 "after" and the like ("X angered voters by saying …"; not after "for" or "with":
-"praised Y for saying …"); a cue the parse joins to what someone said ("X said
+"praised Y for saying …"), a participle after a dash takes the subject of the
+sentence's main verb ("X dismissed claims that Y broke the law — saying …"); a cue the parse joins to what someone said ("X said
 the party was calm and urged …") is that someone's; a relative pronoun stands
 for the noun its clause is about ("Mr. X, who said …", "the company, which said …").
 Not taken: a clause that holds or touches a direct quotation (the quotation
@@ -103,6 +104,10 @@ CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys()
 # subject ("…, a spokesman for the council said"): auxiliaries and adverbs
 # ("…, she also said").
 CUE_WORDS = frozenset({"punct", "nsubj", "nsubjpass", "aux", "advmod", "neg"})
+DASHES = frozenset({"—", "–", "--", "-"})
+# Clauses inside a noun phrase or another clause: a participle set off by a dash
+# after one of them goes with the verb above them all.
+EMBEDDED = frozenset({"acl", "relcl", "ccomp", "dobj", "pobj", "prep", "conj"})
 # Verbs with no subject of their own that take the subject of their head.
 INHERITING = frozenset({"advcl", "conj", "xcomp"})
 # Prepositions whose gerund is done by the subject of the verb they hang on ("X
@@ -423,6 +428,12 @@ def subject_of(verb):
         return verb.head if set_off(subject) else None  # "Mr. X, who said he …": the noun it is about
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     inherits = verb.dep_ == "conj" or (verb.dep_ in INHERITING and (verb.tag_ == "VBG" or infinitive))
+    if subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and after_dash(verb):
+        main = verb.head
+        while main.dep_ in EMBEDDED and main.head.i != main.i:
+            main = main.head
+        if main is not verb.head and main.tag_.startswith("VB"):
+            return subject_of(main)  # "X dismissed claims that Y broke the law — saying …": X says
     if subject is None and inherits and verb.head.i != verb.i:
         head = verb.head
         if (
@@ -440,6 +451,13 @@ def subject_of(verb):
         head = preposition.head
         return subject_of(head) if head.tag_.startswith("VB") and head.i != preposition.i else None
     return subject
+
+
+def after_dash(verb):
+    """Whether a participle follows a dash ("…, which the ferry needs — saying …"):
+    set off from the clause before, it goes with the sentence's main verb."""
+    previous = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return previous is not None and previous.text in DASHES
 
 
 def is_finite_clause(head):

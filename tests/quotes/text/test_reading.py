@@ -238,6 +238,14 @@ def test_it_gives_a_cue_joined_to_what_someone_said_to_the_one_who_said_it():
     assert ("that everyone stay calm until the vote", "Maria Holm") in found
 
 
+def test_it_gives_a_participle_after_a_dash_the_subject_of_the_main_verb():
+    found = indirect(
+        "Committee Chair Maria Holm dismissed the accusations that the Lind campaign is violating federal "
+        "law through its agreement with the party — saying the Lind campaign chose not to accept the same help."
+    )
+    assert ("the Lind campaign chose not to accept the same help", "Maria Holm") in found
+
+
 def test_it_gives_a_relative_clause_the_noun_it_is_about():
     found = indirect(
         "The deal was reached with help from Maria Holm, who said the ferry would run all winter."
