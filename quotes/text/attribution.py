@@ -169,6 +169,8 @@ CLAUSE_OPENERS = frozenset(
     addressing responding according as when since""".split()
 )
 AFTER_CUE_WORDS = 10
+# Words that open a new sentence after a quote that ends its own, never a cue.
+NEW_SENTENCE = frozenset({"But", "And", "Yet", "However", "Meanwhile", "Still", "So"})
 # A speech verb this close after a closing mark attributes the quote ("…,” said X").
 ADJACENT_CUE_WORDS = 4
 # The last character of a quote that its attribution follows in the same sentence.
@@ -813,7 +815,7 @@ def find_cue(article, quotation):
     afters = [
         cue_after(frame, s.end + 1, article.sentences.around(lo, hi, s.end - 1)[1])
         for s in quotation.segments
-        if s.paragraph == first.paragraph
+        if s.paragraph == first.paragraph and not followed_by_new_sentence(article, s)
     ]
     before = cue_before(frame, start, opener) if prefix_has_words else None
     if first.start <= lo + 2 or not prefix_has_words:
@@ -829,6 +831,16 @@ def find_cue(article, quotation):
         ordered.append(name_before_colon(frame, words))
         ordered.append(leading_phrase(frame, words[1 if bare(words[0][0]) == "as" else 0 :]))
     return next((m for m in ordered if m is not None), None)
+
+
+def followed_by_new_sentence(article, segment):
+    """Whether a quote that ends its own sentence is followed by one that opens with
+    a conjunction ("…bad.” But Mr. X did not respond"): no cue after it."""
+    if article.body[segment.start : segment.end].rstrip()[-1:] not in ".!?":
+        return False
+    after = tokens(article.frame, segment.end + 1, min(len(article.frame), segment.end + 40))
+    following = [w for w, _, _ in after if w[0].isalnum()]
+    return bool(following) and following[0] in NEW_SENTENCE
 
 
 def name_before_colon(frame, words):
@@ -929,6 +941,8 @@ def ends_attribution(frame, lo, hi):
 def cue_after(frame, lo, hi):
     """A cue right after a closing mark: "…,” he said", "…” said Mr X", or the
     agent of a passive ("hailed as a “…” by X")."""
+    while lo < hi and frame[lo] in CLOSING_MARKS:
+        lo += 1  # the rest of a closing mark two characters wide ('')
     stop = frame.find(FRAGMENT_MASK, lo, hi)
     hi = hi if stop == -1 else stop
     reach = tokens(frame, lo, min(hi, lo + CLAUSE_REACH))
@@ -969,8 +983,12 @@ def set_off_speaker(frame, words):
     after = [w for w in words if w[1] >= mention.end]
     if not after or after[0][0] != ",":
         return None
-    for i, (word, _, _) in enumerate(after[: AFTER_CUE_WORDS + 2 * APPOSITIVE_WORDS]):
-        if word in (".", ";", ":") or FRAGMENT_MASK in word:
+    reach = after[: AFTER_CUE_WORDS + 2 * APPOSITIVE_WORDS]
+    for i, (word, _, _) in enumerate(reach):
+        abbreviation = (
+            word == "." and i + 1 < len(reach) and reach[i + 1][0] == ","
+        )  # "Cambridge, Mass., said"
+        if (word in (".", ";", ":") and not abbreviation) or FRAGMENT_MASK in word:
             return None
         if speech_verbs([after[i]]) and after[i - 1][0] == ",":
             return mention

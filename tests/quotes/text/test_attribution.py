@@ -415,6 +415,30 @@ def test_it_takes_the_subject_next_to_the_verb_not_a_place_closing_an_opening_cl
     assert parsed_speakers(body)[0][1] == "Anna Berg"
 
 
+def test_it_reads_the_words_after_a_closing_mark_two_characters_wide():
+    body = (
+        HEAD
+        + "''We will open the gates tomorrow morning,'' Mr. Lind, now 81 and retired in Bergen, said by phone."
+    )
+    assert speakers(body) == [("Lind", "explicit")]
+
+
+def test_it_reads_past_an_abbreviation_in_what_sets_off_a_name():
+    body = HEAD + (
+        "“We will open the gates tomorrow morning,” Olav Lind, now retired in Portland, Maine, "
+        "and in Bergen, Nor., said by phone."
+    )
+    assert speakers(body) == [("Olav Lind", "explicit")]
+
+
+def test_it_takes_no_cue_from_a_new_sentence_after_a_quote_that_ends_its_own():
+    body = HEAD + (
+        "Anna Berg mocked the plan, saying at one point, “The answer is not simply to shout, close the gates.” "
+        "But Olav Lind, again, did not respond in kind."
+    )
+    assert speakers(body)[0][0] == "Anna Berg"
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
