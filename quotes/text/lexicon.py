@@ -332,7 +332,12 @@ TITLE_WORDS = frozenset(
     trustee councilor councilman councilwoman alderman assemblyman
     assemblywoman legislator physician psychologist sociologist demographer
     scholar lecturer executive administrator coordinator producer actor
-    actress comedian writer journalist blogger broadcaster pilot""".split()
+    actress comedian writer journalist blogger broadcaster pilot
+    prosecutor investigator teacher principal worker witness neighbour neighbor
+    colleague wife husband mother father chef clerk treasurer auditor ombudsman
+    coroner firefighter paramedic chairperson mediator regulator forecaster
+    meteorologist epidemiologist virologist harbourmaster harbormaster master
+    supervisor employee farmer officer-in-charge""".split()
 )
 # Title words that modify another ("Foreign Minister", "former senator") and
 # have no plural as a title: "United States" is no title.
