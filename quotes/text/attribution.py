@@ -255,6 +255,8 @@ class Article:
         self.groups = []
         self.genders = {}  # surname -> "he" / "she": honorifics, first names, pronouns
         self.collect_names()
+        if parsed is not None:
+            self.collect_appositive_roles()
         self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
         for name in [*self.full_names, *self.person_names]:
             self.note_first_name(name)
@@ -286,6 +288,38 @@ class Article:
                     continue
                 self.note_run(run)
                 run = [word] if is_np_word(word[0]) else []
+
+    def collect_appositive_roles(self):
+        """The roles printed beside full names, set off by commas: "Anna Berg, the
+        mayor of Bergen," / "The harbour master, Kari Holm,": what "the mayor said"
+        later refers to (the roles printed before names are noted with them)."""
+        for paragraph, doc in self.parsed.docs.items():
+            for token in doc:
+                if token.dep_ != "appos" or token.head.i == token.i:
+                    continue
+                name, role = (token.head, token) if token.head.pos_ == "PROPN" else (token, token.head)
+                if name.pos_ != "PROPN" or role.pos_ != "NOUN" or not role.text.islower():
+                    continue
+                first = min([name.i, *(c.i for c in name.children if c.dep_ == "compound")])
+                start = self.parsed.offset(paragraph, doc[first])
+                mention = mention_of(
+                    self.frame, tokens(self.frame, start, self.parsed.offset(paragraph, name) + len(name))
+                )
+                if (
+                    mention is None
+                    or mention.form != NAME
+                    or mention.kind != PERSON
+                    or " " not in mention.name
+                ):
+                    continue
+                named = range(first, name.i + 1)
+                of = [t for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+                # the role and what comes before it, and "of <place>": not a clause about it
+                # ("donors who have become allies of the candidate")
+                words = [t for t in role.subtree if t.i <= role.i] + of
+                described = [t.text for t in words if t.i not in named and not t.is_punct]
+                if described:
+                    self.roles.setdefault(mention.name, " ".join(described))
 
     def note_run(self, run):
         """Note the phrase a run of name words makes, less a first word that

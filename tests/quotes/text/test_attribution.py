@@ -439,6 +439,26 @@ def test_it_takes_no_cue_from_a_new_sentence_after_a_quote_that_ends_its_own():
     assert speakers(body)[0][0] == "Anna Berg"
 
 
+def test_it_resolves_a_role_to_the_person_it_is_printed_beside():
+    body = (
+        "The harbour master, Kari Holm, spoke to reporters on Monday.\n\n"
+        "Olav Lind, the ferry company's chief, said the harbour would stay open.\n\n"
+        "“Nobody has seen the figures,” the harbour master said.\n\n"
+        "“We have sent them twice,” said the chief."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Kari Holm", "Olav Lind"]
+
+
+def test_it_reads_roles_common_in_court_city_and_family_news():
+    body = (
+        "Prosecutor Anna Berg filed the charges on Monday.\n\n"
+        "“We will ask for a long sentence,” the prosecutor said.\n\n"
+        "Olav Lind spoke at the quay. His wife, Kari Lind, stood beside him.\n\n"
+        "“He has always fought for this town,” his wife said."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Anna Berg", "Kari Lind"]
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
