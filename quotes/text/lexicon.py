@@ -204,7 +204,8 @@ INTENT_VERBS = frozenset(
     | {"plan", "plans", "planned", "planning"}
 )
 # Verbs whose object is what someone said or judged: "X announced a ban",
-# "X criticized the plan", "the poll showed a close race".
+# "X criticized the plan", "X expressed concern that …". "express", "stress",
+# "reveal" and "mention" added 80 rows on the development set, 70 in an annotation.
 OBJECT_VERBS = frozenset(
     verb_forms(
         "announce",
@@ -231,6 +232,10 @@ OBJECT_VERBS = frozenset(
         "recall",
         "tout",
         "promise",
+        "express",
+        "stress",
+        "reveal",
+        "mention",
     )
 )
 # Verbs that report through a preposition: what its object names is what was

@@ -313,6 +313,9 @@ def test_it_reads_the_object_of_a_verb_of_judging_or_announcing():
     assert indirect("Olav Lind accused the council of closing the ferry in secret.") == [
         ("the council of closing the ferry in secret", "Olav Lind")
     ]
+    assert indirect("Maria Holm expressed concern that the ferry would not run in winter.") == [
+        ("concern that the ferry would not run in winter", "Maria Holm")
+    ]
 
 
 def test_it_reads_what_a_verb_reports_through_its_preposition():
