@@ -322,6 +322,10 @@ def test_it_reads_what_a_verb_reports_through_its_preposition():
     assert indirect("Maria Holm called for a new ferry to the outer islands.") == [
         ("a new ferry to the outer islands", "Maria Holm")
     ]
+    assert indirect("Olav Lind spoke about the need for a second quay in the harbour.") == [
+        ("the need for a second quay in the harbour", "Olav Lind")
+    ]
+    assert indirect("Olav Lind was asked about the need for a second quay in the harbour.") == []
 
 
 def test_it_reads_the_clause_of_a_content_noun_given_whose_it_is():
