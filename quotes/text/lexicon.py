@@ -153,6 +153,7 @@ SPEECH_VERBS = frozenset(
         "smiled",
         "retorted",
         "interjected",
+        "interjecting",
     }
 )
 

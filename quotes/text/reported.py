@@ -26,7 +26,8 @@ What counts (the dependency parse decides, not word order):
   said.", "As X said, the ferry will stop." (the parse hangs such a verb on the
   clause instead of taking the clause as its complement);
 - what a verb of asking reports, an embedded question: "X asked whether …", and
-  what no one named asked: "Asked whether she would run, X said …" (no speaker).
+  what no one named asked: "Asked whether she would run, X said …" (no speaker);
+  a passive one's agent asked it: "X was asked by Y whether …" (Y).
 The speaker is the verb's subject; a participle, an infinitive of purpose or a
 second verb without one ("X rejected it, saying …", "X stood up to say …", "X
 spoke and added that …") takes its head's, and so does a gerund after "by",
@@ -230,6 +231,11 @@ def is_question(clause):
 
 def complement_report(verb):
     """The clause a reporting verb takes, and its subject: "X said (that) …"."""
+    asker = agent_of(verb) if verb.lower_ in ASKING_VERBS else None
+    if asker is not None:
+        # "X was asked by Y whether …", "Asked by Y whether …": Y asked it
+        question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        return (list(question.subtree), asker) if question is not None else None
     subject = subject_of(verb)
     if subject is None and verb.lower_ in ASKING_VERBS and verb.tag_ == "VBN" and verb.dep_ == "advcl":
         # "Asked whether he would run, X said …": what the writer's side asked, by no one named
@@ -274,6 +280,12 @@ def complement_report(verb):
         content = preposition_content(verb, PREPOSITION_VERBS[verb.lower_])
         return (content, subject) if content else None
     return None
+
+
+def agent_of(verb):
+    """Who does what a passive verb says ("asked by Y"), or None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def with_second_clause(clause, verb):

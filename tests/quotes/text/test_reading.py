@@ -445,6 +445,17 @@ def test_it_reads_what_an_unnamed_asker_asked():
     assert found[0] == ("whether she would run for the harbour board again", None)
 
 
+def test_it_gives_what_was_asked_to_whoever_asked_it():
+    found = indirect(
+        "On the show, Olav Lind was asked by host Maria Holm whether his aim was to close the port."
+    )
+    assert found == [("whether his aim was to close the port", "Maria Holm")]
+    found = indirect(
+        "Asked by Maria Holm whether she had read the report, Kari Lind said she had only seen the summary."
+    )
+    assert found[0] == ("whether she had read the report", "Maria Holm")
+
+
 def test_it_reads_a_question_that_is_the_subject_of_a_statement():
     found = indirect("Whether the ferry pays its way will be clear by the spring, said Olav Lind.")
     assert found == [("Whether the ferry pays its way will be clear by the spring", "Olav Lind")]
