@@ -459,6 +459,14 @@ def test_it_reads_roles_common_in_court_city_and_family_news():
     assert [name for _, name in parsed_speakers(body)] == ["Anna Berg", "Kari Lind"]
 
 
+def test_it_gives_a_quote_that_a_verb_of_judging_takes_as_object_to_its_subject():
+    body = (
+        "And after the court refused to hear the case, Mayor Olav Lind blamed the court's "
+        "“four judges who blocked the harbour protections afforded by our sensible port laws.”"
+    )
+    assert steps(HEAD + body)[0][:2] == ("Olav Lind", "parse")
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
