@@ -1457,7 +1457,7 @@ def parsed_cue(article, quotation):
     if span is None or not len(span):
         return None
     for _distance, verb, speech in governing_verbs(span, full=quotation.kind == "full"):
-        if not speech and quotation.kind != "fragment" and not is_cue(verb):
+        if not speech and quotation.kind != "fragment" and verb.lower_ not in CUE_WORDS:
             continue
         if speech:
             inverted = inverted_subject(article, first.paragraph, verb, span)
