@@ -1284,6 +1284,14 @@ def verb_subject(verb, inside=frozenset()):
             verb = reported_by(verb.head)  # "X said that Y rejected it, calling it “…”": X calls it
             continue
         if (
+            verb.dep_ == "acl"
+            and verb.tag_ == "VBG"
+            and verb.head.dep_ == "dobj"
+            and verb.head.head.i != verb.head.i
+        ):
+            verb = verb.head.head  # "X issued a statement saying …": X says it
+            continue
+        if (
             verb.dep_ == "conj"
             and is_cue(verb)
             and reported_by(verb.head) is not None

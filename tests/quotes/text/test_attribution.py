@@ -467,6 +467,14 @@ def test_it_gives_a_quote_that_a_verb_of_judging_takes_as_object_to_its_subject(
     assert steps(HEAD + body)[0][:2] == ("Olav Lind", "parse")
 
 
+def test_it_gives_what_a_statement_says_to_whoever_issued_it():
+    body = (
+        "Harbour President Anna Berg issued a statement saying the comment “has absolutely no place "
+        "in our town” and said the council would answer for it."
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
