@@ -475,6 +475,14 @@ def test_it_gives_what_a_statement_says_to_whoever_issued_it():
     assert parsed_speakers(body)[0][1] == "Anna Berg"
 
 
+def test_it_reads_verbs_of_proclaiming_mocking_and_protesting_as_speech():
+    body = (
+        "Ferries are “the ultimate public health crisis” and “stunt children’s growth,” Olav Lind, "
+        "the former governor of the island, proclaimed to a cheering crowd on Tuesday."
+    )
+    assert [name for _, name in parsed_speakers(body)] == ["Olav Lind", "Olav Lind"]
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
