@@ -32,8 +32,10 @@ The speaker is the verb's subject; a participle, an infinitive of purpose or a
 second verb without one ("X rejected it, saying …", "X stood up to say …", "X
 spoke and added that …") takes its head's, and so does a gerund after "by",
 "after" and the like ("X angered voters by saying …"; not after "for" or "with":
-"praised Y for saying …"), a participle after a dash takes the subject of the
-sentence's main verb ("X dismissed claims that Y broke the law — saying …"); a cue the parse joins to what someone said ("X said
+"praised Y for saying …"), a participle set off after a clause inside the object
+takes the subject of the sentence's main verb, and ends that clause ("X dismissed
+claims that Y broke the law — saying …", "X rejected the idea that Y would lose,
+saying …": main_verb_of); a cue the parse joins to what someone said ("X said
 the party was calm and urged …") is that someone's; a relative pronoun stands
 for the noun its clause is about ("Mr. X, who said …", "the company, which said …").
 Not taken: a clause that holds or touches a direct quotation (the quotation
@@ -160,6 +162,13 @@ def content_span(tokens):
     return tokens
 
 
+def without_set_off(clause):
+    """A clause up to a participle in it that goes with the main verb ("the idea that
+    Y would lose, saying …": the participle reports something else)."""
+    cut = [p.left_edge.i for p in set_off_participles(clause) if p.i > clause[0].i]
+    return [t for t in clause if t.i < min(cut)] if cut else clause
+
+
 def find_reports(parsed, quotations):
     """The reported statements of a parsed article, in body order."""
     mask = quotation_mask(len(parsed.text), quotations)
@@ -177,7 +186,7 @@ def find_reports(parsed, quotations):
             if found is None:
                 continue
             clause, speaker = found
-            clause = content_span(clause)
+            clause = content_span(without_set_off(clause))
             asks = token.lower_ in ASKING_VERBS
             if len([t for t in clause if not t.is_punct]) < MIN_WORDS or (is_question(clause) and not asks):
                 continue
@@ -440,12 +449,9 @@ def subject_of(verb):
         return verb.head if set_off(subject) else None  # "Mr. X, who said he …": the noun it is about
     infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     inherits = verb.dep_ == "conj" or (verb.dep_ in INHERITING and (verb.tag_ == "VBG" or infinitive))
-    if subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and after_dash(verb):
-        main = verb.head
-        while main.dep_ in EMBEDDED and main.head.i != main.i:
-            main = main.head
-        if main is not verb.head and main.tag_.startswith("VB"):
-            return subject_of(main)  # "X dismissed claims that Y broke the law — saying …": X says
+    main = main_verb_of(verb) if subject is None else None
+    if main is not None:
+        return subject_of(main)  # "X dismissed claims that Y broke the law — saying …": X says
     if subject is None and inherits and verb.head.i != verb.i:
         head = verb.head
         if (
@@ -465,11 +471,28 @@ def subject_of(verb):
     return subject
 
 
-def after_dash(verb):
-    """Whether a participle follows a dash ("…, which the ferry needs — saying …"):
-    set off from the clause before, it goes with the sentence's main verb."""
-    previous = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return previous is not None and previous.text in DASHES
+def main_verb_of(participle):
+    """The sentence's main verb, for a participle set off after a clause inside
+    its object that the parse hangs it on: after a dash ("X dismissed claims that Y
+    broke the law — saying …"), or after a comma closing a noun's content clause
+    ("X rejected the idea that Y would lose, saying …"). Else None: after a comma
+    elsewhere the nearest verb is as often the right one."""
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or participle.left_edge.i == 0:
+        return None
+    before = participle.doc[participle.left_edge.i - 1]
+    mark = before.text if before.whitespace_ else ""  # not the hyphen of "re-evaluating"
+    main, path = participle.head, []
+    while main.dep_ in EMBEDDED and main.head.i != main.i:
+        path.append(main.dep_)
+        main = main.head
+    set_off = mark in DASHES or (mark == "," and "acl" in path)
+    return main if set_off and path and main.tag_.startswith("VB") else None
+
+
+def set_off_participles(tokens):
+    """The participles among tokens that go with the main verb (main_verb_of),
+    whose words are another report's, not this one's."""
+    return [t for t in tokens if main_verb_of(t) is not None]
 
 
 def is_finite_clause(head):

@@ -238,12 +238,30 @@ def test_it_gives_a_cue_joined_to_what_someone_said_to_the_one_who_said_it():
     assert ("that everyone stay calm until the vote", "Maria Holm") in found
 
 
-def test_it_gives_a_participle_after_a_dash_the_subject_of_the_main_verb():
+def test_it_gives_a_participle_set_off_after_a_clause_in_the_object_to_the_main_verb():
     found = indirect(
         "Committee Chair Maria Holm dismissed the accusations that the Lind campaign is violating federal "
         "law through its agreement with the party — saying the Lind campaign chose not to accept the same help."
     )
-    assert ("the Lind campaign chose not to accept the same help", "Maria Holm") in found
+    assert found == [
+        (
+            "the accusations that the Lind campaign is violating federal law through its agreement with the party",
+            "Maria Holm",
+        ),
+        ("the Lind campaign chose not to accept the same help", "Maria Holm"),
+    ]
+    found = indirect(
+        "Campaign manager Olav Lind rejected the idea that the developer would be a drag on the ticket, "
+        "saying the crowds he draws at rallies prove that he would energize the party."
+    )
+    assert found == [
+        ("the idea that the developer would be a drag on the ticket", "Olav Lind"),
+        ("the crowds he draws at rallies prove that he would energize the party", "Olav Lind"),
+    ]
+    found = indirect(
+        "Still, the mayor will be re-evaluating how she approaches the council, Maria Holm said."
+    )
+    assert found == [("Still, the mayor will be re-evaluating how she approaches the council", "Maria Holm")]
 
 
 def test_it_gives_a_relative_clause_the_noun_it_is_about():
