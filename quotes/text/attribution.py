@@ -157,6 +157,8 @@ ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT, LABEL = (
 # a later cue step names someone else; the parse hung a fragment on a verb that is no
 # speech verb ("X blamed the council for the “empty harbour”").
 CUES_DISAGREE, NOT_SPEECH_VERB = "cues-disagree", "not-speech-verb"
+# A passive that passes on what someone said: "X is quoted as saying", "was described as saying".
+QUOTED_AS = frozenset({"quoted", "described"})
 AUXILIARIES = frozenset(
     """has have had also later then again further previously earlier repeatedly
     once just recently would will is was did does only even not never
@@ -1118,6 +1120,8 @@ def subject_before(frame, lo, verb_start):
     minister, said"); the appositive itself when it is the name ("the envoy,
     Y, said")."""
     words = tokens(frame, max(lo, verb_start - CLAUSE_REACH), verb_start)
+    if len(words) >= 2 and bare(words[-1][0]) == "as" and bare(words[-2][0]) in QUOTED_AS:
+        del words[-2:]  # "X is quoted as saying": X says it
     while words and bare(words[-1][0]) in AUXILIARIES and not is_name_in_mid_sentence(frame, words[-1]):
         words.pop()
     while len(words) >= 2 and words[-1][0] == ",":

@@ -483,6 +483,14 @@ def test_it_reads_verbs_of_proclaiming_mocking_and_protesting_as_speech():
     assert [name for _, name in parsed_speakers(body)] == ["Olav Lind", "Olav Lind"]
 
 
+def test_it_takes_the_one_quoted_as_saying_for_the_speaker():
+    body = (
+        HEAD
+        + "“Our method works where others fail because we ask the likely voters,” Berg is quoted as saying."
+    )
+    assert speakers(body) == [("Berg", "explicit")]
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
