@@ -398,7 +398,7 @@ GROUP_NOUNS = frozenset(
 ORGANISATION_NOUNS = frozenset(
     """office ministry department government kremlin alliance council commission
     committee agency service services union party court parliament congress
-    senate house bank company firm group organisation organization association
+    senate house bank company firm group organisation organization association convention
     federation board authority army navy police embassy administration cabinet
     spokesman's secretariat presidency regime opposition federation institute
     foundation charity campaign fund nato un eu who times news herald guardian

@@ -278,6 +278,10 @@ def mention_of(text, words):
     return None
 
 
+# Parties printed before a name as a role ("Republican Jane Roe").
+PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "tory", "labour", "ndp"})
+
+
 def name_start(words):
     """Index where a person's name begins in a noun phrase, or None: after the
     last title word, when capitalised non-title words follow it."""
@@ -286,6 +290,8 @@ def name_start(words):
     def is_title_at(i):
         if lows[i] in DETERMINERS or (words[i][0].endswith(("’s", "'s")) and i < len(words) - 1):
             return True
+        if lows[i] in PARTY_WORDS and i < len(words) - 2:
+            return True  # "Republican Christine Todd Whitman": a party before a full name
         if lows[i] in HONORIFICS and i < len(words) - 1:
             # "Ohio Gov. John Kasich", "Toronto Coun. Jane Roe": what comes
             # before an honorific is a place or a party, not the name
