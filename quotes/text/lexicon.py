@@ -324,7 +324,7 @@ HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady sen sen.
     rep rep. gov gov. gen gen. col col. capt capt. lt lt. sgt sgt. rev rev.
     maj maj. adm adm. cmdr cmdr. cpl cpl. const const. det det. insp insp.
-    supt supt. coun coun. cllr cllr. hon hon. atty atty. amb amb.
+    supt supt. coun coun. cllr cllr. hon hon. atty atty. amb amb. pres pres. asst asst.
     mx mx. herr frau monsieur madame""".split()
 )
 

@@ -43,9 +43,10 @@ def test_it_takes_a_lower_case_word_before_a_full_name_for_the_end_of_what_descr
     assert (found.name, found.kind) == ("Anna Berg", PERSON)
 
 
-def test_it_reads_a_party_before_a_full_name_as_no_part_of_the_name():
+def test_it_reads_a_party_or_an_abbreviated_title_before_a_name_as_no_part_of_it():
     assert mention("Republican Anna Maria Berg").name == "Anna Maria Berg"
     assert mention("Democrat Olav Lind").name == "Olav Lind"
+    assert mention("Pres. Olav Lind").name == "Olav Lind"
     found = mention("Democratic National Convention")
     assert (found.name, found.kind) == ("Democratic National Convention", "organisation")
 
