@@ -1,9 +1,9 @@
-"""web.templatetags.links: the URL of a repeated link, reversed once and kept."""
+"""web.links and {% link %}: the URL of a repeated link, reversed once and kept."""
 
 from django.template import Context, Template
 from django.urls import reverse, set_script_prefix
 
-from web.templatetags.links import url
+from web.links import url
 
 
 def render(source, **context):

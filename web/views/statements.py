@@ -69,7 +69,7 @@ class StatementRow:
 
     With an outlet, the row shows that outlet's wording (its first printing) and drift
     class rather than the canonical wording; with a search query, the words it matched
-    are marked (not in a statement found by meaning only, which need not hold them). Reported speech is a paraphrase: the template shows it without quote marks.
+    are marked (not in a statement found by meaning only, which need not hold them). Reported speech is a paraphrase: web.row_html writes it without quote marks.
     """
 
     statement: Statement
