@@ -32,7 +32,7 @@ def statement_row_html(row):
     if row.paraphrase:
         quoted = (
             '<p class="canonical-small paraphrase"><span class="paraphrase-label">Paraphrase, as '
-            f'{escape(wording.article.outlet.name)} reported it:</span> <a href="{link}">{escape(row.text_html)}</a></p>'
+            f'{escape(wording.outlet.name)} reported it:</span> <a href="{link}">{escape(row.text_html)}</a></p>'
         )
     else:
         quoted = (
@@ -40,8 +40,8 @@ def statement_row_html(row):
         )
     lines = ['<li class="statement-row">', f"  {quoted}"]
     if wording:
-        badge = drift_badge_html(wording.drift, wording.get_drift_display())
-        lines.append(f'  <p class="meta">As {escape(wording.article.outlet.name)} printed it: {badge}</p>')
+        badge = drift_badge_html(wording.drift, wording.drift_label)
+        lines.append(f'  <p class="meta">As {escape(wording.outlet.name)} printed it: {badge}</p>')
     lines += ['  <p class="meta">', f"    {speaker_html(statement.speaker)}"]
     if statement.first_seen:
         day = statement.first_seen

@@ -47,8 +47,7 @@ def test_a_row_without_a_speaker_or_a_date_says_so_and_no_more():
 
 
 def test_a_row_for_one_outlet_shows_its_wording_and_a_paraphrase_without_quote_marks():
-    wording = SimpleNamespace(article=SimpleNamespace(outlet=HARBOUR), drift="reworded")
-    wording.get_drift_display = lambda: "reworded"
+    wording = SimpleNamespace(outlet=HARBOUR, drift="reworded", drift_label="reworded")
     html = statement_row_html(row(wording=wording, paraphrase=True))
     assert "Paraphrase, as Harbour &lt;Times&gt; reported it:</span> <a href=" in html
     assert "“" not in html
