@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from django.utils.safestring import SafeString
 
-from web.row_html import drift_badge_html, statement_row_html
+from web.row_html import article_row_html, drift_badge_html, statement_row_html
 
 HARBOUR = SimpleNamespace(name="Harbour <Times>", slug="harbour-times")
 QUAY = SimpleNamespace(name="Quay Post", slug="quay-post")
@@ -56,3 +56,20 @@ def test_a_row_for_one_outlet_shows_its_wording_and_a_paraphrase_without_quote_m
 
 def test_a_badge_escapes_its_label():
     assert drift_badge_html('x"y', "<b>") == '<span class="badge drift-x&quot;y">&lt;b&gt;</span>'
+
+
+def test_an_article_row_gives_its_day_outlet_title_and_quote_count():
+    article = SimpleNamespace(
+        pk=31, published=datetime.date(2024, 12, 29), outlet=HARBOUR, title="Dam <deal>", quote_count=3
+    )
+    html = article_row_html(article)
+    assert '<td><time datetime="2024-12-29">29 Dec 2024</time></td>' in html
+    assert '<td><a href="/outlets/harbour-times/">Harbour &lt;Times&gt;</a></td>' in html
+    assert '<td><a href="/articles/31/">Dam &lt;deal&gt;</a></td>' in html
+    assert '<td class="number optional">3</td>' in html
+
+
+def test_an_article_row_without_a_date_or_a_title_says_so():
+    article = SimpleNamespace(pk=32, published=None, outlet=QUAY, title="", quote_count=0)
+    html = article_row_html(article)
+    assert "<td>undated</td>" in html and ">(untitled)</a>" in html
