@@ -42,6 +42,7 @@ from quotes.services.clustering import ModelUnavailable
 from quotes.services.meaning_index import MeaningUnavailable
 from quotes.services.search import fused_statements, speakers_named, speakers_resembling, word_search
 from sources.models import Outlet
+from web.widgets import ListSelect
 
 SORTS = {
     "outlets": ("-outlet_count", F("first_seen").desc(nulls_last=True), "id"),
@@ -108,6 +109,7 @@ class StatementFilter(django_filters.FilterSet):
         choices=[("meaning", "Words and meaning")],
         method="keep",
         empty_label="These words only",
+        widget=ListSelect,
         help_text="Meaning: also statements that say the same thing in other words.",
     )
     outlet = django_filters.ModelChoiceFilter(
@@ -116,6 +118,7 @@ class StatementFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_outlet",
         empty_label="Any outlet",
+        widget=ListSelect,
     )
     said_from = django_filters.DateFilter(
         label="First reported from",
@@ -134,6 +137,7 @@ class StatementFilter(django_filters.FilterSet):
         choices=Quote.Drift.choices,
         method="filter_drift",
         empty_label="In any form",
+        widget=ListSelect,
         help_text="At least one outlet printed it this way.",
     )
     meaning = TickBoxFilter(
@@ -151,6 +155,7 @@ class StatementFilter(django_filters.FilterSet):
         choices=[("outlets", "Most outlets"), ("newest", "Newest"), ("oldest", "Oldest")],
         method="sort_statements",
         empty_label="Best match",
+        widget=ListSelect,
     )
 
     class Meta:

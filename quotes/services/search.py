@@ -207,14 +207,20 @@ def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
     walks the word's FTS5 rowids from the largest; the count and the page then select
     statements by id: for "have" at 100,000 quotes (7,207 matches), 13 ms for the three
     queries, where joining the statements to every match (2,978 statements, sorted for
-    the page) took 38 ms for the count and the page."""
+    the page) took 38 ms for the count and the page. Narrowed on SQLite, each match, newest
+    first, tests its own statement (EXISTS on the primary key) until RANK_CANDIDATES are
+    found: as `statement_id IN (subquery)` SQLite listed the subquery first, testing the
+    other filters on every visible statement (an outlet's EXISTS on each of 35,311 at
+    100,000 quotes: 380 ms for "have" with an outlet; 12-68 ms tested per match)."""
     quotes = Quote.objects.visible()
     ids = narrowed_statement_ids(statements, quote_matches(quotes, groups)) if narrowed else None
     if ids is not None:
         in_statements = RawSQL(f"{Quote._meta.db_table}.statement_id = ANY(%s)", [ids], BooleanField())
         quotes = quotes.filter(in_statements)
-    elif narrowed:
+    elif narrowed and is_postgresql(statements):
         quotes = quotes.filter(statement__in=statements.order_by().values("pk"))
+    elif narrowed:
+        quotes = quotes.filter(Exists(statements.order_by().filter(pk=OuterRef("statement"))))
     newest = quote_matches(quotes, groups).order_by("-id").values_list("id", "statement")[:RANK_CANDIDATES]
     if ids is None:
         return list(newest)

@@ -35,7 +35,8 @@ def test_it_shows_the_filtered_outlets_own_wording_and_drift_class(client, story
     html = response.content.decode()
 
     row = response.context["rows"][0]
-    assert row.statement == story.reopen and row.wording == story.reopen_reworded
+    assert row.statement == story.reopen
+    assert (row.wording.text, row.wording.outlet.pk) == (story.reopen_reworded.text, story.times.pk)
     assert "We will reopen the port before winter storms come," in html
     assert "As Harbour Times printed it:" in html and 'class="badge drift-reworded"' in html
 

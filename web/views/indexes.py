@@ -18,6 +18,7 @@ from sources.models import Article, Outlet
 from web.filters import DateInput, StatementSearchForm
 from web.paging import CappedPaginator
 from web.views.articles import count_quotes
+from web.widgets import ListSelect
 
 PAGE_SIZE = 50
 
@@ -44,6 +45,7 @@ class ArticleFilter(django_filters.FilterSet):
         queryset=Outlet.objects.order_by("name"),
         to_field_name="slug",
         empty_label="Any outlet",
+        widget=ListSelect,
     )
     published_from = django_filters.DateFilter(
         label="Published from", field_name="published", lookup_expr="gte", widget=DateInput
