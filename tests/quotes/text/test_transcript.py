@@ -26,6 +26,17 @@ def test_it_reads_a_transcript_line_and_a_headline_with_their_labels():
     ]
 
 
+def test_it_reads_a_headline_label_less_whom_it_was_addressed_to_and_a_tag_before_it():
+    story = "\n\nThe mayor spoke to the board on Monday."
+    assert labelled("Berg to Harbour Board: The ferry will run all winter long." + story) == [
+        ("Berg", "The ferry will run all winter long.")
+    ]
+    assert labelled("EXCLUSIVE – Olav Lind: Do Not Trust the Harbour Board Figures." + story) == [
+        ("Olav Lind", "Do Not Trust the Harbour Board Figures.")
+    ]
+    assert labelled("A story.\n\nBerg to Harbour Board: The ferry will run all winter long.") == []
+
+
 @pytest.mark.parametrize(
     "paragraph",
     [
