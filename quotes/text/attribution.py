@@ -1475,7 +1475,7 @@ def parsed_cue(article, quotation):
             inverted = inverted_subject(article, first.paragraph, verb, span)
             if inverted is not None:
                 return inverted, True
-            verb = outer_speech_verb(verb)
+            verb = outer_speech_verb(verb, range(span.start, span.end))
         subject = verb_subject(verb, frozenset(t.i for t in span))
         if subject is None and speech and verb.dep_ == "ROOT" and verb.i < span.start:
             opening = sentence_subject(article, first.paragraph, verb)
@@ -1488,14 +1488,16 @@ def parsed_cue(article, quotation):
     return None
 
 
-def outer_speech_verb(verb):
+def outer_speech_verb(verb, quote=range(0)):
     """The speech verb that reports the one given, when it stands in another's
     complement ("Obama said Americans will say “no”", "Israel said Clinton
     called on members to be “closely coordinated”"): the outer source is who
-    the article quotes."""
+    the article quotes. Never a verb of the quote itself (token indexes in quote),
+    which the parse may take for the head of its cue ("X was asked by Y, “you
+    said …”")."""
     outer, head = verb, verb
     for _ in range(GOVERNING_CLIMB):
-        if head.dep_ != "ccomp" or head.head.i == head.i:
+        if head.dep_ != "ccomp" or head.head.i == head.i or head.head.i in quote:
             break
         head = head.head
         if is_speech_token(head):

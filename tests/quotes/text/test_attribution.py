@@ -491,6 +491,14 @@ def test_it_takes_the_one_quoted_as_saying_for_the_speaker():
     assert speakers(body) == [("Berg", "explicit")]
 
 
+def test_it_never_takes_a_verb_of_the_quote_for_the_one_that_reports_its_cue():
+    body = (
+        "Lind was asked by host Anna Berg, who is supporting Lind, “Now, you famously said in one of "
+        "the first debates that you were tired of hearing about the ferry.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
