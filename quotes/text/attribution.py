@@ -1282,6 +1282,10 @@ def verb_subject(verb, inside=frozenset()):
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        opener = next((c for c in verb.children if c.lower_ == "as" and c.i < verb.i), None)
+        named = opener and next((c for c in opener.children if c.dep_ == "pobj"), None)
+        if named is not None:
+            return named  # "As X, a professor of law, put it, “…”": the parse takes X for the object of "as"
         if verb.dep_ not in SHARED_SUBJECT or verb.head.i == verb.i:
             return None
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and reported_by(verb.head) is not None:

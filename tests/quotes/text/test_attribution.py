@@ -499,6 +499,15 @@ def test_it_never_takes_a_verb_of_the_quote_for_the_one_that_reports_its_cue():
     assert parsed_speakers(body)[0][1] == "Anna Berg"
 
 
+def test_it_reads_as_someone_put_it_with_a_long_description_between():
+    body = (
+        "As Anna Berg, professor of law at the university and author of ''The Unwritten Harbour,'' put it, "
+        "''Harbour boards should remember that a compromise today may be far better for them than the "
+        "deal they may get stuck with.''"
+    )
+    assert steps(HEAD + body)[0][:2] == ("Anna Berg", "parse")
+
+
 def test_it_takes_each_name_set_off_before_a_colon_in_an_exchange():
     body = HEAD + (
         "Berg: “Our goal is to open the gates, not to keep them shut.” "
