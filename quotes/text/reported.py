@@ -108,8 +108,8 @@ CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys()
 # ("…, she also said").
 CUE_WORDS = frozenset({"punct", "nsubj", "nsubjpass", "aux", "advmod", "neg"})
 DASHES = frozenset({"—", "–", "--", "-"})
-# Clauses inside a noun phrase or another clause: a participle set off by a dash
-# after one of them goes with the verb above them all.
+# Clauses inside a noun phrase or another clause: a participle set off after one of
+# them goes with the verb above them all (main_verb_of).
 EMBEDDED = frozenset({"acl", "relcl", "ccomp", "dobj", "pobj", "prep", "conj"})
 # Verbs with no subject of their own that take the subject of their head.
 INHERITING = frozenset({"advcl", "conj", "xcomp"})
@@ -240,16 +240,15 @@ def is_question(clause):
 
 def complement_report(verb):
     """The clause a reporting verb takes, and its subject: "X said (that) …"."""
-    asker = agent_of(verb) if verb.lower_ in ASKING_VERBS else None
-    if asker is not None:
-        # "X was asked by Y whether …", "Asked by Y whether …": Y asked it
+    subject = subject_of(verb)
+    asks = verb.lower_ in ASKING_VERBS
+    asker = agent_of(verb) if asks else None
+    unnamed = asks and subject is None and verb.tag_ == "VBN" and verb.dep_ == "advcl"
+    if asker is not None or unnamed:
+        # "X was asked by Y whether …", "Asked by Y whether …": Y asked it; "Asked
+        # whether he would run, X said …": the writer's side asked, no one named
         question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         return (list(question.subtree), asker) if question is not None else None
-    subject = subject_of(verb)
-    if subject is None and verb.lower_ in ASKING_VERBS and verb.tag_ == "VBN" and verb.dep_ == "advcl":
-        # "Asked whether he would run, X said …": what the writer's side asked, by no one named
-        question = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
-        return (list(question.subtree), None) if question is not None else None
     if (
         subject is None
         or subject.lower_ in NO_SPEAKER

@@ -10,9 +10,10 @@ mention).
 
 A label is a name in capitals ("JAKE TAPPER", "MR. LIND") or one to three capitalised
 words ("Maria Holm", "Poll"), at the start of a paragraph and followed by at least
-MIN_WORDS words. A headline's label may say whom it was addressed to and open with a
-tag ("Holm to Harbour Board: …", "EXCLUSIVE – Holm: …"): the speaker is Holm (on the
-development set, 3 headlines more, all three annotated so). Not labels: words that head the writer's own text ("Update:",
+MIN_WORDS words; a tag in capitals may open it ("EXCLUSIVE – Holm: …"), and a
+headline's label may say whom it was addressed to ("Holm to Harbour Board: …"): the
+speaker is Holm (on the development set, 3 headlines more, all three annotated so).
+Not labels: words that head the writer's own text ("Update:",
 "Editor's note:", "Watch:", "Related:", "The result:"), an interview's unnamed "Q:"
 and "A:" (on the development set 0.71 of such lines lay in an annotation), and what
 follows a label that is itself a quotation ("Holm: “…”": the quotation is read as
