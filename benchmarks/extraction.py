@@ -4,7 +4,9 @@ without the database and with it (manage.py bench_extraction FOLDER).
 Without the database: the folder's files are read and cleaned as ingest does
 (sources.text), then the bodies go through quotes.text.reading in chunks of the
 size extract_pending uses, timed per stage: selecting the sentences worth
-parsing, the spaCy parse, and quotations + attribution + reported speech.
+parsing, the spaCy parse, and quotations + attribution + reported speech; then,
+for each --processes count of 2 or more, the same bodies read by that many worker
+processes (quotes.text.read_ahead, as extraction runs them), in wall-clock time.
 With the database: the folder is ingested (not timed) and extract_pending runs
 over its articles with force, as `manage.py extract --all` would. Each path is
 given in wall-clock and in this process's CPU seconds (the CPU figure holds on a
@@ -27,11 +29,13 @@ articles per CPU second: each worker loads the pipeline (about 3 s) and the resu
 cross a pipe.
 """
 
+import resource
 import time
 from dataclasses import dataclass, field
 
 from quotes.text import parse
 from quotes.text.quotations import mark_view, paragraph_spans
+from quotes.text.read_ahead import read_ahead
 from quotes.text.reading import read_parsed
 from sources.text.formats import Failure, find_files, read_file
 from sources.text.records import EmptyArticle, build_record
@@ -45,7 +49,9 @@ class Figures:
     tokens: int = 0
     seconds: dict = field(default_factory=dict)
     cpu_seconds: float = 0.0
-    # (worker processes, wall seconds, CPU seconds with the workers') of each run with the database
+    # (worker processes, wall seconds, CPU seconds with the workers') of each run without the
+    # database with workers parsing, and of each run with the database
+    worker_runs: list = field(default_factory=list)
     database_runs: list = field(default_factory=list)
 
     def lines(self):
@@ -60,12 +66,15 @@ class Figures:
             f"without the database: {rate(self.articles, total)} articles/s, "
             f"{rate(self.articles, self.cpu_seconds)} per CPU second ({self.cpu_seconds:.2f} CPU s)"
         )
-        for processes, seconds, cpu_seconds in self.database_runs:
-            parsing = "this process parsing" if processes <= 1 else f"{processes} worker processes parsing"
-            yield (
-                f"with the database, {parsing}: {rate(self.articles, seconds)} articles/s, "
-                f"{rate(self.articles, cpu_seconds)} per CPU second ({cpu_seconds:.2f} CPU s)"
-            )
+        for where, runs in (("without", self.worker_runs), ("with", self.database_runs)):
+            for processes, seconds, cpu_seconds in runs:
+                parsing = (
+                    "this process parsing" if processes <= 1 else f"{processes} worker processes parsing"
+                )
+                yield (
+                    f"{where} the database, {parsing}: {rate(self.articles, seconds)} articles/s, "
+                    f"{rate(self.articles, cpu_seconds)} per CPU second ({cpu_seconds:.2f} CPU s)"
+                )
 
 
 def rate(count, seconds):
@@ -115,3 +124,23 @@ def time_reading(bodies, batch=32, reported=True):
         figures.tokens += sum(len(doc) for article in parsed for doc in article.docs.values())
     figures.cpu_seconds = time.process_time() - cpu_started
     return figures
+
+
+def time_reading_ahead(bodies, processes, batch=32, reported=True):
+    """(processes, wall seconds, CPU seconds) of reading bodies without the database in
+    worker processes (quotes.text.read_ahead), in the batches extract_pending reads;
+    the workers' start-up (each loads the pipeline) counts, as it does in extraction."""
+    batches = ((lo, bodies[lo : lo + batch]) for lo in range(0, len(bodies), batch))
+    started, cpu_started = time.perf_counter(), cpu_seconds()
+    for _, read in read_ahead(batches, processes, reported):
+        if isinstance(read, Exception):
+            raise read
+    return processes, time.perf_counter() - started, cpu_seconds() - cpu_started
+
+
+def cpu_seconds():
+    """CPU seconds of this process and of its children that have ended (the workers)."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    )

@@ -20,6 +20,7 @@ def test_it_prints_each_stage_and_the_speed_with_and_without_the_database():
         "parse:",
         "read:",
         "without the database:",
+        "without the database, 2 worker processes parsing:",
         "with the database, this process parsing:",
         "with the database, 2 worker processes parsing:",
     ):

@@ -1,11 +1,10 @@
 """manage.py bench_extraction FOLDER [--limit N] [--no-database]"""
 
-import resource
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from benchmarks.extraction import records_of, time_reading
+from benchmarks.extraction import cpu_seconds, records_of, time_reading, time_reading_ahead
 from quotes.services.extraction import extract_pending
 from sources.models import Article
 from sources.services.ingestion import ingest_paths
@@ -28,14 +27,17 @@ class Command(BaseCommand):
             nargs="+",
             default=[1, 2],
             metavar="N",
-            help="worker processes parsing in the run with the database, one run each (1: none; default 1 2)",
+            help="worker processes parsing, one run each with the database and, for 2 or more, one "
+            "without it (1: none, the staged run; default 1 2)",
         )
 
     def handle(self, *args, folder, limit, no_database, processes, **options):
         records = records_of(folder, limit)
         if not records:
             raise CommandError(f"no articles in {folder}")
-        figures = time_reading([record.body for record in records])
+        bodies = [record.body for record in records]
+        figures = time_reading(bodies)
+        figures.worker_runs = [time_reading_ahead(bodies, count) for count in processes if count > 1]
         if not no_database:
             ingest_paths([folder], on_message=lambda message: None, progress=False)
             hashes = {record.content_hash for record in records}
@@ -48,11 +50,3 @@ class Command(BaseCommand):
                 )
         for line in figures.lines():
             self.stdout.write(line)
-
-
-def cpu_seconds():
-    """CPU seconds of this process and of its children that have ended (the workers)."""
-    return sum(
-        usage.ru_utime + usage.ru_stime
-        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
-    )
