@@ -273,8 +273,30 @@ def test_it_gives_a_relative_clause_the_noun_it_is_about():
     assert found == [("he would close the port", "Olav Lind")]
 
 
-def test_it_does_not_take_a_restrictive_relative_clause_for_a_statement():
+def test_it_gives_a_description_beside_a_name_the_name():
+    found = indirect(
+        "“We waited long enough,” said Olav Lind, a ferry captain and a harbour pilot who said "
+        "the crossing had become too dangerous."
+    )
+    assert found == [("the crossing had become too dangerous", "Olav Lind")]
+
+
+def test_it_reads_what_a_restrictive_relative_clause_says_was_said_but_not_what_was_believed():
+    found = indirect(
+        "The ferry has drawn anger from fishermen who say the new timetable leaves them stranded."
+    )
+    assert found == [("the new timetable leaves them stranded", None)]
     assert indirect("Islanders who agree that the ferry should run all winter met at the quay.") == []
+    assert (
+        indirect("The plan won support from islanders who believe the port should stay open all year.") == []
+    )
+
+
+def test_it_gives_a_participle_after_a_noun_the_one_who_says_it():
+    found = indirect("Maria Holm issued a statement saying that the port will stay open until May.")
+    assert found == [("that the port will stay open until May", "Maria Holm")]
+    found = indirect("Maria Holm cited a survey showing that most islanders want the port to stay open.")
+    assert ("that most islanders want the port to stay open", None) in found
 
 
 def test_it_reads_the_clause_a_reporting_verb_interrupts():
