@@ -273,6 +273,11 @@ def test_it_gives_a_relative_clause_the_noun_it_is_about():
     assert found == [("he would close the port", "Olav Lind")]
 
 
+def test_it_reads_a_clause_whose_subject_is_a_gerund_the_parse_hangs_on_the_verb():
+    found = indirect("Olav Lind said seeing so many fishing boats at Regatta was a happy sight.")
+    assert found == [("seeing so many fishing boats at Regatta was a happy sight", "Olav Lind")]
+
+
 def test_it_gives_a_description_beside_a_name_the_name():
     found = indirect(
         "“We waited long enough,” said Olav Lind, a ferry captain and a harbour pilot who said "
