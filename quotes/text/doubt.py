@@ -20,15 +20,16 @@ does not name that speaker (as ../shared/eval/score_quotes.py judges speakers), 
 logistic regression with non-negative weights and an L2 penalty of 1. Fitted on half of
 the articles and measured on the other half, twelve times over (the benchmark's
 halvings), 0.42 of the wrong speakers fall in the first 10% of the queue on average
-(0.421 and 0.423 over two runs, since the labels move by a few quotes, see Weights;
+(0.416 to 0.423 over three runs, since the labels move by a few quotes, see Weights;
 standard deviation 0.035 over the halvings), 0.27 in 5%, 0.59 in 20%, 0.78 in 50%; the
-even and odd halves alone give 0.44 and 0.45 to 0.46 at 10%. With these weights on all of
-it, 0.33 in the first 5%, 0.47 in 10%, 0.63 in 20%, 0.80 in 50%. repeated-by-another (the
-article gives the same words to another speaker elsewhere) raised the held-out means from
+even and odd halves alone give 0.44 and 0.44 to 0.46 at 10%. With these weights on all of
+it, 0.32 to 0.33 in the first 5%, 0.47 in 10%, 0.63 in 20%, 0.80 in 50%.
+repeated-by-another (the article gives the same words to another speaker elsewhere)
+raised the held-out means from
 0.262 / 0.390 / 0.556 / 0.781 at 5 / 10 / 20 / 50% (the even and odd halves from 0.41 and
 0.43 at 10%, these weights on all from 0.31 / 0.43 / 0.59 / 0.79 with the weights fitted
 before it); on the same halvings it adds 0.033 at 10% (standard deviation of that gain
-0.013) and 0.035 at 20%, where 216 quotes carry it and 30 or 31 of them are wrong (1 in
+0.013) and 0.035 at 20%, where 216 quotes carry it and 28 to 31 of them are wrong (1 in
 7, against 1 in 39 in the queue). Its rules (three words or more, 80% of them, a copy
 that names someone) were the best of seventeen variants (two to four words, 80 to 100%,
 one way or both ways round, copies that name nobody or not), all of which added 0.017 to
@@ -70,7 +71,9 @@ the speaker's surname inside the quote, -0.002 (113, 4); a question, -0.001 (383
 fragment after a determiner ("the “…” remark"), +0.001 (470, 25); the last fifth of the
 article, +0.001; an article where a fifth of the quotes have no speaker, -0.003; one that
 quotes six people or more, -0.002; another sentence of the same quotation passed on
-from another source, +0.006 (14, 7).
+from another source, +0.006 (14, 7), and with that a sentence opening "According to X,"
+(which SECOND_HAND, in lower case, misses) read as second-hand too, +0.019 before
+repeated-by-another but +0.003 with it (288 quotes, 32 wrong).
 
 Place names are countries and top-level subdivisions (states, provinces, regions) as
 pycountry lists them, and US state codes ("OH"); cities are not, since many are also
