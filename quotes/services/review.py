@@ -4,7 +4,8 @@
 (all with None) whose speaker no editor has set, the `Evidence` quotes.text.doubt reads (its
 paragraph and sentence, what its attribution read as the source, its speaker's names and
 kind, the other people its article quotes, what the other outlets of its Statement say,
-how many sentences its quotation has),
+how many sentences its quotation has, the speakers of the article's other quotes that
+repeat its words),
 and stores `Quote.doubt` (the score) and
 `Quote.doubt_reasons` (the reason codes), writing only rows that change. It reads
 SCORE_BATCH articles at a time, so memory stays flat. The cluster_quotes command and the
@@ -36,7 +37,7 @@ from django.db.models import Q
 from rapidfuzz import fuzz
 
 from quotes.models import Quote, Review, Speaker, SpeakerAlias
-from quotes.text.doubt import REASONS, Evidence, Weights, reasons, score, sentence_around
+from quotes.text.doubt import REASONS, Evidence, Weights, reasons, repeats, score, sentence_around, word_bag
 from quotes.text.names import surname
 from quotes.text.quotations import paragraph_spans
 from sources.models import Article
@@ -110,6 +111,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
         .values_list("article_id", "quotation")
     )
     paragraphs = {pk: paragraph_spans(body) for pk, body in bodies.items()}
+    repeated = repeated_words(article_ids)
     updated = []
     for (
         pk,
@@ -149,6 +151,7 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
             sentences=sentences[article, quotation],
             step=step,
             step_doubts=tuple(step_doubts.split()),
+            repeated_by=repeated.get(pk, ()),
         )
         found = reasons(evidence)
         codes = " ".join(found)
@@ -157,6 +160,26 @@ def score_batch(article_ids: list[int], weights: Weights) -> int:
             updated.append(Quote(id=pk, doubt=value, doubt_reasons=codes))
     Quote.objects.bulk_update(updated, ["doubt", "doubt_reasons"], batch_size=WRITE_BATCH)
     return len(updated)
+
+
+def repeated_words(article_ids) -> dict:
+    """{quote id: the speaker names (None for none) of the other visible quotes of its
+    article that repeat its words (quotes.text.doubt.repeats)}, for the quotes that have any."""
+    by_article = defaultdict(list)
+    for pk, article, text, speaker in (
+        Quote.objects.visible()
+        .filter(article_id__in=article_ids)
+        .order_by("id")
+        .values_list("id", "article_id", "text", "speaker__name")
+    ):
+        by_article[article].append((pk, word_bag(text), speaker))
+    found = {}
+    for quotes in by_article.values():
+        for pk, words, _ in quotes:
+            others = tuple(speaker for other, bag, speaker in quotes if other != pk and repeats(bag, words))
+            if others:
+                found[pk] = others
+    return found
 
 
 def speaker_facts(ids) -> dict:

@@ -4,7 +4,8 @@ In: `Evidence`, the plain facts about one quote's attribution (how its speaker w
 and how sure, which of attribution's steps found it and what the others said, what was
 read as its source, the speaker's name, kind and other names, the
 quote's sentence, paragraph and article,
-the other people the article quotes, and what the other outlets of its Statement say).
+the other people the article quotes, whom it gives the same words to elsewhere, and what
+the other outlets of its Statement say).
 Out: `reasons(evidence)`, the codes of `REASONS` that apply, in `REASONS` order, and
 `score(reasons, weights)`, the chance that the speaker is wrong, between 0 and 1. Pure;
 no ORM.
@@ -19,11 +20,21 @@ does not name that speaker (as ../shared/eval/score_quotes.py judges speakers), 
 logistic regression with non-negative weights and an L2 penalty of 1. Fitted on half of
 the articles and measured on the other half, twelve times over (the benchmark's
 halvings), 0.42 of the wrong speakers fall in the first 10% of the queue on average
-(0.417 to 0.426 over four runs, since the labels move by a few quotes, see Weights;
-standard deviation 0.03 over the halvings), 0.28 to 0.29 in 5%, 0.61 to 0.62 in 20%, 0.82
-to 0.83 in 50%; the even and odd halves alone give 0.42 to 0.43 and 0.46 to 0.47 at 10%.
-With these weights on all of it, 0.32 in the first 5%, 0.46 in 10%, 0.64 in 20%, 0.84 in
-50%. The four reasons from attribution's steps (no-adjacent-cue, word-pattern,
+(0.416 to 0.423 over three runs, since the labels move by a few quotes, see Weights;
+standard deviation 0.035 over the halvings), 0.27 in 5%, 0.59 in 20%, 0.78 in 50%; the
+even and odd halves alone give 0.44 and 0.44 to 0.46 at 10%. With these weights on all of
+it, 0.32 to 0.33 in the first 5%, 0.47 in 10%, 0.63 in 20%, 0.80 in 50%.
+repeated-by-another (the article gives the same words to another speaker elsewhere)
+raised the held-out means from
+0.262 / 0.390 / 0.556 / 0.781 at 5 / 10 / 20 / 50% (the even and odd halves from 0.41 and
+0.43 at 10%, these weights on all from 0.31 / 0.43 / 0.59 / 0.79 with the weights fitted
+before it); on the same halvings it adds 0.033 at 10% (standard deviation of that gain
+0.013) and 0.035 at 20%, where 216 quotes carry it and 28 to 31 of them are wrong (1 in
+7, against 1 in 39 in the queue). Its rules (three words or more, 80% of them, a copy
+that names someone) were the best of seventeen variants (two to four words, 80 to 100%,
+one way or both ways round, copies that name nobody or not), all of which added 0.017 to
+0.035 at 10%: with copies that name nobody too, 0.022; the same words both ways round,
+0.029. The four reasons from attribution's steps (no-adjacent-cue, word-pattern,
 cues-disagree, not-speech-verb) raised the held-out means from 0.25 / 0.41 / 0.58 / 0.78
 at 5 / 10 / 20 / 50% (three runs alike), each of them adding 0.004 to 0.007
 at 10% (dropped one at a time, over the same halvings) and more elsewhere (no-adjacent-cue
@@ -50,7 +61,19 @@ was last named moved the first 10% by 0.002 or less; a pronoun or role noun with
 fitting person named since the paragraph before (5 wrong speakers in 388 such quotes), a
 nearest subject that is not the nearest speaker (11 in 794), an outer speech verb or one in
 another sentence, the verb's distance, and reported speech's verb and word order are wrong
-no more often than quotes in general (1 in 35), so they cannot lift the queue.
+no more often than quotes in general (1 in 35), so they cannot lift the queue. Also
+tried and left out, gain at 10% over the same halvings (quotes that carry it, wrong among
+them): another quoted person's surname in the quote's sentence, +0.007 (1,913, 82; the
+paragraph's other-person-near holds most of it); "X's claim", "X's statement" (a speech
+noun, lexicon.SPEECH_NOUNS or CONTENT_NOUNS, of someone not the speaker) in the sentence,
+-0.002 (78, 6); a name and a speech verb inside the quote's own words, +0.001 (247, 15);
+the speaker's surname inside the quote, -0.002 (113, 4); a question, -0.001 (383, 11); a
+fragment after a determiner ("the “…” remark"), +0.001 (470, 25); the last fifth of the
+article, +0.001; an article where a fifth of the quotes have no speaker, -0.003; one that
+quotes six people or more, -0.002; another sentence of the same quotation passed on
+from another source, +0.006 (14, 7), and with that a sentence opening "According to X,"
+(which SECOND_HAND, in lower case, misses) read as second-hand too, +0.019 before
+repeated-by-another but +0.003 with it (288 quotes, 32 wrong).
 
 Place names are countries and top-level subdivisions (states, provinces, regions) as
 pycountry lists them, and US state codes ("OH"); cities are not, since many are also
@@ -60,6 +83,7 @@ as written), so a name the article spells two ways counts as not printed for the
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,6 +91,7 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .attribution import PARSE, SENTENCE, WORDS
+from .drift import keys
 from .lexicon import GROUP_NOUNS
 
 # The reasons, in the order the queue shows them, and what each tells the editor.
@@ -98,6 +123,7 @@ REASONS = {
     "surname-only": "The speaker is known by one word only",
     "shared-surname": "Another person in the article has the same surname",
     "other-person-near": "Another quoted person is named in the same paragraph",
+    "repeated-by-another": "The article prints these words again and gives them to another speaker",
     "not-in-article": "The speaker’s name is not printed in the article",
     "fragment": "A short fragment: the subject of its sentence may not be the speaker",
 }
@@ -110,6 +136,10 @@ SECOND_HAND = re.compile(
     r"|,\s*(?:reports?|reported|writes|wrote)\s+(?:the\s+)?[A-Z]"
     r"|\b[A-Z][\w.]*\s+(?:reports|reported)\b"
 )
+# A quote's words "repeated" elsewhere in its article: at least REPEAT_WORDS of them (fewer,
+# "No." or "Thank you", many say), REPEAT_SHARE of them, as a multiset, in another quote.
+REPEAT_WORDS = 3
+REPEAT_SHARE = 0.8
 SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘'A-Z])")
 NAME_CHARACTERS = re.compile(r"^[^\W\d_][\w .’'-]*$")
 ADVERB = re.compile(r"ly$")
@@ -146,13 +176,14 @@ class Evidence:
     sentences: int = 1
     step: str = ""
     step_doubts: tuple[str, ...] = ()
+    repeated_by: tuple[str | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class Weights:
     """The logistic model's bias and one weight per reason (see the module docstring).
 
-    Fitted on the development set (836 articles, 14,757 queued quotes, 424 of them with a
+    Fitted on the development set (836 articles, 15,527 queued quotes, 399 of them with a
     wrong speaker, give or take a few: score_quotes.py breaks ties between rows by object
     identity) by `manage.py bench_review_queue --fit`. floor is the least weight
     a reason carries, so that a quote with a reason ranks above those with none: 0.05
@@ -160,38 +191,39 @@ class Weights:
     caught in the first 10% of the queue, mean of the twelve held-out halves), where 0.3
     costs 0.008."""
 
-    bias: float = -4.71
+    bias: float = -4.63
     floor: float = 0.05
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "no-speaker": 1.4,
-            "no-source": 1.5,
-            "speakerless-run": 0.83,
-            "unattributed-report": 0.88,
-            "low-confidence": 0.85,
-            "role-noun": 0.0,
-            "full-by-role": 1.26,
+            "no-speaker": 0.91,
+            "no-source": 1.65,
+            "speakerless-run": 0.65,
+            "unattributed-report": 0.48,
+            "low-confidence": 0.44,
+            "role-noun": 0.26,
+            "full-by-role": 1.06,
             "pronoun": 0.0,
             "far-reference": 0.0,
-            "far-continuation": 0.42,
-            "continuation-guess": 1.55,
-            "cue-elsewhere": 0.42,
-            "no-adjacent-cue": 0.64,
-            "word-pattern": 1.12,
-            "cues-disagree": 1.25,
-            "not-speech-verb": 0.8,
-            "second-hand": 1.54,
-            "consensus": 1.02,
-            "conflict": 0.66,
+            "far-continuation": 0.24,
+            "continuation-guess": 1.99,
+            "cue-elsewhere": 0.43,
+            "no-adjacent-cue": 0.37,
+            "word-pattern": 1.15,
+            "cues-disagree": 1.3,
+            "not-speech-verb": 1.0,
+            "second-hand": 1.36,
+            "consensus": 1.12,
+            "conflict": 0.47,
             "outlets-disagree": 0.0,
             "organisation": 0.0,
-            "place-name": 0.58,
+            "place-name": 0.4,
             "not-a-name": 0.0,
-            "surname-only": 0.31,
-            "shared-surname": 0.3,
-            "other-person-near": 0.43,
-            "not-in-article": 0.29,
-            "fragment": 0.12,
+            "surname-only": 0.29,
+            "shared-surname": 0.33,
+            "other-person-near": 0.35,
+            "repeated-by-another": 1.78,
+            "not-in-article": 0.51,
+            "fragment": 0.22,
         }
     )
 
@@ -208,7 +240,9 @@ def score(found: tuple[str, ...] | list[str], weights: Weights | None = None) ->
 
 def reasons(evidence: Evidence) -> tuple[str, ...]:
     """The codes of REASONS that apply to evidence, in REASONS order."""
-    found = set(attribution_reasons(evidence)) | set(outlet_reasons(evidence))
+    found = (
+        set(attribution_reasons(evidence)) | set(outlet_reasons(evidence)) | set(article_reasons(evidence))
+    )
     if evidence.speaker:
         found |= set(speaker_reasons(evidence))
     return tuple(code for code in REASONS if code in found)
@@ -267,6 +301,16 @@ def outlet_reasons(evidence: Evidence):
         yield "outlets-disagree"
 
 
+def article_reasons(evidence: Evidence):
+    """Reasons in what the rest of the article makes of the same words: a quote it prints
+    twice (a headline, a pull quote, a phrase quoted back from a full sentence) with two
+    named speakers is wrong in one place at least; a copy with no speaker says nothing.
+    Two people who do say the same words (a slogan, a phrase one quotes back at the
+    other) both carry it too."""
+    if any(other and other != evidence.speaker for other in evidence.repeated_by):
+        yield "repeated-by-another"
+
+
 def speaker_reasons(evidence: Evidence):
     """Reasons in who the speaker is and how the article prints them."""
     name = evidence.speaker or ""
@@ -295,6 +339,20 @@ def sentence_around(before: str, after: str) -> str:
     start = before[ends[-1].end() :] if ends else before
     end = SENTENCE_END.search(after)
     return start + " " + (after[: end.start()] if end else after)
+
+
+def word_bag(text: str) -> Counter:
+    """The comparable words of text (quotes.text.drift.keys), counted."""
+    return Counter(keys(text))
+
+
+def repeats(whole: Counter, part: Counter) -> bool:
+    """Whether the words whole holds repeat part: REPEAT_WORDS of them or more, and
+    REPEAT_SHARE of them (as a multiset) in whole."""
+    wanted = sum(part.values())
+    if wanted < REPEAT_WORDS or sum(whole.values()) < REPEAT_SHARE * wanted:
+        return False
+    return sum(min(count, whole[word]) for word, count in part.items()) >= REPEAT_SHARE * wanted
 
 
 def printed(text: str, names) -> bool:

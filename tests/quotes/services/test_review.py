@@ -103,6 +103,19 @@ def test_it_counts_the_sentences_of_a_quotation_with_no_speaker(desk):
     assert "speakerless-run" not in Quote.objects.get(pk=desk["no-speaker"].pk).reason_codes
 
 
+def test_it_reads_whom_the_article_gives_the_same_words_elsewhere(desk):
+    article = Article.objects.get(title="clean")
+    article.body += '\nOlu Stone was sure: "The bridge will open, and soon."'
+    article.save()
+    engineer = Speaker.objects.create(name="Olu Stone")
+    echo = add_quote(article, "The bridge will open, and soon.", quotation=1, speaker=engineer)
+
+    review.score_articles([article.pk])
+
+    assert "repeated-by-another" in Quote.objects.get(pk=desk["clean"].pk).reason_codes
+    assert "repeated-by-another" not in Quote.objects.get(pk=echo.pk).reason_codes
+
+
 def test_it_filters_the_queue_by_reason_outlet_and_date(desk):
     assert list(review.queue("organisation")) == [desk["organisation"]]
     assert list(review.queue(outlet=Outlet.objects.create(name="Elsewhere"))) == []

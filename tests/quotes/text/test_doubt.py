@@ -4,7 +4,17 @@ from dataclasses import replace
 
 import pytest
 
-from quotes.text.doubt import REASONS, Evidence, Weights, reads_as_name, reasons, score, sentence_around
+from quotes.text.doubt import (
+    REASONS,
+    Evidence,
+    Weights,
+    reads_as_name,
+    reasons,
+    repeats,
+    score,
+    sentence_around,
+    word_bag,
+)
 
 BODY = (
     "Harbour talks end\n"
@@ -56,6 +66,7 @@ CASES = {
     "other-person-near": replace(
         CLEAN, article_people=("Olu Stone",), paragraph="The mayor, Ada Brightwater, thanked Olu Stone."
     ),
+    "repeated-by-another": replace(CLEAN, repeated_by=("Olu Stone",)),
     "not-in-article": replace(CLEAN, speaker="Ines Quarry", names=("Ines Quarry", "Quarry")),
     "fragment": replace(CLEAN, kind="fragment"),
 }
@@ -131,6 +142,31 @@ def test_a_speaker_the_other_outlets_gave_carries_no_reason_from_the_steps_that_
     consensus = replace(CASES["cues-disagree"], method="consensus", step="words")
 
     assert not {"no-adjacent-cue", "word-pattern", "cues-disagree"} & set(reasons(consensus))
+
+
+def test_words_the_article_repeats_only_with_this_speaker_or_with_none_are_no_reason():
+    for speakers in (("Ada Brightwater",), (None,), ()):
+        assert "repeated-by-another" not in reasons(replace(CLEAN, repeated_by=speakers))
+
+
+def test_words_the_article_gives_to_another_speaker_doubt_a_quote_with_no_speaker_too():
+    assert "repeated-by-another" in reasons(replace(CASES["no-speaker"], repeated_by=(None, "Olu Stone")))
+
+
+@pytest.mark.parametrize(
+    "whole, part, expected",
+    [
+        ("And I’m just not quite there yet.", "not quite there yet", True),
+        ("“The bridge will open in May,” she said.", "The bridge will open in June.", True),
+        ("not quite there yet", "And I’m just not quite there yet.", False),
+        ("The bridge will open in May.", "The tunnel may close in June.", False),
+        ("No, no, no.", "No, no.", False),
+    ],
+)
+def test_a_quote_repeats_another_when_it_holds_most_of_its_words_and_they_are_at_least_three(
+    whole, part, expected
+):
+    assert repeats(word_bag(whole), word_bag(part)) is expected
 
 
 def test_the_score_follows_the_weights():
