@@ -361,6 +361,13 @@ def test_it_reads_the_object_of_a_verb_of_judging_or_announcing():
     assert indirect("Maria Holm expressed concern that the ferry would not run in winter.") == [
         ("concern that the ferry would not run in winter", "Maria Holm")
     ]
+    assert indirect("Olav Lind blasted the harbour council for closing the port without a vote.") == [
+        ("the harbour council for closing the port without a vote", "Olav Lind")
+    ]
+
+
+def test_it_does_not_read_the_object_of_a_verb_of_writing_as_what_was_said():
+    assert indirect("Maria Holm wrote a long letter to the harbour council last week.") == []
 
 
 def test_it_reads_what_a_verb_reports_through_its_preposition():
