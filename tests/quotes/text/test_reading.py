@@ -273,6 +273,17 @@ def test_it_gives_a_relative_clause_the_noun_it_is_about():
     assert found == [("he would close the port", "Olav Lind")]
 
 
+def test_it_keeps_a_reason_the_parse_hangs_on_the_reporting_verb_in_the_clause():
+    found = indirect(
+        "The council said it did not include those crossings in its tally because, presumably, "
+        "crossings with harbour officials were part of the daily duties for any harbour master "
+        "and would have happened even if someone else was in the job."
+    )
+    assert len(found) == 1
+    assert found[0][0].startswith("it did not include those crossings in its tally because, presumably,")
+    assert found[0][0].endswith("even if someone else was in the job")
+
+
 def test_it_reads_a_clause_whose_subject_is_a_gerund_the_parse_hangs_on_the_verb():
     found = indirect("Olav Lind said seeing so many fishing boats at Regatta was a happy sight.")
     assert found == [("seeing so many fishing boats at Regatta was a happy sight", "Olav Lind")]
