@@ -494,8 +494,11 @@ def is_named_title(text, segments):
     return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
 
 
-# A work cited with its author: “…,” by Jane Roe (a capital after "by").
-CITED_BY = re.compile(r"[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r"]?,?\s*by\s+([A-Z][\w’'.-]*)")
+# A work cited with its author: “…” by Jane Roe, “…,” by the Harbour Post's Jane Roe
+# (a capital after "by", or after "by the" when a comma closes the title).
+CITED_BY = re.compile(
+    r"[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r"]?,?\s*by\s+([Tt]he\s+)?([A-Z][\w’'.-]*)"
+)
 
 
 def is_cited_work(text, segment):
@@ -508,7 +511,9 @@ def is_cited_work(text, segment):
     if quoted[-1:] in ".!?" or any(w[0].islower() for w in WORD.findall(clause_before(text, segment.start))):
         return False
     cited = CITED_BY.match(text, segment.end)
-    return cited is not None and cited.group(1).lower().rstrip(".") not in NOT_NAMES
+    if cited is None or (cited.group(1) and not quoted.endswith(",")):
+        return False  # "“…” by the United States": worked into the writer's sentence
+    return cited.group(2).lower().rstrip(".") not in NOT_NAMES
 
 
 def is_proper_word(text, segment):

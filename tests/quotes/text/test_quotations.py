@@ -335,10 +335,12 @@ def test_it_skips_more_titles_of_works():
 def test_it_skips_a_headline_cited_with_its_author():
     body = HEAD + (
         "FAREWELL—“The harbour bar to close at the end of May,” by Anna Berg: the bar ran for 18 years.\n\n"
+        "NEW BOATS—“A yard that builds ferries by hand,” by The Harbour Post's Olav Lind: it has six.\n\n"
         "The port was “arbitrarily closed” by Olav Lind, the islanders said.\n\n"
+        "“If the ferry had not run” by the storm season, the islanders would have left, she said.\n\n"
         "“We sail at noon,” by Friday the crew had said."
     )
-    assert texts(body) == ["arbitrarily closed", "We sail at noon,"]
+    assert texts(body) == ["arbitrarily closed", "If the ferry had not run", "We sail at noon,"]
 
 
 def test_it_keeps_a_word_someone_said_after_a_possessive():
