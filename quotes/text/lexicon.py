@@ -463,7 +463,9 @@ LINK_LABELS = (
 TITLE_CUES = frozenset(
     """so-called dubbed titled entitled nicknamed named codenamed hashtag
     slogan film book song album novel series show programme program play
-    documentary podcast headline term word phrase motto nickname""".split()
+    documentary podcast headline term word phrase motto nickname pseudonym
+    moniker drama thriller comedy sitcom musical memoir column newsletter blog
+    editorial essay poem opera""".split()
 )
 
 # Who makes a work, before "of" and a quoted title: "host of “…”", "author of “…”".

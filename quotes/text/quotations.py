@@ -466,10 +466,18 @@ def is_title(text, segment):
     return after[0] in WORK_NOUNS or (after[0] in WORK_MAKERS and is_title_case(text, [segment]))
 
 
+# A word that ends in a full stop without ending its sentence: an initial or an
+# abbreviation ("U.S.", "Gov.", "C.L.").
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]{1,3}|\.[A-Za-z])\.$")
+
+
 def clause_before(text, start, reach=30):
     """Up to reach characters before a quote's opening mark, within its
-    sentence: a word of the sentence before is no cue for this quote."""
+    sentence: a word of the sentence before is no cue for this quote, the word
+    that ends it right before the mark included ("… her favourite slogan. “…”")."""
     before = text[max(0, start - reach) : start].rstrip(DOUBLE_MARKS + SINGLE_MARKS + " ")
+    if before.endswith((".", "!", "?")) and not ABBREVIATION_END.search(before):
+        return ""  # "… in her memoir. “We will …”": the sentence before has ended
     cut = max(before.rfind("\n"), *(before.rfind(end + " ") for end in ".!?"))
     return before[cut + 1 :] if cut >= 0 else before
 

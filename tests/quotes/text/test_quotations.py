@@ -370,3 +370,16 @@ def test_a_stray_angle_mark_costs_at_most_its_own_paragraph():
         "“We open at noon,” Anna Berg said. “Boats may pass.”"
     )
     assert texts(body)[-2:] == ["We open at noon,", "Boats may pass."]
+
+
+def test_a_word_that_ends_the_sentence_before_makes_no_title_of_the_next_quote():
+    body = HEAD + (
+        "She then turned to the mayor's favourite slogan. "
+        "“But that work is not to make the harbour great again,” she said."
+    )
+    assert texts(body) == ["But that work is not to make the harbour great again,"]
+
+
+def test_it_skips_a_pen_name_in_quote_marks():
+    body = HEAD + "Olav Lind wrote under the pseudonym “Harbour Ghost,” but the islanders soon knew him."
+    assert texts(body) == []
