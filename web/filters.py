@@ -47,6 +47,7 @@ from quotes.services.clustering import ModelUnavailable
 from quotes.services.meaning_index import MeaningUnavailable
 from quotes.services.search import fused_statements, speakers_named, speakers_resembling, word_search
 from sources.models import Outlet
+from web.field_html import FieldGroupsInPython
 from web.widgets import ListSelect
 
 SORTS = {
@@ -66,6 +67,7 @@ class DateInput(forms.DateInput):
 
 class StatementSearchForm(forms.Form):
     date_range = ("said_from", "said_to")
+    default_renderer = FieldGroupsInPython()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
