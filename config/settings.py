@@ -200,9 +200,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # waits for the disk (17.7 ms each here, 0.01 ms with this), and ingest commits twice
     # per article (stored, extracted). A crash may lose the last commits, never the file;
     # ingest and extract redo what was lost. Readers no longer wait for a writer either.
+    # Pages are read through a memory map of the file (its first GiB) rather than a read()
+    # call per page, and each process keeps its connection from request to request: a new
+    # one parses the schema (1.1 ms) and starts with an empty page cache, and a quote row
+    # (its 1.5 KB vector) is a page of its own. Gunicorn worker CPU per request at 100,000
+    # quotes (one client): home 24.9-27.4 -> 19.1-20.5 ms, a word with an outlet 52.5-66.2
+    # -> 38.8-42.4 ms. Writers are unaffected: WAL readers see each commit.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;"
     )
+    DATABASES["default"]["CONN_MAX_AGE"] = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg 3's connection pool (Django 5.1+) instead of persistent connections: each
     # process keeps up to DATABASE_POOL_SIZE connections open and lends one to a request

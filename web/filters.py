@@ -14,7 +14,11 @@ UNION 110 ms).
 
 An outlet keeps the statements one of whose visible quotes comes from its articles: an
 EXISTS answered on PostgreSQL from two covering indexes (migration 0013), without
-reading a quote or an article row.
+reading a quote or an article row. On SQLite the same statements are listed once, from
+the outlet's articles to their quotes (`pk IN (…)`, which SQLite reads into a set): as
+an EXISTS it walked each statement's quotes and their articles for every statement it
+tested, and a word search tests one per matching quote (100,000 quotes, "all" in one
+outlet: the newest-matches query 30.8 -> 11.0 ms, same 444 rows).
 
 Words: phrases, OR and -exclusions, stemmed alike on both databases
 (quotes.services.search). "By meaning too" (`match=meaning`) adds the statements
@@ -34,6 +38,7 @@ import logging
 
 import django_filters
 from django import forms
+from django.db import connections
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse_lazy
 
@@ -42,6 +47,7 @@ from quotes.services.clustering import ModelUnavailable
 from quotes.services.meaning_index import MeaningUnavailable
 from quotes.services.search import fused_statements, speakers_named, speakers_resembling, word_search
 from sources.models import Outlet
+from web.field_html import FieldGroupsInPython
 from web.widgets import ListSelect
 
 SORTS = {
@@ -61,6 +67,7 @@ class DateInput(forms.DateInput):
 
 class StatementSearchForm(forms.Form):
     date_range = ("said_from", "said_to")
+    default_renderer = FieldGroupsInPython()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -206,8 +213,10 @@ class StatementFilter(django_filters.FilterSet):
         return queryset
 
     def filter_outlet(self, queryset, name, value):
-        carried = Quote.objects.visible().filter(statement=OuterRef("pk"), article__outlet=value)
-        return queryset.filter(Exists(carried))
+        carried = Quote.objects.visible().filter(article__outlet=value)
+        if connections[queryset.db].vendor == "sqlite":
+            return queryset.filter(pk__in=carried.values("statement"))
+        return queryset.filter(Exists(carried.filter(statement=OuterRef("pk"))))
 
     def filter_drift(self, queryset, name, value):
         printed = Quote.objects.visible().filter(statement=OuterRef("pk"), drift=value)

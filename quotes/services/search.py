@@ -45,6 +45,7 @@ meaning rankings (quotes.text.rank_fusion: reciprocal rank fusion, exact hits fi
 into a queryset of at most MEANING_RESULTS statements in that order.
 """
 
+import json
 import logging
 from dataclasses import dataclass
 
@@ -168,7 +169,7 @@ def with_words(statements, groups, newest):
     speaker's older statements) matches every group, ranked on PostgreSQL (see the
     module docstring)."""
     if not is_postgresql(statements):
-        return statements.filter(pk__in={statement for _, statement in newest})
+        return statements.filter(pk__in=listed_in_sqlite({statement for _, statement in newest}))
     query = tsquery(groups)
     rank = SearchRank(F("matched_vector"), query, weights=RANK_WEIGHTS, cover_density=True)
     statements = (
@@ -193,6 +194,13 @@ def listed(ids):
     count and again in its page (61 ms of a worker's time per search at 1,000,000
     quotes, profiled)."""
     return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+
+
+def listed_in_sqlite(ids):
+    """Ids for an `__in` lookup on SQLite as one JSON parameter, read by json_each: as a
+    list, the count and the page of a common word each compiled and bound 2,000
+    placeholders (in-process CPU of the page for "have" at 100,000 quotes: 26.3-27.9 -> 19.0-20.4 ms)."""
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
 
 
 def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from quotes.services import search
+from tests.web.conftest import make_quote
 from web.views import statements
 
 SEARCH = reverse("web:search")
@@ -45,6 +46,18 @@ def test_it_finds_statements_by_words_in_any_variant(client, story):
 def test_it_finds_statements_an_outlet_carried(client, story):
     response = client.get(SEARCH, {"outlet": story.courier.slug})
     assert shown(response) == [story.reopen, story.wait]
+
+
+def test_an_outlet_keeps_only_the_statements_it_printed_a_visible_quote_of(client, story):
+    # An editor hid the Courier's printing of the script, and one of its quotes is in no statement.
+    make_quote(story.courier_article, "Work at the harbour", 7, statement=story.script, hidden_by_editor=True)
+    make_quote(story.courier_article, "speeding up", 8)
+    courier, times = {"outlet": story.courier.slug}, {"outlet": story.times.slug}
+
+    assert shown(client.get(SEARCH, courier)) == [story.reopen, story.wait]
+    assert shown(client.get(SEARCH, {**courier, "words": "plan"})) == []
+    assert shown(client.get(SEARCH, {**times, "words": "plan"})) == [story.script]
+    assert shown(client.get(SEARCH, {**courier, "speaker": "fox"})) == []
 
 
 def test_it_finds_statements_by_first_reported_date_range(client, story):
