@@ -30,7 +30,8 @@ How, in order:
    state and party labels as the parse's heads give them;
 3. else word rules: a speech cue after the quote in its sentence, or before it
    for a quote in mid-sentence ("X told reporters that “…”"), past
-   appositives;
+   appositives, and for a relative clause's verb the name the clause is
+   about ("the backing of X, who declared, “…”");
 4. a colon introduction closing the paragraph before ("The ministers said:",
    "… X issued the following statement:"), a name alone before a colon in a
    headline ("Berg: “…”") or set off after a dash ("… - Philip Bump: “…”");
@@ -190,6 +191,8 @@ APPOSITIVE_WORDS = 8
 NAME_GAP = 2
 LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
+# Relative pronouns that stand for the subject of their clause (", who said …").
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
 GENDER_OF_HONORIFIC = {
     "mr": "he",
@@ -853,7 +856,7 @@ def find_cue(article, quotation):
         for s in quotation.segments
         if s.paragraph == first.paragraph and not followed_by_new_sentence(article, s)
     ]
-    before = cue_before(frame, start, opener) if prefix_has_words else None
+    before = cue_before(frame, start, opener, relative=True) if prefix_has_words else None
     if first.start <= lo + 2 or not prefix_has_words:
         before = before or colon_intro(article, first.paragraph)
         ordered = [*afters, before]
@@ -1062,11 +1065,13 @@ def apposed_name(frame, mention, hi):
     )
 
 
-def cue_before(frame, lo, hi):
+def cue_before(frame, lo, hi, relative=False):
     """The subject of the nearest speech verb before a quote that has one,
     within the last sentence of frame[lo:hi]. A verb in -ing ("saying") has
     none of its own: the subject of an earlier verb serves. With no verb, a
-    name alone before a colon ("Berg: “…”", as in headlines) is the speaker."""
+    name alone before a colon ("Berg: “…”", as in headlines) is the speaker.
+    With relative (a quote's own cue, not a sentence read for its subject), a
+    relative clause's verb speaks for the name the clause is about."""
     lo = sentence_spans(frame, lo, hi)[-1][0] if frame[lo:hi].strip() else lo
     words = tokens(frame, lo, hi)
     verbs = speech_verbs(words)
@@ -1078,7 +1083,7 @@ def cue_before(frame, lo, hi):
                 if mention is not None:
                     return mention
             continue
-        mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start)
+        mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start, relative)
         if mention is not None:
             return mention
         if i + 1 < len(words) and words[i + 1][0] not in (",", ":", "that"):
@@ -1094,6 +1099,20 @@ def cue_before(frame, lo, hi):
         if mention is not None and mention.form == NAME and mention.start == words[0][1]:
             return mention
     return None
+
+
+def relative_antecedent(frame, words):
+    """The name that words, up to the comma before a relative pronoun, end
+    with: "the backing of X, who declared" -> X, where the parse hangs the
+    quote after it on the sentence's main verb and not on the clause's; of a
+    title with a home state ("Sen. X of Ohio, who said") the person, never the
+    state. None when words end with no name."""
+    named = trailing_phrase(frame, words)
+    before = [w for w in words if w[2] <= named.start] if named is not None else []
+    if before and bare(before[-1][0]) == "of":
+        titled = trailing_phrase(frame, before[:-1])
+        named = titled if titled is not None and titled.form == NAME else named
+    return named if named is not None and named.form == NAME else None
 
 
 def is_name_in_mid_sentence(frame, word):
@@ -1114,16 +1133,22 @@ def opening_subject(frame, start, end):
     return leading_phrase(frame, words)
 
 
-def subject_before(frame, lo, verb_start):
+def subject_before(frame, lo, verb_start, relative=False):
     """The subject right before a verb, past auxiliaries ("has also"), a
     relative clause (", who …,") and an appositive between commas ("X, a former
     minister, said"); the appositive itself when it is the name ("the envoy,
-    Y, said")."""
+    Y, said"). With relative, a verb whose subject is a relative pronoun
+    (", who declared") takes the name the clause is about."""
     words = tokens(frame, max(lo, verb_start - CLAUSE_REACH), verb_start)
     if len(words) >= 2 and bare(words[-1][0]) == "as" and bare(words[-2][0]) in QUOTED_AS:
         del words[-2:]  # "X is quoted as saying": X says it
     while words and bare(words[-1][0]) in AUXILIARIES and not is_name_in_mid_sentence(frame, words[-1]):
         words.pop()
+    if relative and len(words) >= 3 and bare(words[-1][0]) in RELATIVE_SUBJECTS and words[-2][0] == ",":
+        del words[-1]
+        named = relative_antecedent(frame, words[:-1])
+        if named is not None:
+            return named
     while len(words) >= 2 and words[-1][0] == ",":
         commas = [i for i, w in enumerate(words[:-1]) if w[0] == ","]
         if not commas:

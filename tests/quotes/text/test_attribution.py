@@ -370,6 +370,22 @@ def test_it_takes_the_noun_a_relative_clause_is_about_for_the_speaker():
     assert parsed_speakers(body)[0][1] == "Anna Berg"
 
 
+def test_it_takes_the_noun_a_relative_clause_is_about_when_the_parse_hangs_the_quote_elsewhere():
+    body = (
+        "On Monday the mayor won the backing of Tom Harkness, who declared at the rally, "
+        "“We are sending a signal that it is time to unite.” The mayor was also endorsed by Jane Pell."
+    )
+    assert parsed_speakers(body)[0][1] == "Tom Harkness"
+
+
+def test_it_takes_the_person_not_the_home_state_before_a_relative_clause():
+    body = (
+        "The mayor also won the backing of Sen. Rick Dawes of Nevada, who declared at the rally, "
+        "“We are sending a signal that it is time to unite.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Rick Dawes"
+
+
 def test_it_reads_as_someone_put_it():
     body = "As the columnist Anna Berg put it, the council is “unmoved, and the fishermen are uninspired.”"
     assert parsed_speakers(body)[0][1] == "Anna Berg"
