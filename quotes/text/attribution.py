@@ -46,13 +46,16 @@ Names resolve to the fullest form the article prints in its narration ("Mr
 Stoltenberg" -> "Jens Stoltenberg", "Mr. Biden" -> "Joseph R. Biden Jr."), not
 in headlines, whose Title Case tells nothing; a word capitalised only for
 opening a sentence ("Within", "Neither") starts no name (Article.is_opener),
-and of two full names with one surname, one opening with a given name wins.
+and of two full names with one surname, one opening with a given name wins,
+and for an honorific ("Mr. Berg", with Anna and Tom Berg both named) one not
+marked as the other gender.
 Pronouns resolve to the last person (or group or body, for
 "they" and "it") that was a speaker or the subject of a sentence of narration,
 never a name in a headline, a caption or an object position; "he" and "she"
 pass over a person the article marks as the other gender: by an honorific
 ("Ms", "Mr"), a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), or an
-earlier "he"/"she" opening a sentence about them. Role nouns ("the NATO leader",
+earlier "he"/"she" opening a sentence about them, noted under the full name,
+so that two people who share a surname keep their own. Role nouns ("the NATO leader",
 "the 62-year-old") go to the person printed with that role, else like a
 pronoun; groups ("the ministers") to the fullest phrase with the same head noun.
 Someone unnamed ("a senior official", "officials", "his spokesman") is nobody,
@@ -265,6 +268,7 @@ class Article:
         self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
         for name in [*self.full_names, *self.person_names]:
             self.note_first_name(name)
+        self.shared_surnames = shared_surnames([*self.full_names, *self.person_names])
         self.subjects = self.collect_subjects()
 
     def for_run(self):
@@ -378,7 +382,7 @@ class Article:
             return
         first = bare(mention.text.split()[0])
         if mention.kind == PERSON and mention.form == NAME and first in GENDER_OF_HONORIFIC:
-            self.genders.setdefault(surname(mention.name).lower(), GENDER_OF_HONORIFIC[first])
+            self.note_gender(mention.name, GENDER_OF_HONORIFIC[first])
         if mention.kind == PERSON and mention.form == NAME and len(mention.name.split()) >= 2:
             self.full_names[mention.name] += 1
             if mention.role:
@@ -392,20 +396,30 @@ class Article:
         first = bare(words[0]) if len(words) >= 2 else ""
         gender = "he" if first in MALE_NAMES else "she" if first in FEMALE_NAMES else None
         if gender is not None:
-            self.genders.setdefault(surname(name).lower(), gender)
+            self.note_gender(name, gender)
 
-    def canonical(self, name):
+    def note_gender(self, name, gender):
+        """Note that the person named is "he" or "she": under the full name, and
+        under the surname, for a later mention by surname alone ("Ms Berg")."""
+        if len(name.split()) >= 2:
+            self.genders.setdefault(name.lower(), gender)
+        self.genders.setdefault(surname(name).lower(), gender)
+
+    def canonical(self, name, gender=None):
         """The fullest name the article prints for name ("Stoltenberg" ->
         "Jens Stoltenberg"): of the full names ending with its surname, one whose
         first word is a given name before one whose first word may be a word
         capitalised for opening a sentence ("Stated Stone:"), then the most
-        frequent, then the longest."""
+        frequent, then the longest. With a gender (an honorific's: "Mr. Berg"),
+        never a full name the article marks as the other ("Anna Berg", when her
+        husband "Tom Berg" is named too)."""
         last = surname(name).lower()
-        recognised = [
-            (count, len(full), full)
-            for full, count in self.person_names.items()
-            if surname(full).lower() == last and len(full) >= len(name)
-        ]
+
+        def fits(full):
+            other = gender is not None and self.genders.get(full.lower(), gender) != gender
+            return surname(full).lower() == last and len(full) >= len(name) and not other
+
+        recognised = [(count, len(full), full) for full, count in self.person_names.items() if fits(full)]
         if recognised and (len(name.split()) == 1 or name not in self.person_names):
             best = max(recognised)[2]
             first = name.split()[0]
@@ -418,7 +432,7 @@ class Article:
         candidates = [
             (self.is_given_name(full.split()[0]), count, len(full), full)
             for full, count in self.full_names.items()
-            if surname(full).lower() == last and len(full) >= len(name)
+            if fits(full)
         ]
         if not candidates:
             return name
@@ -437,7 +451,7 @@ class Article:
         ("Moscow said") is taken for a body."""
         if mention.kind != PERSON:
             return Speaker(mention.name, mention.kind)
-        name = self.canonical(mention.name)
+        name = self.canonical(mention.name, GENDER_OF_HONORIFIC.get(bare(mention.text.split()[0])))
         titled = mention.role or mention.text.split()[0].lower() in HONORIFICS
         if len(name.split()) == 1 and not titled:
             return Speaker(name, ORGANISATION)
@@ -471,7 +485,7 @@ class Article:
         fits = self.fitting(mention.name, {PERSON})
         found = nearest(sorted(subjects, key=lambda event: event[0]), mention.start, fits, True)
         if found is not None and found[1].name:
-            self.genders.setdefault(surname(found[1].name).lower(), mention.name)
+            self.note_gender(found[1].name, mention.name)
 
     def fitting(self, pronoun, kinds):
         """Whether a speaker can be what pronoun refers to: of the kinds, and not
@@ -484,7 +498,15 @@ class Article:
         return fits
 
     def gender(self, speaker):
-        return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
+        """The gender noted for a speaker: under the full name, else under the
+        surname, unless two people the article names share it ("Bill and
+        Hillary Clinton"), where what was noted for one would pass for the other."""
+        if not speaker.name:
+            return None
+        known = self.genders.get(speaker.name.lower())
+        if known is not None or surname(speaker.name).lower() in self.shared_surnames:
+            return known
+        return self.genders.get(surname(speaker.name).lower())
 
     def antecedent(self, position, kinds, resolved, before=True, pronoun=None):
         """The last (or, with before=False, the next) speaker of the given kinds
@@ -500,6 +522,15 @@ class Article:
         if not found:
             return None
         return (max if before else min)(found, key=lambda event: event[0])[1]
+
+
+def shared_surnames(names):
+    """The surnames (lower case) of two people or more among full names: two
+    first words before one surname ("Bill Clinton", "Hillary Clinton")."""
+    firsts = {}
+    for name in names:
+        firsts.setdefault(surname(name).lower(), set()).add(bare(name.split()[0]))
+    return frozenset(last for last, words in firsts.items() if len(words) >= 2)
 
 
 def nearest(events, position, fits, before):
@@ -698,7 +729,7 @@ def resolve(article, quotation, mention, resolved):
         if speaker is None or not speaker.name:
             return None
         if pronoun in PERSON_PRONOUNS:
-            article.genders.setdefault(surname(speaker.name).lower(), pronoun)
+            article.note_gender(speaker.name, pronoun)
         return make(quotation, speaker, mention, BY_PRONOUN, confidence)
     if is_unnamed(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)

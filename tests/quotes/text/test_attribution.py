@@ -51,6 +51,25 @@ def test_it_resolves_an_honorific_and_surname_to_the_full_name():
     assert (result[0].name, result[0].mention) == ("Anna Berg", "Ms Berg")
 
 
+def test_an_honorific_picks_the_family_member_of_its_gender():
+    body = HEAD + (
+        "Anna Berg and her son Tom Berg opened the new quay on Monday.\n\n"
+        "Tom Berg thanked the council and the fishermen.\n\n"
+        "“The ferry will run all winter,” Mr. Berg said.\n\n"
+        "“I am proud of him,” Mrs. Berg said."
+    )
+    assert [name for name, _ in speakers(body)] == ["Tom Berg", "Anna Berg"]
+
+
+def test_a_pronoun_knows_the_gender_of_each_family_member():
+    body = HEAD + (
+        "Tom Berg and his mother Anna Berg opened the new quay on Monday.\n\n"
+        "Anna Berg thanked the council. Tom Berg cut the ribbon.\n\n"
+        "“It took us ten years,” she said."
+    )
+    assert speakers(body) == [("Anna Berg", "pronoun")]
+
+
 def test_it_resolves_a_pronoun_to_the_last_speaker_not_the_last_name():
     body = HEAD + (
         "Anna Berg said the deal was “a fair one” for the valley.\n\n"
