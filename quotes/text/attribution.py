@@ -258,11 +258,15 @@ class Article:
             for index, (lo, hi) in enumerate(self.paragraphs)
         ]
         self.capitals = mid_sentence_capitals(self.frame)
+        self.quoted_capitals = mid_sentence_capitals(body)
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
         self.genders = {}  # surname -> "he" / "she": honorifics, first names, pronouns
         self.collect_names()
+        self.introduced = {}  # a full name's first word -> the order it was first printed in
+        for name in self.full_names:
+            self.introduced.setdefault(bare(name.split()[0]), len(self.introduced))
         if parsed is not None:
             self.collect_appositive_roles()
         self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
@@ -405,12 +409,21 @@ class Article:
             self.genders.setdefault(name.lower(), gender)
         self.genders.setdefault(surname(name).lower(), gender)
 
+    def learn_gender(self, name, gender):
+        """Note the gender a pronoun resolved to name gives it, unless name's
+        surname is shared: which of the two the pronoun meant was a guess, and
+        a wrong guess noted would send the other's honorific astray."""
+        if surname(name).lower() not in self.shared_surnames:
+            self.note_gender(name, gender)
+
     def canonical(self, name, gender=None):
         """The fullest name the article prints for name ("Stoltenberg" ->
         "Jens Stoltenberg"): of the full names ending with its surname, one whose
         first word is a given name before one whose first word may be a word
         capitalised for opening a sentence ("Stated Stone:"), then the most
-        frequent, then the longest. With a gender (an honorific's: "Mr. Berg"),
+        frequent, then the one introduced first (of a father and a son printed
+        in full as often, the son an article is about comes first), then the
+        longest. With a gender (an honorific's: "Mr. Berg"),
         never a full name the article marks as the other ("Anna Berg", when her
         husband "Tom Berg" is named too)."""
         last = surname(name).lower()
@@ -430,7 +443,13 @@ class Article:
             ):
                 return best
         candidates = [
-            (self.is_given_name(full.split()[0]), count, len(full), full)
+            (
+                self.is_given_name(full.split()[0]),
+                count,
+                -self.introduced[bare(full.split()[0])],
+                len(full),
+                full,
+            )
             for full, count in self.full_names.items()
             if fits(full)
         ]
@@ -441,9 +460,10 @@ class Article:
 
     def is_given_name(self, word):
         """A first word known to begin a name: a common given name, or a word
-        the article prints capitalised in mid-sentence."""
+        the article prints capitalised in mid-sentence, in its quotes too
+        ("running against Marisol": a given name the lexicon lacks)."""
         low = bare(word)
-        return low in MALE_NAMES or low in FEMALE_NAMES or low in self.capitals
+        return low in MALE_NAMES or low in FEMALE_NAMES or low in self.capitals or low in self.quoted_capitals
 
     def resolve_name(self, mention):
         """The speaker a name mention stands for. A lone capitalised word that
@@ -485,7 +505,7 @@ class Article:
         fits = self.fitting(mention.name, {PERSON})
         found = nearest(sorted(subjects, key=lambda event: event[0]), mention.start, fits, True)
         if found is not None and found[1].name:
-            self.note_gender(found[1].name, mention.name)
+            self.learn_gender(found[1].name, mention.name)
 
     def fitting(self, pronoun, kinds):
         """Whether a speaker can be what pronoun refers to: of the kinds, and not
@@ -499,8 +519,8 @@ class Article:
 
     def gender(self, speaker):
         """The gender noted for a speaker: under the full name, else under the
-        surname, unless two people the article names share it ("Bill and
-        Hillary Clinton"), where what was noted for one would pass for the other."""
+        surname, unless two people the article names share it ("Tom and
+        Anna Berg"), where what was noted for one would pass for the other."""
         if not speaker.name:
             return None
         known = self.genders.get(speaker.name.lower())
@@ -526,7 +546,7 @@ class Article:
 
 def shared_surnames(names):
     """The surnames (lower case) of two people or more among full names: two
-    first words before one surname ("Bill Clinton", "Hillary Clinton")."""
+    first words before one surname ("Tom Berg", "Anna Berg")."""
     firsts = {}
     for name in names:
         firsts.setdefault(surname(name).lower(), set()).add(bare(name.split()[0]))
@@ -729,7 +749,7 @@ def resolve(article, quotation, mention, resolved):
         if speaker is None or not speaker.name:
             return None
         if pronoun in PERSON_PRONOUNS:
-            article.note_gender(speaker.name, pronoun)
+            article.learn_gender(speaker.name, pronoun)
         return make(quotation, speaker, mention, BY_PRONOUN, confidence)
     if is_unnamed(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)

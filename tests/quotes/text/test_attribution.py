@@ -70,6 +70,15 @@ def test_a_pronoun_knows_the_gender_of_each_family_member():
     assert speakers(body) == [("Anna Berg", "pronoun")]
 
 
+def test_a_guess_between_namesakes_teaches_no_gender():
+    body = HEAD + (
+        "The parents, Omar and Laila Haddad, spoke on Sunday about their son, Sami Haddad, who died in the war.\n\n"
+        "Mr. Haddad said the council had been unfair to the family, and he asked voters to reject it.\n\n"
+        "“All the world felt my pain,” Ms. Haddad wrote."
+    )
+    assert speakers(body)[-1] == ("Laila Haddad", "explicit")
+
+
 def test_it_resolves_a_pronoun_to_the_last_speaker_not_the_last_name():
     body = HEAD + (
         "Anna Berg said the deal was “a fair one” for the valley.\n\n"
