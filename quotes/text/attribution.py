@@ -30,7 +30,8 @@ How, in order:
    state and party labels as the parse's heads give them;
 3. else word rules: a speech cue after the quote in its sentence, or before it
    for a quote in mid-sentence ("X told reporters that “…”"), past
-   appositives;
+   appositives, and for a relative clause's verb the name the clause is
+   about ("the backing of X, who declared, “…”");
 4. a colon introduction closing the paragraph before ("The ministers said:",
    "… X issued the following statement:"), a name alone before a colon in a
    headline ("Berg: “…”") or set off after a dash ("… - Philip Bump: “…”");
@@ -45,13 +46,16 @@ Names resolve to the fullest form the article prints in its narration ("Mr
 Stoltenberg" -> "Jens Stoltenberg", "Mr. Biden" -> "Joseph R. Biden Jr."), not
 in headlines, whose Title Case tells nothing; a word capitalised only for
 opening a sentence ("Within", "Neither") starts no name (Article.is_opener),
-and of two full names with one surname, one opening with a given name wins.
+and of two full names with one surname, one opening with a given name wins,
+and for an honorific ("Mr. Berg", with Anna and Tom Berg both named) one not
+marked as the other gender.
 Pronouns resolve to the last person (or group or body, for
 "they" and "it") that was a speaker or the subject of a sentence of narration,
 never a name in a headline, a caption or an object position; "he" and "she"
 pass over a person the article marks as the other gender: by an honorific
 ("Ms", "Mr"), a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), or an
-earlier "he"/"she" opening a sentence about them. Role nouns ("the NATO leader",
+earlier "he"/"she" opening a sentence about them, noted under the full name,
+so that two people who share a surname keep their own. Role nouns ("the NATO leader",
 "the 62-year-old") go to the person printed with that role, else like a
 pronoun; groups ("the ministers") to the fullest phrase with the same head noun.
 Someone unnamed ("a senior official", "officials", "his spokesman") is nobody,
@@ -190,6 +194,8 @@ APPOSITIVE_WORDS = 8
 NAME_GAP = 2
 LABEL_WORDS = 4
 RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
+# Relative pronouns that stand for the subject of their clause (", who said …").
+RELATIVE_SUBJECTS = frozenset({"who", "which"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
 GENDER_OF_HONORIFIC = {
     "mr": "he",
@@ -252,16 +258,21 @@ class Article:
             for index, (lo, hi) in enumerate(self.paragraphs)
         ]
         self.capitals = mid_sentence_capitals(self.frame)
+        self.quoted_capitals = mid_sentence_capitals(body)
         self.full_names = Counter()
         self.roles = {}
         self.groups = []
         self.genders = {}  # surname -> "he" / "she": honorifics, first names, pronouns
         self.collect_names()
+        self.introduced = {}  # a full name's first word -> the order it was first printed in
+        for name in self.full_names:
+            self.introduced.setdefault(bare(name.split()[0]), len(self.introduced))
         if parsed is not None:
             self.collect_appositive_roles()
         self.person_names = Counter(person_names(parsed)) if parsed is not None else Counter()
         for name in [*self.full_names, *self.person_names]:
             self.note_first_name(name)
+        self.shared_surnames = shared_surnames([*self.full_names, *self.person_names])
         self.subjects = self.collect_subjects()
 
     def for_run(self):
@@ -375,7 +386,7 @@ class Article:
             return
         first = bare(mention.text.split()[0])
         if mention.kind == PERSON and mention.form == NAME and first in GENDER_OF_HONORIFIC:
-            self.genders.setdefault(surname(mention.name).lower(), GENDER_OF_HONORIFIC[first])
+            self.note_gender(mention.name, GENDER_OF_HONORIFIC[first])
         if mention.kind == PERSON and mention.form == NAME and len(mention.name.split()) >= 2:
             self.full_names[mention.name] += 1
             if mention.role:
@@ -389,20 +400,39 @@ class Article:
         first = bare(words[0]) if len(words) >= 2 else ""
         gender = "he" if first in MALE_NAMES else "she" if first in FEMALE_NAMES else None
         if gender is not None:
-            self.genders.setdefault(surname(name).lower(), gender)
+            self.note_gender(name, gender)
 
-    def canonical(self, name):
+    def note_gender(self, name, gender):
+        """Note that the person named is "he" or "she": under the full name, and
+        under the surname, for a later mention by surname alone ("Ms Berg")."""
+        if len(name.split()) >= 2:
+            self.genders.setdefault(name.lower(), gender)
+        self.genders.setdefault(surname(name).lower(), gender)
+
+    def learn_gender(self, name, gender):
+        """Note the gender a pronoun resolved to name gives it, unless name's
+        surname is shared: which of the two the pronoun meant was a guess, and
+        a wrong guess noted would send the other's honorific astray."""
+        if surname(name).lower() not in self.shared_surnames:
+            self.note_gender(name, gender)
+
+    def canonical(self, name, gender=None):
         """The fullest name the article prints for name ("Stoltenberg" ->
         "Jens Stoltenberg"): of the full names ending with its surname, one whose
         first word is a given name before one whose first word may be a word
         capitalised for opening a sentence ("Stated Stone:"), then the most
-        frequent, then the longest."""
+        frequent, then the one introduced first (of a father and a son printed
+        in full as often, the son an article is about comes first), then the
+        longest. With a gender (an honorific's: "Mr. Berg"),
+        never a full name the article marks as the other ("Anna Berg", when her
+        husband "Tom Berg" is named too)."""
         last = surname(name).lower()
-        recognised = [
-            (count, len(full), full)
-            for full, count in self.person_names.items()
-            if surname(full).lower() == last and len(full) >= len(name)
-        ]
+
+        def fits(full):
+            other = gender is not None and self.genders.get(full.lower(), gender) != gender
+            return surname(full).lower() == last and len(full) >= len(name) and not other
+
+        recognised = [(count, len(full), full) for full, count in self.person_names.items() if fits(full)]
         if recognised and (len(name.split()) == 1 or name not in self.person_names):
             best = max(recognised)[2]
             first = name.split()[0]
@@ -413,9 +443,15 @@ class Article:
             ):
                 return best
         candidates = [
-            (self.is_given_name(full.split()[0]), count, len(full), full)
+            (
+                self.is_given_name(full.split()[0]),
+                count,
+                -self.introduced[bare(full.split()[0])],
+                len(full),
+                full,
+            )
             for full, count in self.full_names.items()
-            if surname(full).lower() == last and len(full) >= len(name)
+            if fits(full)
         ]
         if not candidates:
             return name
@@ -424,9 +460,10 @@ class Article:
 
     def is_given_name(self, word):
         """A first word known to begin a name: a common given name, or a word
-        the article prints capitalised in mid-sentence."""
+        the article prints capitalised in mid-sentence, in its quotes too
+        ("running against Marisol": a given name the lexicon lacks)."""
         low = bare(word)
-        return low in MALE_NAMES or low in FEMALE_NAMES or low in self.capitals
+        return low in MALE_NAMES or low in FEMALE_NAMES or low in self.capitals or low in self.quoted_capitals
 
     def resolve_name(self, mention):
         """The speaker a name mention stands for. A lone capitalised word that
@@ -434,7 +471,7 @@ class Article:
         ("Moscow said") is taken for a body."""
         if mention.kind != PERSON:
             return Speaker(mention.name, mention.kind)
-        name = self.canonical(mention.name)
+        name = self.canonical(mention.name, GENDER_OF_HONORIFIC.get(bare(mention.text.split()[0])))
         titled = mention.role or mention.text.split()[0].lower() in HONORIFICS
         if len(name.split()) == 1 and not titled:
             return Speaker(name, ORGANISATION)
@@ -468,7 +505,7 @@ class Article:
         fits = self.fitting(mention.name, {PERSON})
         found = nearest(sorted(subjects, key=lambda event: event[0]), mention.start, fits, True)
         if found is not None and found[1].name:
-            self.genders.setdefault(surname(found[1].name).lower(), mention.name)
+            self.learn_gender(found[1].name, mention.name)
 
     def fitting(self, pronoun, kinds):
         """Whether a speaker can be what pronoun refers to: of the kinds, and not
@@ -481,7 +518,15 @@ class Article:
         return fits
 
     def gender(self, speaker):
-        return self.genders.get(surname(speaker.name).lower()) if speaker.name else None
+        """The gender noted for a speaker: under the full name, else under the
+        surname, unless two people the article names share it ("Tom and
+        Anna Berg"), where what was noted for one would pass for the other."""
+        if not speaker.name:
+            return None
+        known = self.genders.get(speaker.name.lower())
+        if known is not None or surname(speaker.name).lower() in self.shared_surnames:
+            return known
+        return self.genders.get(surname(speaker.name).lower())
 
     def antecedent(self, position, kinds, resolved, before=True, pronoun=None):
         """The last (or, with before=False, the next) speaker of the given kinds
@@ -497,6 +542,15 @@ class Article:
         if not found:
             return None
         return (max if before else min)(found, key=lambda event: event[0])[1]
+
+
+def shared_surnames(names):
+    """The surnames (lower case) of two people or more among full names: two
+    first words before one surname ("Tom Berg", "Anna Berg")."""
+    firsts = {}
+    for name in names:
+        firsts.setdefault(surname(name).lower(), set()).add(bare(name.split()[0]))
+    return frozenset(last for last, words in firsts.items() if len(words) >= 2)
 
 
 def nearest(events, position, fits, before):
@@ -695,7 +749,7 @@ def resolve(article, quotation, mention, resolved):
         if speaker is None or not speaker.name:
             return None
         if pronoun in PERSON_PRONOUNS:
-            article.genders.setdefault(surname(speaker.name).lower(), pronoun)
+            article.learn_gender(speaker.name, pronoun)
         return make(quotation, speaker, mention, BY_PRONOUN, confidence)
     if is_unnamed(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
@@ -853,7 +907,7 @@ def find_cue(article, quotation):
         for s in quotation.segments
         if s.paragraph == first.paragraph and not followed_by_new_sentence(article, s)
     ]
-    before = cue_before(frame, start, opener) if prefix_has_words else None
+    before = cue_before(frame, start, opener, relative=True) if prefix_has_words else None
     if first.start <= lo + 2 or not prefix_has_words:
         before = before or colon_intro(article, first.paragraph)
         ordered = [*afters, before]
@@ -1062,11 +1116,13 @@ def apposed_name(frame, mention, hi):
     )
 
 
-def cue_before(frame, lo, hi):
+def cue_before(frame, lo, hi, relative=False):
     """The subject of the nearest speech verb before a quote that has one,
     within the last sentence of frame[lo:hi]. A verb in -ing ("saying") has
     none of its own: the subject of an earlier verb serves. With no verb, a
-    name alone before a colon ("Berg: “…”", as in headlines) is the speaker."""
+    name alone before a colon ("Berg: “…”", as in headlines) is the speaker.
+    With relative (a quote's own cue, not a sentence read for its subject), a
+    relative clause's verb speaks for the name the clause is about."""
     lo = sentence_spans(frame, lo, hi)[-1][0] if frame[lo:hi].strip() else lo
     words = tokens(frame, lo, hi)
     verbs = speech_verbs(words)
@@ -1078,7 +1134,7 @@ def cue_before(frame, lo, hi):
                 if mention is not None:
                     return mention
             continue
-        mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start)
+        mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start, relative)
         if mention is not None:
             return mention
         if i + 1 < len(words) and words[i + 1][0] not in (",", ":", "that"):
@@ -1094,6 +1150,20 @@ def cue_before(frame, lo, hi):
         if mention is not None and mention.form == NAME and mention.start == words[0][1]:
             return mention
     return None
+
+
+def relative_antecedent(frame, words):
+    """The name that words, up to the comma before a relative pronoun, end
+    with: "the backing of X, who declared" -> X, where the parse hangs the
+    quote after it on the sentence's main verb and not on the clause's; of a
+    title with a home state ("Sen. X of Ohio, who said") the person, never the
+    state. None when words end with no name."""
+    named = trailing_phrase(frame, words)
+    before = [w for w in words if w[2] <= named.start] if named is not None else []
+    if before and bare(before[-1][0]) == "of":
+        titled = trailing_phrase(frame, before[:-1])
+        named = titled if titled is not None and titled.form == NAME else named
+    return named if named is not None and named.form == NAME else None
 
 
 def is_name_in_mid_sentence(frame, word):
@@ -1114,16 +1184,22 @@ def opening_subject(frame, start, end):
     return leading_phrase(frame, words)
 
 
-def subject_before(frame, lo, verb_start):
+def subject_before(frame, lo, verb_start, relative=False):
     """The subject right before a verb, past auxiliaries ("has also"), a
     relative clause (", who …,") and an appositive between commas ("X, a former
     minister, said"); the appositive itself when it is the name ("the envoy,
-    Y, said")."""
+    Y, said"). With relative, a verb whose subject is a relative pronoun
+    (", who declared") takes the name the clause is about."""
     words = tokens(frame, max(lo, verb_start - CLAUSE_REACH), verb_start)
     if len(words) >= 2 and bare(words[-1][0]) == "as" and bare(words[-2][0]) in QUOTED_AS:
         del words[-2:]  # "X is quoted as saying": X says it
     while words and bare(words[-1][0]) in AUXILIARIES and not is_name_in_mid_sentence(frame, words[-1]):
         words.pop()
+    if relative and len(words) >= 3 and bare(words[-1][0]) in RELATIVE_SUBJECTS and words[-2][0] == ",":
+        del words[-1]
+        named = relative_antecedent(frame, words[:-1])
+        if named is not None:
+            return named
     while len(words) >= 2 and words[-1][0] == ",":
         commas = [i for i, w in enumerate(words[:-1]) if w[0] == ","]
         if not commas:

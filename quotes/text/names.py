@@ -20,6 +20,8 @@ Spaniard" and "the 62-year-old" are role nouns for a person. A generational
 suffix is no surname ("Joseph R. Biden Jr." -> "Biden") and keeps its full
 stop. mid_sentence_capitals and opens_sentence tell a name from a word
 capitalised only for opening a sentence (quotes.text.attribution uses them).
+A common given name that is also a body's noun ("Bill") opens a name before
+a capitalised word ("Bill Harmon", but "the Farm Bill").
 Limits: a one-word capitalised subject with no title or honorific ("Moscow
 said") cannot be told from a person's surname except by the names the article
 prints in full; it is then taken for a body. Names in all capitals are bodies.
@@ -30,10 +32,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (
+    FEMALE_NAMES,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     INDEFINITE_WORDS,
+    MALE_NAMES,
     NOT_NAMES,
     OPENING_WORDS,
     ORGANISATION_NOUNS,
@@ -326,13 +330,29 @@ def name_start(words):
     rest = words[last_title + 1 :]
     if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
         return None
-    if any(bare(w) in ORGANISATION_NOUNS or bare(w) in GROUP_NOUNS for w, _, _ in rest):
+    if any(
+        (bare(w) in ORGANISATION_NOUNS and not is_given_name_at(rest, i)) or bare(w) in GROUP_NOUNS
+        for i, (w, _, _) in enumerate(rest)
+    ):
         return None
     if not is_capitalised(rest[0][0]) or not is_capitalised(rest[-1][0]):
         return None
     if all(bare(w) in HONORIFICS for w, _, _ in rest):
         return None
     return last_title + 1
+
+
+def is_given_name_at(words, i):
+    """Whether the word at i opens a person's name though the lexicon has it
+    for a body's noun too: a common given name before a capitalised word with
+    no digits ("Bill Harmon"; not "the Farm Bill", "Bill C-51")."""
+    following = words[i + 1][0] if i + 1 < len(words) else ""
+    return (
+        i == 0
+        and bare(words[i][0]) in MALE_NAMES | FEMALE_NAMES
+        and is_capitalised(following)
+        and not any(ch.isdigit() for ch in following)
+    )
 
 
 def is_title_noun(word):

@@ -51,6 +51,34 @@ def test_it_resolves_an_honorific_and_surname_to_the_full_name():
     assert (result[0].name, result[0].mention) == ("Anna Berg", "Ms Berg")
 
 
+def test_an_honorific_picks_the_family_member_of_its_gender():
+    body = HEAD + (
+        "Anna Berg and her son Tom Berg opened the new quay on Monday.\n\n"
+        "Tom Berg thanked the council and the fishermen.\n\n"
+        "“The ferry will run all winter,” Mr. Berg said.\n\n"
+        "“I am proud of him,” Mrs. Berg said."
+    )
+    assert [name for name, _ in speakers(body)] == ["Tom Berg", "Anna Berg"]
+
+
+def test_a_pronoun_knows_the_gender_of_each_family_member():
+    body = HEAD + (
+        "Tom Berg and his mother Anna Berg opened the new quay on Monday.\n\n"
+        "Anna Berg thanked the council. Tom Berg cut the ribbon.\n\n"
+        "“It took us ten years,” she said."
+    )
+    assert speakers(body) == [("Anna Berg", "pronoun")]
+
+
+def test_a_guess_between_namesakes_teaches_no_gender():
+    body = HEAD + (
+        "The parents, Omar and Laila Haddad, spoke on Sunday about their son, Sami Haddad, who died in the war.\n\n"
+        "Mr. Haddad said the council had been unfair to the family, and he asked voters to reject it.\n\n"
+        "“All the world felt my pain,” Ms. Haddad wrote."
+    )
+    assert speakers(body)[-1] == ("Laila Haddad", "explicit")
+
+
 def test_it_resolves_a_pronoun_to_the_last_speaker_not_the_last_name():
     body = HEAD + (
         "Anna Berg said the deal was “a fair one” for the valley.\n\n"
@@ -368,6 +396,22 @@ def test_it_does_not_take_a_new_sentence_after_an_exclamation_for_the_attributio
 def test_it_takes_the_noun_a_relative_clause_is_about_for_the_speaker():
     body = "The vote was a loss for Anna Berg, who said she would take “a day off and then start again”."
     assert parsed_speakers(body)[0][1] == "Anna Berg"
+
+
+def test_it_takes_the_noun_a_relative_clause_is_about_when_the_parse_hangs_the_quote_elsewhere():
+    body = (
+        "On Monday the mayor won the backing of Tom Harkness, who declared at the rally, "
+        "“We are sending a signal that it is time to unite.” The mayor was also endorsed by Jane Pell."
+    )
+    assert parsed_speakers(body)[0][1] == "Tom Harkness"
+
+
+def test_it_takes_the_person_not_the_home_state_before_a_relative_clause():
+    body = (
+        "The mayor also won the backing of Sen. Rick Dawes of Nevada, who declared at the rally, "
+        "“We are sending a signal that it is time to unite.”"
+    )
+    assert parsed_speakers(body)[0][1] == "Rick Dawes"
 
 
 def test_it_reads_as_someone_put_it():

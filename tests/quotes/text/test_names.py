@@ -2,6 +2,7 @@
 
 from quotes.text.names import (
     NAME,
+    ORGANISATION,
     PERSON,
     ROLE,
     clean_name,
@@ -106,3 +107,11 @@ def test_it_splits_an_acronym_glued_to_a_full_name_but_not_a_one_word_name():
 def test_it_reads_someone_unnamed_speaking_for_a_person_as_that_person():
     found = mention("a spokesman for Mayor Anna Berg")
     assert (found.name, found.form, found.role) == ("Anna Berg", NAME, "")
+
+
+def test_a_given_name_that_is_also_a_bodys_noun_opens_a_persons_name():
+    assert mention("Bill Harmon").kind == PERSON
+
+
+def test_a_bill_with_a_number_or_after_another_word_stays_a_body():
+    assert [mention(phrase).kind for phrase in ("the Farm Bill", "Bill C-51")] == [ORGANISATION, ORGANISATION]
