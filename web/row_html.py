@@ -36,9 +36,14 @@ def statement_row_html(row):
     statement, wording = row.statement, row.wording
     link = escape(url("web:statement", statement.pk))
     if row.paraphrase:
+        label = (
+            f"Paraphrase, as {escape(wording.outlet.name)} reported it:"
+            if wording
+            else "Reported speech (paraphrase):"
+        )
         quoted = (
-            '<p class="canonical-small paraphrase"><span class="paraphrase-label">Paraphrase, as '
-            f'{escape(wording.outlet.name)} reported it:</span> <a href="{link}">{escape(row.text_html)}</a></p>'
+            f'<p class="canonical-small paraphrase"><span class="paraphrase-label">{label}</span> '
+            f'<a href="{link}">{escape(row.text_html)}</a></p>'
         )
     else:
         quoted = (

@@ -54,6 +54,12 @@ def test_a_row_for_one_outlet_shows_its_wording_and_a_paraphrase_without_quote_m
     assert 'As Harbour &lt;Times&gt; printed it: <span class="badge drift-reworded">reworded</span>' in html
 
 
+def test_a_row_of_reported_speech_alone_is_a_paraphrase_without_quote_marks():
+    html = statement_row_html(row(paraphrase=True))
+    assert 'Reported speech (paraphrase):</span> <a href="/statements/7/">We' in html
+    assert "“" not in html
+
+
 def test_a_badge_escapes_its_label():
     assert drift_badge_html('x"y', "<b>") == '<span class="badge drift-x&quot;y">&lt;b&gt;</span>'
 

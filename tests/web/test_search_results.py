@@ -6,6 +6,7 @@ from django.urls import reverse
 from quotes.models import Quote, Speaker, Statement
 from quotes.services import search
 from quotes.services.clustering import ModelUnavailable
+from quotes.services.figures import refresh_outlet_figures
 
 SEARCH = reverse("web:search")
 
@@ -126,3 +127,39 @@ def test_it_makes_a_fixed_number_of_queries_searching_by_meaning(client, meaning
     # statements, capped count, the page, its quotes, outlet choices
     with django_assert_num_queries(7):
         client.get(SEARCH, {"words": "city", "match": "meaning"})
+
+
+def reported_only_statement(story):
+    """A statement whose only printing is reported speech, as clustering leaves one."""
+    statement = Statement.objects.create(
+        speaker=story.ada,
+        canonical_text="the harbour cranes would be replaced by spring",
+        outlet_count=1,
+        quote_count=1,
+    )
+    quote = Quote.objects.create(
+        article=story.times_article,
+        text=statement.canonical_text,
+        start=600,
+        end=646,
+        quotation=6,
+        kind=Quote.Kind.INDIRECT,
+        speaker=story.ada,
+        statement=statement,
+    )
+    Statement.objects.filter(pk=statement.pk).update(canonical_quote=quote)
+    refresh_outlet_figures()  # the outlet page counts its statements from the stored figures
+    return statement
+
+
+def test_a_statement_made_only_of_reported_speech_is_listed_as_paraphrase_on_every_page(client, story):
+    statement = reported_only_statement(story)
+    label = "Reported speech (paraphrase):</span>"
+
+    search = client.get(SEARCH, {"words": "cranes"}).content.decode()
+    page = client.get(reverse("web:statement", args=[statement.pk])).content.decode()
+    outlet = client.get(reverse("web:outlet", args=[story.times.slug])).content.decode()
+
+    for html in (search, page, outlet):
+        assert label in html
+        assert f"“{statement.canonical_text}" not in html

@@ -76,7 +76,10 @@ def outlet(request, slug):
     statements = (
         Statement.objects.visible()
         .filter(Exists(own_version))
-        .annotate(outlet_drift=Subquery(own_version.values("drift")[:1]))
+        .annotate(
+            outlet_drift=Subquery(own_version.values("drift")[:1]),
+            canonical_kind=F("canonical_quote__kind"),  # reported speech shows as paraphrase
+        )
     )
     articles = (
         outlet.articles.select_related("wire_copy__original__outlet")

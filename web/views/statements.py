@@ -92,6 +92,13 @@ def printings(statements):
     return printed
 
 
+def canonical_is_reported(canonical_text, printed):
+    """Whether a statement's canonical wording is reported speech: the printings that
+    read as it (all of them, for a wording an editor wrote) are all reported speech."""
+    kinds = {p.kind for p in printed if p.text == canonical_text} or {p.kind for p in printed}
+    return kinds == {Quote.Kind.INDIRECT}
+
+
 @dataclass(frozen=True)
 class StatementRow:
     """A statement in a list, with the outlets that printed it and how (its printings).
@@ -99,7 +106,9 @@ class StatementRow:
     With an outlet, the row shows that outlet's wording (its first printing) and drift
     class rather than the canonical wording; with a search query, the words it matched
     are marked (not in a statement found by meaning only, which need not hold them).
-    Reported speech is a paraphrase: web.row_html writes it without quote marks.
+    Reported speech is a paraphrase: web.row_html writes it without quote marks. The
+    canonical wording is reported speech when the statement holds no quotation
+    (quotes.text.grouping.canonical_quote), and `reported` says so.
     """
 
     statement: Statement
@@ -107,10 +116,13 @@ class StatementRow:
     drifts: list
     text_html: str
     wording: Printing | None = None
+    reported: bool = False
 
     @property
     def paraphrase(self):
-        return self.wording is not None and self.wording.kind == Quote.Kind.INDIRECT
+        if self.wording is not None:
+            return self.wording.kind == Quote.Kind.INDIRECT
+        return self.reported
 
     @classmethod
     def of(cls, statement, printed, outlet=None, query=None):
@@ -126,6 +138,7 @@ class StatementRow:
             [(value, label, drifts[value]) for value, label in DRIFT_CLASSES if drifts[value]],
             markup.highlighted_html(text, matched_spans(text, query) if query else []),
             wording,
+            canonical_is_reported(statement.canonical_text, printed),
         )
 
 
