@@ -92,6 +92,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .lexicon import (
     CUE_WORDS,
     FEMALE_NAMES,
+    GIVEN_NAMES,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE_WORDS,
@@ -139,6 +140,7 @@ from .quotations import (
     masked,
     paragraph_spans,
 )
+from .reported import issuing_verb
 from .sentences import SentenceIndex, sentence_spans
 
 EXPLICIT, BY_PRONOUN, BY_ROLE, CONTINUATION, NONE = ("explicit", "pronoun", "role", "continuation", "none")
@@ -351,7 +353,7 @@ class Article:
         low = bare(word)
         if not word[:1].isupper() or low in self.capitals or not opens_sentence(self.frame, start):
             return False
-        if low in MALE_NAMES or low in FEMALE_NAMES or low in HONORIFICS or low in TITLE_WORDS:
+        if low in GIVEN_NAMES or low in HONORIFICS or low in TITLE_WORDS:
             return False
         if low in DETERMINERS:  # "A spokesman", "The council": part of the phrase, named or not
             return False
@@ -463,7 +465,7 @@ class Article:
         the article prints capitalised in mid-sentence, in its quotes too
         ("running against Marisol": a given name the lexicon lacks)."""
         low = bare(word)
-        return low in MALE_NAMES or low in FEMALE_NAMES or low in self.capitals or low in self.quoted_capitals
+        return low in GIVEN_NAMES or low in self.capitals or low in self.quoted_capitals
 
     def resolve_name(self, mention):
         """The speaker a name mention stands for. A lone capitalised word that
@@ -1367,13 +1369,9 @@ def verb_subject(verb, inside=frozenset()):
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and reported_by(verb.head) is not None:
             verb = reported_by(verb.head)  # "X said that Y rejected it, calling it “…”": X calls it
             continue
-        if (
-            verb.dep_ == "acl"
-            and verb.tag_ == "VBG"
-            and verb.head.dep_ == "dobj"
-            and verb.head.head.i != verb.head.i
-        ):
-            verb = verb.head.head  # "X issued a statement saying …": X says it
+        issuer = issuing_verb(verb)
+        if issuer is not None:
+            verb = issuer  # "X issued a statement saying …": X says it
             continue
         if (
             verb.dep_ == "conj"

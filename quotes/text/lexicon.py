@@ -324,6 +324,8 @@ FEMALE_NAMES = frozenset(
     theresa diana natalie brittany charlotte marie kayla alexis lori kate
     jane claire""".split()
 )
+# Either: a word that opens a person's name.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 GROUP_PRONOUNS = frozenset({"they", "we", "it"})
 
 HONORIFICS = frozenset(

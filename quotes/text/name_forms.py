@@ -17,7 +17,7 @@ joins neither.
 Rules: a modifier is a country or top-level subdivision (quotes.text.doubt.is_place:
 "Ohio", "New Hampshire"), a US state code, or a party word (PARTY_WORDS); it comes
 off only when a given name and a surname are left, and never when the first word is
-a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), so "Virginia Foxx", "Chad
+a common given name (lexicon.GIVEN_NAMES), so "Virginia Foxx", "Chad
 Smith" and "Jordan Lee Smith" keep theirs. A middle initial is one capital letter with a full stop (or two, "H. W.", "H.W.")
 between the first word and the surname; a name that opens with an initial keeps them
 all ("C. Boyden Gray", "E. J. Fleming").
@@ -30,7 +30,7 @@ place missing from those lists and who has a middle name ("Georgia Ann Hill") lo
 import re
 
 from .doubt import is_place
-from .lexicon import FEMALE_NAMES, MALE_NAMES
+from .lexicon import GIVEN_NAMES
 
 PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "independent", "libertarian"})
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")
@@ -40,7 +40,7 @@ LONGEST_PLACE = 3  # words: "District of Columbia"
 def without_modifiers(name: str) -> str:
     """name without place and party words at its front (see the module docstring)."""
     words = name.split()
-    while len(words) > 2 and words[0].lower() not in MALE_NAMES | FEMALE_NAMES:
+    while len(words) > 2 and words[0].lower() not in GIVEN_NAMES:
         width = modifier_width(words)
         if not width or len(words) - width < 2:
             break

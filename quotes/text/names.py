@@ -32,12 +32,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import (
-    FEMALE_NAMES,
+    GIVEN_NAMES,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
     INDEFINITE_WORDS,
-    MALE_NAMES,
     NOT_NAMES,
     OPENING_WORDS,
     ORGANISATION_NOUNS,
@@ -349,7 +348,7 @@ def is_given_name_at(words, i):
     following = words[i + 1][0] if i + 1 < len(words) else ""
     return (
         i == 0
-        and bare(words[i][0]) in MALE_NAMES | FEMALE_NAMES
+        and bare(words[i][0]) in GIVEN_NAMES
         and is_capitalised(following)
         and not any(ch.isdigit() for ch in following)
     )

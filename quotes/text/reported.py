@@ -76,8 +76,9 @@ participle after a noun and a restrictive relative clause of a speech verb took 
 to 0.380 (+86 rows, 74 in an annotation, most of the rest statements the annotators
 left out, "a consultant who said he would not vote for X"; precision 0.9568 ->
 0.9563); a gerund subject the parse hangs on the verb ("X said seeing them was a
-relief") added 4 rows, all in an annotation; what is still missed is mostly nominal content of other verbs ("X defended his
-record"), cues that are not verbs, and spans the annotators drew otherwise.
+relief") added 4 rows, all in an annotation; what is still missed is mostly nominal
+content of other verbs ("X defended his record"), cues that are not verbs, and spans
+the annotators drew otherwise.
 """
 
 from dataclasses import dataclass
@@ -513,15 +514,29 @@ def subject_of(verb):
             return subject_of(head.head)
         return subject_of(head)  # "Mr. X, who spoke and said …": the noun "who" is about
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
-        noun = verb.head
-        if noun.dep_ == "dobj" and noun.head.tag_.startswith("VB") and verb.lower_ not in EVIDENCE_VERBS:
-            return subject_of(noun.head)  # "X issued a statement saying …": X says it
-        return noun  # "voters saying they want …", "X cited data showing …": they say it, it shows it
+        issuer = issuing_verb(verb)
+        if issuer is not None and issuer.tag_.startswith("VB") and verb.lower_ not in EVIDENCE_VERBS:
+            return subject_of(issuer)  # "X issued a statement saying …": X says it
+        return verb.head  # "voters saying they want …", "X cited data showing …": they say it, it shows it
     preposition = verb.head
     if subject is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and preposition.lower_ in BY_SUBJECT:
         head = preposition.head
         return subject_of(head) if head.tag_.startswith("VB") and head.i != preposition.i else None
     return subject
+
+
+def issuing_verb(participle):
+    """The verb whose object a participle describes, whose subject says what the
+    participle reports ("X issued a statement saying …": "issued"), or None."""
+    noun = participle.head
+    if (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBG"
+        and noun.dep_ == "dobj"
+        and noun.head.i != noun.i
+    ):
+        return noun.head
+    return None
 
 
 def named(noun):
@@ -548,8 +563,8 @@ def main_verb_of(participle):
     while main.dep_ in EMBEDDED and main.head.i != main.i:
         path.append(main.dep_)
         main = main.head
-    set_off = mark in DASHES or (mark == "," and "acl" in path)
-    return main if set_off and path and main.tag_.startswith("VB") else None
+    separated = mark in DASHES or (mark == "," and "acl" in path)
+    return main if separated and path and main.tag_.startswith("VB") else None
 
 
 def set_off_participles(tokens):
