@@ -522,3 +522,31 @@ def test_it_gives_what_was_asked_to_whoever_asked_it():
 def test_it_reads_a_question_that_is_the_subject_of_a_statement():
     found = indirect("Whether the ferry pays its way will be clear by the spring, said Olav Lind.")
     assert found == [("Whether the ferry pays its way will be clear by the spring", "Olav Lind")]
+
+
+def test_it_reads_a_clause_in_body_order_when_the_parse_crosses_its_own_arcs():
+    # the parse hangs "something" on "knife": read in the parse's order the clause
+    # came out as "that his knife" and dropped the rest
+    found = indirect(
+        "Olav Lind said that his knife was stopped by the old man’s belt buckle, something that Maria Holm mocked."
+    )
+    assert found == [
+        (
+            "that his knife was stopped by the old man’s belt buckle, something that Maria Holm mocked",
+            "Olav Lind",
+        )
+    ]
+
+
+def test_it_keeps_a_noun_phrase_that_closes_the_reported_clause_in_it():
+    # the parse hangs ", the first time …" on the reporting verb
+    found = indirect(
+        "Olav Lind told reporters that he had met the harbour board on Tuesday morning, "
+        "the first time the two sides had spoken since May."
+    )
+    assert found[0][0].endswith("the first time the two sides had spoken since May")
+
+
+def test_it_keeps_the_purpose_of_an_announced_object_in_the_report():
+    found = indirect("Maria Holm announced a series of new steps to tighten the rules for ferry tickets.")
+    assert found == [("a series of new steps to tighten the rules for ferry tickets", "Maria Holm")]
