@@ -34,7 +34,9 @@ How, in order:
    about ("the backing of X, who declared, “…”");
 4. a colon introduction closing the paragraph before ("The ministers said:",
    "… X issued the following statement:"), a name alone before a colon in a
-   headline ("Berg: “…”") or set off after a dash ("… - Philip Bump: “…”");
+   headline ("Berg: “…”") or set off after a dash ("… - Philip Bump: “…”"), and
+   the parse's subject of any clause a colon closes right before the quote ("And
+   she is sure it will backfire: “…”");
 5. a paragraph that opens with a quote and has no cue continues the quotation
    before it, when only captions or cross-heads lie between (method
    continuation); otherwise the last subject of the narration between; a
@@ -686,6 +688,9 @@ def cue_steps(article, quotation):
     words = find_cue(article, quotation)
     if words is not None:
         yield WORDS, words, ()
+    intro = parsed_colon_intro(article, quotation)
+    if intro is not None:
+        yield PARSE, intro, ()
 
 
 def named_otherwise(article, quotation, result, mention, resolved):
@@ -1525,6 +1530,10 @@ def author_of(token):
 def person_mention(article, paragraph, ent, role, first=None):
     parsed = article.parsed
     name_tokens = [t for t in ent if t.tag_ != "POS"]
+    titled = len(name_tokens) - len(name_after_titles(name_tokens))
+    if 0 < titled < len(name_tokens):
+        role = (role + " " + ent.doc[name_tokens[0].i : name_tokens[titled].i].text).strip()
+        name_tokens = name_tokens[titled:]
     while name_tokens and bare(name_tokens[0].text) in HONORIFICS | {"the"}:
         role = (role + " " + name_tokens[0].text).strip()
         name_tokens = name_tokens[1:]
@@ -1535,6 +1544,27 @@ def person_mention(article, paragraph, ent, role, first=None):
     start = parsed.offset(paragraph, first if first is not None else ent[0])
     end = parsed.offset(paragraph, ent[-1]) + len(ent[-1])
     return Mention(article.frame[start:end], name, NAME, PERSON, " ".join(role_words), start, end)
+
+
+def name_after_titles(name_tokens):
+    """The capitalised words that end name_tokens after the last title in them:
+    "Secretary of State Hillary Clinton", "former Colorado Rep. Pat Schroeder" and
+    "Representative Lee Zeldin" name Hillary Clinton, Pat Schroeder and Lee Zeldin
+    (a name printed beside a description keeps its title in the parse's phrase).
+    A particle or hyphen inside a name stays ("Bill de Blasio"); words with no title
+    before them stay as printed ("a registered Republican"), and so does a name whose
+    last word is a title word ("Martin Luther King": nothing left after it)."""
+    k = len(name_tokens)
+    while k > 0:
+        word = bare(name_tokens[k - 1].text)
+        if word in TITLE_WORDS or word in HONORIFICS:
+            return name_tokens[k:]
+        capital = name_tokens[k - 1].text[:1].isupper()
+        inner = (word in PARTICLES or word == "-") and 1 < k < len(name_tokens)
+        if not (capital or inner):
+            break
+        k -= 1
+    return name_tokens
 
 
 def parsed_cue(article, quotation):
@@ -1564,6 +1594,40 @@ def parsed_cue(article, quotation):
         mention = mention_from_token(article, first.paragraph, subject)
         return (mention, speech) if mention is not None else None
     return None
+
+
+def parsed_colon_intro(article, quotation):
+    """The subject of the clause a colon closes right before a quotation in the
+    same paragraph, from the parse: the clause introduces the quote whatever its
+    verb ("And she is sure it will backfire: “…”", "One supporter, Representative
+    X, gave the line a try on CNN: “…”"), where the word rules stop at an opening
+    conjunction or a long appositive. The narrator ("I", "we") frames a quote but
+    does not say it."""
+    if article.parsed is None:
+        return None
+    first = quotation.segments[0]
+    colon = first.start - 1
+    while colon > 0 and article.frame[colon - 1] in " " + CLOSING_MARKS:
+        colon -= 1  # the opening mark, then spaces
+    colon -= 1
+    if colon < 0 or article.frame[colon] != ":":
+        return None
+    span = article.parsed.span(first.paragraph, colon, colon + 1)
+    if span is None or not len(span):
+        return None
+    verb = span[0].head
+    while verb.dep_ == "ccomp" and verb.head.i < verb.i:
+        verb = verb.head  # "X imagined Y was thinking: “…”": X imagined it
+    if verb.i >= span[0].i or not (verb.pos_ in ("VERB", "AUX") or verb.tag_.startswith("VB")):
+        return None
+    if any(
+        mark in CLOSING_MARKS for mark in article.frame[article.parsed.offset(first.paragraph, verb) : colon]
+    ):
+        return None  # a verb of a quoted title ("“X leaves the show,” by Y:")
+    subject = verb_subject(verb)
+    if subject is None or subject.lower_ in NARRATORS:
+        return None
+    return mention_from_token(article, first.paragraph, subject)
 
 
 def outer_speech_verb(verb, quote=range(0)):

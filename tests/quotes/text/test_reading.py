@@ -550,3 +550,32 @@ def test_it_keeps_a_noun_phrase_that_closes_the_reported_clause_in_it():
 def test_it_keeps_the_purpose_of_an_announced_object_in_the_report():
     found = indirect("Maria Holm announced a series of new steps to tighten the rules for ferry tickets.")
     assert found == [("a series of new steps to tighten the rules for ferry tickets", "Maria Holm")]
+
+
+def test_it_takes_the_subject_of_any_clause_a_colon_closes_before_a_quote():
+    body = (
+        "Maria Holm spoke at the quay on Monday. And she is sure that keeping the ferry in port "
+        "will only make things worse: “They are creating a monster on this island.”"
+    )
+    assert speaker_of(body, "creating a monster") == "Maria Holm"
+    body = (
+        "One early critic, Councillor Olav Lind of the harbour board, gave the idea a try "
+        "in an interview on Tuesday: “You can easily argue that the ferry never paid for itself.”"
+    )
+    assert speaker_of(body, "never paid for itself") == "Olav Lind"
+
+
+def test_it_does_not_take_the_verb_of_a_quoted_title_before_a_colon_for_a_cue():
+    body = (
+        "—“Olav Lind leaves the harbour board after ten years,” by the Post’s Maria Holm: "
+        "“The harbour board lost its longest-serving member on Friday when he stepped down.”"
+    )
+    assert speaker_of(body, "longest-serving member") != "Olav Lind"
+
+
+def test_it_names_a_person_beside_a_description_without_the_title_before_the_name():
+    found = indirect(
+        "One early supporter, Representative Olav Lind, Republican of Ohio, said the ferry "
+        "would be back in service by May."
+    )
+    assert found == [("the ferry would be back in service by May", "Olav Lind")]
