@@ -40,10 +40,20 @@ PARTY_LABEL = re.compile(
     r"(?:\s[A-Z][A-Za-z.]*)?\)"
 )
 
+# A hyphen with a space on each side stands for a dash, as many outlets and wires
+# print one ("X - a senior aide - said"): the parser joins the words either side
+# into one name ("Jane Roe - the mayor's aide" read as a compound). On the
+# development set a dash in its place fixed 16 speakers of one person introduced
+# so (she had been given to three other people) and left rows, precision and
+# other speakers about even: 3 wrong speakers fewer, 5 rows outside an
+# annotation more, of 15,651.
+SPACED_HYPHEN = re.compile(r"(?<= )-(?= )")
+
 
 def parse_view(text):
-    """text with party labels blanked, offsets kept."""
-    return PARTY_LABEL.sub(lambda m: " " * len(m.group()), text)
+    """text with party labels blanked and spaced hyphens read as dashes, offsets kept."""
+    text = PARTY_LABEL.sub(lambda m: " " * len(m.group()), text)
+    return SPACED_HYPHEN.sub("—", text)
 
 
 @lru_cache(maxsize=1)

@@ -579,3 +579,13 @@ def test_it_names_a_person_beside_a_description_without_the_title_before_the_nam
         "would be back in service by May."
     )
     assert found == [("the ferry would be back in service by May", "Olav Lind")]
+
+
+def test_it_reads_a_spaced_hyphen_as_a_dash_around_a_description():
+    body = (
+        "Maria Louise Holm - the ferry captain's sister and "
+        "co-owner of the boat - told reporters that the crossing had become too dangerous in winter.\n\n"
+        "“We lost two boats in one year,” she said."
+    )
+    assert speaker_of(body, "crossing had become") == "Maria Louise Holm"
+    assert speaker_of(body, "lost two boats") == "Maria Louise Holm"
