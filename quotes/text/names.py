@@ -285,6 +285,12 @@ def mention_of(text, words):
 PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "tory", "labour", "ndp"})
 
 
+# Title words that open many a company's or body's name: before a single
+# capitalised word they are that name's first word ("General Electric", "General
+# Assembly"); before a full name they are still a title ("General Mark Milley").
+COMPANY_TITLES = frozenset({"general"})
+
+
 def name_start(words):
     """Index where a person's name begins in a noun phrase, or None: after the
     last title word, when capitalised non-title words follow it."""
@@ -301,6 +307,8 @@ def name_start(words):
             return True
         if lows[i] not in TITLE_WORDS:
             return False
+        if i == 0 and lows[i] in COMPANY_TITLES and len(words) == 2:
+            return False  # "General Electric", "General Motors": a company, not a general named Motors
         # A title word ending a run of names is a surname: "Martin Luther King";
         # after an article it is the title, capitalised as British and Canadian
         # copy prints it: "The Governor", "The Premier".

@@ -115,3 +115,9 @@ def test_a_given_name_that_is_also_a_bodys_noun_opens_a_persons_name():
 
 def test_a_bill_with_a_number_or_after_another_word_stays_a_body():
     assert [mention(phrase).kind for phrase in ("the Farm Bill", "Bill C-51")] == [ORGANISATION, ORGANISATION]
+
+
+def test_it_reads_general_before_one_capitalised_word_as_a_company_and_before_a_full_name_as_a_title():
+    assert mention("General Harbourworks").name == "General Harbourworks"
+    assert mention("General Olav Lind").name == "Olav Lind"
+    assert mention("Attorney General Anna Berg").name == "Anna Berg"
