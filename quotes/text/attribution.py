@@ -55,7 +55,7 @@ Pronouns resolve to the last person (or group or body, for
 "they" and "it") that was a speaker or the subject of a sentence of narration,
 never a name in a headline, a caption or an object position; "he" and "she"
 pass over a person the article marks as the other gender: by an honorific
-("Ms", "Mr"), a common given name (lexicon.MALE_NAMES / FEMALE_NAMES), or an
+("Ms", "Mr"), a given name (quotes.text.given_names: the lexicon and the US Census lists), or an
 earlier "he"/"she" opening a sentence about them, noted under the full name,
 so that two people who share a surname keep their own. Role nouns ("the NATO leader",
 "the 62-year-old") go to the person printed with that role, else like a
@@ -91,14 +91,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .given_names import gender_of
 from .lexicon import (
     CUE_WORDS,
-    FEMALE_NAMES,
     GIVEN_NAMES,
     GROUP_NOUNS,
     HONORIFICS,
     INDEFINITE_WORDS,
-    MALE_NAMES,
     NARRATORS,
     NOT_NAMES,
     PERSON_PRONOUNS,
@@ -399,10 +398,10 @@ class Article:
             self.groups.append(mention.name)
 
     def note_first_name(self, name):
-        """The gender a common given name tells ("John Hale" -> "he")."""
+        """The gender a given name tells ("John Hale" -> "he"; quotes.text.given_names)."""
         words = name.split()
         first = bare(words[0]) if len(words) >= 2 else ""
-        gender = "he" if first in MALE_NAMES else "she" if first in FEMALE_NAMES else None
+        gender = gender_of(first) if first else None
         if gender is not None:
             self.note_gender(name, gender)
 

@@ -119,11 +119,11 @@ def test_it_gives_he_to_the_man_named_by_a_first_name():
 
 def test_it_keeps_the_gender_an_earlier_pronoun_gave_a_person():
     body = (
-        "Sam Reid said the port “is ready” for the boats.\n\n"
-        "Alex Lane was there too. He has fished from the harbour for years.\n\n"
+        "Robin Reid said the port “is ready” for the boats.\n\n"
+        "Jamie Lane was there too. He has fished from the harbour for years.\n\n"
         "“I have waited years for this morning,” she said."
     )
-    assert speaker_of(body, "waited years") == "Sam Reid"
+    assert speaker_of(body, "waited years") == "Robin Reid"
 
 
 def test_it_gives_they_to_a_group_not_a_person():
@@ -589,3 +589,8 @@ def test_it_reads_a_spaced_hyphen_as_a_dash_around_a_description():
     )
     assert speaker_of(body, "crossing had become") == "Maria Louise Holm"
     assert speaker_of(body, "lost two boats") == "Maria Louise Holm"
+
+
+def test_he_passes_over_a_woman_whose_given_name_only_the_census_lists_know():
+    body = "Olav Lind opened the harbour meeting on Monday. Carly Brightwater spoke after him.\n\n“We will sail in May,” he said."
+    assert speaker_of(body, "sail in May") == "Olav Lind"

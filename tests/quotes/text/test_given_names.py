@@ -1,0 +1,23 @@
+"""quotes.text.given_names: the gender a given name tells."""
+
+from quotes.text.given_names import gender_of
+
+
+def test_a_name_the_lexicon_lacks_tells_its_gender_from_the_census_lists():
+    assert gender_of("Hillary") == "she"
+    assert gender_of("Marco") == "he"
+    assert gender_of("carly") == "she"
+
+
+def test_a_name_borne_by_both_genders_tells_nothing():
+    assert gender_of("Chris") is None
+    assert gender_of("Lindsey") is None
+
+
+def test_a_name_in_no_list_tells_nothing():
+    assert gender_of("Barack") is None
+    assert gender_of("Ferryboat") is None
+
+
+def test_the_lexicon_decides_before_the_census():
+    assert gender_of("Jordan") == "he"
