@@ -490,7 +490,12 @@ class Article:
             if not self.narrative[index]:
                 continue
             for start, end in self.sentences.spans(lo, hi):
-                for mention in (opening_subject(self.frame, start, end), cue_before(self.frame, start, end)):
+                opening = opening_subject(self.frame, start, end)
+                if opening is not None and opening.form == NAME:
+                    opening = self.without_opener(opening)  # "Beyond that, …", "Last fall, …"
+                if opening is None:
+                    opening = self.parsed_subject(index, start, end)
+                for mention in (opening, cue_before(self.frame, start, end)):
                     if mention is not None and mention.form == NAME:
                         mention = self.without_opener(mention)  # "Beyond that, …", "Last fall, …"
                     if mention is not None and mention.form == PRONOUN and mention.name in PERSON_PRONOUNS:
@@ -500,6 +505,22 @@ class Article:
                     elif mention is not None and mention.form == ROLE and is_unnamed(mention):
                         subjects.append((mention.start, Speaker("", mention.kind)))
         return sorted(subjects, key=lambda event: event[0])
+
+    def parsed_subject(self, paragraph, start, end):
+        """The named subject of a sentence's main verb from the parse, for a sentence
+        whose opening words name no one: a description in lower case before the
+        name stops the word rules ("Tennis great Billie Jean King remembered …",
+        "Longtime pollster-turned-author X wrote …"). A name only: a pronoun or a
+        common noun here is left to the word rules."""
+        if self.parsed is None:
+            return None
+        span = self.parsed.span(paragraph, start, end)
+        root = next((t for t in span if t.dep_ == "ROOT"), None) if span is not None else None
+        subject = first_subject(root) if root is not None else None
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        mention = mention_from_token(self, paragraph, subject)
+        return mention if mention is not None and mention.form == NAME and mention.kind == PERSON else None
 
     def note_pronoun(self, mention, subjects):
         """The gender "he" or "she" opening a sentence of narration gives the

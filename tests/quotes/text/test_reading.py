@@ -594,3 +594,11 @@ def test_it_reads_a_spaced_hyphen_as_a_dash_around_a_description():
 def test_he_passes_over_a_woman_whose_given_name_only_the_census_lists_know():
     body = "Olav Lind opened the harbour meeting on Monday. Carly Brightwater spoke after him.\n\n“We will sail in May,” he said."
     assert speaker_of(body, "sail in May") == "Olav Lind"
+
+
+def test_a_name_after_a_description_in_lower_case_is_the_sentence_subject_a_pronoun_takes():
+    body = (
+        "Anna Berg opened the meeting.\n\n"
+        "Sailing great Olav Lind walked to the quay on Monday morning. “The ferry must run,” he said."
+    )
+    assert speaker_of(body, "ferry must run") == "Olav Lind"
