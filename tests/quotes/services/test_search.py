@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from quotes.models import Quote, Speaker, Statement
 from quotes.services import search
-from quotes.services.search import matching_statements
+from quotes.services.search import matching_statements, with_words
 from sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +204,49 @@ def test_it_ranks_a_match_in_the_speaker_name_above_one_in_the_outlet_name(newsr
     by_name = newsroom.statement("Tolls stay.", speaker="Mara Quill")
 
     assert found("quill tolls") == [by_name, in_outlet]
+
+
+@pytest.mark.postgres_only
+def test_a_statement_ranks_by_its_best_matching_quote(newsroom):
+    named = newsroom.statement("Tolls stay.", speaker="Mara Bridge", outlet="Bridge Courier")
+    newsroom.quote(named, "The bridge tolls stay.", outlet="Valley Post")
+    by_name = newsroom.statement("Tolls stay.", speaker="Ossian Bridge")
+
+    ranked = found("bridge tolls")
+
+    assert ranked == [named, by_name]
+    assert ranked[0].search_rank > ranked[1].search_rank
+
+
+def test_the_count_and_the_page_read_the_statements_found_not_their_quotes(newsroom):
+    bridge = newsroom.statement("The bridge will open.")
+    newsroom.quote(bridge, "A bridge opens.", outlet="Valley Courier")
+    newsroom.statement("The ferry will run.")
+    statements = matching_statements(Statement.objects.all(), "bridge")  # reads the newest matches
+
+    with CaptureQueriesContext(connection) as queries:
+        assert statements.count() == 1
+        assert list(statements) == [bridge]
+
+    assert not [query["sql"] for query in queries if "quotes_quote" in query["sql"]]
+
+
+@pytest.mark.postgres_only
+def test_listed_statements_take_the_best_rank_listed_for_them(newsroom):
+    first, second, third = (newsroom.statement(f"Statement {n}.") for n in range(3))
+    newsroom.statement("A statement none of the newest matches is of.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 0.1::real")  # a rank as ts_rank_cd gives it: a real, read as a float
+        tenth = cursor.fetchone()[0]
+    newest = [(second.pk, 0.5), (first.pk, 0.25), (third.pk, tenth), (first.pk, 0.75)]
+
+    ranked = with_words(Statement.objects.all(), newest)
+
+    assert [(statement, statement.search_rank) for statement in ranked] == [
+        (first, 0.75),
+        (second, 0.5),
+        (third, tenth),
+    ]
 
 
 @pytest.mark.postgres_only
