@@ -175,6 +175,66 @@ def test_a_narrowed_search_finds_the_same_whether_it_lists_the_statements_left_o
     }
 
 
+@pytest.fixture
+def on_sqlite():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan (PostgreSQL lists the statements left from its planner's estimates)")
+
+
+@pytest.fixture
+def weekly_bridges(newsroom):
+    """Four statements, each printed twice: eight quotes with "bridge", the newest
+    ones second printings."""
+    statements = [newsroom.statement(f"The bridge will open in week {week}.") for week in range(4)]
+    for statement in statements:
+        newsroom.quote(statement, "A bridge opens.", outlet="Quill Post")
+    return statements
+
+
+def newest_matches_query(statements, words):
+    """The query that read the newest matches of a narrowed search, and what it found."""
+    with CaptureQueriesContext(connection) as queries:
+        found = set(matching_statements(statements, words, narrowed=True))
+    newest = next(query["sql"] for query in queries if query["sql"].startswith('SELECT "quotes_quote"'))
+    return newest, found
+
+
+def test_on_sqlite_a_common_word_is_read_from_the_quotes_of_the_statements_listed(
+    weekly_bridges, monkeypatch, on_sqlite
+):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)  # more quotes than it reads: a common word
+    first, _, third, _ = weekly_bridges
+    left = Statement.objects.filter(pk__in=[first.pk, third.pk])  # looked up by id, as an outlet's are
+
+    newest, found = newest_matches_query(left, "bridge")
+
+    assert found == {first, third}
+    assert "json_each" in newest and "EXISTS" not in newest
+
+
+def test_on_sqlite_a_rare_word_walks_its_matches(weekly_bridges, on_sqlite):
+    first, _, third, _ = weekly_bridges
+    left = Statement.objects.filter(pk__in=[first.pk, third.pk])
+
+    newest, found = newest_matches_query(left, "bridge")
+
+    assert found == {first, third}
+    assert "EXISTS" in newest and "json_each" not in newest
+
+
+def test_on_sqlite_a_common_word_walks_its_matches_where_the_statements_left_are_not_listed(
+    weekly_bridges, monkeypatch, on_sqlite
+):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)
+    first, second, _, _ = weekly_bridges
+    left = Statement.objects.filter(canonical_text__regex="week [01]")  # SQLite reads every statement
+
+    newest, found = newest_matches_query(left, "bridge")
+
+    assert found == {first, second}
+    assert "EXISTS" in newest and "json_each" not in newest
+
+
 @pytest.mark.postgres_only
 def test_a_narrowed_search_leaves_the_planner_as_it_found_it(newsroom, monkeypatch):
     monkeypatch.setattr(search, "LISTING_MATCHES", 0)
