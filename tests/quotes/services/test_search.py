@@ -388,6 +388,17 @@ def test_it_leaves_out_a_statement_when_any_of_its_quotes_has_the_excluded_word(
     assert found("ferry -crimea") == []
 
 
+def test_an_excluded_word_in_a_quote_of_no_statement_or_a_hidden_one_leaves_the_others(newsroom):
+    ferry = newsroom.statement("The ferry keeps running.")
+    newsroom.quote(None, "The ferry to Crimea stops.")  # a quote not yet grouped into a statement
+    newsroom.quote(
+        ferry, "The ferry keeps running to Crimea.", outlet="Valley Courier", hidden_by_editor=True
+    )
+
+    assert found("ferry -crimea") == [ferry]
+    assert found("-crimea") == [ferry]
+
+
 def test_it_reads_operators_inside_a_phrase_as_words(newsroom):
     literal = newsroom.statement("Take it OR leave it.")
 
