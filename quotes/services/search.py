@@ -10,17 +10,18 @@ indexed `search_vector` (phraseto_tsquery per term, `|` within a group, `&` betw
 groups), and the statements are annotated with `search_rank`, the best ts_rank_cd of
 their matching quotes (cover density: weighted, and higher when the words stand close
 together, where plain ts_rank saturates near 1 on short quotes) and ordered by it
-unless the caller ordered them. The rank is one aggregate over a join of the
-statements to their matching visible quotes, so the database keeps the best 20 as it
-goes (a top-N sort): a correlated subquery per statement ranked all 26,000 statements
-that share a common word at 1,000,000 quotes, one index probe at a time (2.5-3.2 s).
+unless the caller ordered them. Each matching quote is ranked where it is found
+(newest_matches) and each statement takes its best (with_words): a correlated
+subquery per statement ranked all 26,000 statements that share a common word at
+1,000,000 quotes, one index probe at a time (2.5-3.2 s).
 On SQLite the groups become one FTS5 MATCH expression over `quotes_quote_fts`, whose
 rowids select the quotes; results keep the caller's order (SQLite does not rank).
 On both, only the newest RANK_CANDIDATES matching quotes are ranked and counted
 (top-k): a word common enough to match more finds the statements of its newest
 quotes, so a search for it costs what a search for a rarer word does, and both
-backends find the same statements. Their ids are read first, in a query of their own,
-and given to the count and the page as a list. When other filters narrow the search
+backends find the same statements. Their statements' ids (and ranks) are read first,
+in a query of their own, and given to the count and the page as a list: neither
+reads a quote. When other filters narrow the search
 (a speaker, an outlet, dates), the newest matches are read among the quotes of the
 statements they leave, so that a common word still finds a speaker's older statements.
 
@@ -51,6 +52,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import (
     BooleanField,
@@ -58,19 +60,20 @@ from django.db.models import (
     Exists,
     Expression,
     F,
-    FilteredRelation,
+    FloatField,
+    Func,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
+    Value,
     When,
 )
 from django.db.models.expressions import Col, RawSQL
 from django.db.models.functions import Upper
 
 from quotes.fulltext import FTS_TABLE
-from quotes.models import Quote, Speaker, SpeakerAlias
+from quotes.models import Quote, Speaker, SpeakerAlias, Statement
 from quotes.services.clustering import ModelUnavailable, load_model
 from quotes.services.meaning_index import searchable_index
 from quotes.text import embedding as embed
@@ -111,6 +114,9 @@ quotes instead of sorting every match."""
 NARROWED_IDS = 50_000
 """Most statements left by other filters whose ids a PostgreSQL word search reads and
 lists (narrowed_statement_ids): an outlet leaves about 17,000 at 1,000,000 quotes."""
+SQLITE_LISTED_IDS = 5_000
+"""Most statements left by other filters whose ids a SQLite word search reads and
+lists (statement_ids_in_sqlite): an outlet leaves 1,546-1,765 at 100,000 quotes."""
 LISTING_MATCHES = 10_000
 """Quotes the planner expects a narrowed search's words to match, from which its
 statements are listed (narrowed_statement_ids). With an outlet at 1,000,000 quotes
@@ -150,42 +156,66 @@ def word_search(statements, text, narrowed=False) -> WordSearch:
     limited = 0
     if query.groups:
         newest = newest_matches(statements, query.groups, narrowed)
-        statements = with_words(statements, query.groups, newest)
+        statements = with_words(statements, newest)
         limited = len(newest) if len(newest) >= RANK_CANDIDATES else 0
     return WordSearch(without_excluded(statements, query.excluded), limited)
 
 
 def without_excluded(statements, excluded: tuple[Term, ...]):
-    """Statements none of whose visible quotes matches an excluded term."""
+    """Statements none of whose visible quotes matches an excluded term. On SQLite the
+    statements of the matching quotes are listed once (`pk NOT IN`): as an EXISTS per
+    statement SQLite ran the word index's MATCH again for each statement it tested
+    ("have -him" at 100,000 quotes: 722 ms for the count and as much for the page)."""
     if not excluded:
         return statements
+    if not is_postgresql(statements):
+        quotes = Quote.objects.visible().filter(statement__isnull=False)
+        return statements.exclude(pk__in=quote_matches(quotes, (excluded,)).values("statement"))
     quotes = Quote.objects.visible().filter(statement=OuterRef("pk"))
     return statements.exclude(Exists(quote_matches(quotes, (excluded,))))
 
 
-def with_words(statements, groups, newest):
+def with_words(statements, newest):
     """Statements from `statements` one of whose `newest` matching quotes (newest_matches:
     with other filters, read among their quotes, so that a common word still finds a
     speaker's older statements) matches every group, ranked on PostgreSQL (see the
-    module docstring)."""
+    module docstring).
+
+    The statements are listed by id, and on PostgreSQL given the best rank of their
+    newest matches, which newest_matches read with them: the count and the page read
+    statements only. Joined again to the matching quotes to test and rank their words,
+    each of the two read the 2,000 quotes of a common word anew ("have" at 100,000
+    quotes: count 15 ms, page 25 ms, EXPLAIN ANALYZE)."""
     if not is_postgresql(statements):
-        return statements.filter(pk__in=listed_in_sqlite({statement for _, statement in newest}))
-    query = tsquery(groups)
-    rank = SearchRank(F("matched_vector"), query, weights=RANK_WEIGHTS, cover_density=True)
-    statements = (
-        statements.alias(
-            matched=FilteredRelation(
-                "quotes",
-                condition=Q(quotes__hidden_by_editor=False, quotes__id__in=listed(pk for pk, _ in newest)),
-            ),
-            matched_vector=QuoteSearchVector("matched"),
-        )
-        .filter(matched_vector=query)
-        .annotate(search_rank=Max(rank))
-    )
+        return statements.filter(pk__in=listed_in_sqlite({statement for statement, _ in newest}))
+    best: dict[int, float] = {}
+    for statement, rank in newest:
+        best[statement] = max(rank, best.get(statement, rank))
+    statements = statements.filter(pk__in=listed(best)).annotate(search_rank=ListedRank(best))
     if not statements.query.order_by:
         statements = statements.order_by("-search_rank", *statements.model._meta.ordering)
     return statements
+
+
+class ListedRank(Func):
+    """A statement's rank in {statement id: rank}, looked up on PostgreSQL: the ids go
+    sorted in one array parameter and their ranks in another, in the same order, and
+    width_bucket finds a statement's place among the ids by binary search (an id of a
+    sorted array is the lower bound of its own bucket). array_position would scan the
+    array for each statement."""
+
+    output_field = FloatField()
+
+    def __init__(self, ranks: dict[int, float]):
+        ids = sorted(ranks)
+        super().__init__(Value(array_literal(ranks[pk] for pk in ids)), F("pk"), Value(array_literal(ids)))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (values, value_params), (pk, pk_params), (ids, id_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        sql = f"({values}::real[])[width_bucket({pk}, {ids}::bigint[])]"
+        return sql, [*value_params, *pk_params, *id_params]
 
 
 def listed(ids):
@@ -193,7 +223,17 @@ def listed(ids):
     psycopg splits the query at each of its placeholders, 2,000 in a word search's
     count and again in its page (61 ms of a worker's time per search at 1,000,000
     quotes, profiled)."""
-    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])
+    return RawSQL("SELECT unnest(%s::bigint[])", [array_literal(ids)])
+
+
+def array_literal(numbers) -> str:
+    """Numbers as the text of a PostgreSQL array ('{1,2,3}'), for a parameter cast to
+    the array's type: psycopg writes a list given as such element by element, testing
+    each for characters to quote (2,000 ids: 0.87 ms of CPU, 2,000 ranks 2.2 ms; as
+    text 0.01-0.03 ms, measured with its mogrify), and a word search sends up to four
+    such arrays to its count and four to its page. A float's str reads back as the
+    same float, and as the same real where it came from one."""
+    return "{" + ",".join(map(str, numbers)) + "}"
 
 
 def listed_in_sqlite(ids):
@@ -203,9 +243,12 @@ def listed_in_sqlite(ids):
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
 
 
-def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
-    """(quote id, statement id) of the newest RANK_CANDIDATES visible quotes matching
-    every group (among the quotes of `statements` when `narrowed`).
+def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, float | None]]:
+    """(statement id, rank) of the newest RANK_CANDIDATES visible quotes of a statement
+    matching every group (among the quotes of `statements` when `narrowed`; a quote
+    clustering has not grouped yet belongs to none to list): the rank is the quote's
+    ts_rank_cd on PostgreSQL, computed on the rows this query reads anyway, and None on
+    SQLite, which does not rank.
 
     Read once, here: as a subquery they were computed again by the count and by the page.
     Sorted on id, PostgreSQL walks the primary key backwards testing each vector for a
@@ -219,17 +262,26 @@ def newest_matches(statements, groups, narrowed=False) -> list[tuple[int, int]]:
     first, tests its own statement (EXISTS on the primary key) until RANK_CANDIDATES are
     found: as `statement_id IN (subquery)` SQLite listed the subquery first, testing the
     other filters on every visible statement (an outlet's EXISTS on each of 35,311 at
-    100,000 quotes: 380 ms for "have" with an outlet; 12-68 ms tested per match)."""
-    quotes = Quote.objects.visible()
+    100,000 quotes: 380 ms for "have" with an outlet; 12-68 ms tested per match). A
+    common word among statements SQLite looks up by id is read from their quotes
+    instead (statement_ids_in_sqlite)."""
+    quotes = Quote.objects.visible().filter(statement__isnull=False)  # not yet grouped: nothing to list
     ids = narrowed_statement_ids(statements, quote_matches(quotes, groups)) if narrowed else None
+    listed_here = narrowed and not is_postgresql(statements) and statement_ids_in_sqlite(statements, groups)
     if ids is not None:
-        in_statements = RawSQL(f"{Quote._meta.db_table}.statement_id = ANY(%s)", [ids], BooleanField())
+        in_statements = RawSQL(
+            f"{Quote._meta.db_table}.statement_id = ANY(%s::bigint[])", [array_literal(ids)], BooleanField()
+        )
         quotes = quotes.filter(in_statements)
     elif narrowed and is_postgresql(statements):
         quotes = quotes.filter(statement__in=statements.order_by().values("pk"))
+    elif listed_here:
+        quotes = quotes.filter(statement__in=listed_in_sqlite(listed_here))
     elif narrowed:
         quotes = quotes.filter(Exists(statements.order_by().filter(pk=OuterRef("statement"))))
-    newest = quote_matches(quotes, groups).order_by("-id").values_list("id", "statement")[:RANK_CANDIDATES]
+    rank = quote_rank(groups) if is_postgresql(quotes) else Value(None, FloatField())
+    matches = quote_matches(quotes, groups, by_statement=bool(listed_here))
+    newest = matches.order_by("-id").values_list("statement", rank)[:RANK_CANDIDATES]
     if ids is None:
         return list(newest)
     with transaction.atomic(using=quotes.db), connections[quotes.db].cursor() as cursor:
@@ -249,8 +301,9 @@ def narrowed_statement_ids(statements, matches) -> list[int] | None:
     quotes one index probe at a time, and each quote row is read to test its words;
     given as a list, the planner still prices that index scan below the bitmaps, hence
     SET LOCAL enable_indexscan = off for that one query. The list is one array
-    parameter (`= ANY(%s)`): as `IN (%s, …)` psycopg split the query at each of 16,610
-    placeholders, 165 ms of a worker's time per search. A common word among the 16,610
+    parameter (`= ANY(%s)`, array_literal): as `IN (%s, …)` psycopg split the query at
+    each of 16,610 placeholders, 165 ms of a worker's time per search (as a list
+    parameter it wrote each id, 7.3 ms). A common word among the 16,610
     statements of one outlet at 1,000,000 quotes: 220 ms as an index scan (65,099 quote
     rows read), 52-67 ms as the bitmaps (4,460 heap blocks); as the subquery, 400 ms.
     Rarer words are found faster through the subquery, which starts from their few
@@ -265,6 +318,38 @@ def narrowed_statement_ids(statements, matches) -> list[int] | None:
     return ids if len(ids) <= NARROWED_IDS else None
 
 
+def statement_ids_in_sqlite(statements, groups) -> list[int] | None:
+    """On SQLite, the ids of `statements` (at most SQLITE_LISTED_IDS) when SQLite looks
+    them up by id from a list (an outlet's statements, a speaker's) and the words match
+    RANK_CANDIDATES quotes or more, for newest_matches to read the statements' quotes
+    from the visible quotes' statement index and test each against the word index's
+    rowids: no quote row is read. Walking the word's rowids instead, newest first, reads
+    each matching quote's row to reach its statement and test it, and a common word in
+    one outlet reads every match ("have" at 100,000 quotes: 7,207 matches, 503 in the
+    outlet's 1,669 statements: 12.0 ms, listed 4.0 ms). Fewer matches are walked, and
+    quickly (a rare word, 4 matches: 0.5 ms, listed 2.3 ms). None for other filters,
+    which SQLite answers by reading the statements table or a range of an index (a
+    drift class tested by an EXISTS per statement: 380 ms at 100,000 quotes; a span of
+    dates, which may hold most statements), and where more than SQLITE_LISTED_IDS are
+    left."""
+    rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT {RANK_CANDIDATES}"
+    pks = statements.order_by().values_list("pk", flat=True)
+    try:
+        sql, params = pks.query.sql_with_params()
+    except EmptyResultSet:  # a filter that leaves nothing (a speaker no name matches)
+        return None
+    with connections[statements.db].cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({rowids})", [fts5_match(groups)])
+        if cursor.fetchone()[0] < RANK_CANDIDATES:
+            return None
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    if not plan[0].startswith(f"SEARCH {Statement._meta.db_table} USING INTEGER PRIMARY KEY"):
+        return None
+    ids = list(pks[: SQLITE_LISTED_IDS + 1])
+    return ids if len(ids) <= SQLITE_LISTED_IDS else None
+
+
 def estimated_rows(queryset) -> float:
     """The rows PostgreSQL's planner expects a queryset to return (EXPLAIN, not run)."""
     sql, params = queryset.query.sql_with_params()
@@ -273,14 +358,28 @@ def estimated_rows(queryset) -> float:
         return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
 
 
-def quote_matches(quotes, groups):
-    """The quotes of a Quote queryset that match every group of terms."""
+def quote_matches(quotes, groups, by_statement=False):
+    """The quotes of a Quote queryset that match every group of terms. On SQLite,
+    `by_statement` has the query read the quotes of the statements it is given and test
+    each against the word index's rowids, rather than walk those rowids (the unary +
+    keeps SQLite from looking quotes up by them)."""
     if is_postgresql(quotes):
         return quotes.alias(vector=QuoteSearchVector()).filter(vector=tsquery(groups))
-    expression = fts5_expression(groups) if len(groups) > 1 else fts5_any(groups[0])
-    return quotes.filter(
-        id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
-    )
+    rowids = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    if by_statement:
+        indexed = f'+"{Quote._meta.db_table}"."id" IN ({rowids})'
+        return quotes.filter(RawSQL(indexed, [fts5_match(groups)], BooleanField()))
+    return quotes.filter(id__in=RawSQL(rowids, [fts5_match(groups)]))
+
+
+def fts5_match(groups) -> str:
+    """The FTS5 MATCH expression needing a term of every group."""
+    return fts5_expression(groups) if len(groups) > 1 else fts5_any(groups[0])
+
+
+def quote_rank(groups):
+    """A quote's ts_rank_cd for the groups' tsquery, text weighed above speaker and outlet."""
+    return SearchRank(QuoteSearchVector(), tsquery(groups), weights=RANK_WEIGHTS, cover_density=True)
 
 
 def tsquery(groups):
@@ -300,24 +399,13 @@ def term_query(term: Term):
 
 
 class QuoteSearchVector(Expression):
-    """The quotes_quote.search_vector column, which the Quote model does not declare.
-
-    Without a relation it is the column of a Quote queryset's own table; with one (a
-    relation or FilteredRelation name of the queryset's model that leads to quotes) it
-    is the column of that join, which it sets up like any `relation__field` would.
-    """
+    """The quotes_quote.search_vector column of a Quote queryset's own table, which the
+    Quote model does not declare."""
 
     output_field = SearchVectorField()
 
-    def __init__(self, relation=None):
-        super().__init__()
-        self.relation = relation
-
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        if self.relation is None:
-            return Col(query.get_initial_alias(), SEARCH_VECTOR_COLUMN, self.output_field)
-        joined = F(f"{self.relation}__pk").resolve_expression(query, allow_joins, reuse, summarize)
-        return Col(joined.alias, SEARCH_VECTOR_COLUMN, self.output_field)
+        return Col(query.get_initial_alias(), SEARCH_VECTOR_COLUMN, self.output_field)
 
 
 SEARCH_VECTOR_COLUMN = SearchVectorField()
@@ -426,7 +514,7 @@ def fused_statements(statements, text, narrowed=False):
         return matching_statements(statements, text, narrowed)
     pool = without_excluded(statements, query.excluded)
     newest = newest_matches(pool, query.groups, narrowed)
-    by_words = list(with_words(pool, query.groups, newest).values_list("pk", flat=True)[:FUSION_DEPTH])
+    by_words = list(with_words(pool, newest).values_list("pk", flat=True)[:FUSION_DEPTH])
     meant = " ".join(str(term) for term in query.terms)
     by_meaning = [pk for pk, _ in nearest_statements(meant, pool, narrowed)]
     ranked = fuse(by_words, by_meaning)[:MEANING_RESULTS]

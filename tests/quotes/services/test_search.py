@@ -2,10 +2,11 @@
 
 import pytest
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from quotes.models import Quote, Speaker, Statement
 from quotes.services import search
-from quotes.services.search import matching_statements
+from quotes.services.search import matching_statements, with_words
 from sources.models import Article, Outlet
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,66 @@ def test_a_narrowed_search_finds_the_same_whether_it_lists_the_statements_left_o
     }
 
 
+@pytest.fixture
+def on_sqlite():
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's plan (PostgreSQL lists the statements left from its planner's estimates)")
+
+
+@pytest.fixture
+def weekly_bridges(newsroom):
+    """Four statements, each printed twice: eight quotes with "bridge", the newest
+    ones second printings."""
+    statements = [newsroom.statement(f"The bridge will open in week {week}.") for week in range(4)]
+    for statement in statements:
+        newsroom.quote(statement, "A bridge opens.", outlet="Quill Post")
+    return statements
+
+
+def newest_matches_query(statements, words):
+    """The query that read the newest matches of a narrowed search, and what it found."""
+    with CaptureQueriesContext(connection) as queries:
+        found = set(matching_statements(statements, words, narrowed=True))
+    newest = next(query["sql"] for query in queries if query["sql"].startswith('SELECT "quotes_quote"'))
+    return newest, found
+
+
+def test_on_sqlite_a_common_word_is_read_from_the_quotes_of_the_statements_listed(
+    weekly_bridges, monkeypatch, on_sqlite
+):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)  # more quotes than it reads: a common word
+    first, _, third, _ = weekly_bridges
+    left = Statement.objects.filter(pk__in=[first.pk, third.pk])  # looked up by id, as an outlet's are
+
+    newest, found = newest_matches_query(left, "bridge")
+
+    assert found == {first, third}
+    assert "json_each" in newest and "EXISTS" not in newest
+
+
+def test_on_sqlite_a_rare_word_walks_its_matches(weekly_bridges, on_sqlite):
+    first, _, third, _ = weekly_bridges
+    left = Statement.objects.filter(pk__in=[first.pk, third.pk])
+
+    newest, found = newest_matches_query(left, "bridge")
+
+    assert found == {first, third}
+    assert "EXISTS" in newest and "json_each" not in newest
+
+
+def test_on_sqlite_a_common_word_walks_its_matches_where_the_statements_left_are_not_listed(
+    weekly_bridges, monkeypatch, on_sqlite
+):
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 3)
+    first, second, _, _ = weekly_bridges
+    left = Statement.objects.filter(canonical_text__regex="week [01]")  # SQLite reads every statement
+
+    newest, found = newest_matches_query(left, "bridge")
+
+    assert found == {first, second}
+    assert "EXISTS" in newest and "json_each" not in newest
+
+
 @pytest.mark.postgres_only
 def test_a_narrowed_search_leaves_the_planner_as_it_found_it(newsroom, monkeypatch):
     monkeypatch.setattr(search, "LISTING_MATCHES", 0)
@@ -203,6 +264,49 @@ def test_it_ranks_a_match_in_the_speaker_name_above_one_in_the_outlet_name(newsr
     by_name = newsroom.statement("Tolls stay.", speaker="Mara Quill")
 
     assert found("quill tolls") == [by_name, in_outlet]
+
+
+@pytest.mark.postgres_only
+def test_a_statement_ranks_by_its_best_matching_quote(newsroom):
+    named = newsroom.statement("Tolls stay.", speaker="Mara Bridge", outlet="Bridge Courier")
+    newsroom.quote(named, "The bridge tolls stay.", outlet="Valley Post")
+    by_name = newsroom.statement("Tolls stay.", speaker="Ossian Bridge")
+
+    ranked = found("bridge tolls")
+
+    assert ranked == [named, by_name]
+    assert ranked[0].search_rank > ranked[1].search_rank
+
+
+def test_the_count_and_the_page_read_the_statements_found_not_their_quotes(newsroom):
+    bridge = newsroom.statement("The bridge will open.")
+    newsroom.quote(bridge, "A bridge opens.", outlet="Valley Courier")
+    newsroom.statement("The ferry will run.")
+    statements = matching_statements(Statement.objects.all(), "bridge")  # reads the newest matches
+
+    with CaptureQueriesContext(connection) as queries:
+        assert statements.count() == 1
+        assert list(statements) == [bridge]
+
+    assert not [query["sql"] for query in queries if "quotes_quote" in query["sql"]]
+
+
+@pytest.mark.postgres_only
+def test_listed_statements_take_the_best_rank_listed_for_them(newsroom):
+    first, second, third = (newsroom.statement(f"Statement {n}.") for n in range(3))
+    newsroom.statement("A statement none of the newest matches is of.")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 0.1::real")  # a rank as ts_rank_cd gives it: a real, read as a float
+        tenth = cursor.fetchone()[0]
+    newest = [(second.pk, 0.5), (first.pk, 0.25), (third.pk, tenth), (first.pk, 0.75)]
+
+    ranked = with_words(Statement.objects.all(), newest)
+
+    assert [(statement, statement.search_rank) for statement in ranked] == [
+        (first, 0.75),
+        (second, 0.5),
+        (third, tenth),
+    ]
 
 
 @pytest.mark.postgres_only
@@ -282,6 +386,17 @@ def test_it_leaves_out_a_statement_when_any_of_its_quotes_has_the_excluded_word(
     newsroom.quote(ferry, "The ferry keeps running to Crimea.", outlet="Valley Courier")
 
     assert found("ferry -crimea") == []
+
+
+def test_an_excluded_word_in_a_quote_of_no_statement_or_a_hidden_one_leaves_the_others(newsroom):
+    ferry = newsroom.statement("The ferry keeps running.")
+    newsroom.quote(None, "The ferry to Crimea stops.")  # a quote not yet grouped into a statement
+    newsroom.quote(
+        ferry, "The ferry keeps running to Crimea.", outlet="Valley Courier", hidden_by_editor=True
+    )
+
+    assert found("ferry -crimea") == [ferry]
+    assert found("-crimea") == [ferry]
 
 
 def test_it_reads_operators_inside_a_phrase_as_words(newsroom):
