@@ -285,10 +285,22 @@ def mention_of(text, words):
 PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "tory", "labour", "ndp"})
 
 
+MIDDLE_INITIAL = re.compile(r"^[A-Z]\.$")
 # Title words that open many a company's or body's name: before a single
 # capitalised word they are that name's first word ("General Electric", "General
 # Assembly"); before a full name they are still a title ("General Mark Milley").
 COMPANY_TITLES = frozenset({"general"})
+
+
+def is_middle_initial(words, i):
+    """Whether words[i] is an initial between two capitalised words of a name ("A." in
+    "James A. Lewis")."""
+    return (
+        0 < i < len(words) - 1
+        and MIDDLE_INITIAL.match(words[i][0]) is not None
+        and is_capitalised(words[i - 1][0])
+        and is_capitalised(words[i + 1][0])
+    )
 
 
 def name_start(words):
@@ -297,6 +309,8 @@ def name_start(words):
     lows = [bare(w) for w, _, _ in words]
 
     def is_title_at(i):
+        if is_middle_initial(words, i):
+            return False  # "James A. Lewis": "A." is an initial, not the article
         if lows[i] in DETERMINERS or (words[i][0].endswith(("’s", "'s")) and i < len(words) - 1):
             return True
         if lows[i] in PARTY_WORDS and i < len(words) - 2:

@@ -121,3 +121,8 @@ def test_it_reads_general_before_one_capitalised_word_as_a_company_and_before_a_
     assert mention("General Harbourworks").name == "General Harbourworks"
     assert mention("General Olav Lind").name == "Olav Lind"
     assert mention("Attorney General Anna Berg").name == "Anna Berg"
+
+
+def test_it_reads_a_middle_initial_a_as_part_of_the_name_not_an_article():
+    assert mention("Olav A. Lind").name == "Olav A. Lind"
+    assert mention("a spokesman").form == "role"
