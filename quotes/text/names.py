@@ -180,11 +180,15 @@ def is_np_word(word):
 
 def titled_after_of(words, of, head, body):
     """Whether "<head> of <body>" names the titled person of body: a title before
-    "of" ("Secretary of State John F. Kerry"; not "a spokesman of X", who is someone
+    "of" ("Secretary of State John F. Kerry", "Speaker of the House Rep. Paul Ryan",
+    whose body names the person after an honorific; not "a spokesman of X", who is someone
     else), or a one-word body before it whose phrase after ends in a title and a
     name ("Assembly of First Nations National Chief X", not the body's first word)."""
-    if body is None or body.form != NAME or body.kind != PERSON or not body.role:
+    if body is None or body.form != NAME or body.kind != PERSON:
         return False
+    before_name = body.text[: body.text.rfind(body.name)].split() if body.name in body.text else []
+    if not body.role and not any(bare(w) in HONORIFICS for w in before_name):
+        return False  # "chairman of Our Principles Pac": the title's own object
     if head.form == ROLE:
         return bare(words[of - 1][0]) not in SUBORDINATE_ROLES and bare(words[0][0]) not in INDEFINITE_WORDS
     return (

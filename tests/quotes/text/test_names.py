@@ -126,3 +126,9 @@ def test_it_reads_general_before_one_capitalised_word_as_a_company_and_before_a_
 def test_it_reads_a_middle_initial_a_as_part_of_the_name_not_an_article():
     assert mention("Olav A. Lind").name == "Olav A. Lind"
     assert mention("a spokesman").form == "role"
+
+
+def test_a_title_of_a_body_before_an_honorific_and_a_name_names_the_person():
+    found = mention("Speaker of the Harbour Board Rep. Olav Lind")
+    assert (found.name, found.kind) == ("Olav Lind", PERSON)
+    assert mention("chairman of Our Harbour Fund").form == "role"
