@@ -472,13 +472,23 @@ class Article:
         """The speaker a name mention stands for. A lone capitalised word that
         is no surname of the article's people and has no title or honorific
         ("Moscow said") is taken for a body."""
-        if mention.kind != PERSON:
+        if mention.kind != PERSON and not self.is_surname_of_person(mention):
             return Speaker(mention.name, mention.kind)
         name = self.canonical(mention.name, GENDER_OF_HONORIFIC.get(bare(mention.text.split()[0])))
         titled = mention.role or mention.text.split()[0].lower() in HONORIFICS
         if len(name.split()) == 1 and not titled:
             return Speaker(name, ORGANISATION)
         return Speaker(name, PERSON, mention.role or self.roles.get(name, ""))
+
+    def is_surname_of_person(self, mention):
+        """Whether a one-word name read as a body's is the surname of a person the
+        article names in full: "Guardian said" after "Mayor Don Guardian" is the mayor,
+        not the newspaper."""
+        return (
+            mention.kind == ORGANISATION
+            and " " not in mention.name
+            and any(surname(full) == mention.name for full in self.full_names)
+        )
 
     def collect_subjects(self):
         """(offset, Speaker) for the subject of each sentence of narration, and

@@ -35,6 +35,12 @@ def census_shares() -> dict[str, dict[str, float]]:
     return shares
 
 
+def is_given_name(name: str) -> bool:
+    """Whether the lexicon or the Census lists know name as a given name ("Don")."""
+    low = name.lower()
+    return low in MALE_NAMES or low in FEMALE_NAMES or low in census_shares()
+
+
 def gender_of(name: str) -> str | None:
     """ "he" or "she" for a given name most of whose bearers are of one gender, else None."""
     low = name.lower()

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .given_names import is_given_name
 from .lexicon import (
     GIVEN_NAMES,
     GROUP_NOUNS,
@@ -355,7 +356,11 @@ def name_start(words):
     rest = words[last_title + 1 :]
     if not rest or not all(is_capitalised(w) or bare(w) in PARTICLES for w, _, _ in rest):
         return None
-    if any(
+    # after a title, a given name opens a person's name whatever its surname ("Mayor Don
+    # Guardian"), as a given name opens one whatever body noun it also is ("Bill Harmon")
+    titled = last_title >= 0 and lows[last_title] in TITLE_WORDS | HONORIFICS
+    person = titled and len(rest) >= 2 and is_given_name(bare(rest[0][0]))
+    if not person and any(
         (bare(w) in ORGANISATION_NOUNS and not is_given_name_at(rest, i)) or bare(w) in GROUP_NOUNS
         for i, (w, _, _) in enumerate(rest)
     ):

@@ -1,6 +1,6 @@
 """quotes.text.given_names: the gender a given name tells."""
 
-from quotes.text.given_names import gender_of
+from quotes.text.given_names import gender_of, is_given_name
 
 
 def test_a_name_the_lexicon_lacks_tells_its_gender_from_the_census_lists():
@@ -21,3 +21,8 @@ def test_a_name_in_no_list_tells_nothing():
 
 def test_the_lexicon_decides_before_the_census():
     assert gender_of("Jordan") == "he"
+
+
+def test_a_given_name_is_one_the_lexicon_or_the_census_lists_know():
+    assert is_given_name("Don")
+    assert not is_given_name("Ferryboat")

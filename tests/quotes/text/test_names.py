@@ -132,3 +132,9 @@ def test_a_title_of_a_body_before_an_honorific_and_a_name_names_the_person():
     found = mention("Speaker of the Harbour Board Rep. Olav Lind")
     assert (found.name, found.kind) == ("Olav Lind", PERSON)
     assert mention("chairman of Our Harbour Fund").form == "role"
+
+
+def test_a_titled_given_name_opens_a_persons_name_whatever_body_noun_the_surname_is():
+    found = mention("Harbour City Mayor Don Guardian")
+    assert (found.name, found.kind) == ("Don Guardian", PERSON)
+    assert mention("The Guardian").kind == "organisation"

@@ -602,3 +602,11 @@ def test_a_name_after_a_description_in_lower_case_is_the_sentence_subject_a_pron
         "Sailing great Olav Lind walked to the quay on Monday morning. “The ferry must run,” he said."
     )
     assert speaker_of(body, "ferry must run") == "Olav Lind"
+
+
+def test_a_surname_that_is_also_a_body_noun_names_the_person_printed_in_full():
+    body = (
+        "“We need jobs,” said Harbour City Mayor Don Guardian in an interview.\n\n"
+        "“The casino is closing,” Guardian said."
+    )
+    assert speaker_of(body, "casino is closing") == "Don Guardian"
