@@ -425,3 +425,28 @@ def test_it_forgets_a_deleted_quote(newsroom):
     Quote.objects.filter(statement=tolls).delete()
 
     assert found("tolls") == []
+
+
+@pytest.mark.postgres_only
+def test_an_outlets_statements_are_listed_once_until_a_quote_is_added_to_it(
+    newsroom, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.CACHE_URL = "redis://shared.invalid:6379/1"  # lists are kept: the tests' own cache stands in
+    monkeypatch.setattr(search, "LISTING_MATCHES", 0)  # list them as for a common word
+    newsroom.statement("The bridge will open.", outlet="Valley Courier")
+    newsroom.statement("The bridge will open elsewhere.")
+    in_the_courier = Statement.objects.filter(quotes__article__outlet__name="Valley Courier").distinct()
+
+    def searched():
+        with CaptureQueriesContext(connection) as queries:
+            texts = {
+                statement.canonical_text for statement in matching_statements(in_the_courier, "bridge", True)
+            }
+        listing = [query for query in queries if query["sql"].endswith(f"LIMIT {search.NARROWED_IDS + 1}")]
+        return texts, len(listing)
+
+    assert searched() == ({"The bridge will open."}, 1)
+    assert searched() == ({"The bridge will open."}, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom.statement("The bridge will close.", outlet="Valley Courier")
+    assert searched() == ({"The bridge will open.", "The bridge will close."}, 1)
