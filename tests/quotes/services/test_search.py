@@ -425,3 +425,30 @@ def test_it_forgets_a_deleted_quote(newsroom):
     Quote.objects.filter(statement=tolls).delete()
 
     assert found("tolls") == []
+
+
+def test_an_outlets_statements_are_listed_once_until_a_quote_is_added_to_it(
+    newsroom, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.CACHE_URL = "redis://shared.invalid:6379/1"  # lists are kept: the tests' own cache stands in
+    monkeypatch.setattr(search, "LISTING_MATCHES", 0)  # PostgreSQL lists them as for a common word
+    monkeypatch.setattr(search, "RANK_CANDIDATES", 2)  # and so does SQLite: both quotes match
+    for backend_cap in ("NARROWED_IDS", "SQLITE_LISTED_IDS"):
+        monkeypatch.setattr(search, backend_cap, 100)  # the listing query ends "LIMIT 101"
+    newsroom.statement("The bridge will open.", outlet="Valley Courier")
+    newsroom.statement("The bridge will open elsewhere.")
+    from_the_courier = Quote.objects.filter(article__outlet__name="Valley Courier").values("statement")
+    in_the_courier = Statement.objects.filter(pk__in=from_the_courier)  # looked up by id, as the form's are
+
+    def searched():
+        with CaptureQueriesContext(connection) as queries:
+            texts = {
+                statement.canonical_text for statement in matching_statements(in_the_courier, "bridge", True)
+            }
+        return texts, sum(query["sql"].endswith("LIMIT 101") for query in queries)
+
+    assert searched() == ({"The bridge will open."}, 1)
+    assert searched() == ({"The bridge will open."}, 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom.statement("The bridge will close.", outlet="Valley Courier")
+    assert searched() == ({"The bridge will open.", "The bridge will close."}, 1)
