@@ -14,6 +14,7 @@ Limits: US names of 1990; a name the lists lack ("Barack", "Jeb", "Kieran") tell
 nothing, as before.
 """
 
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -35,15 +36,21 @@ def census_shares() -> dict[str, dict[str, float]]:
     return shares
 
 
+def without_accents(name: str) -> str:
+    """name with its letters' accents dropped ("Mélanie" -> "Melanie")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def is_given_name(name: str) -> bool:
     """Whether the lexicon or the Census lists know name as a given name ("Don")."""
-    low = name.lower()
+    low = without_accents(name).lower()
     return low in MALE_NAMES or low in FEMALE_NAMES or low in census_shares()
 
 
 def gender_of(name: str) -> str | None:
-    """ "he" or "she" for a given name most of whose bearers are of one gender, else None."""
-    low = name.lower()
+    """ "he" or "she" for a given name most of whose bearers are of one gender, else None.
+    Accents are read as the lists print names, without them ("Mélanie" -> "melanie")."""
+    low = without_accents(name).lower()
     if low in MALE_NAMES:
         return "he"
     if low in FEMALE_NAMES:

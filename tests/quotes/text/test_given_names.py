@@ -26,3 +26,8 @@ def test_the_lexicon_decides_before_the_census():
 def test_a_given_name_is_one_the_lexicon_or_the_census_lists_know():
     assert is_given_name("Don")
     assert not is_given_name("Ferryboat")
+
+
+def test_a_name_printed_with_accents_tells_what_it_tells_without_them():
+    assert gender_of("Mélanie") == "she"
+    assert gender_of("José") == gender_of("Jose")
