@@ -384,6 +384,11 @@ class Article:
             return mention
         return mention_of(self.frame, words[1:])
 
+    def named_without_opener(self, mention):
+        """A name less a first word that only opens its sentence ("Beyond that, …", "Last
+        fall, …"); any other mention as it is."""
+        return self.without_opener(mention) if mention is not None and mention.form == NAME else mention
+
     def note_phrase(self, mention):
         if mention is None or mention.form == PRONOUN:
             return
@@ -500,14 +505,10 @@ class Article:
             if not self.narrative[index]:
                 continue
             for start, end in self.sentences.spans(lo, hi):
-                opening = opening_subject(self.frame, start, end)
-                if opening is not None and opening.form == NAME:
-                    opening = self.without_opener(opening)  # "Beyond that, …", "Last fall, …"
+                opening = self.named_without_opener(opening_subject(self.frame, start, end))
                 if opening is None:
-                    opening = self.parsed_subject(index, start, end)
-                for mention in (opening, cue_before(self.frame, start, end)):
-                    if mention is not None and mention.form == NAME:
-                        mention = self.without_opener(mention)  # "Beyond that, …", "Last fall, …"
+                    opening = self.named_without_opener(self.parsed_subject(index, start, end))
+                for mention in (opening, self.named_without_opener(cue_before(self.frame, start, end))):
                     if mention is not None and mention.form == PRONOUN and mention.name in PERSON_PRONOUNS:
                         self.note_pronoun(mention, subjects)
                     elif mention is not None and mention.form == NAME:

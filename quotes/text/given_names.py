@@ -18,7 +18,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import FEMALE_NAMES, MALE_NAMES
+from .lexicon import FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES
 
 DOMINANT_SHARE = 0.95
 CENSUS_LISTS = (("he", "dist.male.first"), ("she", "dist.female.first"))
@@ -44,7 +44,7 @@ def without_accents(name: str) -> str:
 def is_given_name(name: str) -> bool:
     """Whether the lexicon or the Census lists know name as a given name ("Don")."""
     low = without_accents(name).lower()
-    return low in MALE_NAMES or low in FEMALE_NAMES or low in census_shares()
+    return low in GIVEN_NAMES or low in census_shares()
 
 
 def gender_of(name: str) -> str | None:

@@ -358,7 +358,7 @@ def name_start(words):
         return None
     # after a title, a given name opens a person's name whatever its surname ("Mayor Don
     # Guardian"), as a given name opens one whatever body noun it also is ("Bill Harmon")
-    titled = last_title >= 0 and lows[last_title] in TITLE_WORDS | HONORIFICS
+    titled = last_title >= 0 and (lows[last_title] in TITLE_WORDS or lows[last_title] in HONORIFICS)
     person = titled and len(rest) >= 2 and is_given_name(bare(rest[0][0]))
     if not person and any(
         (bare(w) in ORGANISATION_NOUNS and not is_given_name_at(rest, i)) or bare(w) in GROUP_NOUNS
