@@ -323,8 +323,8 @@ def listed_statement_ids(statement_ids) -> str | None:
     """The ids of a values_list queryset as an array literal, None past NARROWED_IDS."""
     if estimated_rows(statement_ids) > NARROWED_IDS:
         return None
-    ids = list(statement_ids[: NARROWED_IDS + 1])
-    return array_literal(ids) if len(ids) <= NARROWED_IDS else None
+    ids = at_most(statement_ids, NARROWED_IDS)
+    return array_literal(ids) if ids is not None else None
 
 
 def statement_ids_in_sqlite(statements, groups) -> list[int] | None:
@@ -364,8 +364,14 @@ def looked_up_by_id_in_sqlite(pks) -> list[int] | None:
         plan = [row[-1] for row in cursor.fetchall()]
     if not plan[0].startswith(f"SEARCH {Statement._meta.db_table} USING INTEGER PRIMARY KEY"):
         return None
-    ids = list(pks[: SQLITE_LISTED_IDS + 1])
-    return ids if len(ids) <= SQLITE_LISTED_IDS else None
+    return at_most(pks, SQLITE_LISTED_IDS)
+
+
+def at_most(values, limit) -> list | None:
+    """The rows of a values_list queryset, None when there are more than limit (one row
+    past it is read to tell)."""
+    rows = list(values[: limit + 1])
+    return rows if len(rows) <= limit else None
 
 
 def estimated_rows(queryset) -> float:
