@@ -1527,7 +1527,7 @@ def mention_from_token(article, paragraph, token):
         role = doc[first : ent.start].text if first < ent.start else ""
         return person_mention(article, paragraph, ent, role, doc[min(first, ent.start)])
     start = parsed.offset(paragraph, doc[first])
-    last = represented(token) or token
+    last = represented(token) or linked_name_end(token) or token
     end = parsed.offset(paragraph, last) + len(last)
     return mention_of(article.frame, tokens(article.frame, start, end))
 
@@ -1539,7 +1539,22 @@ def represented(token):
         return None
     link = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     person = next((c for c in link.children if c.dep_ == "pobj"), None) if link is not None else None
-    return person if person is not None and person.pos_ == "PROPN" else None
+    if person is None or person.pos_ != "PROPN":
+        return None
+    return linked_name_end(person) or person
+
+
+def linked_name_end(token):
+    """The last token of a proper noun's "of" or "for" phrase right after it, which may
+    finish its name ("the Bank of Canada", "Centers for Disease Control"; the parse
+    heads the phrase with "Bank"): names.mention_of decides. None else."""
+    if token.pos_ != "PROPN":
+        return None
+    link = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1), None)
+    if link is None or link.lower_ not in ("of", "for"):
+        return None
+    body = next((c for c in link.children if c.dep_ == "pobj"), None)
+    return body.right_edge if body is not None and body.pos_ == "PROPN" else None
 
 
 def author_of(token):

@@ -30,6 +30,7 @@ prints in full; it is then taken for a body. Names in all capitals are bodies.
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .given_names import is_given_name
 from .lexicon import (
@@ -100,6 +101,20 @@ PHRASE_REACH = 200
 
 # Words that tie a role to the body it serves.
 LINKS = frozenset({"of", "for", "at"})
+# Lower-case words inside an organisation's name after its link ("Centers for Disease
+# Control and Prevention", "Department of Housing & Urban Development").
+ORGANISATION_LINKS = frozenset({"and", "&", "of", "for", "on"})
+# Words that head such a name besides lexicon.ORGANISATION_NOUNS, which reads them
+# as organisations wherever they stand ("Club for Growth", "Federal Bureau of Investigation").
+LINKED_HEADS = ORGANISATION_NOUNS | {
+    "club",
+    "bureau",
+    "society",
+    "coalition",
+    "corporation",
+    "chamber",
+    "academy",
+}
 
 PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
@@ -197,6 +212,27 @@ def titled_after_of(words, of, head, body):
     )
 
 
+def is_linked_organisation(words, of, head):
+    """Whether "<head> of/for <body>" is one organisation's name, every word capitalised
+    after a determiner: "the Bank of Canada", "Department of Justice", "Centers for
+    Disease Control and Prevention" (the head alone named "Bank", "Department"). A
+    person's name before "of" keeps its place ("Rep. X of Ohio" is X)."""
+    last = bare(words[of - 1][0])
+    if head.form != NAME or not (last in LINKED_HEADS or last[:-1] in LINKED_HEADS):
+        return False
+    body = [w for w, _, _ in words[of + 1 :]]
+    if body and bare(body[0]) == "the":
+        body = body[1:]
+    # "… Director Jane Roe": a title with a name after it; not "Department of Justice"
+    titled = any(
+        (bare(w) in TITLE_WORDS or bare(w) in HONORIFICS)
+        and is_capitalised(after)
+        and bare(after) not in LINKS
+        for w, after in pairwise(body)
+    )
+    return bool(body) and not titled and all(is_capitalised(w) or bare(w) in ORGANISATION_LINKS for w in body)
+
+
 def mention_of(text, words):
     """The Mention for a noun phrase given as (word, start, end) tokens."""
     if not words:
@@ -209,7 +245,7 @@ def mention_of(text, words):
         if head is None or head.form == PRONOUN:
             return None
         body = mention_of(text, words[of + 1 :])
-        if bare(words[of][0]) == "of" and titled_after_of(words, of, head, body):
+        if bare(words[of][0]) in ("of", "for") and titled_after_of(words, of, head, body):
             # "Secretary of State John F. Kerry", "Assembly of First Nations National
             # Chief X": the title runs on into the name
             role = (
@@ -235,6 +271,11 @@ def mention_of(text, words):
         ):
             # "a spokesman for Senator X": someone unnamed speaking for X
             return Mention(printed, body.name, NAME, PERSON, "", start, end)
+        if is_linked_organisation(words, of, head):
+            name = clean_name(
+                " ".join(w for i, (w, _, _) in enumerate(words) if i or bare(w) not in DETERMINERS)
+            )
+            return Mention(printed, name, NAME, ORGANISATION, "", start, end)
         return Mention(
             printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role, start, end
         )

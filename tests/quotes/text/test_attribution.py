@@ -143,6 +143,17 @@ def test_it_attributes_quotes_to_groups_and_bodies():
     ]
 
 
+def test_a_body_named_with_of_speaks_under_its_whole_name():
+    body = HEAD + (
+        "The Bank of Harbourland said on Monday that it would hold its rates until spring.\n\n"
+        "A spokeswoman for the Ministry of Fisheries said the quotas were “final”."
+    )
+    assert [s.attribution.name for s in read_article(body)] == [
+        "Ministry of Fisheries",
+        "Bank of Harbourland",
+    ]
+
+
 def test_it_takes_the_agent_of_a_passive_speech_verb():
     body = HEAD + "The deal was hailed as a “good signal” by council leader Olav Lind."
     assert speakers(body) == [("Olav Lind", "explicit")]

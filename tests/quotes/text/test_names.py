@@ -138,3 +138,19 @@ def test_a_titled_given_name_opens_a_persons_name_whatever_body_noun_the_surname
     found = mention("Harbour City Mayor Don Guardian")
     assert (found.name, found.kind) == ("Don Guardian", PERSON)
     assert mention("The Guardian").kind == "organisation"
+
+
+def test_a_body_named_with_of_or_for_keeps_its_whole_name():
+    assert mention("the Bank of Harbourland").name == "Bank of Harbourland"
+    assert mention("The Department of Justice").name == "Department of Justice"
+    assert (
+        mention("the Centers for Harbour Safety and Prevention").name
+        == "Centers for Harbour Safety and Prevention"
+    )
+    assert mention("the Club for Growth").kind == ORGANISATION
+    assert mention("a spokesman for the Bank of Harbourland").name == "Bank of Harbourland"
+
+
+def test_a_person_or_a_titled_name_after_a_body_with_of_stays_the_person():
+    assert mention("Rep. Olav Lind of Ohio").name == "Olav Lind"
+    assert mention("the Centers for Harbour Safety Director Anna Berg").name == "Anna Berg"
