@@ -1731,8 +1731,9 @@ def inverted_subject(article, paragraph, verb, span):
         phrase.append(token)
     if not phrase or phrase[-1].tag_ not in PROPER_NOUN_TAGS or phrase[0].pos_ == "PRON":
         return None
+    last = linked_name_end(phrase[-1]) or phrase[-1]  # "said the Ministry of Health"
     start = article.parsed.offset(paragraph, phrase[0])
-    end = article.parsed.offset(paragraph, phrase[-1]) + len(phrase[-1])
+    end = article.parsed.offset(paragraph, last) + len(last)
     mention = mention_of(article.frame, tokens(article.frame, start, end))
     if mention is None or mention.form != NAME or bare(mention.name) in NOT_NAMES:
         return None

@@ -435,10 +435,15 @@ def joins_phrase(words, i, following):
     """Whether words[i], not itself a name or title word, still belongs to the
     phrase: a lower-case modifier of a title ("water minister", "defence
     ministers"), or "of"/"for" after a title ("the head of the Commission",
-    "a spokesman for the Foreign Office")."""
+    "a spokesman for the Foreign Office") or inside a body's name ("the Ministry of
+    Health", mention_of reads it whole)."""
     word = words[i][0]
     if bare(word) in LINKS:
-        return 0 < i < len(words) - 1 and is_title_noun(words[i - 1][0]) and is_np_word(words[i + 1][0])
+        before = words[i - 1][0] if i > 0 else ""
+        heads = is_title_noun(before) or (
+            is_capitalised(before) and bare(before).removesuffix("s") in LINKED_HEADS
+        )
+        return 0 < i < len(words) - 1 and heads and is_np_word(words[i + 1][0])
     return (
         word.isalpha()
         and word.islower()

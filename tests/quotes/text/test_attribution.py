@@ -146,12 +146,11 @@ def test_it_attributes_quotes_to_groups_and_bodies():
 def test_a_body_named_with_of_speaks_under_its_whole_name():
     body = HEAD + (
         "The Bank of Harbourland said on Monday that it would hold its rates until spring.\n\n"
-        "A spokeswoman for the Ministry of Fisheries said the quotas were “final”."
+        "A spokeswoman for the Ministry of Fisheries said the quotas were “final”.\n\n"
+        "“We will appeal,” said the Office of Harbour Affairs in a statement."
     )
-    assert [s.attribution.name for s in read_article(body)] == [
-        "Ministry of Fisheries",
-        "Bank of Harbourland",
-    ]
+    names = [s.attribution.name for s in read_article(body)]
+    assert names == ["Ministry of Fisheries", "Office of Harbour Affairs", "Bank of Harbourland"]
 
 
 def test_it_takes_the_agent_of_a_passive_speech_verb():
