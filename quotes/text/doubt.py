@@ -99,9 +99,8 @@ printed another way, "Ada B. Brightwater" for "Ada Brightwater", or a relative),
 first 10%, and 33 hold gold items of two speakers or more (mostly a short phrase whose
 words another gold sentence of the article prints too), 10 in the first 10%.
 
-Place names are countries and top-level subdivisions (states, provinces, regions) as
-pycountry lists them, and US state codes ("OH"); cities are not, since many are also
-surnames. Names are matched as printed (whole words, case
+Place names are quotes.text.places's: countries, top-level subdivisions and US state
+codes. Names are matched as printed (whole words, case
 as written), so a name the article spells two ways counts as not printed for the other.
 """
 
@@ -109,14 +108,13 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .attribution import PARSE, SENTENCE, WORDS
 from .drift import keys
 from .lexicon import GROUP_NOUNS
+from .places import is_place
 
 # The reasons, in the order the queue shows them, and what each tells the editor.
 REASONS = {
@@ -397,21 +395,3 @@ def reads_as_name(name: str, body: str = "") -> bool:
     if first in STOP_WORDS or first in GROUP_NOUNS or ADVERB.search(first):
         return False
     return not re.search(rf"[a-z,;] {re.escape(first)}(?!\w)", body)
-
-
-def is_place(name: str) -> bool:
-    """Whether name is a country, a top-level subdivision or a US state code."""
-    return name.strip().lower() in place_names()
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    names: set[str] = set()
-    for country in pycountry.countries:
-        names.update(getattr(country, attribute, "") for attribute in ("name", "common_name"))
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is None:
-            names.add(subdivision.name)
-        if subdivision.country_code == "US":
-            names.add(subdivision.code.split("-", 1)[1])
-    return frozenset(name.lower() for name in names if name)

@@ -14,7 +14,7 @@ but drops middle initials only where the shorter form is known too, so one outle
 but names whose initials clash stay two Speakers, and their shared shorter form
 joins neither.
 
-Rules: a modifier is a country or top-level subdivision (quotes.text.doubt.is_place:
+Rules: a modifier is a country or top-level subdivision (quotes.text.places.is_place:
 "Ohio", "New Hampshire"), a US state code, or a party word (PARTY_WORDS); it comes
 off only when a given name and a surname are left, and never when the first word is
 a common given name (lexicon.GIVEN_NAMES), so "Virginia Foxx", "Chad
@@ -29,8 +29,8 @@ place missing from those lists and who has a middle name ("Georgia Ann Hill") lo
 
 import re
 
-from .doubt import is_place
 from .lexicon import GIVEN_NAMES
+from .places import is_place
 
 PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "independent", "libertarian"})
 INITIAL = re.compile(r"^(?:[A-Z]\.)+$")

@@ -47,6 +47,7 @@ from .lexicon import (
     SUBORDINATE_ROLES,
     TITLE_WORDS,
 )
+from .places import is_place
 from .sentences import ABBREVIATIONS
 
 # A word, an age ("62-year-old"), or a run of one symbol (so a blanked-out
@@ -104,6 +105,11 @@ LINKS = frozenset({"of", "for", "at"})
 # Lower-case words inside an organisation's name after its link ("Centers for Disease
 # Control and Prevention", "Department of Housing & Urban Development").
 ORGANISATION_LINKS = frozenset({"and", "&", "of", "for", "on"})
+# Domain words of a government's departments, which modify a title ("Health Minister")
+# and before a country name the department ("Health Canada": names.is_department).
+DEPARTMENT_WORDS = frozenset(
+    {"health", "finance", "defence", "defense", "interior", "foreign", "home", "environment"}
+)
 # Words that head such a name besides lexicon.ORGANISATION_NOUNS, which reads them
 # as organisations wherever they stand ("Club for Growth", "Federal Bureau of Investigation").
 LINKED_HEADS = ORGANISATION_NOUNS | {
@@ -212,6 +218,20 @@ def titled_after_of(words, of, head, body):
     )
 
 
+def is_department(role_words, name_words):
+    """Whether a domain word before a country names a department, not a titled person:
+    "Health Canada", "Finance Canada", "Public Health England" (read as someone named
+    "Canada" with the role "Health"). A person's title keeps the name ("Chairman Jordan")."""
+    return (
+        len(name_words) == 1
+        and is_place(name_words[0])
+        and bool(role_words)
+        and all(is_capitalised(w) for w in role_words)
+        and any(bare(w) in DEPARTMENT_WORDS for w in role_words)
+        and not any(bare(w) in TITLE_WORDS - DEPARTMENT_WORDS for w in role_words)
+    )
+
+
 def is_linked_organisation(words, of, head):
     """Whether "<head> of/for <body>" is one organisation's name, every word capitalised
     after a determiner: "the Bank of Canada", "Department of Justice", "Centers for
@@ -307,6 +327,10 @@ def mention_of(text, words):
             if any(bare(w) in TITLE_WORDS for w in role_words)
             else ""
         )
+        if is_department(role_words, name_words):
+            return Mention(
+                printed, clean_name(" ".join(role_words + name_words)), NAME, ORGANISATION, "", start, end
+            )
         if len(name_words) >= 2 or has_title:
             return Mention(printed, name, NAME, PERSON, role, start, end)
         if last in ORGANISATION_NOUNS or name.isupper():

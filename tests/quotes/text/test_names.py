@@ -154,3 +154,10 @@ def test_a_body_named_with_of_or_for_keeps_its_whole_name():
 def test_a_person_or_a_titled_name_after_a_body_with_of_stays_the_person():
     assert mention("Rep. Olav Lind of Ohio").name == "Olav Lind"
     assert mention("the Centers for Harbour Safety Director Anna Berg").name == "Anna Berg"
+
+
+def test_a_domain_word_before_a_country_names_a_department_not_a_person_called_after_the_country():
+    found = mention("Health Canada")
+    assert (found.name, found.kind) == ("Health Canada", ORGANISATION)
+    assert mention("Chairman Jordan").name == "Jordan"
+    assert mention("Health Minister Anna Berg").name == "Anna Berg"
