@@ -855,10 +855,27 @@ def role_holder(article, mention):
         if head in role_words(role) and wanted <= role_words(role) | {head}
     ]
     if not holders:
-        holders = [name for name, role in article.roles.items() if head in role_words(role)]
+        # a role that names its head only ("the minister" for "the energy minister"),
+        # but not one with another word before it ("the prime minister")
+        modifier = word_before(mention.name, head)
+
+        def fits(role):
+            own = word_before(role, head)
+            return head in role_words(role) and not (modifier and own and own != modifier)
+
+        holders = [name for name, role in article.roles.items() if fits(role)]
     if len(set(holders)) != 1:
         return None
     return Speaker(holders[0], PERSON, article.roles[holders[0]])
+
+
+def word_before(role, head):
+    """The word that modifies head in a role ("prime" in "the prime minister"), or ""
+    where nothing does or what does is an owner or a determiner ("Sanders's manager")."""
+    words = role.lower().replace("-", " ").split()
+    at = max((i for i, word in enumerate(words) if word == head), default=0)
+    word = words[at - 1] if at > 0 else ""
+    return "" if word in OWNERS | DETERMINERS or word.endswith(("'s", "’s")) else word
 
 
 def group_speaker(article, mention):
