@@ -200,6 +200,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 # Relative pronouns that stand for the subject of their clause (", who said …").
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
+# Honorifics printed before a given name, not a surname ("Sir Keir" for Keir Starmer).
+KNIGHTHOODS = frozenset({"sir", "dame"})
 GENDER_OF_HONORIFIC = {
     "mr": "he",
     "sir": "he",
@@ -479,11 +481,22 @@ class Article:
         ("Moscow said") is taken for a body."""
         if mention.kind != PERSON and not self.is_surname_of_person(mention):
             return Speaker(mention.name, mention.kind)
-        name = self.canonical(mention.name, GENDER_OF_HONORIFIC.get(bare(mention.text.split()[0])))
+        opener = bare(mention.text.split()[0])
+        name = self.knighted(mention.name) if opener in KNIGHTHOODS else None
+        name = name or self.canonical(mention.name, GENDER_OF_HONORIFIC.get(opener))
         titled = mention.role or mention.text.split()[0].lower() in HONORIFICS
         if len(name.split()) == 1 and not titled:
             return Speaker(name, ORGANISATION)
         return Speaker(name, PERSON, mention.role or self.roles.get(name, ""))
+
+    def knighted(self, name):
+        """The full name of the one person whose given name is name, for "Sir Keir" or
+        "Dame Judi": a knighthood goes before the given name, not the surname. None when
+        no one or several people the article names in full have that given name."""
+        if " " in name:
+            return None
+        named = {full for full in self.full_names if full.split()[0] == name}
+        return named.pop() if len(named) == 1 else None
 
     def is_surname_of_person(self, mention):
         """Whether a one-word name read as a body's is the surname of a person the

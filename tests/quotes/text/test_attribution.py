@@ -120,6 +120,15 @@ def test_a_role_with_another_modifier_is_not_the_person_printed_with_the_same_he
     assert quoted == ["Olav Lind", "Anna Berg"]
 
 
+def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
+    body = HEAD + (
+        "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
+        "“This is a plan for working people,” Sir Olav said.\n\n"
+        "“It will not work,” said Baroness Anna Berg."
+    )
+    assert [name for name, _ in speakers(body)] == ["Olav Lind", "Anna Berg"]
+
+
 def test_it_takes_an_appositive_name_after_a_role():
     body = HEAD + "The envoy to the council, Mira Holt, told a newspaper that “there will be no strike”."
     assert speakers(body) == [("Mira Holt", "explicit")]
