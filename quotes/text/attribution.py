@@ -401,7 +401,7 @@ class Article:
             self.full_names[mention.name] += 1
             if mention.role:
                 self.roles.setdefault(mention.name, mention.role)
-        elif mention.kind == GROUP:
+        elif mention.kind == GROUP and mention.name:  # not "most of the voters": no one named
             self.groups.append(mention.name)
 
     def note_first_name(self, name):

@@ -105,6 +105,11 @@ LINKS = frozenset({"of", "for", "at"})
 # Lower-case words inside an organisation's name after its link ("Centers for Disease
 # Control and Prevention", "Department of Housing & Urban Development").
 ORGANISATION_LINKS = frozenset({"and", "&", "of", "for", "on"})
+# Words for a share of a group before "of" ("most of the voters"): no one named.
+PARTITIVES = frozenset(
+    """most many some few several half third quarter majority minority all none both each
+    dozens hundreds thousands millions percent share number""".split()
+)
 # Domain words of a government's departments, which modify a title ("Health Minister")
 # and before a country name the department ("Health Canada": names.is_department).
 DEPARTMENT_WORDS = frozenset(
@@ -260,6 +265,9 @@ def mention_of(text, words):
     start, end = words[0][1], words[-1][2]
     printed = text[start:end]
     of = next((i for i, w in enumerate(words) if bare(w[0]) in LINKS), None)
+    if of and bare(words[of][0]) == "of" and bare(words[of - 1][0]) in PARTITIVES:
+        # "Most of the protesters", "the vast majority of Americans": some of a group, no one named
+        return Mention(printed, "", ROLE, GROUP, "", start, end)
     if of:
         head = mention_of(text, words[:of])
         if head is None or head.form == PRONOUN:

@@ -1,6 +1,7 @@
 """quotes.text.names: noun phrases that name a speaker, read without a parser."""
 
 from quotes.text.names import (
+    GROUP,
     NAME,
     ORGANISATION,
     PERSON,
@@ -161,3 +162,9 @@ def test_a_domain_word_before_a_country_names_a_department_not_a_person_called_a
     assert (found.name, found.kind) == ("Health Canada", ORGANISATION)
     assert mention("Chairman Jordan").name == "Jordan"
     assert mention("Health Minister Anna Berg").name == "Anna Berg"
+
+
+def test_a_share_of_a_group_names_no_one():
+    for phrase in ("The vast majority of Harbourlanders", "Most of the protesters", "Half of the anglers"):
+        found = mention(phrase)
+        assert (found.name, found.kind) == ("", GROUP)
