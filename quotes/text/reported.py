@@ -293,6 +293,10 @@ def complement_report(verb):
         content = shown(verb)
         if content:
             return content, subject
+    if verb.lower_ in REPORTING_VERBS:
+        misread = that_clause_after_medium(verb)
+        if misread is not None:
+            return misread, subject
     if verb.lower_ in REPORTING_VERBS and is_aside(verb):
         # "So that, I said, is why …": the writer's own aside, no one's statement
         return (clause_around(verb), subject) if subject.lower_ not in NARRATORS else None
@@ -311,6 +315,29 @@ def complement_report(verb):
     if verb.lower_ in PREPOSITION_VERBS:
         content = preposition_content(verb, PREPOSITION_VERBS[verb.lower_])
         return (content, subject) if content else None
+    return None
+
+
+# Prepositions of where or how something was said ("in a statement", "on Twitter",
+# "during a call"), not of what it was called ("described it as a plan that …").
+MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through", "over"})
+
+
+def that_clause_after_medium(verb):
+    """The "that" clause after where something was said, which the parse reads as a
+    relative clause of that noun ("X said in a release that it expects …": "that" taken
+    for the pronoun of "a release that …"), or None. Only a clause with a subject of its
+    own: "a release that cut rates" is a relative clause."""
+    for prep in verb.children:
+        medium = prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPOSITIONS and prep.i > verb.i
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if medium else None
+        if obj is None:
+            continue
+        for clause in obj.children:
+            that = clause.doc[clause.left_edge.i]
+            own_subject = any(c.dep_ in SUBJECTS and c.i > that.i for c in clause.children)
+            if clause.dep_ == "relcl" and that.lower_ == "that" and that.i == obj.i + 1 and own_subject:
+                return list(clause.subtree) if is_finite_clause(clause) else None
     return None
 
 

@@ -153,6 +153,13 @@ def test_it_reads_told_someone_that():
     ]
 
 
+def test_it_reads_a_that_clause_after_where_it_was_said_which_the_parse_takes_for_a_relative_clause():
+    found = indirect(
+        "The Harbour Board said in a release that it expects fares to fall by the end of the year."
+    )
+    assert found == [("that it expects fares to fall by the end of the year", "Harbour Board")]
+
+
 def test_it_reads_according_to_in_the_middle_of_a_sentence():
     found = indirect("The harbour, according to Olav Lind, will reopen in the spring.")
     assert found == [("The harbour will reopen in the spring", "Olav Lind")]
