@@ -46,6 +46,7 @@ meaning rankings (quotes.text.rank_fusion: reciprocal rank fusion, exact hits fi
 into a queryset of at most MEANING_RESULTS statements in that order.
 """
 
+import functools
 import json
 import logging
 from dataclasses import dataclass
@@ -97,6 +98,8 @@ too far to be what was meant."""
 MEANING_NEIGHBOURS = 400
 """Quotes asked of the graph for one query: statements have about three quotes each,
 so 400 leave MEANING_RESULTS statements after most filters."""
+QUERY_VECTORS = 1024
+"""Query vectors a worker keeps (query_vector), 1.5 KB each."""
 MEANING_FLOOR = 0.35
 """Lowest cosine a meaning hit may have: on the bundled samples five paraphrases
 written for tests/quotes/services/test_meaning_samples.py score 0.43-0.72 with the
@@ -475,9 +478,15 @@ def name_candidates(text):
         )
 
 
+@functools.lru_cache(maxsize=QUERY_VECTORS)
 def query_vector(text: str) -> np.ndarray:
-    """The query's unit vector from the clustering model (loaded once per process)."""
-    return embed.encode([text], model=load_model())[0]
+    """The query's unit vector from the clustering model (loaded once per process), kept
+    for the next request of the same query: the next page of a meaning search, a reload
+    or a shared link embed it again otherwise (23 ms a query, the most of a meaning
+    search's time). Read-only, as every caller gets the same array."""
+    vector = embed.encode([text], model=load_model())[0]
+    vector.setflags(write=False)
+    return vector
 
 
 def warm_meaning_search() -> bool:

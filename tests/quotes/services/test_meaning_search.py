@@ -200,3 +200,25 @@ def test_warming_without_the_model_logs_why_and_leaves_searches_to_say_so(monkey
     with caplog.at_level(logging.WARNING, logger="quotes.services.search"):
         assert not search.warm_meaning_search()
     assert "meaning search not warmed: cannot load the embedding model from /nowhere" in caplog.text
+
+
+def test_a_query_is_embedded_once_per_worker_and_its_vector_cannot_be_changed(monkeypatch):
+    encoded = []
+
+    def encode(texts, model):
+        encoded.extend(texts)
+        return np.array([direction(1, 0, 0) for _ in texts], dtype=np.float32)
+
+    monkeypatch.setattr(embed, "encode", encode)
+    monkeypatch.setattr(search, "load_model", lambda: "model")
+    search.query_vector.cache_clear()
+    try:
+        first, again = search.query_vector("ferry fares"), search.query_vector("ferry fares")
+        search.query_vector("harbour tolls")
+    finally:
+        search.query_vector.cache_clear()
+
+    assert encoded == ["ferry fares", "harbour tolls"]
+    assert again is first
+    with pytest.raises(ValueError):
+        first[0] = 0.0
