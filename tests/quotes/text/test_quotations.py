@@ -45,6 +45,18 @@ def test_it_splits_a_quotation_into_sentences_that_share_its_index():
     assert [s.sentence for s in spans] == [0, 1, 2]
 
 
+def test_a_company_abbreviation_ends_no_sentence():
+    body = (
+        HEAD
+        + "Anna Berg said: “The ferry is run by Lind Bros. Harbour Lines and the council. Boats may pass!”"
+    )
+    spans = quote_spans(body, find_quotations(body))
+    assert [s.text for s in spans] == [
+        "The ferry is run by Lind Bros. Harbour Lines and the council.",
+        "Boats may pass!",
+    ]
+
+
 def test_it_continues_a_quotation_into_a_paragraph_that_opens_with_a_mark():
     body = HEAD + (
         "Anna Berg said: “The gates open at noon and stay open all week.\n\n"
