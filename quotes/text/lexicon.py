@@ -333,7 +333,7 @@ HONORIFICS = frozenset(
     rep rep. gov gov. gen gen. col col. capt capt. lt lt. sgt sgt. rev rev.
     maj maj. adm adm. cmdr cmdr. cpl cpl. const const. det det. insp insp.
     supt supt. coun coun. cllr cllr. hon hon. atty atty. amb amb. pres pres. asst asst.
-    mx mx. herr frau monsieur madame baroness""".split()
+    mx mx. herr frau monsieur madame baroness sens sens. reps reps. govs govs.""".split()
 )
 
 # Words of a title or role printed before or after a name ("Defence Secretary",

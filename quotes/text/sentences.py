@@ -19,7 +19,7 @@ ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st gen lt col sgt capt cpt maj adm sen rep gov pres rev
     hon jr sr inc ltd co corp vs etc e.g i.e no nos vol fig jan feb mar apr jun
     jul aug sep sept oct nov dec mt ft approx dept est cf al coun cllr const cpl
-    insp supt det cmdr atty amb asst bros messrs""".split()
+    insp supt det cmdr atty amb asst bros messrs sens reps govs""".split()
 )
 
 # A terminator run, then closing marks, then the white space before the next one.

@@ -168,3 +168,8 @@ def test_a_share_of_a_group_names_no_one():
     for phrase in ("The vast majority of Harbourlanders", "Most of the protesters", "Half of the anglers"):
         found = mention(phrase)
         assert (found.name, found.kind) == ("", GROUP)
+
+
+def test_a_plural_title_is_no_part_of_the_name_after_it():
+    assert mention("Sens. Olav Lind").name == "Olav Lind"
+    assert mention("Reps. Anna Berg").name == "Anna Berg"
