@@ -105,6 +105,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SUBORDINATE_ROLES,
     TITLE_WORDS,
+    verb_forms,
 )
 from .names import (
     DETERMINERS,
@@ -200,6 +201,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 # Relative pronouns that stand for the subject of their clause (", who said …").
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
+# Verbs whose object is who or what the quote names, never who said it: "called the
+# Saudis “free riders”".
+NAMING_VERBS = frozenset(verb_forms("call", "dub", "label", "brand", "term", "nickname"))
 # Honorifics printed before a given name, not a surname ("Sir Keir" for Keir Starmer).
 KNIGHTHOODS = frozenset({"sir", "dame"})
 GENDER_OF_HONORIFIC = {
@@ -1205,8 +1209,12 @@ def cue_before(frame, lo, hi, relative=False):
         mention = None if bare(word).endswith("ing") else subject_before(frame, lo, start, relative)
         if mention is not None:
             return mention
-        if i + 1 < len(words) and words[i + 1][0] not in (",", ":", "that"):
-            mention = phrase_after(frame, end, hi)
+        if (
+            i + 1 < len(words)
+            and words[i + 1][0] not in (",", ":", "that")
+            and bare(word) not in NAMING_VERBS
+        ):
+            mention = phrase_after(frame, end, hi)  # "said X: “…”", not "called X “…”"
             if (
                 mention is not None
                 and mention.form == NAME

@@ -129,6 +129,14 @@ def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_n
     assert [name for name, _ in speakers(body)] == ["Olav Lind", "Anna Berg"]
 
 
+def test_whom_a_quote_calls_something_is_not_who_said_it():
+    body = HEAD + (
+        "Mayor Anna Berg is reported to have called the Harbourlanders “free riders” on the quay.\n\n"
+        "Olav Lind named his deputy, calling Tom Hale “my partner in this work”."
+    )
+    assert [name for name, _ in speakers(body)] == ["Anna Berg", "Olav Lind"]
+
+
 def test_it_takes_an_appositive_name_after_a_role():
     body = HEAD + "The envoy to the council, Mira Holt, told a newspaper that “there will be no strike”."
     assert speakers(body) == [("Mira Holt", "explicit")]
