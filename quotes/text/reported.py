@@ -21,6 +21,8 @@ What counts (the dependency parse decides, not word order):
 - what evidence shows through a participle with its own subject: "the poll
   shows X leading by two points";
 - the main clause of a sentence opened or closed by "according to X";
+- the "that" clause after where something was said, which the parse reads as a
+  relative clause: "X said in a release that it expects …";
 - the clause a reporting verb interrupts or closes, set off by commas, or opens
   after "as": "The ferry, X said, will stop in May.", "The ferry will stop, she
   said.", "As X said, the ferry will stop." (the parse hangs such a verb on the
