@@ -128,6 +128,11 @@ SPEECH_VERBS = frozenset(
             "estimate",
             "joke",
             "state",
+            "bark",
+            "growl",
+            "sneer",
+            "fume",
+            "grumble",
         )
         for form in verb_forms(base) - {base, base + "s", base + "es"}
     }

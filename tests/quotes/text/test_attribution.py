@@ -137,6 +137,11 @@ def test_whom_a_quote_calls_something_is_not_who_said_it():
     assert [name for name, _ in speakers(body)] == ["Anna Berg", "Olav Lind"]
 
 
+def test_a_quote_barked_or_grumbled_has_its_speaker():
+    body = HEAD + "“Go back to the quay,” Lind barked and a guard walked the reporter out."
+    assert speakers(body) == [("Lind", "explicit")]
+
+
 def test_it_takes_an_appositive_name_after_a_role():
     body = HEAD + "The envoy to the council, Mira Holt, told a newspaper that “there will be no strike”."
     assert speakers(body) == [("Mira Holt", "explicit")]
