@@ -201,6 +201,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "whose", "which", "whom"})
 # Relative pronouns that stand for the subject of their clause (", who said …").
 RELATIVE_SUBJECTS = frozenset({"who", "which"})
 OWNERS = frozenset({"his", "her", "its", "their", "our"})
+# Words before a role's noun that do not modify it (word_before).
+NOT_MODIFIERS = OWNERS | DETERMINERS
 # Verbs whose object is who or what the quote names, never who said it: "called the
 # Saudis “free riders”".
 NAMING_VERBS = frozenset(verb_forms("call", "dub", "label", "brand", "term", "nickname"))
@@ -856,16 +858,19 @@ def is_someone_else(mention):
     return owned and bare(words[-1]) in SUBORDINATE_ROLES
 
 
+def role_tokens(text):
+    """The words of a role as role_holder compares them: lower case, hyphens as spaces."""
+    return text.lower().replace("-", " ").split()
+
+
 def role_words(text):
-    return {
-        w for w in text.lower().replace("-", " ").split() if w not in ("the", "his", "her", "its", "their")
-    }
+    return {w for w in role_tokens(text) if w not in ("the", "his", "her", "its", "their")}
 
 
 def role_holder(article, mention):
     """The person the article prints with the role the mention names."""
     wanted = role_words(mention.name)
-    head = mention.name.lower().replace("-", " ").split()[-1]
+    head = role_tokens(mention.name)[-1]
     holders = [
         name
         for name, role in article.roles.items()
@@ -889,10 +894,10 @@ def role_holder(article, mention):
 def word_before(role, head):
     """The word that modifies head in a role ("prime" in "the prime minister"), or ""
     where nothing does or what does is an owner or a determiner ("Sanders's manager")."""
-    words = role.lower().replace("-", " ").split()
+    words = role_tokens(role)
     at = max((i for i, word in enumerate(words) if word == head), default=0)
     word = words[at - 1] if at > 0 else ""
-    return "" if word in OWNERS | DETERMINERS or word.endswith(("'s", "’s")) else word
+    return "" if word in NOT_MODIFIERS or word.endswith(("'s", "’s")) else word
 
 
 def group_speaker(article, mention):

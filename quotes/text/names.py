@@ -115,6 +115,8 @@ PARTITIVES = frozenset(
 DEPARTMENT_WORDS = frozenset(
     {"health", "finance", "defence", "defense", "interior", "foreign", "home", "environment"}
 )
+# Title words that are no department's domain: "Chairman Jordan" is a person.
+PERSON_TITLES = TITLE_WORDS - DEPARTMENT_WORDS
 # Words that head such a name besides lexicon.ORGANISATION_NOUNS, which reads them
 # as organisations wherever they stand ("Club for Growth", "Federal Bureau of Investigation").
 LINKED_HEADS = ORGANISATION_NOUNS | {
@@ -233,7 +235,7 @@ def is_department(role_words, name_words):
         and bool(role_words)
         and all(is_capitalised(w) for w in role_words)
         and any(bare(w) in DEPARTMENT_WORDS for w in role_words)
-        and not any(bare(w) in TITLE_WORDS - DEPARTMENT_WORDS for w in role_words)
+        and not any(bare(w) in PERSON_TITLES for w in role_words)
     )
 
 
@@ -300,10 +302,10 @@ def mention_of(text, words):
             # "a spokesman for Senator X": someone unnamed speaking for X
             return Mention(printed, body.name, NAME, PERSON, "", start, end)
         if is_linked_organisation(words, of, head):
-            name = clean_name(
-                " ".join(w for i, (w, _, _) in enumerate(words) if i or bare(w) not in DETERMINERS)
+            named = words[1:] if bare(words[0][0]) in DETERMINERS else words  # "the Bank of Canada"
+            return Mention(
+                printed, clean_name(" ".join(w for w, _, _ in named)), NAME, ORGANISATION, "", start, end
             )
-            return Mention(printed, name, NAME, ORGANISATION, "", start, end)
         return Mention(
             printed, head.name, head.form, head.kind, printed if head.form == ROLE else head.role, start, end
         )
