@@ -645,6 +645,23 @@ def is_finite_clause(head):
     return head.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
 
 
+def opening_end(token):
+    """Where an opening "According to X," ends. The parse can hang the sentence's
+    subject on X as an appositive ("According to the agency, roughly 40 percent of
+    households lack …": "percent" under "agency"), so the phrase's subtree runs on
+    into the clause with no comma to close it; the clause then starts at that
+    appositive."""
+    end = token.right_edge.i + 1
+    if end >= token.sent.end or token.doc[end].is_punct or token.doc[end - 1].is_punct:
+        return end
+    node = token
+    while node.n_rights:  # down the phrase's right edge to the outermost such appositive
+        node = list(node.rights)[-1]
+        if node.dep_ == "appos" and node.right_edge.i + 1 == end:
+            return node.left_edge.i
+    return end
+
+
 def according_report(token):
     """ "According to X, …" / "…, according to X": the sentence it opens or closes,
     whatever the parse hangs it on (it scopes over the whole sentence; hung on a word
@@ -660,7 +677,7 @@ def according_report(token):
         return list(token.doc[sentence.start : token.i]), source
     if all(t.is_punct or t.dep_ == "cc" for t in token.doc[sentence.start : token.i]):
         # "According to X, …": the whole sentence after it
-        return list(token.doc[token.right_edge.i + 1 : sentence.end]), source
+        return list(token.doc[opening_end(token) : sentence.end]), source
     clause = token.head
     if clause.i == token.i or not clause.tag_.startswith("VB"):
         return None

@@ -170,6 +170,15 @@ def test_it_reads_according_to():
     assert found == [("the harbour will reopen in the spring", "Olav Lind")]
 
 
+def test_it_reads_the_whole_subject_after_according_to_even_when_the_parse_hangs_it_on_the_source():
+    found = indirect(
+        "According to Statistics Iceland, roughly 40 percent of rural households lack access to fast internet."
+    )
+    assert found == [
+        ("roughly 40 percent of rural households lack access to fast internet", "Statistics Iceland")
+    ]
+
+
 @pytest.mark.parametrize("verb", ["warned", "argued", "denied", "announced"])
 def test_it_reads_other_reporting_verbs(verb):
     found = indirect(f"Maria Holm {verb} that the port would lose its ferry service.")
