@@ -384,9 +384,11 @@ TITLE_MODIFIERS = frozenset(
 )
 # The plural of a title before names ("Senators Rubio and Cruz"): a title, and
 # the name after it is one person's.
-TITLE_WORDS = TITLE_WORDS | {
-    word + "s" for word in TITLE_WORDS - TITLE_MODIFIERS if word.isalpha() and not word.endswith("s")
-}
+TITLE_PLURALS = frozenset(
+    {word + "s" for word in TITLE_WORDS - TITLE_MODIFIERS if word.isalpha() and not word.endswith("s")}
+    | {"ministers", "spokesmen"}
+)
+TITLE_WORDS = TITLE_WORDS | TITLE_PLURALS
 
 # Words that open a phrase for someone unnamed ("a senior official", "officials").
 INDEFINITE_WORDS = frozenset("a an one another some several many most two three four five few other".split())

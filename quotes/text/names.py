@@ -45,6 +45,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     SPEECH_VERBS,
     SUBORDINATE_ROLES,
+    TITLE_PLURALS,
     TITLE_WORDS,
 )
 from .places import is_place
@@ -313,7 +314,7 @@ def mention_of(text, words):
     if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
         kind = PERSON if last in PERSON_PRONOUNS else GROUP
         return Mention(printed, last, PRONOUN, kind, "", start, end)
-    if len(words) == 1 and last in GROUP_NOUNS:
+    if len(words) == 1 and (last in GROUP_NOUNS or last in TITLE_PLURALS):
         return Mention(printed, last, ROLE, GROUP, "", start, end)
     if (
         len(words) == 2
@@ -350,7 +351,7 @@ def mention_of(text, words):
     if not content:
         return None
     phrase = " ".join(content)
-    if last in GROUP_NOUNS:
+    if last in GROUP_NOUNS or last in TITLE_PLURALS:  # "aides", "the authors": people, not one person
         return Mention(printed, phrase, ROLE, GROUP, "", start, end)
     if (last in TITLE_WORDS and last not in ORGANISATION_NOUNS) or AGE.match(last):
         return Mention(printed, phrase, ROLE, PERSON, "", start, end)

@@ -120,6 +120,15 @@ def test_a_role_with_another_modifier_is_not_the_person_printed_with_the_same_he
     assert quoted == ["Olav Lind", "Anna Berg"]
 
 
+def test_a_plural_role_noun_is_people_unnamed_not_the_last_person_named():
+    body = HEAD + (
+        "Anna Berg toured the harbour on Monday.\n\n"
+        "“We expect the vote to go our way,” aides said.\n\n"
+        "“The numbers are tight,” the pollsters said."
+    )
+    assert [name for name, _ in speakers(body)] == [None, "pollsters"]
+
+
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
     body = HEAD + (
         "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
