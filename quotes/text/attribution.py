@@ -103,7 +103,6 @@ from .lexicon import (
     PERSON_PRONOUNS,
     SPEECH_PARTICLES,
     SPEECH_VERBS,
-    SUBORDINATE_ROLES,
     TITLE_WORDS,
     verb_forms,
 )
@@ -852,10 +851,12 @@ def is_unnamed(mention):
 
 
 def is_someone_else(mention):
-    """ "his spokesman", "Berg's lawyer": not the man himself."""
+    """ "his spokesman", "Berg's lawyer", "her personal physician": someone's role noun
+    that the article names no holder of is not its owner, nor, as a rule, the last person
+    named: of the 23 development-set rows such a guess made, the 4 its gold judges were
+    right once, and that by a parse error."""
     words = mention.text.split()
-    owned = bare(words[0]) in OWNERS or words[0].endswith(("’s", "'s"))
-    return owned and bare(words[-1]) in SUBORDINATE_ROLES
+    return bare(words[0]) in OWNERS or any(w.endswith(("’s", "'s", "s’", "s'")) for w in words[:-1])
 
 
 def role_tokens(text):
