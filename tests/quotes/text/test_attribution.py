@@ -129,13 +129,14 @@ def test_a_plural_role_noun_is_people_unnamed_not_the_last_person_named():
     assert [name for name, _ in speakers(body)] == [None, "pollsters"]
 
 
-def test_someone_s_role_noun_is_not_the_last_person_named():
+def test_someone_s_role_noun_or_a_spokesman_is_not_the_last_person_named():
     body = HEAD + (
         "Olav Lind toured the harbour on Monday.\n\n"
         "“He is in excellent health,” his personal physician said.\n\n"
-        "“The plan stands,” Mr. Lind’s campaign manager said."
+        "“The plan stands,” Mr. Lind’s campaign manager said.\n\n"
+        "“He stands by every word,” the spokesman said."
     )
-    assert speakers(body) == [(None, "none"), (None, "none")]
+    assert speakers(body) == [(None, "none"), (None, "none"), (None, "none")]
 
 
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
