@@ -1526,6 +1526,13 @@ def phrase_start(token):
     return start
 
 
+def is_title_phrase(token):
+    """ "The Housing Minister": a title the tagger took for a proper noun, which an
+    appositive then names ("The Housing Minister, Clare Hale, said"); not a name that
+    ends in a title word ("Representative Peter T. King")."""
+    return token.lower_ in TITLE_WORDS and token.doc[phrase_start(token)].lower_ in DETERMINERS
+
+
 def mention_from_token(article, paragraph, token):
     """The Mention for the subject token: a name from NER with the words
     printed before it as its role, a pronoun, or whatever names.classify makes
@@ -1555,7 +1562,7 @@ def mention_from_token(article, paragraph, token):
             (c for c in token.subtree if c.dep_ == "appos" and is_person_token(c)),
             None,
         )
-        if appos is not None and token.pos_ != "PROPN":
+        if appos is not None and (token.pos_ != "PROPN" or is_title_phrase(token)):
             ent_role = doc[phrase_start(token) : token.i + 1].text
             person = entity_of(appos) or doc[phrase_start(appos) : appos.i + 1]
             return person_mention(article, paragraph, person, ent_role)

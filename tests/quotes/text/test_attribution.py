@@ -139,6 +139,14 @@ def test_someone_s_role_noun_or_a_spokesman_is_not_the_last_person_named():
     assert speakers(body) == [(None, "none"), (None, "none"), (None, "none")]
 
 
+def test_a_capitalised_title_before_an_appositive_name_gives_the_name():
+    body = HEAD + (
+        "The Housing Minister, Clare Hale, said the island would build new homes on the old ferry land."
+        "\n\nRepresentative Peter T. King, Republican of Ohio, said the money was already spent."
+    )
+    assert [s.attribution.name for s in read_article(body)] == ["Clare Hale", "Peter T. King"]
+
+
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
     body = HEAD + (
         "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
