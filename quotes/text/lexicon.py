@@ -398,6 +398,14 @@ SUBORDINATE_ROLES = frozenset(
     deputy assistant counsel envoy""".split()
 )
 
+# Nouns for a person that news leaves unnamed ("a Treasury source", "a Trump ally",
+# "a person familiar with the talks"): no title, so not in TITLE_WORDS, where they
+# would split names ("Ally", "Friend").
+SOURCE_NOUNS = frozenset(
+    """source person ally insider friend confidant associate supporter surrogate
+    loyalist backer operative staffer member man woman""".split()
+)
+
 # Head nouns of a speaker that is a body or a group ("the Foreign Office",
 # "the ministers"). Plural people make a group, institutions an organisation;
 # places, events and papers in ORGANISATION_NOUNS also keep a capitalised

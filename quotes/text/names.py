@@ -43,6 +43,7 @@ from .lexicon import (
     OPENING_WORDS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
+    SOURCE_NOUNS,
     SPEECH_VERBS,
     SUBORDINATE_ROLES,
     TITLE_PLURALS,
@@ -359,6 +360,9 @@ def mention_of(text, words):
         return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
     if last in ORGANISATION_NOUNS and bare(words[0][0]) in DETERMINERS:
         return Mention(printed, phrase, NAME, ORGANISATION, "", start, end)
+    if last in SOURCE_NOUNS and bare(words[0][0]) in INDEFINITE_WORDS:
+        # "a Treasury source", "a Trump ally", "a person familiar with …": someone unnamed
+        return Mention(printed, phrase, ROLE, PERSON, "", start, end)
     return None
 
 

@@ -147,6 +147,12 @@ def test_a_capitalised_title_before_an_appositive_name_gives_the_name():
     assert [s.attribution.name for s in read_article(body)] == ["Clare Hale", "Peter T. King"]
 
 
+@pytest.mark.parametrize("source", ["A Harbour Board source", "A Hale ally", "A person close to the talks"])
+def test_an_unnamed_source_is_nobody_not_the_name_inside_the_phrase(source):
+    body = HEAD + f"{source} said the commissioner was “relaxed” about the vote."
+    assert [(s.attribution.name, s.attribution.method) for s in read_article(body)] == [(None, "none")]
+
+
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
     body = HEAD + (
         "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
