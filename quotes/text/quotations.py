@@ -76,6 +76,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .lexicon import (
+    GIVEN_NAMES,
     HONORIFICS,
     LINK_LABELS,
     NOT_NAMES,
@@ -538,6 +539,24 @@ def is_proper_word(text, segment):
     )
 
 
+# An initial or initials before a nickname ("C.L. “Butch” Otter").
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def is_nickname(text, segment):
+    """A nickname printed inside a name, between a given name or initials and the
+    surname: John “Tig” Tiegen, C.L. "Butch" Otter. No one said it."""
+    words = WORD.findall(text[segment.start : segment.end])
+    if not 1 <= len(words) <= 2 or not all(w[0].isupper() for w in words):
+        return False
+    before = text[max(0, segment.start - 30) : segment.start].rstrip(DOUBLE_MARKS + SINGLE_MARKS).split()
+    after = text[segment.end : segment.end + 30].lstrip(DOUBLE_MARKS + SINGLE_MARKS).split()
+    if not before or not after:
+        return False
+    given = bare(before[-1]) in GIVEN_NAMES or INITIALS.fullmatch(before[-1]) is not None
+    return given and after[0][:1].isupper() and after[0][1:2].islower()
+
+
 # What may stand between two titles of a list: “Apollo 13,” and “Austin Powers”.
 TITLE_LIST_GAP = re.compile(
     r"[\s,;" + re.escape(DOUBLE_MARKS) + r"]*(?:and|or)?[\s" + re.escape(DOUBLE_MARKS) + r"]*"
@@ -563,6 +582,7 @@ def without_titles(text, segments):
             or is_title(text, segment)
             or is_named_title(text, [segment])
             or is_cited_work(text, segment)
+            or is_nickname(text, segment)
         ):
             title_end = segment.end + 1
             continue

@@ -326,6 +326,14 @@ def test_it_skips_a_list_of_titles_and_a_title_before_its_maker():
     assert texts(body) == []
 
 
+def test_it_skips_a_nickname_inside_a_name():
+    body = HEAD + (
+        'The board heard from Robert "Bob" Lind and from Gov. C.L. “Butch” Hale.\n\n'
+        "Asked on Monday, Anna said “Yes” Tuesday."
+    )
+    assert texts(body) == ["Yes"]
+
+
 def test_it_reads_no_title_cue_in_the_paragraph_before():
     body = (
         HEAD
