@@ -698,6 +698,9 @@ def attribute_quotations(article):
 
 def attribute_one(article, quotation, resolved, previous):
     cues = list(cue_steps(article, quotation))
+    closing = closing_part(quotation)
+    if not cues and closing is not quotation:
+        cues = list(cue_steps(article, closing))
     if cues:
         step, mention, doubts = cues[0]
         result = resolve(article, quotation, mention, resolved)
@@ -722,6 +725,17 @@ def attribute_one(article, quotation, resolved, previous):
         if speaker.kind == PERSON:
             return replace(make(quotation, speaker, subject, EXPLICIT, 0.5), step=SENTENCE)
     return Attribution(quotation.index, None, PERSON, "", NONE, 0.0)
+
+
+def closing_part(quotation):
+    """A quotation that runs over paragraphs from the paragraph where it closes: news
+    reopens each paragraph of a long quote and closes only the last, which carries
+    the attribution ("“… / “… / “…,” Marsh said."). The quotation itself when its
+    first paragraph closes it."""
+    closing = next((i for i, s in enumerate(quotation.segments) if s.closed), 0)
+    if closing == 0 or quotation.segments[closing].paragraph == quotation.paragraph:
+        return quotation
+    return replace(quotation, segments=quotation.segments[closing:])
 
 
 def cue_steps(article, quotation):

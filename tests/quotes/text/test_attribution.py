@@ -185,6 +185,16 @@ def test_it_skips_an_appositive_between_name_and_verb():
     assert speakers(body) == [("Mira Holt", "explicit")]
 
 
+def test_a_quotation_over_paragraphs_takes_the_attribution_where_it_closes():
+    body = HEAD + (
+        "Harbour master Olav Lind spoke at length on Monday.\n\n"
+        "“We have seen more storms this year than in the ten before.\n\n"
+        "“The sea wall will not hold another winter,” Lind said.\n\n"
+        "Anna Berg, the mayor, did not agree."
+    )
+    assert [s.attribution.name for s in read_article(body) if s.span.kind == "full"] == ["Olav Lind"] * 2
+
+
 def test_it_gives_later_paragraphs_of_an_unattributed_quotation_the_same_speaker():
     body = HEAD + (
         "Anna Berg said: “The gates open at noon.\n\n"
