@@ -167,6 +167,9 @@ ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT, LABEL = (
 CUES_DISAGREE, NOT_SPEECH_VERB = "cues-disagree", "not-speech-verb"
 # A passive that passes on what someone said: "X is quoted as saying", "was described as saying".
 QUOTED_AS = frozenset({"quoted", "described"})
+# Speech verbs whose passive subject is the one spoken to: "“…?” Hale was asked".
+ADDRESSED = frozenset({"asked", "told", "pressed", "questioned", "urged", "warned", "reminded"})
+BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being"})
 AUXILIARIES = frozenset(
     """has have had also later then again further previously earlier repeatedly
     once just recently would will is was did does only even not never
@@ -1140,6 +1143,9 @@ def cue_after(frame, lo, hi):
     word, start, end = words[i]
     if bare(word) == "according":
         mention = phrase_after(frame, words[i + 1][2], hi) if i + 1 < len(words) else None
+    elif i > 0 and bare(word) in ADDRESSED and bare(words[i - 1][0]) in BE_FORMS:
+        # "“…?” Hale was asked": Hale heard it; someone unnamed asked
+        return Mention(frame[lo:end].strip(), "", ROLE, PERSON, "", lo, end)
     elif any(ch.isalnum() for ch in frame[lo:start]):
         mention = subject_before(frame, lo, start)
         if mention is None or mention.form != NAME or mention.kind != PERSON:

@@ -153,6 +153,11 @@ def test_an_unnamed_source_is_nobody_not_the_name_inside_the_phrase(source):
     assert [(s.attribution.name, s.attribution.method) for s in read_article(body)] == [(None, "none")]
 
 
+def test_who_was_asked_a_question_did_not_ask_it():
+    body = HEAD + "Olav Lind spoke on Monday.\n\n“Will the ferry sail in May?” Lind was asked at the meeting."
+    assert speakers(body) == [(None, "none")]
+
+
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
     body = HEAD + (
         "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
