@@ -1446,6 +1446,7 @@ def verb_subject(verb, inside=frozenset()):
     to", the agent of a passive, or the subject of the verb it hangs from;
     for a relative clause ("X, who said …") the noun it is about; never a
     word of the quote itself (token indexes in inside)."""
+    shared = False  # climbed from a verb joined to this one, which shares its subject
     for _ in range(SUBJECT_CLIMB):
         if verb.i in inside:
             if verb.head.i == verb.i:
@@ -1457,6 +1458,9 @@ def verb_subject(verb, inside=frozenset()):
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             return obj
         subject = first_subject(verb) or name_taken_for_auxiliary(verb)
+        if subject is None and shared:
+            # "X was forced into damage control and said …": the passive's subject says it
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head  # "Mr. Sanders, who said he …": the noun the clause is about
         if subject is not None:
@@ -1485,6 +1489,7 @@ def verb_subject(verb, inside=frozenset()):
         ):
             verb = reported_by(verb.head)  # "X said Y is to blame and accused him of “…”": X accused
             continue
+        shared = verb.dep_ == "conj"
         verb = verb.head
     return None
 

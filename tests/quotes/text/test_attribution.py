@@ -158,6 +158,13 @@ def test_who_was_asked_a_question_did_not_ask_it():
     assert speakers(body) == [(None, "none")]
 
 
+def test_a_verb_joined_to_a_passive_shares_its_subject():
+    body = HEAD + (
+        "By evening, Olav Lind was forced into a rare retreat and said that his words had been “misread.”"
+    )
+    assert [s.attribution.name for s in read_article(body) if s.span.kind == "fragment"] == ["Olav Lind"]
+
+
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
     body = HEAD + (
         "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
