@@ -210,6 +210,7 @@ BELIEF_VERBS = frozenset(
         "brag",
     )
     | {"think", "thinks", "thought", "thinking", "find", "finds", "found", "finding", "shown"}
+    | {"forecast", "forecasts", "forecasted", "forecasting"}
 )
 # The verbs whose clausal complement quotes.text.reported reads as reported
 # speech: every speech verb and every verb of belief or evidence. The parse must
