@@ -119,6 +119,7 @@ from .names import (
     Mention,
     bare,
     clean_name,
+    is_coordinated_body,
     is_np_word,
     joins_phrase,
     keeps_full_stop,
@@ -391,7 +392,7 @@ class Article:
         """mention less a first word capitalised only for opening its sentence;
         None when nothing that names anyone is left ("Between", "Much")."""
         words = tokens(self.frame, mention.start, mention.end)
-        if not words or not self.is_opener(*words[0][:2]):
+        if not words or not self.is_opener(*words[0][:2]) or is_coordinated_body([w for w, _, _ in words]):
             return mention
         return mention_of(self.frame, words[1:])
 
@@ -1558,11 +1559,28 @@ def is_title_phrase(token):
     return token.lower_ in TITLE_WORDS and token.doc[phrase_start(token)].lower_ in DETERMINERS
 
 
+def coordinated_department(article, paragraph, token):
+    """The Mention of a body named with "and" (names.is_coordinated_body) that the
+    parse splits at the conjunction and may give by any conjunct; None for anything
+    else."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    words = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    if not is_coordinated_body([t.text for t in words]):
+        return None
+    start = article.parsed.offset(paragraph, words[0])
+    end = article.parsed.offset(paragraph, words[-1]) + len(words[-1])
+    return Mention(words.text, words.text, NAME, ORGANISATION, "", start, end)
+
+
 def mention_from_token(article, paragraph, token):
     """The Mention for the subject token: a name from NER with the words
     printed before it as its role, a pronoun, or whatever names.classify makes
     of the phrase; None for the narrator."""
     parsed = article.parsed
+    department = coordinated_department(article, paragraph, token)
+    if department is not None:
+        return department
     doc = token.doc
     low = token.lower_
     if low in NARRATORS:

@@ -366,6 +366,28 @@ def mention_of(text, words):
     return None
 
 
+def is_coordinated_body(words):
+    """Whether words name one body with "and", as governments name departments
+    ("Environment and Climate Change Canada", "Immigration, Refugees and Citizenship
+    Canada"): capitalised words joined by "and" and commas whose last part is a
+    domain and a country. Not a list of places ("Britain and Canada")."""
+    runs = [[]]
+    for word in words:
+        if word.lower() == "and" or word == ",":
+            runs.append([])
+        elif word[:1].isupper():
+            runs[-1].append(word)
+        else:
+            return False
+    runs = [run for run in runs if run]
+    return (
+        len(runs) >= 2
+        and len(runs[-1]) >= 2
+        and is_place(runs[-1][-1])
+        and not any(is_place(" ".join(run)) for run in runs)
+    )
+
+
 # Parties printed before a name as a role ("Republican Jane Roe").
 PARTY_WORDS = frozenset({"republican", "democrat", "democratic", "gop", "tory", "labour", "ndp"})
 

@@ -165,6 +165,24 @@ def test_a_verb_joined_to_a_passive_shares_its_subject():
     assert [s.attribution.name for s in read_article(body) if s.span.kind == "fragment"] == ["Olav Lind"]
 
 
+@pytest.mark.parametrize(
+    "body_name",
+    [
+        "Environment and Climate Change Iceland",
+        "Fisheries and Oceans Iceland",
+        "Immigration, Refugees and Citizenship Iceland",
+    ],
+)
+def test_a_department_named_with_and_speaks_under_its_whole_name(body_name):
+    body = HEAD + f"{body_name} said the harbour would stay closed until the end of the month."
+    assert [s.attribution.name for s in read_article(body)] == [body_name]
+
+
+def test_two_countries_are_not_one_department():
+    body = HEAD + "Norway and Iceland said the harbour would stay closed until the end of the month."
+    assert [s.attribution.name for s in read_article(body)] != ["Norway and Iceland"]
+
+
 def test_a_knighthood_goes_before_the_given_name_and_a_peerage_before_the_full_name():
     body = HEAD + (
         "Harbour leader Sir Olav Lind opened the talks on Monday.\n\n"
