@@ -93,6 +93,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .given_names import gender_of
 from .lexicon import (
+    BE_FORMS,
     CUE_WORDS,
     GIVEN_NAMES,
     GROUP_NOUNS,
@@ -170,7 +171,6 @@ CUES_DISAGREE, NOT_SPEECH_VERB = "cues-disagree", "not-speech-verb"
 QUOTED_AS = frozenset({"quoted", "described"})
 # Speech verbs whose passive subject is the one spoken to: "“…?” Hale was asked".
 ADDRESSED = frozenset({"asked", "told", "pressed", "questioned", "urged", "warned", "reminded"})
-BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being"})
 AUXILIARIES = frozenset(
     """has have had also later then again further previously earlier repeatedly
     once just recently would will is was did does only even not never

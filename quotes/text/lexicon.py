@@ -300,6 +300,7 @@ SPEECH_PARTICLES = {
 }
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
+BE_FORMS = frozenset("is was were are be been being am".split())
 # The words by which an article's own writer or reader stands in a sentence.
 NARRATORS = frozenset({"i", "me", "you", "we", "us"})
 # Common English given names whose bearers are mostly of one gender (the most
@@ -384,7 +385,8 @@ TITLE_MODIFIERS = frozenset(
     major""".split()
 )
 # The plural of a title before names ("Senators Rubio and Cruz"): a title, and
-# the name after it is one person's.
+# the name after it is one person's. Alone, it names people (names.mention_of: a
+# group), not one person ("aides said").
 TITLE_PLURALS = frozenset(
     {word + "s" for word in TITLE_WORDS - TITLE_MODIFIERS if word.isalpha() and not word.endswith("s")}
     | {"ministers", "spokesmen"}

@@ -98,7 +98,7 @@ from typing import Any
 from rapidfuzz.distance import Indel
 
 from .drift import surface, word_key
-from .lexicon import HONORIFICS, NOT_NAMES, TITLE_WORDS
+from .lexicon import BE_FORMS, HONORIFICS, NOT_NAMES, TITLE_WORDS
 from .parse import pipeline
 
 NEGATION_DROPPED = "negation_dropped"
@@ -362,7 +362,6 @@ PREPOSITIONS = frozenset(
     after before since until""".split()
 )
 CLAUSE_OPENERS = frozenset("and but or while when that because if as said says so then".split())
-BE_FORMS = frozenset("is was were are be been being am".split())
 FUNCTION_WORDS = frozenset(
     {key.lower() for key in NOT_NAMES}
     | NEGATIONS

@@ -50,7 +50,8 @@ head when the body quotes the same words again (the body's copy has the
 attribution), titles ("so-called", "dubbed", a book or film named before the
 mark, "host of “…”", "author of “…”", a quoted name before a noun naming a
 work or its maker: "the “…” program", "“…” host X"; Title Case after "on",
-"in", "told" or a possessive, or before "by"; a list of them), a link label
+"in", "told" or a possessive, or before "by"; a list of them), a nickname
+inside a name (John “Tig” Tiegen), a link label
 alone in marks ("“Related:”"), spans that are a handle, an address or have no
 letters, and short quoted phrases in a sentence with neither a speech cue nor a
 person's name in it (scare quotes), or in Title Case with no speech verb
