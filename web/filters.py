@@ -182,6 +182,7 @@ class StatementFilter(django_filters.FilterSet):
         """Every filter, the words (or words and meaning) last, then the order."""
         data = self.form.cleaned_data
         narrowing = {name: value for name, value in data.items() if name not in LAST}
+        unfiltered = queryset
         for name, value in narrowing.items():
             queryset = self.filters[name].filter(queryset, value)
         narrowed = any(value not in (None, "", False) for value in narrowing.values())
@@ -192,7 +193,7 @@ class StatementFilter(django_filters.FilterSet):
         except (MeaningUnavailable, ModelUnavailable) as problem:
             log.warning("meaning search unavailable: %s", problem)
             self.meaning_problem = str(problem)
-        found = word_search(queryset, words, narrowed)
+        found = word_search(queryset, words, narrowed, unfiltered)
         self.words_limited = found.limited
         return self.ordered(found.statements)
 

@@ -71,6 +71,18 @@ def test_an_outlet_keeps_only_the_statements_it_printed_a_visible_quote_of(clien
     assert shown(client.get(SEARCH, {**courier, "speaker": "fox"})) == []
 
 
+def test_a_word_searched_in_one_outlet_is_counted_without_testing_the_outlet_again(client, story):
+    # The words' matching quotes were read among the outlet's statements: the count and the
+    # page take the statements found by id (quotes.services.search.word_search).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"outlet": story.times.slug, "words": "plan"})
+    assert shown(response) == [story.script]
+    count = next(
+        query["sql"] for query in queries.captured_queries if query["sql"].startswith("SELECT COUNT")
+    )
+    assert "sources_article" not in count
+
+
 def test_it_finds_statements_by_first_reported_date_range(client, story):
     response = client.get(SEARCH, {"said_from": "2024-03-05", "said_to": "2024-03-31"})
     assert shown(response) == [story.script]
