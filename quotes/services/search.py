@@ -23,7 +23,8 @@ backends find the same statements. Their statements' ids (and ranks) are read fi
 in a query of their own, and given to the count and the page as a list: neither
 reads a quote. When other filters narrow the search
 (a speaker, an outlet, dates), the newest matches are read among the quotes of the
-statements they leave, so that a common word still finds a speaker's older statements.
+statements they leave, so that a common word still finds a speaker's older statements,
+and the statements found are then listed without testing those filters again.
 
 Names (`speakers_named`, `speakers_resembling`): a speaker matches when the text
 typed appears in their name or an alias (a UNION of two lookups, so that on
@@ -152,15 +153,23 @@ class WordSearch:
     limited: int = 0
 
 
-def word_search(statements, text, narrowed=False) -> WordSearch:
-    """matching_statements, saying whether the newest matches were all that was read."""
+def word_search(statements, text, narrowed=False, unfiltered=None) -> WordSearch:
+    """matching_statements, saying whether the newest matches were all that was read.
+
+    `unfiltered`, given with `narrowed`, is `statements` before the filters that narrow
+    it: the statements found are taken from it by id, as newest_matches read their
+    quotes among those of `statements` already, so the count and the page do not test
+    those filters again for each statement listed. An outlet's EXISTS, tested again,
+    was most of both ("have" in one outlet at 1,000,000 quotes, EXPLAIN ANALYZE: count
+    4.9 -> 0.8 ms, page 7.4 -> 2.9 ms)."""
     query = parse(text)
     if not query:
         return WordSearch(statements)
     limited = 0
     if query.groups:
         newest = newest_matches(statements, query.groups, narrowed)
-        statements = with_words(statements, newest)
+        listed_from = unfiltered if narrowed and unfiltered is not None else statements
+        statements = with_words(listed_from, newest)
         limited = len(newest) if len(newest) >= RANK_CANDIDATES else 0
     return WordSearch(without_excluded(statements, query.excluded), limited)
 

@@ -1,5 +1,7 @@
 """The home page: statements filtered by speaker, words, outlet, dates and drift, sorted, paginated."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quotes.services import search
@@ -38,6 +40,15 @@ def test_it_finds_statements_by_a_speaker_alias(client, story):
     assert shown(client.get(SEARCH, {"speaker": "Ms Marlow"})) == [story.reopen, story.wait]
 
 
+def test_it_reads_the_speakers_a_name_matches_once_and_gives_their_ids_to_the_statements(client, story):
+    # Given the names' lookup as a subquery, PostgreSQL guessed 405 speakers where 25 matched
+    # and read every statement (web.filters.StatementFilter.filter_speaker).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"speaker": "marlow"})
+    assert shown(response) == [story.reopen, story.wait]
+    assert sum("quotes_speakeralias" in query["sql"] for query in queries.captured_queries) == 1
+
+
 def test_it_finds_statements_by_words_in_any_variant(client, story):
     # "port" is only in the Harbour Times wording, not in the canonical one.
     assert shown(client.get(SEARCH, {"words": "port"})) == [story.reopen]
@@ -58,6 +69,18 @@ def test_an_outlet_keeps_only_the_statements_it_printed_a_visible_quote_of(clien
     assert shown(client.get(SEARCH, {**courier, "words": "plan"})) == []
     assert shown(client.get(SEARCH, {**times, "words": "plan"})) == [story.script]
     assert shown(client.get(SEARCH, {**courier, "speaker": "fox"})) == []
+
+
+def test_a_word_searched_in_one_outlet_is_counted_without_testing_the_outlet_again(client, story):
+    # The words' matching quotes were read among the outlet's statements: the count and the
+    # page take the statements found by id (quotes.services.search.word_search).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"outlet": story.times.slug, "words": "plan"})
+    assert shown(response) == [story.script]
+    count = next(
+        query["sql"] for query in queries.captured_queries if query["sql"].startswith("SELECT COUNT")
+    )
+    assert "sources_article" not in count
 
 
 def test_it_finds_statements_by_first_reported_date_range(client, story):
