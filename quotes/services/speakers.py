@@ -22,8 +22,13 @@ which also becomes the description when there is none.
 
 An alias an editor deleted is never added back.
 
+A surname alone that two stored people share ("Murphy" for Mike and for Patrick
+Murphy) names neither: it becomes (or finds) a Speaker of that one word, for an
+editor to assign, as the form two people share does.
+
 Limits: two people who share a surname and are only ever named by it meet in one
-Speaker; a role phrase never picks a speaker by itself.
+Speaker, as does a surname with the one person stored under it; a role phrase
+never picks a speaker by itself.
 
 Speed: a resolver serves one run. It reads every stored name, alias and deleted
 alias once (`SpeakerIndex`), on the first name it has not met, and notes the rows it
@@ -180,8 +185,8 @@ def find_speaker(name, kind, index=EVERYTHING):
     if index.may_name(name):
         by_alias = list(Speaker.objects.filter(aliases__alias__iexact=name).order_by("pk").distinct())
         by_name = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
-        if shared_by_two(name, by_alias):
-            return by_name
+        if shared_by_two(name, by_alias) or (len(by_alias) > 1 and " " not in name):
+            return by_name  # a surname two people share ("Murphy") names neither
         if by_alias:
             return by_alias[0]
         if by_name is not None:
@@ -195,6 +200,8 @@ def find_speaker(name, kind, index=EVERYTHING):
         return ending[0] if len(ending) == 1 else None
     if not index.may_name(surname(name)):
         return None
+    if Speaker.objects.filter(aliases__alias__iexact=surname(name)).distinct().count() > 1:
+        return None  # the surname's own Speaker stands for two people's quotes, not this one's
     return Speaker.objects.filter(kind=kind, name__iexact=surname(name)).order_by("pk").first()
 
 

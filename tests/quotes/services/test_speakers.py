@@ -39,6 +39,16 @@ def test_a_surname_resolves_to_the_person_whose_name_ends_with_it():
     assert "Ms Berg" in aliases(full)
 
 
+def test_a_surname_two_people_share_names_neither():
+    mike = SpeakerResolver().speaker_for(said("Mike Hale"))
+    tom = SpeakerResolver().speaker_for(said("Tom Hale"))
+    alone = SpeakerResolver().speaker_for(said("Hale"))
+    assert alone not in (mike, tom) and alone.name == "Hale"
+    anna = SpeakerResolver().speaker_for(said("Anna Hale"))
+    alone.refresh_from_db()
+    assert anna != alone and alone.name == "Hale"
+
+
 def test_a_speaker_known_by_surname_takes_the_full_name_later():
     short = SpeakerResolver().speaker_for(said("Berg"))
     full = SpeakerResolver().speaker_for(said("Anna Berg"))
