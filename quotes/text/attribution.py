@@ -877,7 +877,9 @@ def is_someone_else(mention):
     once, and that by a parse error; "the spokesman" and "the senior adviser" went to
     the principal (11 rows)."""
     words = mention.text.split()
-    owned = bare(words[0]) in OWNERS or any(w.endswith(("’s", "'s", "s’", "s'")) for w in words[:-1])
+    # a possessive last word is a phrase the word rules cut before its noun ("The
+    # senator’s daughter said" read as "The senator’s"): someone's, not the owner
+    owned = bare(words[0]) in OWNERS or any(w.endswith(("’s", "'s", "s’", "s'")) for w in words)
     return owned or bare(words[-1]) in SUBORDINATE_ROLES
 
 

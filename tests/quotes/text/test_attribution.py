@@ -134,9 +134,10 @@ def test_someone_s_role_noun_or_a_spokesman_is_not_the_last_person_named():
         "Olav Lind toured the harbour on Monday.\n\n"
         "“He is in excellent health,” his personal physician said.\n\n"
         "“The plan stands,” Mr. Lind’s campaign manager said.\n\n"
-        "“He stands by every word,” the spokesman said."
+        "“He stands by every word,” the spokesman said.\n\n"
+        "The commissioner’s daughter said she was “proud of him.”"
     )
-    assert speakers(body) == [(None, "none"), (None, "none"), (None, "none")]
+    assert speakers(body) == [(None, "none")] * 4
 
 
 def test_a_capitalised_title_before_an_appositive_name_gives_the_name():
