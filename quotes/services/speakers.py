@@ -200,9 +200,13 @@ def find_speaker(name, kind, index=EVERYTHING):
         return ending[0] if len(ending) == 1 else None
     if not index.may_name(surname(name)):
         return None
-    if Speaker.objects.filter(aliases__alias__iexact=surname(name)).distinct().count() > 1:
+    known = Speaker.objects.filter(kind=kind, name__iexact=surname(name)).order_by("pk").first()
+    if (
+        known is not None
+        and Speaker.objects.filter(aliases__alias__iexact=surname(name)).distinct().count() > 1
+    ):
         return None  # the surname's own Speaker stands for two people's quotes, not this one's
-    return Speaker.objects.filter(kind=kind, name__iexact=surname(name)).order_by("pk").first()
+    return known
 
 
 def upgrade_name(speaker, name):
