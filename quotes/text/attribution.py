@@ -115,6 +115,7 @@ from .names import (
     ORGANISATION,
     PARTICLES,
     PERSON,
+    POSSESSIVE_ENDINGS,
     PRONOUN,
     ROLE,
     Mention,
@@ -879,7 +880,7 @@ def is_someone_else(mention):
     words = mention.text.split()
     # a possessive last word is a phrase the word rules cut before its noun ("The
     # senator’s daughter said" read as "The senator’s"): someone's, not the owner
-    owned = bare(words[0]) in OWNERS or any(w.endswith(("’s", "'s", "s’", "s'")) for w in words)
+    owned = bare(words[0]) in OWNERS or any(w.endswith(POSSESSIVE_ENDINGS) for w in words)
     return owned or bare(words[-1]) in SUBORDINATE_ROLES
 
 

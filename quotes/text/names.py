@@ -131,6 +131,11 @@ LINKED_HEADS = ORGANISATION_NOUNS | {
     "academy",
 }
 
+# Heads of a phrase for several people: group nouns and plural titles ("aides").
+PEOPLE_NOUNS = GROUP_NOUNS | TITLE_PLURALS
+# The endings of a possessive ("Berg's", "the Harbour Board’s", "Sanders’").
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+
 PERSON, ORGANISATION, GROUP = "person", "organisation", "group"
 NAME, PRONOUN, ROLE = "name", "pronoun", "role"
 
@@ -315,7 +320,7 @@ def mention_of(text, words):
     if len(words) == 1 and last in PERSON_PRONOUNS | GROUP_PRONOUNS:
         kind = PERSON if last in PERSON_PRONOUNS else GROUP
         return Mention(printed, last, PRONOUN, kind, "", start, end)
-    if len(words) == 1 and (last in GROUP_NOUNS or last in TITLE_PLURALS):
+    if len(words) == 1 and last in PEOPLE_NOUNS:
         return Mention(printed, last, ROLE, GROUP, "", start, end)
     if (
         len(words) == 2
@@ -352,7 +357,7 @@ def mention_of(text, words):
     if not content:
         return None
     phrase = " ".join(content)
-    if last in GROUP_NOUNS or last in TITLE_PLURALS:  # "aides", "the authors": people, not one person
+    if last in PEOPLE_NOUNS:  # "aides", "the authors": people, not one person
         return Mention(printed, phrase, ROLE, GROUP, "", start, end)
     if (last in TITLE_WORDS and last not in ORGANISATION_NOUNS) or AGE.match(last):
         return Mention(printed, phrase, ROLE, PERSON, "", start, end)

@@ -89,7 +89,7 @@ from .lexicon import (
     WORK_MAKERS,
     WORK_NOUNS,
 )
-from .names import NAME, PERSON, bare, tokens, trailing_phrase
+from .names import NAME, PERSON, POSSESSIVE_ENDINGS, bare, tokens, trailing_phrase
 from .sentences import SentenceIndex, sentence_spans
 
 DOUBLE_MARKS = '"“”„‟«»″〝〞＂'
@@ -501,7 +501,7 @@ def is_named_title(text, segments):
     if len(WORD.findall(text[segment.start : segment.end])) > TITLE_MAX_WORDS or not before:
         return False
     last = before[-1]
-    return bare(last) in TITLE_PREPOSITIONS or last.endswith(("’s", "'s", "s’", "s'"))
+    return bare(last) in TITLE_PREPOSITIONS or last.endswith(POSSESSIVE_ENDINGS)
 
 
 # A work cited with its author: “…” by Jane Roe, “…,” by the Harbour Post's Jane Roe
