@@ -373,9 +373,21 @@ def test_it_reads_the_infinitive_of_a_verb_of_intent():
     assert indirect("Maria Holm vowed to keep the ferry running all winter.") == [
         ("to keep the ferry running all winter", "Maria Holm")
     ]
+
+
+def test_it_reads_whom_a_verb_of_intent_is_about_with_its_infinitive():
     assert indirect("Olav Lind urged the council to keep the ferry running.") == [
-        ("to keep the ferry running", "Olav Lind")
+        ("the council to keep the ferry running", "Olav Lind")
     ]
+    assert indirect("Maria Holm asked the harbour board to publish the accounts.") == [
+        ("the harbour board to publish the accounts", "Maria Holm")
+    ]
+
+
+def test_it_reads_a_clause_whose_subject_the_parse_took_for_the_object_of_said():
+    assert indirect(
+        "About four out of ten islanders said life for the next generation would be worse than life today."
+    ) == [("life for the next generation would be worse than life today", None)]
 
 
 def test_it_reads_the_object_of_a_verb_of_judging_or_announcing():
