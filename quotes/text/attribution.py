@@ -1562,6 +1562,16 @@ def is_title_phrase(token):
     return token.lower_ in TITLE_WORDS and token.doc[phrase_start(token)].lower_ in DETERMINERS
 
 
+def title_inside(token, appos):
+    """The title word inside a body's phrase before the name set beside it ("The Royal
+    College of Nursing's general secretary, Pat Cullen,": the parse makes "College" the
+    head and the name its appositive, though the name is the secretary's), or None."""
+    title = token.doc[phrase_start(appos) - 2] if phrase_start(appos) - 2 > token.i else None
+    if title is None or title.lower_ not in TITLE_WORDS or title.nbor().text != ",":
+        return None
+    return title if any(c.dep_ == "prep" and title in c.subtree for c in token.children) else None
+
+
 def coordinated_department(article, paragraph, token):
     """The Mention of a body named with "and" (names.is_coordinated_body) that the
     parse splits at the conjunction and may give by any conjunct; None for anything
@@ -1608,8 +1618,9 @@ def mention_from_token(article, paragraph, token):
             (c for c in token.subtree if c.dep_ == "appos" and is_person_token(c)),
             None,
         )
-        if appos is not None and (token.pos_ != "PROPN" or is_title_phrase(token)):
-            ent_role = doc[phrase_start(token) : token.i + 1].text
+        title = appos and title_inside(token, appos)
+        if appos is not None and (token.pos_ != "PROPN" or is_title_phrase(token) or title is not None):
+            ent_role = doc[phrase_start(token) : max(token.i, title.i if title is not None else -1) + 1].text
             person = entity_of(appos) or doc[phrase_start(appos) : appos.i + 1]
             return person_mention(article, paragraph, person, ent_role)
     first = phrase_start(token)

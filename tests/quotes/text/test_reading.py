@@ -52,6 +52,14 @@ def test_it_gives_a_title_after_a_body_of_something_to_the_titled_person():
     assert speaker_of(body, "step backward") == "Anna Berg"
 
 
+def test_it_gives_the_title_of_a_body_set_beside_a_name_to_the_named_person():
+    body = (
+        "The Royal College of Harbour Pilots' general secretary, Clare Hale, said: "
+        "“Pilots will strike again if the board refuses to talk.”"
+    )
+    assert speaker_of(body, "Pilots will strike") == "Clare Hale"
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
