@@ -343,6 +343,14 @@ HONORIFICS = frozenset(
     mx mx. herr frau monsieur madame baroness sens sens. reps reps. govs govs.""".split()
 )
 
+# Titles a person is addressed by after an honorific ("Mr. President", "Mr Speaker"):
+# any other title word alone after an honorific is a surname ("Ms Constable", "Mr. King").
+ADDRESS_TITLES = frozenset(
+    """president vice-president speaker chairman chairwoman chair chairperson secretary
+    mayor ambassador minister premier governor commissioner chancellor senator
+    treasurer""".split()
+)
+
 # Words of a title or role printed before or after a name ("Defence Secretary",
 # "NATO chief", "spokesman"). A capitalised run stops being a name at the last
 # of these: "Russian Foreign Minister Sergei Lavrov" -> "Sergei Lavrov".

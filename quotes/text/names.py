@@ -34,6 +34,7 @@ from itertools import pairwise
 
 from .given_names import is_given_name
 from .lexicon import (
+    ADDRESS_TITLES,
     GIVEN_NAMES,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
@@ -433,6 +434,8 @@ def name_start(words):
             return True
         if lows[i] not in TITLE_WORDS:
             return False
+        if i == len(words) - 1 and i > 0 and lows[i - 1] in HONORIFICS and lows[i] not in ADDRESS_TITLES:
+            return False  # "Ms Constable", "Mr. King": a surname after an honorific
         if i == 0 and lows[i] in COMPANY_TITLES and len(words) == 2:
             return False  # "General Electric", "General Motors": a company, not a general named Motors
         # A title word ending a run of names is a surname: "Martin Luther King";

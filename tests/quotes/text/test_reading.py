@@ -60,6 +60,15 @@ def test_it_gives_the_title_of_a_body_set_beside_a_name_to_the_named_person():
     assert speaker_of(body, "Pilots will strike") == "Clare Hale"
 
 
+def test_it_reads_a_title_word_alone_after_an_honorific_as_a_surname():
+    body = (
+        "Harbour Council chief executive Clare Bishop said the board had not consulted pilots.\n\n"
+        "Olav Lind said the board had gone far enough. “Make them pay,” he said.\n\n"
+        "Ms Bishop later told reporters that pilots would “consider all options”."
+    )
+    assert speaker_of(body, "consider all options") == "Clare Bishop"
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
