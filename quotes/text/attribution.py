@@ -539,6 +539,9 @@ class Article:
                         subjects.append((mention.start, self.resolve_name(mention)))
                     elif mention is not None and mention.form == ROLE and is_unnamed(mention):
                         subjects.append((mention.start, Speaker("", mention.kind)))
+                    elif mention is not None and mention.form == ROLE and mention.kind == GROUP:
+                        # "Analysts at a bank said …": what "they" says next is theirs
+                        subjects.append((mention.start, group_speaker(self, mention)))
         return sorted(subjects, key=lambda event: event[0])
 
     def parsed_subject(self, paragraph, start, end):

@@ -152,6 +152,16 @@ def test_it_gives_they_to_a_group_not_a_person():
     assert speaker_of(body, "jobs back") != "Maria Holm"
 
 
+def test_it_gives_they_to_the_group_that_spoke_last_not_an_earlier_body():
+    body = (
+        "Environmental group Seawatch said the new fees were “a drop in the ocean”. Its spokesperson, "
+        "Maja Lind, said the port was “still betting on coal”.\n\n"
+        "Analysts at Nordbank said in a note that the fees would cover the cost of dredging. "
+        "“It is a credible plan,” they wrote."
+    )
+    assert speaker_of(body, "credible plan") == "analysts"
+
+
 # --- reported speech ----------------------------------------------------------
 
 
