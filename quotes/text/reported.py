@@ -355,9 +355,12 @@ def intent_content(verb):
     return list(verb.doc[first : infinitive.right_edge.i + 1])
 
 
-# Prepositions of where or how something was said ("in a statement", "on Twitter",
-# "during a call"), not of what it was called ("described it as a plan that …").
-MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "at", "via", "through", "over"})
+# Prepositions of where, when or how something was said ("in a statement", "on Twitter",
+# "during a call", "outside the courthouse", "after the vote"), not of what it was
+# called ("described it as a plan that …").
+MEDIUM_PREPOSITIONS = frozenset(
+    {"in", "on", "during", "at", "via", "through", "over", "outside", "after", "before"}
+)
 
 
 def that_clause_after_medium(verb):

@@ -185,6 +185,8 @@ def test_it_reads_a_that_clause_after_where_it_was_said_which_the_parse_takes_fo
         "The Harbour Board said in a release that it expects fares to fall by the end of the year."
     )
     assert found == [("that it expects fares to fall by the end of the year", "Harbour Board")]
+    found = indirect("His lawyer, Olav Lind, said outside the courthouse that his client would appeal.")
+    assert found == [("that his client would appeal", "Olav Lind")]
 
 
 def test_it_reads_according_to_in_the_middle_of_a_sentence():
