@@ -1642,6 +1642,7 @@ def mention_from_token(article, paragraph, token):
         role = doc[first : ent.start].text if first < ent.start else ""
         return person_mention(article, paragraph, ent, role, doc[min(first, ent.start)])
     start = parsed.offset(paragraph, doc[first])
+    token = glued_name_end(token)
     last = represented(token) or linked_name_end(token) or token
     end = parsed.offset(paragraph, last) + len(last)
     return mention_of(article.frame, tokens(article.frame, start, end))
@@ -1657,6 +1658,18 @@ def represented(token):
     if person is None or person.pos_ != "PROPN":
         return None
     return linked_name_end(person) or person
+
+
+def glued_name_end(token):
+    """The last word of a name the parse splits, hanging its last word on the rest as an
+    appositive with no comma between ("Cindy Woodhouse Nepinak": "Nepinak" under
+    "Woodhouse"); token itself else."""
+    while token.pos_ == "PROPN":
+        glued = next((c for c in token.children if c.dep_ == "appos" and c.i == token.i + 1), None)
+        if glued is None or glued.pos_ != "PROPN":
+            break
+        token = glued
+    return token
 
 
 def linked_name_end(token):

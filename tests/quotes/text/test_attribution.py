@@ -1,8 +1,10 @@
 """quotes.text.attribution: who said each quotation, how it was found, and how sure."""
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from quotes.text.attribution import Article, attribute, attribute_quotations
+from quotes.text.attribution import Article, attribute, attribute_quotations, glued_name_end
 from quotes.text.quotations import find_quotations
 from quotes.text.reading import read_article
 
@@ -860,3 +862,18 @@ def test_a_new_sentence_after_a_closed_quote_is_no_attribution():
         "While fishermen welcomed the news, traders were less pleased."
     )
     assert speakers(body)[1] == ("Anna Berg", "continuation")
+
+
+def test_a_name_whose_last_word_the_parse_hangs_on_the_rest_as_an_appositive_is_read_whole():
+    # "Grand Chief Anna Berg Holm said …" as the parse read one such name: "Holm" an
+    # appositive of "Berg", with no comma between
+    words = ["Grand", "Chief", "Anna", "Berg", "Holm", "said", "so", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[3, 3, 3, 5, 3, 5, 5, 5],
+        deps=["compound", "compound", "compound", "nsubj", "appos", "ROOT", "advmod", "punct"],
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"],
+    )
+    assert glued_name_end(doc[3]).text == "Holm"
+    assert glued_name_end(doc[4]).text == "Holm"
