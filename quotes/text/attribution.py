@@ -91,7 +91,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .given_names import gender_of
+from .given_names import gender_of, is_given_name
 from .lexicon import (
     BE_FORMS,
     CUE_WORDS,
@@ -555,7 +555,7 @@ class Article:
         span = self.parsed.span(paragraph, start, end)
         root = next((t for t in span if t.dep_ == "ROOT"), None) if span is not None else None
         subject = first_subject(root) if root is not None else None
-        if subject is None or subject.pos_ != "PROPN":
+        if subject is None or (subject.pos_ != "PROPN" and not has_apposed_person(subject)):
             return None
         mention = mention_from_token(self, paragraph, subject)
         return mention if mention is not None and mention.form == NAME and mention.kind == PERSON else None
@@ -1531,6 +1531,21 @@ def reported_by(clause):
     if clause.dep_ == "ccomp" and is_speech_token(clause.head):
         return clause.head
     return None
+
+
+def has_apposed_person(token):
+    """Whether a person's name, opened by a given name, stands beside token as its
+    appositive ("The couple's neighbour, Jim Parker, was sceptical"; not "One of the
+    groups he will launch, Our Revolution, …")."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return False  # "Two objectors, Lawrence Joyce and William Graham, …": a group
+    return any(
+        c.dep_ == "appos"
+        and is_person_token(c)
+        and is_given_name(bare(token.doc[phrase_start(c)].text))
+        and not any(d.dep_ == "conj" for d in c.children)
+        for c in token.children
+    )
 
 
 def is_person_token(token):

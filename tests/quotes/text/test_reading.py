@@ -143,6 +143,24 @@ def test_it_keeps_the_gender_an_earlier_pronoun_gave_a_person():
     assert speaker_of(body, "waited years") == "Robin Reid"
 
 
+def test_it_gives_he_to_a_man_named_beside_a_description_that_opens_the_sentence():
+    body = (
+        "Clare Hale chaired the committee; her husband, Tom, did the accounts.\n\n"
+        "The couple's neighbour, Jim Parker, was sceptical at first. "
+        "“I thought it was a pipe dream,” he admits."
+    )
+    assert speaker_of(body, "pipe dream") == "Jim Parker"
+
+
+def test_it_does_not_take_one_of_a_group_named_beside_a_plural_for_he():
+    body = (
+        "Olav Lind won the vote.\n\n"
+        "Two objectors, Jim Parker and Tom Berg, had challenged the count. "
+        "“The count was fair,” he said."
+    )
+    assert speaker_of(body, "count was fair") == "Olav Lind"
+
+
 def test_it_gives_they_to_a_group_not_a_person():
     body = (
         "The harbour workers met Maria Holm on Monday.\n\n"
