@@ -84,6 +84,7 @@ said") is taken for a body; a given name missing from the lexicon tells no
 gender.
 """
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from copy import copy
@@ -195,6 +196,9 @@ ATTRIBUTION_ENDINGS = frozenset(
     "in on at during after before to of last this yesterday today and as while when".split()
 )
 CLOSING_MARKS = "”’\"'»“"
+# A paragraph that only signs the quote before it, as fact checks, pull quotes and
+# readers' letters print a source: "— Sanders.", "- Hillary Clinton", "- Jane Roe, Leeds".
+SIGNATURE = re.compile(r"[-–—]{1,2} ?([A-Z][^\n,]{1,60}?)(?:,[^\n]{1,60})?\.?")
 # How far back from a verb (or on from a sentence start) a subject is sought, in characters.
 CLAUSE_REACH = 400
 APPOSITIVE_WORDS = 8
@@ -757,12 +761,33 @@ def cue_steps(article, quotation):
     if parsed is not None:
         mention, by_speech_verb = parsed
         yield PARSE, mention, () if by_speech_verb else (NOT_SPEECH_VERB,)
+    signed = signature_after(article, quotation)
+    if signed is not None:
+        yield WORDS, signed, ()
     words = find_cue(article, quotation)
     if words is not None:
         yield WORDS, words, ()
     intro = parsed_colon_intro(article, quotation)
     if intro is not None:
         yield PARSE, intro, ()
+
+
+def signature_after(article, quotation):
+    """The name in a paragraph that only signs the quotation before it ("“…” / —
+    Sanders."), or None. The quotation must close its paragraph: a dash and a name after
+    narration is a byline or a credit."""
+    last = quotation.segments[-1]
+    _, hi = article.paragraphs[last.paragraph]
+    if last.paragraph + 1 >= len(article.paragraphs) or article.frame[last.end : hi].strip(
+        CLOSING_MARKS + " .,"
+    ):
+        return None
+    start, end = article.paragraphs[last.paragraph + 1]
+    signed = SIGNATURE.fullmatch(article.body, start, end)
+    if signed is None:
+        return None
+    mention = mention_of(article.frame, tokens(article.frame, signed.start(1), signed.end(1)))
+    return mention if mention is not None and mention.form == NAME else None
 
 
 def named_otherwise(article, quotation, result, mention, resolved):

@@ -69,6 +69,18 @@ def test_it_reads_a_title_word_alone_after_an_honorific_as_a_surname():
     assert speaker_of(body, "consider all options") == "Clare Bishop"
 
 
+def test_it_gives_a_quote_to_the_name_that_signs_it_in_the_next_paragraph():
+    body = (
+        "We checked three claims from the harbour debate.\n\n"
+        "“The ferry has never once run on time.”\n\n"
+        "- Maria Holm.\n\n"
+        "Records show the ferry ran on time on 40 percent of days last year.\n\n"
+        "— Reporting by Olav Lind."
+    )
+    assert speaker_of(body, "never once run on time") == "Maria Holm"
+    assert "Olav Lind" not in [name for _, _, name in read(body)]
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
