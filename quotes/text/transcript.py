@@ -15,11 +15,13 @@ headline's label may say whom it was addressed to ("Holm to Harbour Board: …")
 speaker is Holm (on the development set, 3 headlines more, all three annotated so).
 Not labels: words that head the writer's own text ("Update:",
 "Editor's note:", "Watch:", "Related:", "The result:"), an interview's unnamed "Q:"
-and "A:" (on the development set 0.71 of such lines lay in an annotation), and what
+and "A:" (on the development set 0.71 of such lines lay in an annotation), what
 follows a label that is itself a quotation ("Holm: “…”": the quotation is read as
-such). Limits: a label is not checked against the article's people, so a
-capitalised phrase that heads a list ("Student Loans: …") or a dateline with a
-colon ("OTTAWA: …") reads as a speaker.
+such), and a label in capitals opening the body when no other paragraph has one: a
+dateline with a colon, as Indian and Pakistani outlets print one ("NEW DELHI: Union
+minister X said …"). Limits: a label is not checked against the article's
+people, so a capitalised phrase that heads a list ("Student Loans: …") reads as a
+speaker.
 """
 
 import re
@@ -79,6 +81,8 @@ def labelled_paragraphs(body, paragraphs):
             continue
         if is_speaker_label(label) and not is_list(text):
             found.append(Labelled(index, start, end, label, match.start(1)))
+    if len(found) == 1 and found[0].paragraph == 1 and found[0].label.isupper():
+        return []  # "NEW DELHI: Union minister X informed …": a dateline, not a transcript's label
     return found
 
 

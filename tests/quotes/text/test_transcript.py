@@ -53,3 +53,14 @@ def test_it_reads_a_headline_label_less_whom_it_was_addressed_to_and_a_tag_befor
 )
 def test_it_takes_no_heading_list_quotation_or_short_line_for_a_labelled_one(paragraph):
     assert labelled(paragraph) == []
+
+
+def test_it_takes_a_dateline_with_a_colon_for_no_label():
+    body = (
+        "Ferry fares to rise in spring\n\n"
+        "NEW DELHI: Union shipping minister Olav Lind on Monday informed the house that fares will rise.\n\n"
+        "The opposition said the rise was unfair to island families."
+    )
+    assert labelled(body) == []
+    transcript = body.replace("The opposition said", "TAPPER: So you think")
+    assert [label for label, _ in labelled(transcript)] == ["NEW DELHI", "TAPPER"]
