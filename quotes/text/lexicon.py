@@ -105,6 +105,10 @@ SPEECH_VERBS = frozenset(
         "propose",
         "contend",
         "lament",
+        "clarify",
+        "underscore",
+        "underline",
+        "apprise",
     )
     # Words that are also nouns ("a claim", "the report") cue speech only as verbs.
     | {
@@ -173,6 +177,10 @@ SPEECH_VERBS = frozenset(
         "retorted",
         "interjected",
         "interjecting",
+        "aver",
+        "avers",
+        "averred",
+        "averring",
     }
 )
 

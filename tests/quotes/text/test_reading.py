@@ -238,7 +238,9 @@ def test_it_reads_the_whole_subject_after_according_to_even_when_the_parse_hangs
     ]
 
 
-@pytest.mark.parametrize("verb", ["warned", "argued", "denied", "announced", "forecasted"])
+@pytest.mark.parametrize(
+    "verb", ["warned", "argued", "denied", "announced", "forecasted", "averred", "clarified", "underscored"]
+)
 def test_it_reads_other_reporting_verbs(verb):
     found = indirect(f"Maria Holm {verb} that the port would lose its ferry service.")
     assert found == [("that the port would lose its ferry service", "Maria Holm")]
