@@ -859,6 +859,9 @@ def resolve(article, quotation, mention, resolved):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if mention.kind == GROUP:
         return make(quotation, group_speaker(article, mention), mention, BY_ROLE, 0.8)
+    named = surname_holder(article, mention)
+    if named is not None:
+        return make(quotation, named, mention, EXPLICIT, 0.9)
     speaker = role_holder(article, mention)
     if speaker is not None:
         return make(quotation, speaker, mention, BY_ROLE, 0.85)
@@ -919,6 +922,19 @@ def role_tokens(text):
 
 def role_words(text):
     return {w for w in role_tokens(text) if w not in ("the", "his", "her", "its", "their")}
+
+
+def surname_holder(article, mention):
+    """The one person named in full whose surname is a capitalised title word read as a
+    role ("King said …" after "Chief Wilfred King", "Bishop told …"), or None."""
+    words = mention.text.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    holders = {full for full in article.full_names if surname(full).lower() == bare(words[0])}
+    if len(holders) != 1:
+        return None
+    name = holders.pop()
+    return Speaker(name, PERSON, article.roles.get(name, ""))
 
 
 def role_holder(article, mention):

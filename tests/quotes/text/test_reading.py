@@ -81,6 +81,15 @@ def test_it_gives_a_quote_to_the_name_that_signs_it_in_the_next_paragraph():
     assert "Olav Lind" not in [name for _, _, name in read(body)]
 
 
+def test_it_reads_a_surname_that_is_also_a_title_as_the_person_named_in_full():
+    body = (
+        "Chief Olav King of Gull Harbour says the water plant failed again on Sunday.\n\n"
+        "“Bottled water is a Band-Aid,” said Coun. Maria Holm, who has lived there all her life.\n\n"
+        "King said the band will hold a meeting on Friday to decide what to do next."
+    )
+    assert speaker_of(body, "hold a meeting") == "Olav King"
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
