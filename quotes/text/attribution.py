@@ -867,12 +867,16 @@ def resolve(article, quotation, mention, resolved):
         return make(quotation, speaker, mention, BY_ROLE, 0.85)
     if is_someone_else(mention):
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
-    speaker = article.antecedent(quotation.start, {PERSON}, resolved)
+
+    def fits(speaker):  # not one who holds another office of that name
+        return speaker.kind == PERSON and not holds_other_office(article, speaker.name, mention)
+
+    speaker = article.nearest_speaker(quotation.start, fits, resolved)
     if speaker is not None and not speaker.name:
         return Attribution(quotation.index, None, mention.kind, mention.text, NONE, 0.0)
     if speaker is not None:
         return make(quotation, speaker, mention, BY_ROLE, 0.7)
-    speaker = article.antecedent(quotation.start, {PERSON}, resolved, before=False)
+    speaker = article.nearest_speaker(quotation.start, fits, resolved, before=False)
     return make(quotation, speaker, mention, BY_ROLE, 0.5) if speaker and speaker.name else None
 
 
@@ -915,6 +919,12 @@ def is_someone_else(mention):
     return owned or bare(words[-1]) in SUBORDINATE_ROLES
 
 
+# Words that make a role another office: "the transport secretary" is not the shadow
+# transport secretary, nor "the president" the vice president. ("The minister" may
+# still be a former minister, where the article names no other.)
+OTHER_OFFICE = frozenset({"shadow", "deputy", "vice", "assistant"})
+
+
 def role_tokens(text):
     """The words of a role as role_holder compares them: lower case, hyphens as spaces."""
     return text.lower().replace("-", " ").split()
@@ -937,13 +947,23 @@ def surname_holder(article, mention):
     return Speaker(name, PERSON, article.roles.get(name, ""))
 
 
+def holds_other_office(article, name, mention):
+    """Whether the article gives name the role a mention names in another office: the
+    shadow transport secretary, for "the transport secretary"."""
+    role = role_words(article.roles.get(name, ""))
+    return role_tokens(mention.name)[-1] in role and bool((OTHER_OFFICE & role) - role_words(mention.name))
+
+
 def role_holder(article, mention):
     """The person the article prints with the role the mention names."""
     wanted = role_words(mention.name)
     head = role_tokens(mention.name)[-1]
+    roles = {
+        name: role for name, role in article.roles.items() if not holds_other_office(article, name, mention)
+    }
     holders = [
         name
-        for name, role in article.roles.items()
+        for name, role in roles.items()
         if head in role_words(role) and wanted <= role_words(role) | {head}
     ]
     if not holders:
@@ -955,7 +975,7 @@ def role_holder(article, mention):
             own = word_before(role, head)
             return head in role_words(role) and not (modifier and own and own != modifier)
 
-        holders = [name for name, role in article.roles.items() if fits(role)]
+        holders = [name for name, role in roles.items() if fits(role)]
     if len(set(holders)) != 1:
         return None
     return Speaker(holders[0], PERSON, article.roles[holders[0]])
@@ -1615,10 +1635,13 @@ def phrase_start(token):
 
 
 def is_title_phrase(token):
-    """ "The Housing Minister": a title the tagger took for a proper noun, which an
-    appositive then names ("The Housing Minister, Clare Hale, said"); not a name that
-    ends in a title word ("Representative Peter T. King")."""
-    return token.lower_ in TITLE_WORDS and token.doc[phrase_start(token)].lower_ in DETERMINERS
+    """ "The Housing Minister", "Labour's Shadow Secretary": a title the tagger took for a
+    proper noun, which an appositive then names ("The Housing Minister, Clare Hale,
+    said"); not a name that ends in a title word ("Representative Peter T. King")."""
+    opened = token.doc[phrase_start(token)].lower_ in DETERMINERS or any(
+        c.dep_ == "poss" for c in token.children
+    )
+    return token.lower_ in TITLE_WORDS and opened
 
 
 def title_inside(token, appos):

@@ -90,6 +90,21 @@ def test_it_reads_a_surname_that_is_also_a_title_as_the_person_named_in_full():
     assert speaker_of(body, "hold a meeting") == "Olav King"
 
 
+def test_it_does_not_give_a_role_to_the_holder_of_another_office_of_that_name():
+    body = (
+        "Harbour Post\n\n"
+        "Olav Lind told MPs the ferry law was fair.\n\n"
+        "Labour’s shadow transport secretary, Maria Holm, said the party would repeal the law.\n\n"
+        "“It will stand,” the transport secretary said."
+    )
+    assert speaker_of(body, "It will stand") != "Maria Holm"
+
+
+def test_it_gives_a_title_with_an_owner_set_beside_a_name_to_the_named_person():
+    body = "Labour’s shadow transport secretary, Clare Hale, said the party would repeal it."
+    assert indirect(body) == [("the party would repeal it", "Clare Hale")]
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
