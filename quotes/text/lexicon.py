@@ -391,7 +391,9 @@ TITLE_WORDS = frozenset(
     colleague wife husband mother father chef clerk treasurer auditor ombudsman
     coroner firefighter paramedic chairperson mediator regulator forecaster
     meteorologist epidemiologist virologist harbourmaster harbormaster master
-    supervisor employee farmer officer-in-charge""".split()
+    supervisor employee farmer officer-in-charge
+    defenceman defenseman defender goaltender goalie goalkeeper midfielder
+    winger quarterback linebacker pitcher catcher shortstop outfielder infielder""".split()
 )
 # Title words that modify another ("Foreign Minister", "former senator") and
 # have no plural as a title: "United States" is no title.

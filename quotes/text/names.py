@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .given_names import is_given_name
 from .lexicon import (
     ADDRESS_TITLES,
@@ -524,6 +526,25 @@ def joins_phrase(words, i, following):
     )
 
 
+def describes_name(words, i):
+    """Whether a lower-case word between the capitalised word a sentence opens with and a
+    full name opened by a given name says what the person is ("Bruins forward David
+    Pastrnak scored", "Texas delegate Bill Eastland said"): the phrase runs on to the
+    name, which is the subject, not the team or the place."""
+    after = [w for w, _, _ in words[i + 1 : i + 3]]
+    return (
+        i == 1
+        and is_capitalised(words[0][0])
+        and words[i][0].isalpha()
+        and words[i][0].islower()
+        and bare(words[i][0]) not in STOP_WORDS | SPEECH_VERBS
+        and len(after) == 2
+        and is_given_name(bare(after[0]))
+        and is_capitalised(after[0])
+        and is_capitalised(after[1])
+    )
+
+
 def leading_phrase(text, words):
     """The Mention that words open with, or None."""
     if words and bare(words[0][0]) in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -531,7 +552,7 @@ def leading_phrase(text, words):
     taken = []
     for i, word in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else None
-        if not (is_np_word(word[0]) or joins_phrase(words, i, following)):
+        if not (is_np_word(word[0]) or joins_phrase(words, i, following) or describes_name(words, i)):
             break
         taken.append(word)
     while taken and (bare(taken[-1][0]) in DETERMINERS or bare(taken[-1][0]) in LINKS):

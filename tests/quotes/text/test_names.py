@@ -68,6 +68,12 @@ def test_it_reads_speaker_as_a_title():
     assert (found.name, found.role) == ("Anna Berg", "House Speaker")
 
 
+def test_it_reads_a_players_position_before_a_name_as_a_title():
+    found = mention("Defenceman Tom Berg")
+    assert (found.name, found.role) == ("Tom Berg", "Defenceman")
+    assert mention("Goaltender Anna Berg").name == "Anna Berg"
+
+
 def test_it_finds_the_words_capitalised_in_mid_sentence():
     text = "Within the port, boats waited. The council met Anna Berg, and Mr. Lind said no."
     capitals = mid_sentence_capitals(text)

@@ -197,6 +197,17 @@ def test_it_does_not_take_one_of_a_group_named_beside_a_plural_for_he():
     assert speaker_of(body, "count was fair") == "Olav Lind"
 
 
+def test_it_gives_he_to_the_player_a_sentence_opens_with_not_his_team():
+    body = (
+        "The Harbour Hawks lost 4-1 to the Bergen Bears on Saturday.\n\n"
+        "Defenceman Tom Berg said the dressing room was frustrated.\n\n"
+        "Bears forward David Lind scored twice. Asked about his streak, he shrugged. "
+        "“I'm just trying to shoot more,” he said."
+    )
+    assert speaker_of(body, "dressing room") == "Tom Berg"
+    assert speaker_of(body, "shoot more") == "David Lind"
+
+
 def test_it_gives_they_to_a_group_not_a_person():
     body = (
         "The harbour workers met Maria Holm on Monday.\n\n"
