@@ -196,6 +196,8 @@ ATTRIBUTION_ENDINGS = frozenset(
     "in on at during after before to of last this yesterday today and as while when".split()
 )
 CLOSING_MARKS = "”’\"'»“"
+# A word printed all in lower case (Article.is_opener).
+LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 # A paragraph that only signs the quote before it, as fact checks, pull quotes and
 # readers' letters print a source: "— Sanders.", "- Hillary Clinton", "- Jane Roe, Leeds".
 SIGNATURE = re.compile(r"[-–—]{1,2} ?([A-Z][^\n,]{1,60}?)(?:,[^\n]{1,60})?\.?")
@@ -278,6 +280,7 @@ class Article:
             for index, (lo, hi) in enumerate(self.paragraphs)
         ]
         self.capitals = mid_sentence_capitals(self.frame)
+        self.lower_case = frozenset(LOWER_CASE_WORD.findall(self.frame))
         self.quoted_capitals = mid_sentence_capitals(body)
         self.full_names = Counter()
         self.roles = {}
@@ -366,7 +369,8 @@ class Article:
         """Whether a capitalised word is capitalised only because it opens a
         sentence ("Within Sanders’ circle", "Much of it"): the article never
         prints it capitalised in mid-sentence, it is no given name, title or
-        honorific, and the parse does not take it for a proper noun (or, where
+        honorific, and the article prints it in lower case elsewhere ("Polls show …"
+        after "the polls") or the parse does not take it for a proper noun (or, where
         there is no parse, it is one of spaCy's English stop words)."""
         low = bare(word)
         if not word[:1].isupper() or low in self.capitals or not opens_sentence(self.frame, start):
@@ -375,6 +379,8 @@ class Article:
             return False
         if low in DETERMINERS:  # "A spokesman", "The council": part of the phrase, named or not
             return False
+        if low in self.lower_case:  # "Tunnels are so numerous …" after "dig tunnels"
+            return True
         token = self.token_at(start)
         if token is None:  # not parsed: a function word ("Beyond", "Last", "Nor") opens no name
             return low in STOP_WORDS

@@ -877,3 +877,11 @@ def test_a_name_whose_last_word_the_parse_hangs_on_the_rest_as_an_appositive_is_
     )
     assert glued_name_end(doc[3]).text == "Holm"
     assert glued_name_end(doc[4]).text == "Holm"
+
+
+def test_a_word_the_article_prints_in_lower_case_only_opens_its_sentence():
+    body = HEAD + "Smugglers dig tunnels under the wall.\n\nTunnels are so many that the quay is “a sieve.”"
+    article = Article(body, find_quotations(body))
+    start = body.index("Tunnels")
+    assert article.is_opener("Tunnels", start)
+    assert not article.is_opener("Smugglers", body.index("Smugglers"))  # never printed in lower case
