@@ -396,6 +396,17 @@ def test_it_keeps_a_reason_the_parse_hangs_on_the_reporting_verb_in_the_clause()
     assert found[0][0].endswith("even if someone else was in the job")
 
 
+def test_it_keeps_the_rest_of_a_clause_the_parse_splits_off_as_a_second_complement():
+    found = indirect(
+        "Olav Lind said he would ensure that crews who come to the island with their families "
+        "would be able to work, something many are not currently allowed to do."
+    )
+    assert [text for text, _ in found] == [
+        "he would ensure that crews who come to the island with their families would be able "
+        "to work, something many are not currently allowed to do"
+    ]
+
+
 def test_it_reads_a_clause_whose_subject_is_a_gerund_the_parse_hangs_on_the_verb():
     found = indirect("Olav Lind said seeing so many fishing boats at Regatta was a happy sight.")
     assert found == [("seeing so many fishing boats at Regatta was a happy sight", "Olav Lind")]
