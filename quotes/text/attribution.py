@@ -169,8 +169,9 @@ ADJACENT, PARSE, WORDS, CONTINUED, NARRATION, SENTENCE, REPORT, LABEL = (
 # a later cue step names someone else; the parse hung a fragment on a verb that is no
 # speech verb ("X blamed the council for the “empty harbour”").
 CUES_DISAGREE, NOT_SPEECH_VERB = "cues-disagree", "not-speech-verb"
-# A passive that passes on what someone said: "X is quoted as saying", "was described as saying".
-QUOTED_AS = frozenset({"quoted", "described"})
+# A passive that passes on what its subject said, whoever its agent: "X is quoted (by the
+# agency) as saying", "was described as saying", "was cited as saying".
+QUOTED_AS = frozenset({"quoted", "described", "cited"})
 # Speech verbs whose passive subject is the one spoken to: "“…?” Hale was asked".
 ADDRESSED = frozenset({"asked", "told", "pressed", "questioned", "urged", "warned", "reminded"})
 AUXILIARIES = frozenset(
@@ -1539,6 +1540,11 @@ def verb_subject(verb, inside=frozenset()):
             return verb.head  # "Mr. Sanders, who said he …": the noun the clause is about
         if subject is not None:
             return subject
+        quoted = (
+            next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if is_quoted_as(verb) else None
+        )
+        if quoted is not None:
+            return quoted  # "X was quoted by the agency as saying …": X says it, not the agency
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -1566,6 +1572,18 @@ def verb_subject(verb, inside=frozenset()):
         shared = verb.dep_ == "conj"
         verb = verb.head
     return None
+
+
+def is_quoted_as(verb):
+    """ "was quoted (by Y) as saying", "was cited saying": a passive of QUOTED_AS with what
+    was said after "as" or in "saying"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return (
+        verb.lower_ in QUOTED_AS
+        and subject is not None
+        and subject.tag_ not in ("WP", "WDT")  # "what has been described as a “…”": no one's
+        and any(c.lower_ in ("as", "saying") for c in verb.children)
+    )
 
 
 def is_cue(token):

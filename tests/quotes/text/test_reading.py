@@ -105,6 +105,14 @@ def test_it_gives_a_title_with_an_owner_set_beside_a_name_to_the_named_person():
     assert indirect(body) == [("the party would repeal it", "Clare Hale")]
 
 
+def test_it_gives_a_quote_passed_on_by_an_agency_to_whom_it_quotes():
+    body = (
+        "Defence Minister Olav Lind was quoted by the Harbour News agency as saying that "
+        "the fleet had “repelled every raid” in the south."
+    )
+    assert speaker_of(body, "repelled every raid") == "Olav Lind"
+
+
 def test_it_takes_the_name_before_a_long_appositive():
     body = (
         "“Rates will stay where they are until the spring,” Olav Lind, chief economist "
