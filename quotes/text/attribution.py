@@ -34,7 +34,8 @@ How, in order:
    about ("the backing of X, who declared, “…”");
 4. a colon introduction closing the paragraph before ("The ministers said:",
    "… X issued the following statement:"), a name alone before a colon in a
-   headline ("Berg: “…”") or set off after a dash ("… - Philip Bump: “…”"), and
+   headline ("Berg: “…”") or set off after a dash ("… - Philip Bump: “…”"), a
+   paragraph that only signs the quote paragraph before it ("— Sanders."), and
    the parse's subject of any clause a colon closes right before the quote ("And
    she is sure it will backfire: “…”");
 5. a paragraph that opens with a quote and has no cue continues the quotation
@@ -58,8 +59,13 @@ pass over a person the article marks as the other gender: by an honorific
 ("Ms", "Mr"), a given name (quotes.text.given_names: the lexicon and the US Census lists), or an
 earlier "he"/"she" opening a sentence about them, noted under the full name,
 so that two people who share a surname keep their own. Role nouns ("the NATO leader",
-"the 62-year-old") go to the person printed with that role, else like a
-pronoun; groups ("the ministers") to the fullest phrase with the same head noun.
+"the 62-year-old") go to the person printed with that role, never to one who holds
+another office of that name ("the shadow transport secretary" for "the transport
+secretary"), else like a pronoun; a title word that is the surname of one person named
+in full ("King said" after "Chief Wilfred King") to that person; groups ("the
+ministers") to the fullest phrase with the same head noun, and so does "they" after
+them. A passive of quoting gives its subject, not its agent ("X was quoted by the
+agency as saying").
 Someone unnamed ("a senior official", "officials", "his spokesman") is nobody,
 and so is a pronoun that refers back to them, and the first person ("I", "we")
 of a feature's narrator; someone unnamed speaking for a named body or person
@@ -1540,9 +1546,7 @@ def verb_subject(verb, inside=frozenset()):
             return verb.head  # "Mr. Sanders, who said he …": the noun the clause is about
         if subject is not None:
             return subject
-        quoted = (
-            next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if is_quoted_as(verb) else None
-        )
+        quoted = quoted_subject(verb)
         if quoted is not None:
             return quoted  # "X was quoted by the agency as saying …": X says it, not the agency
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1574,16 +1578,14 @@ def verb_subject(verb, inside=frozenset()):
     return None
 
 
-def is_quoted_as(verb):
-    """ "was quoted (by Y) as saying", "was cited saying": a passive of QUOTED_AS with what
-    was said after "as" or in "saying"."""
+def quoted_subject(verb):
+    """The subject of a passive of QUOTED_AS with what was said after "as" or in
+    "saying" ("X was quoted (by Y) as saying", "X was cited saying"), or None; not a
+    relative "what has been described as a “…”", which is no one's."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    return (
-        verb.lower_ in QUOTED_AS
-        and subject is not None
-        and subject.tag_ not in ("WP", "WDT")  # "what has been described as a “…”": no one's
-        and any(c.lower_ in ("as", "saying") for c in verb.children)
-    )
+    if verb.lower_ not in QUOTED_AS or subject is None or subject.tag_ in ("WP", "WDT"):
+        return None
+    return subject if any(c.lower_ in ("as", "saying") for c in verb.children) else None
 
 
 def is_cue(token):
