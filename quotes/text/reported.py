@@ -330,8 +330,7 @@ def split_subject_clause(clause, verb):
     on; else None."""
     if clause.dep_ != "ccomp" or clause.i < verb.i or any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children):
         return None
-    auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
-    if clause.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS for a in auxiliaries):
+    if not is_tensed(clause):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
     if obj is None or obj.left_edge.i != verb.i + 1:
@@ -341,7 +340,7 @@ def split_subject_clause(clause, verb):
 
 def intent_content(verb):
     """The infinitive a verb of intent takes, with whom it is about when they stand
-    between ("X urged the council to act", "X wants Russia to close its border"),
+    between ("X urged the council to act", "X asked the board to publish the accounts"),
     or None."""
     infinitive = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i), None)
     to = infinitive and next((c for c in infinitive.children if c.dep_ == "aux" and c.lower_ == "to"), None)
@@ -688,6 +687,13 @@ def is_finite_clause(head):
     subjects = children + [g for a in auxiliaries for g in a.children]
     if not any(c.dep_ in CLAUSE_SUBJECTS and c.i < head.i for c in subjects):
         return False  # no subject, or one after its verb: a question ("are there signs …")
+    return is_tensed(head)
+
+
+def is_tensed(head):
+    """Whether a verb or its auxiliary is tensed or modal ("would close", "closed"), not
+    a participle or an infinitive."""
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
     return head.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in auxiliaries)
 
 
