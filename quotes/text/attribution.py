@@ -207,7 +207,10 @@ CLOSING_MARKS = "”’\"'»“"
 LOWER_CASE_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 # A paragraph that only signs the quote before it, as fact checks, pull quotes and
 # readers' letters print a source: "— Sanders.", "- Hillary Clinton", "- Jane Roe, Leeds".
-SIGNATURE = re.compile(r"[-–—]{1,2} ?([A-Z][^\n,]{1,60}?)(?:,[^\n]{1,60})?\.?")
+SIGNATURE = re.compile(
+    r"[-–—]{1,2} ?([A-Z][\w.'’-]*?(?: (?:[A-Z][\w.'’-]*?|de|del|der|da|di|du|van|von|bin|ibn|al|la|le)){0,4})"
+    r"(?:,[^\n]{1,60})?\.?"
+)
 # How far back from a verb (or on from a sentence start) a subject is sought, in characters.
 CLAUSE_REACH = 400
 APPOSITIVE_WORDS = 8

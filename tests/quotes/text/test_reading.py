@@ -81,6 +81,11 @@ def test_it_gives_a_quote_to_the_name_that_signs_it_in_the_next_paragraph():
     assert "Olav Lind" not in [name for _, _, name in read(body)]
 
 
+def test_it_takes_a_dash_before_a_sentence_after_a_quote_for_no_signature():
+    body = "“The ferry has never once run on time.”\n\n- Harbour Tower opens in May."
+    assert read(body) == [("The ferry has never once run on time.", "full", None)]
+
+
 def test_it_reads_a_surname_that_is_also_a_title_as_the_person_named_in_full():
     body = (
         "Chief Olav King of Gull Harbour says the water plant failed again on Sunday.\n\n"
