@@ -183,3 +183,17 @@ def test_its_text_has_at_least_aa_contrast(page, story):
         assert len(measured) > 10
         low = [item for item in measured if item[2] < 4.5]
         assert low == [], f"{url}: {low}"
+
+
+ONE_LINE_HEADINGS = """() => [...document.querySelectorAll('.index-table th')].filter(th => {
+    const words = th.textContent.trim();
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    return !words.includes(' ') && range.getClientRects().length > 1;
+}).map(th => th.textContent.trim())"""
+
+
+def test_its_index_tables_break_headings_between_words_only(page, story):
+    for url in ("/speakers/", "/articles/"):
+        page.goto(url)
+        assert page.evaluate(ONE_LINE_HEADINGS) == [], url  # not "Publ/ishe/d", "Quote/s" on a phone
