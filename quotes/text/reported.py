@@ -114,6 +114,8 @@ EVIDENCE_VERBS = frozenset(verb_forms("show", "indicate") | {"shown"})
 QUESTION_PATH = frozenset(
     {"mark", "advmod", "det", "amod", "acomp", "nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep"}
 )
+# "Add", which reports speech ("…, she added") but not with an object ("added 200 jobs").
+ADDING = frozenset(verb_forms("add"))
 # Verbs whose embedded question is what was asked: "X asked whether …".
 ASKING_VERBS = frozenset(verb_forms("ask", "wonder", "inquire", "question"))
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "whom", "when", "where", "which"})
@@ -279,8 +281,9 @@ def complement_report(verb):
         subject is None
         or subject.lower_ in NO_SPEAKER
         or (subject.lower_ == "it" and subject.dep_ != "nsubj")
+        or (verb.lower_ in ADDING and any(c.dep_ == "dobj" for c in verb.children))
     ):
-        return None
+        return None  # "The economy added 200,000 jobs, …": adding something is no speech
     for child in verb.children:
         reported = (
             verb.lower_ in REPORTING_VERBS
@@ -545,10 +548,13 @@ def is_aside(verb):
     finite clause it hangs on, inside it or closing it ("Bringing it back, he said,
     feels right." / "Prices will rise, she said."), or opens it after "as" ("As X
     said, prices will rise."): the parse hangs such a verb on the clause, as
-    parataxis or an adverbial clause, instead of taking the clause as its complement."""
+    parataxis or an adverbial clause, instead of taking the clause as its complement,
+    and, where a long title stands before the name, as the clause's own complement
+    ("…, Public Safety Minister X announced Tuesday.")."""
     head, doc = verb.head, verb.doc
+    closing_complement = verb.dep_ == "ccomp" and verb.i > head.i  # "…, X announced Tuesday."
     if (
-        verb.dep_ not in ("parataxis", "advcl")
+        (verb.dep_ not in ("parataxis", "advcl") and not closing_complement)
         or not head.tag_.startswith("VB")
         or not is_finite_clause(head)
     ):
@@ -565,7 +571,7 @@ def is_aside(verb):
     if head.left_edge.i >= before or doc[before].text != ",":
         return False
     closes = all(t.is_punct for t in doc[after : head.right_edge.i + 1])
-    return closes or (doc[after].text == "," and after < head.right_edge.i)
+    return closes or (doc[after].text == "," and after < head.right_edge.i and not closing_complement)
 
 
 def cue_commas(verb):

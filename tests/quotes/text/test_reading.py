@@ -420,6 +420,16 @@ def test_it_keeps_the_rest_of_a_clause_the_parse_splits_off_as_a_second_compleme
     ]
 
 
+def test_it_reads_a_clause_closed_by_its_cue_where_the_parse_hangs_the_cue_on_the_clause():
+    found = indirect(
+        "The federal government is adding 1,000 officers to the Canada-U.S. border, "
+        "Public Safety Minister Olav Lind announced Tuesday."
+    )
+    assert found == [
+        ("The federal government is adding 1,000 officers to the Canada-U.S. border", "Olav Lind")
+    ]
+
+
 def test_it_reads_a_clause_whose_subject_is_a_gerund_the_parse_hangs_on_the_verb():
     found = indirect("Olav Lind said seeing so many fishing boats at Regatta was a happy sight.")
     assert found == [("seeing so many fishing boats at Regatta was a happy sight", "Olav Lind")]
