@@ -367,9 +367,10 @@ MEDIUM_PREPOSITIONS = frozenset(
 
 def that_clause_after_medium(verb):
     """The "that" clause after where something was said, which the parse reads as a
-    relative clause of that noun ("X said in a release that it expects …": "that" taken
-    for the pronoun of "a release that …"), or None. Only a clause with a subject of its
-    own: "a release that cut rates" is a relative clause."""
+    relative or complement clause of that noun ("X said in a release that it expects …":
+    "that" taken for the pronoun of "a release that …", or the release's content), or
+    None. Only a clause with a subject of its own: "a release that cut rates" is a
+    relative clause."""
     for prep in verb.children:
         medium = prep.dep_ == "prep" and prep.lower_ in MEDIUM_PREPOSITIONS and prep.i > verb.i
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if medium else None
@@ -378,7 +379,12 @@ def that_clause_after_medium(verb):
         for clause in obj.children:
             that = clause.doc[clause.left_edge.i]
             own_subject = any(c.dep_ in SUBJECTS and c.i > that.i for c in clause.children)
-            if clause.dep_ == "relcl" and that.lower_ == "that" and that.i == obj.i + 1 and own_subject:
+            if (
+                clause.dep_ in ("relcl", "acl")
+                and that.lower_ == "that"
+                and that.i == obj.i + 1
+                and own_subject
+            ):
                 return list(clause.subtree) if is_finite_clause(clause) else None
     return None
 

@@ -265,6 +265,8 @@ def test_it_reads_a_that_clause_after_where_it_was_said_which_the_parse_takes_fo
     assert found == [("that it expects fares to fall by the end of the year", "Harbour Board")]
     found = indirect("His lawyer, Olav Lind, said outside the courthouse that his client would appeal.")
     assert found == [("that his client would appeal", "Olav Lind")]
+    found = indirect("The Harbour Police said in a statement that it would deploy drones along the coast.")
+    assert found == [("that it would deploy drones along the coast", "Harbour Police")]
 
 
 def test_it_reads_according_to_in_the_middle_of_a_sentence():
