@@ -14,6 +14,8 @@ What counts (the dependency parse decides, not word order):
   about when they stand between: "X vowed to …", "X urged voters to …";
 - the object of a verb of judging or announcing (lexicon.OBJECT_VERBS), with
   its charge or reason: "X criticized the plan", "X accused Y of Z";
+- what a verb of naming says of its object (NAMING_VERBS): "X called the plan a
+  disaster";
 - the object of a verb that reports through its preposition
   (lexicon.PREPOSITION_VERBS): "X called for a ban", "X talked about jobs";
 - the clause of a content noun given whose it is (lexicon.CONTENT_NOUNS):
@@ -114,12 +116,16 @@ EVIDENCE_VERBS = frozenset(verb_forms("show", "indicate") | {"shown"})
 QUESTION_PATH = frozenset(
     {"mark", "advmod", "det", "amod", "acomp", "nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep"}
 )
+# Verbs that say what someone called something: "X called the plan a disaster".
+NAMING_VERBS = frozenset(
+    verb_forms("call", "label", "brand") | {"labelled", "labelling", "dub", "dubs", "dubbed", "dubbing"}
+)
 # "Add", which reports speech ("…, she added") but not with an object ("added 200 jobs").
 ADDING = frozenset(verb_forms("add"))
 # Verbs whose embedded question is what was asked: "X asked whether …".
 ASKING_VERBS = frozenset(verb_forms("ask", "wonder", "inquire", "question"))
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "whom", "when", "where", "which"})
-CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys()
+CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | NAMING_VERBS
 # What may stand between a clause and the cue that closes it besides the whole
 # subject ("…, a spokesman for the council said"): auxiliaries and adverbs
 # ("…, she also said").
@@ -320,10 +326,23 @@ def complement_report(verb):
     if verb.lower_ in OBJECT_VERBS:
         content = object_content(verb)
         return (content, subject) if content else None
+    if verb.lower_ in NAMING_VERBS:
+        content = naming_content(verb)
+        if content:
+            return content, subject
     if verb.lower_ in PREPOSITION_VERBS:
         content = preposition_content(verb, PREPOSITION_VERBS[verb.lower_])
         return (content, subject) if content else None
     return None
+
+
+def naming_content(verb):
+    """What a verb of naming says of its object, with the object ("X called the plan a
+    disaster", "X labelled him a liar": the object and its predicate), or None: "a
+    group called X" names nothing of anyone's."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    said = obj and next((c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i), None)
+    return list(verb.doc[obj.left_edge.i : said.right_edge.i + 1]) if said is not None else None
 
 
 def split_subject_clause(clause, verb):

@@ -432,6 +432,13 @@ def test_it_reads_a_clause_closed_by_its_cue_where_the_parse_hangs_the_cue_on_th
     ]
 
 
+def test_it_reads_what_someone_called_something():
+    assert indirect("Olav Lind called the new harbour plan a costly mistake.") == [
+        ("the new harbour plan a costly mistake", "Olav Lind")
+    ]
+    assert indirect("A group called Harbour Watch met the board on Monday.") == []
+
+
 def test_it_reads_a_clause_whose_subject_is_a_gerund_the_parse_hangs_on_the_verb():
     found = indirect("Olav Lind said seeing so many fishing boats at Regatta was a happy sight.")
     assert found == [("seeing so many fishing boats at Regatta was a happy sight", "Olav Lind")]
