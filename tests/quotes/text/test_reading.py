@@ -542,6 +542,9 @@ def test_it_reads_the_object_of_a_verb_of_judging_or_announcing():
     assert indirect("Olav Lind blasted the harbour council for closing the port without a vote.") == [
         ("the harbour council for closing the port without a vote", "Olav Lind")
     ]
+    assert indirect("The Harbour Board reported a loss of two million crowns for the year.") == [
+        ("a loss of two million crowns for the year", "Harbour Board")
+    ]
 
 
 def test_it_does_not_read_the_object_of_a_verb_of_writing_as_what_was_said():
