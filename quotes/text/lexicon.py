@@ -290,6 +290,10 @@ PREPOSITION_VERBS = {
     **dict.fromkeys(verb_forms("speak") | {"spoke", "spoken"}, ("about", "of")),
     **dict.fromkeys(verb_forms("ask"), ("about",)),
 }
+# Verbs that say what someone called something: "X called the plan a disaster".
+NAMING_VERBS = frozenset(
+    verb_forms("call", "label", "brand") | {"labelled", "labelling", "dub", "dubs", "dubbed", "dubbing"}
+)
 # Nouns whose clause is what someone said or decided, given whose it is:
 # "X's claim that …", "his refusal to …", "her call for …".
 CONTENT_NOUNS = frozenset(
@@ -297,7 +301,9 @@ CONTENT_NOUNS = frozenset(
     refusal decision""".split()
 )
 # Words besides reporting verbs that cue reported content (parse.worth_parsing).
-CUE_WORDS = INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | CONTENT_NOUNS | {"according"}
+CUE_WORDS = (
+    INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | NAMING_VERBS | CONTENT_NOUNS | {"according"}
+)
 
 # Verbs that only cue speech with their particle: "pointed out", "called on".
 SPEECH_PARTICLES = {

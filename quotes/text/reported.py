@@ -92,6 +92,7 @@ from dataclasses import dataclass
 from .lexicon import (
     CONTENT_NOUNS,
     INTENT_VERBS,
+    NAMING_VERBS,
     NARRATORS,
     OBJECT_VERBS,
     PREPOSITION_VERBS,
@@ -115,10 +116,6 @@ EVIDENCE_VERBS = frozenset(verb_forms("show", "indicate") | {"shown"})
 # "which port she chose", "how many boats sailed").
 QUESTION_PATH = frozenset(
     {"mark", "advmod", "det", "amod", "acomp", "nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep"}
-)
-# Verbs that say what someone called something: "X called the plan a disaster".
-NAMING_VERBS = frozenset(
-    verb_forms("call", "label", "brand") | {"labelled", "labelling", "dub", "dubs", "dubbed", "dubbing"}
 )
 # "Add", which reports speech ("…, she added") but not with an object ("added 200 jobs").
 ADDING = frozenset(verb_forms("add"))
