@@ -564,6 +564,8 @@ def test_it_reads_what_a_verb_reports_through_its_preposition():
 def test_it_reads_the_clause_of_a_content_noun_given_whose_it_is():
     found = indirect("Olav Lind's claim that the ferry loses money surprised the council.")
     assert found == [("that the ferry loses money", "Olav Lind")]
+    found = indirect("Maria Holm's proposal to close the quay at night drew protests from the crews.")
+    assert found == [("to close the quay at night", "Maria Holm")]
 
 
 def test_it_does_not_read_an_embedded_question_as_reported_speech():
