@@ -183,7 +183,7 @@ def find_speaker(name, kind, index=EVERYTHING):
     """The stored Speaker name stands for, or None; index spares the queries that
     cannot match."""
     if index.may_name(name):
-        by_alias = list(Speaker.objects.filter(aliases__alias__iexact=name).order_by("pk").distinct())
+        by_alias = list(alias_holders(name).order_by("pk"))
         by_name = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
         if shared_by_two(name, by_alias) or (len(by_alias) > 1 and " " not in name):
             return by_name  # a surname two people share ("Murphy") names neither
@@ -201,12 +201,14 @@ def find_speaker(name, kind, index=EVERYTHING):
     if not index.may_name(surname(name)):
         return None
     known = Speaker.objects.filter(kind=kind, name__iexact=surname(name)).order_by("pk").first()
-    if (
-        known is not None
-        and Speaker.objects.filter(aliases__alias__iexact=surname(name)).distinct().count() > 1
-    ):
+    if known is not None and alias_holders(surname(name)).count() > 1:
         return None  # the surname's own Speaker stands for two people's quotes, not this one's
     return known
+
+
+def alias_holders(alias):
+    """The Speakers that hold alias (any case) among their aliases, each once."""
+    return Speaker.objects.filter(aliases__alias__iexact=alias).distinct()
 
 
 def upgrade_name(speaker, name):

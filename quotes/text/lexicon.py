@@ -304,10 +304,11 @@ CONTENT_NOUNS = frozenset(
     refusal decision call calls demand demands proposal proposals warning warnings
     criticism suggestion suggestions insistence""".split()
 )
+# Verbs besides reporting verbs whose object, infinitive or predicate is what was said
+# (quotes.text.reported reads each its own way).
+CUE_VERBS = INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | NAMING_VERBS
 # Words besides reporting verbs that cue reported content (parse.worth_parsing).
-CUE_WORDS = (
-    INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | NAMING_VERBS | CONTENT_NOUNS | {"according"}
-)
+CUE_WORDS = CUE_VERBS | CONTENT_NOUNS | {"according"}
 
 # Verbs that only cue speech with their particle: "pointed out", "called on".
 SPEECH_PARTICLES = {

@@ -91,6 +91,7 @@ from dataclasses import dataclass
 
 from .lexicon import (
     CONTENT_NOUNS,
+    CUE_VERBS,
     INTENT_VERBS,
     NAMING_VERBS,
     NARRATORS,
@@ -122,7 +123,7 @@ ADDING = frozenset(verb_forms("add"))
 # Verbs whose embedded question is what was asked: "X asked whether …".
 ASKING_VERBS = frozenset(verb_forms("ask", "wonder", "inquire", "question"))
 QUESTION_WORDS = frozenset({"whether", "if", "how", "why", "what", "who", "whom", "when", "where", "which"})
-CUES = REPORTING_VERBS | INTENT_VERBS | OBJECT_VERBS | PREPOSITION_VERBS.keys() | NAMING_VERBS
+CUES = REPORTING_VERBS | CUE_VERBS
 # What may stand between a clause and the cue that closes it besides the whole
 # subject ("…, a spokesman for the council said"): auxiliaries and adverbs
 # ("…, she also said").
